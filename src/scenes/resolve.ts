@@ -1,0 +1,199 @@
+// Turns a scene file into a WorldSpec for one variant: draws params from their ranges (seeded),
+// evaluates expressions, fills defaults, and checks that every number makes physical sense.
+import type { ActionSpec, BodySpec, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
+import { createRng, mixSeed } from '../sim/rng';
+import type { NumExpr, SceneBody, SceneFile } from './schema';
+import { ExprError, evaluateExpr } from './expr';
+import { SceneError, type SceneIssue } from './sceneError';
+import { STEP_S } from '../sim/units';
+
+export interface VariantChoice {
+  /** Omit for the scene's canonical version (every param at its default). */
+  variant?: number | undefined;
+  seed?: number | undefined;
+}
+
+export interface ResolvedScene {
+  scene: SceneFile;
+  world: WorldSpec;
+  params: Record<string, number>;
+  variant: number | null;
+  seed: number;
+}
+
+/** Param values for a variant: defaults for the canonical scene, else uniform in [min, max]. */
+export function drawParams(scene: SceneFile, choice: VariantChoice = {}): Record<string, number> {
+  const params: Record<string, number> = {};
+  const names = Object.keys(scene.params ?? {}).sort();
+  const rng = choice.variant === undefined ? null : createRng(mixSeed(choice.seed ?? 0, choice.variant, 0x5ce7e));
+  for (const name of names) {
+    const p = scene.params![name]!;
+    params[name] = rng ? rng.uniform(p.min, p.max) : p.default;
+  }
+  return params;
+}
+
+export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, source = scene.id): ResolvedScene {
+  const params = drawParams(scene, choice);
+  const issues: SceneIssue[] = [];
+  const world = buildWorld(scene, params, issues);
+  if (issues.length > 0) throw new SceneError(source, issues);
+  return { scene, world, params, variant: choice.variant ?? null, seed: choice.seed ?? 0 };
+}
+
+/** Checks what the schema cannot: ids that exist, params in range, numbers that make sense at
+ * the defaults and at both ends of every range. */
+export function checkSemantics(scene: SceneFile): SceneIssue[] {
+  const issues: SceneIssue[] = [];
+  for (const [name, p] of Object.entries(scene.params ?? {})) {
+    if (!(p.min <= p.default && p.default <= p.max)) {
+      issues.push({ path: `params.${name}`, message: `expected min ≤ default ≤ max, got ${p.min}, ${p.default}, ${p.max}` });
+    }
+  }
+  if (issues.length > 0) return issues;
+  const corners: Record<string, number>[] = [drawParams(scene)];
+  const entries = Object.entries(scene.params ?? {});
+  if (entries.length > 0) {
+    corners.push(Object.fromEntries(entries.map(([n, p]) => [n, p.min])));
+    corners.push(Object.fromEntries(entries.map(([n, p]) => [n, p.max])));
+  }
+  for (const params of corners) {
+    buildWorld(scene, params, issues);
+    if (issues.length > 0) break;
+  }
+  return issues;
+}
+
+function buildWorld(scene: SceneFile, params: Record<string, number>, issues: SceneIssue[]): WorldSpec {
+  const num = (value: NumExpr | undefined, path: string, fallback: number, rule: 'any' | 'positive' | 'nonneg' = 'any'): number => {
+    if (value === undefined) return fallback;
+    let v: number;
+    try {
+      v = typeof value === 'number' ? value : evaluateExpr(value, (n) => (Object.hasOwn(params, n) ? params[n] : undefined));
+    } catch (e) {
+      issues.push({ path, message: e instanceof ExprError ? `bad expression ${JSON.stringify(value)}: ${e.message}` : String(e) });
+      return fallback;
+    }
+    if (!Number.isFinite(v)) issues.push({ path, message: `expected a finite number, got ${v}` });
+    else if (Math.abs(v) > 1e4) issues.push({ path, message: `expected a number within ±10000, got ${v}` });
+    else if (rule === 'positive' && !(v > 0)) issues.push({ path, message: `expected a positive number, got ${v}` });
+    else if (rule === 'nonneg' && !(v >= 0)) issues.push({ path, message: `expected a number ≥ 0, got ${v}` });
+    return v;
+  };
+  const ids = new Set<string>();
+  const bodies: BodySpec[] = scene.bodies.map((b, i) => {
+    const path = `bodies[${i}]`;
+    if (ids.has(b.id)) issues.push({ path: `${path}.id`, message: `duplicate id "${b.id}"` });
+    ids.add(b.id);
+    return resolveBody(b, path, num, issues);
+  });
+  const occluderIds = new Set<string>();
+  const occluders: OccluderSpec[] = (scene.occluders ?? []).map((o, i) => {
+    const path = `occluders[${i}]`;
+    if (ids.has(o.id) || occluderIds.has(o.id)) issues.push({ path: `${path}.id`, message: `duplicate id "${o.id}"` });
+    occluderIds.add(o.id);
+    return {
+      id: o.id, x: num(o.x, `${path}.x`, 0), y: num(o.y, `${path}.y`, 0),
+      width: num(o.width, `${path}.width`, 1, 'positive'), height: num(o.height, `${path}.height`, 1, 'positive'),
+      color: o.color,
+    };
+  });
+  const dynamicBody = (id: string, path: string): void => {
+    const b = bodies.find((x) => x.id === id);
+    if (!b) issues.push({ path, message: `no body with id "${id}"` });
+    else if (b.isStatic) issues.push({ path, message: `body "${id}" is static (${b.kind}); it cannot be moved` });
+  };
+  const actions: ActionSpec[] = (scene.actions ?? []).map((a, i) => {
+    const path = `actions[${i}]`;
+    dynamicBody(a.body, `${path}.body`);
+    const at = num(a.at, `${path}.at`, 0, 'nonneg');
+    if (a.type === 'push') {
+      return { type: 'push', body: a.body, at, vx: num(a.velocity.x, `${path}.velocity.x`, 0), vy: num(a.velocity.y, `${path}.velocity.y`, 0), by: a.by ?? 'hand' };
+    }
+    if (a.type === 'release') {
+      if (!bodies.find((b) => b.id === a.body)?.held) issues.push({ path: `${path}.body`, message: `body "${a.body}" is not held, so it cannot be released` });
+      return { type: 'release', body: a.body, at };
+    }
+    return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
+  });
+  let violation: ViolationSpec | null = null;
+  const v = scene.violation;
+  if (v) {
+    dynamicBody(v.body, 'violation.body');
+    const trigger = resolveTrigger(v.trigger, num, occluderIds, issues);
+    switch (v.type) {
+      case 'teleport': violation = { type: v.type, body: v.body, trigger, x: num(v.to.x, 'violation.to.x', 0), y: num(v.to.y, 'violation.to.y', 0) }; break;
+      case 'pass-through':
+        if (!ids.has(v.other)) issues.push({ path: 'violation.other', message: `no body with id "${v.other}"` });
+        violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
+      case 'deflect': violation = { type: v.type, body: v.body, trigger, angle: num(v.angle, 'violation.angle', 0) }; break;
+      case 'resize': violation = { type: v.type, body: v.body, trigger, scale: num(v.scale, 'violation.scale', 1, 'positive') }; break;
+      default: violation = { type: v.type, body: v.body, trigger };
+    }
+  }
+  return {
+    width: scene.world.width,
+    height: scene.world.height,
+    gravity: scene.world.gravity ?? 9.81,
+    substeps: scene.world.substeps ?? 4,
+    bodies, occluders, actions, violation,
+    frames: Math.round(scene.duration / STEP_S),
+  };
+}
+
+type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
+
+const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean }> = {
+  ground: { friction: 0.6, restitution: 0, isStatic: true },
+  platform: { friction: 0.6, restitution: 0, isStatic: true },
+  wall: { friction: 0.3, restitution: 0, isStatic: true },
+  box: { friction: 0.02, restitution: 0, isStatic: false },
+  ball: { friction: 0.01, restitution: 0.2, isStatic: false },
+  car: { friction: 0, restitution: 0, isStatic: false },
+};
+
+function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[]): BodySpec {
+  const d = KIND_DEFAULTS[b.kind];
+  const isBall = b.kind === 'ball';
+  if (isBall && b.radius === undefined) issues.push({ path: `${path}.radius`, message: 'a ball needs a radius' });
+  if (!isBall && (b.width === undefined || b.height === undefined)) {
+    issues.push({ path: `${path}.${b.width === undefined ? 'width' : 'height'}`, message: `a ${b.kind} needs a width and a height` });
+  }
+  const radius = num(b.radius, `${path}.radius`, 0.1, 'positive');
+  const width = isBall ? radius * 2 : num(b.width, `${path}.width`, 1, 'positive');
+  const height = isBall ? radius * 2 : num(b.height, `${path}.height`, 1, 'positive');
+  const wheelRadius = b.kind === 'car' ? num(b.wheelRadius, `${path}.wheelRadius`, height * 0.25, 'positive') : 0;
+  if (b.kind === 'car' && wheelRadius * 2 > height) issues.push({ path: `${path}.wheelRadius`, message: `wheels (radius ${wheelRadius}) are taller than the car (height ${height})` });
+  if (b.kind === 'car' && wheelRadius * 4.6 > width) issues.push({ path: `${path}.wheelRadius`, message: `two wheels of radius ${wheelRadius} do not fit under a car ${width} wide` });
+  const friction = num(b.friction, `${path}.friction`, d.friction, 'nonneg');
+  const restitution = num(b.restitution, `${path}.restitution`, d.restitution, 'nonneg');
+  if (friction > 10) issues.push({ path: `${path}.friction`, message: `expected a friction ≤ 10, got ${friction}` });
+  if (restitution > 1) issues.push({ path: `${path}.restitution`, message: `expected a restitution ≤ 1, got ${restitution}` });
+  return {
+    id: b.id, kind: b.kind,
+    x: num(b.x, `${path}.x`, 0), y: num(b.y, `${path}.y`, 0),
+    width, height, radius, wheelRadius,
+    angle: num(b.angle, `${path}.angle`, 0),
+    isStatic: d.isStatic,
+    friction, restitution,
+    density: num(b.density, `${path}.density`, 10, 'positive'),
+    held: b.held ?? false,
+    present: b.present ?? true,
+    vx: num(b.velocity?.x, `${path}.velocity.x`, 0),
+    vy: num(b.velocity?.y, `${path}.velocity.y`, 0),
+    color: b.color,
+  };
+}
+
+function resolveTrigger(t: SceneFile['violation'] extends infer V ? V extends { trigger: infer T } ? T : never : never,
+  num: NumFn, occluders: Set<string>, issues: SceneIssue[]): TriggerSpec {
+  switch (t.on) {
+    case 'time': return { on: 'time', at: num(t.at, 'violation.trigger.at', 0, 'nonneg') };
+    case 'reaches-x': return { on: 'reaches-x', x: num(t.x, 'violation.trigger.x', 0) };
+    case 'enters-occluder':
+    case 'leaves-occluder':
+      if (!occluders.has(t.occluder)) issues.push({ path: 'violation.trigger.occluder', message: `no occluder with id "${t.occluder}"` });
+      return { on: t.on, occluder: t.occluder };
+    default: return { on: 'loses-support' };
+  }
+}

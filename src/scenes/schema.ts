@@ -1,0 +1,106 @@
+// The scene file format (zod): what a scene JSON may contain. Resolution to numbers is in resolve.ts.
+import { z } from 'zod';
+
+/** A number, or an arithmetic expression over the scene's params (see expr.ts). */
+export const Num = z.union([z.number(), z.string().min(1).max(200)]);
+const Vec = z.strictObject({ x: Num, y: Num });
+const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'expected an id: a letter, then letters, digits, _ or -, at most 64');
+
+export const CONCEPTS = [
+  'support', 'gravity-inertia', 'solidity', 'permanence', 'continuity',
+  'directional-inertia', 'unchangeableness', 'collision', 'free-play',
+] as const;
+
+export const BODY_KINDS = ['ground', 'platform', 'box', 'ball', 'car', 'wall'] as const;
+
+const Body = z.strictObject({
+  id: Id,
+  kind: z.enum(BODY_KINDS),
+  x: Num,
+  y: Num,
+  width: Num.optional(),
+  height: Num.optional(),
+  radius: Num.optional(),
+  wheelRadius: Num.optional(),
+  angle: Num.optional(),
+  friction: Num.optional(),
+  restitution: Num.optional(),
+  density: Num.optional(),
+  held: z.boolean().optional(),
+  present: z.boolean().optional(),
+  velocity: Vec.optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#d9534f"').optional(),
+});
+
+const Occluder = z.strictObject({
+  id: Id,
+  x: Num,
+  y: Num,
+  width: Num,
+  height: Num,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#8899aa"').optional(),
+});
+
+const Action = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('push'), body: Id, at: Num, velocity: Vec, by: z.enum(['hand', 'impulse']).optional() }),
+  z.strictObject({ type: z.literal('release'), body: Id, at: Num }),
+  z.strictObject({ type: z.literal('drop'), body: Id, at: Num, velocity: Vec.optional() }),
+]);
+
+const Trigger = z.discriminatedUnion('on', [
+  z.strictObject({ on: z.literal('time'), at: Num }),
+  z.strictObject({ on: z.literal('loses-support') }),
+  z.strictObject({ on: z.literal('enters-occluder'), occluder: Id }),
+  z.strictObject({ on: z.literal('leaves-occluder'), occluder: Id }),
+  z.strictObject({ on: z.literal('reaches-x'), x: Num }),
+]);
+
+const base = { body: Id, trigger: Trigger };
+const Violation = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('float'), ...base }),
+  z.strictObject({ type: z.literal('freeze'), ...base }),
+  z.strictObject({ type: z.literal('teleport'), ...base, to: Vec }),
+  z.strictObject({ type: z.literal('vanish'), ...base }),
+  z.strictObject({ type: z.literal('appear'), ...base }),
+  z.strictObject({ type: z.literal('pass-through'), ...base, other: Id }),
+  z.strictObject({ type: z.literal('reverse'), ...base }),
+  z.strictObject({ type: z.literal('deflect'), ...base, angle: Num }),
+  z.strictObject({ type: z.literal('resize'), ...base, scale: Num }),
+]);
+
+const Param = z.strictObject({
+  default: z.number(),
+  min: z.number(),
+  max: z.number(),
+  description: z.string().max(300).optional(),
+});
+
+export const SceneFile = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(1),
+  id: Id,
+  title: z.string().min(1).max(120),
+  concept: z.enum(CONCEPTS),
+  description: z.string().max(2000).optional(),
+  study: z.strictObject({
+    citation: z.string().min(1).max(400),
+    infants: z.string().max(400).optional(),
+  }),
+  conditions: z.strictObject({ possible: z.string().max(400), impossible: z.string().max(400) }).optional(),
+  world: z.strictObject({
+    width: z.number().positive().max(1000),
+    height: z.number().positive().max(1000),
+    gravity: z.number().min(0).max(1000).optional(),
+    substeps: z.number().int().min(1).max(20).optional(),
+  }),
+  duration: z.number().positive().max(600),
+  params: z.record(Id, Param).optional(),
+  bodies: z.array(Body).min(1).max(1000),
+  occluders: z.array(Occluder).max(100).optional(),
+  actions: z.array(Action).max(1000).optional(),
+  violation: Violation.nullable().optional(),
+});
+
+export type SceneFile = z.infer<typeof SceneFile>;
+export type SceneBody = z.infer<typeof Body>;
+export type NumExpr = z.infer<typeof Num>;

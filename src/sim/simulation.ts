@@ -1,0 +1,304 @@
+// A deterministic matter-js world built from a WorldSpec: fixed 1/60 s steps, actions, violations.
+import Matter from 'matter-js';
+import type { ActionSpec, BodySpec, Condition, TriggerSpec, WorldSpec } from './spec';
+import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
+import { buildBody, type BuiltBody } from './bodies';
+import { resetMatterGlobals } from './matterReset';
+import { supportedBodyIds } from './support';
+import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
+import {
+  STEP_S, fromPxAngle, fromPxAngularVelocity, fromPxVelocity, fromPxX, fromPxY, gravityScaleFor,
+  toPxVelocity, type WorldFrame,
+} from './units';
+
+/** Raised when the physics produces non-finite values: names the body and the frame. */
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+/** How far outside the world a body may go before it is reported as having left it (m). */
+const LEAVE_MARGIN_M = 2;
+
+export class Simulation {
+  readonly spec: WorldSpec;
+  readonly condition: Condition;
+  readonly engine: Matter.Engine;
+  readonly events: SimEvent[] = [];
+  /** Frame at which the violation started (recorded in both conditions: in the possible one it
+   * marks when the impossible twin would diverge). Null until its trigger fires. */
+  onsetFrame: number | null = null;
+  private frameIndex = 0;
+  private readonly frameInfo: WorldFrame;
+  private readonly built = new Map<string, BuiltBody>();
+  private readonly order: string[] = [];
+  private readonly held = new Map<string, { x: number; y: number; angle: number }>();
+  private readonly present = new Map<string, boolean>();
+  private readonly wasSupported = new Set<string>();
+  private readonly magic: ActiveViolation[] = [];
+  private supported = new Set<string>();
+  private gravityOn = true;
+
+  constructor(spec: WorldSpec, condition: Condition) {
+    this.spec = spec;
+    this.condition = condition;
+    this.frameInfo = { heightM: spec.height };
+    resetMatterGlobals();
+    this.engine = Matter.Engine.create({
+      enableSleeping: false,
+      gravity: { x: 0, y: 1, scale: gravityScaleFor(spec.gravity) },
+      positionIterations: 10,
+      velocityIterations: 8,
+    });
+    for (const bodySpec of spec.bodies) this.addBody(bodySpec);
+  }
+
+  get frame(): number {
+    return this.frameIndex;
+  }
+  get time(): number {
+    return this.frameIndex * STEP_S;
+  }
+  get bodyIds(): readonly string[] {
+    return this.order;
+  }
+  get gravityEnabled(): boolean {
+    return this.gravityOn;
+  }
+
+  /** Adds a body (at build, or later in free play). Ids must be unique. */
+  addBody(spec: BodySpec): void {
+    if (this.built.has(spec.id)) throw new SimulationError(`body "${spec.id}" already exists`);
+    const built = buildBody(this.frameInfo, spec);
+    this.built.set(spec.id, built);
+    this.order.push(spec.id);
+    this.present.set(spec.id, false);
+    if (spec.held) this.held.set(spec.id, { x: built.body.position.x, y: built.body.position.y, angle: built.body.angle });
+    this.setPresent(spec.id, spec.present);
+  }
+
+  removeBody(id: string): void {
+    this.setPresent(id, false);
+    this.built.delete(id);
+    this.held.delete(id);
+    this.order.splice(this.order.indexOf(id), 1);
+  }
+
+  setGravityEnabled(on: boolean): void {
+    this.gravityOn = on;
+    this.engine.gravity.scale = on ? gravityScaleFor(this.spec.gravity) : 0;
+  }
+
+  /** Applies an action now (free play) — scripted actions go through the same path. */
+  applyAction(action: ActionSpec): void {
+    const built = this.get(action.body);
+    const b = built.body;
+    if (action.type === 'push') {
+      const dv = toPxVelocity(action.vx, action.vy);
+      Matter.Body.setVelocity(b, { x: b.velocity.x + dv.x, y: b.velocity.y + dv.y });
+      this.events.push({ frame: this.frameIndex, kind: 'push', body: action.body });
+    } else {
+      this.held.delete(action.body);
+      if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
+      this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
+    }
+  }
+
+  /** Advances one fixed step of 1/60 s (in `substeps` equal sub-steps). */
+  step(): void {
+    const f = this.frameIndex;
+    for (const action of this.spec.actions) {
+      if (Math.round(action.at / STEP_S) === f) this.applyAction(action);
+    }
+    this.checkViolationTrigger();
+    const substeps = Math.max(1, this.spec.substeps);
+    const deltaMs = (1000 * STEP_S) / substeps;
+    for (let s = 0; s < substeps; s++) {
+      this.applyHolds();
+      this.applyCounterForces();
+      Matter.Engine.update(this.engine, deltaMs);
+    }
+    this.applyHolds();
+    this.frameIndex++;
+    this.afterStep();
+  }
+
+  /** Runs `n` steps and returns the snapshot after each. */
+  run(n: number): WorldSnapshot[] {
+    const out: WorldSnapshot[] = [];
+    for (let i = 0; i < n; i++) {
+      this.step();
+      out.push(this.snapshot());
+    }
+    return out;
+  }
+
+  snapshot(): WorldSnapshot {
+    const bodies: BodyState[] = [];
+    for (const id of this.order) bodies.push(this.bodyState(id));
+    return { frame: this.frameIndex, t: this.frameIndex * STEP_S, bodies };
+  }
+
+  isSupported(id: string): boolean {
+    return this.supported.has(id) || this.held.has(id);
+  }
+
+  get(id: string): BuiltBody {
+    const built = this.built.get(id);
+    if (!built) throw new SimulationError(`no body with id "${id}"`);
+    return built;
+  }
+
+  private setPresent(id: string, present: boolean): void {
+    const built = this.get(id);
+    if (this.present.get(id) === present) return;
+    this.present.set(id, present);
+    if (present) Matter.Composite.add(this.engine.world, built.body);
+    else Matter.Composite.remove(this.engine.world, built.body);
+  }
+
+  private applyHolds(): void {
+    for (const [id, pose] of this.held) {
+      const b = this.get(id).body;
+      Matter.Body.setPosition(b, { x: pose.x, y: pose.y });
+      Matter.Body.setAngle(b, pose.angle);
+      Matter.Body.setVelocity(b, { x: 0, y: 0 });
+      Matter.Body.setAngularVelocity(b, 0);
+    }
+    for (const m of this.magic) {
+      if (!m.pinAt) continue;
+      const b = this.get(m.spec.body).body;
+      Matter.Body.setPosition(b, { x: m.pinAt.x, y: m.pinAt.y });
+      Matter.Body.setAngle(b, m.pinAt.angle);
+      Matter.Body.setVelocity(b, { x: 0, y: 0 });
+      Matter.Body.setAngularVelocity(b, 0);
+    }
+  }
+
+  /** Gravity is added inside Engine.update and forces are cleared after it, so the counter-force
+   * must be added before every sub-step. */
+  private applyCounterForces(): void {
+    const gScale = this.engine.gravity.scale;
+    for (const m of this.magic) {
+      const b = this.get(m.spec.body).body;
+      if (m.cancelGravity) b.force.y -= b.mass * this.engine.gravity.y * gScale;
+    }
+  }
+
+  private afterStep(): void {
+    this.supported = supportedBodyIds(this.engine);
+    for (const id of this.order) {
+      const built = this.get(id);
+      const b = built.body;
+      if (!Number.isFinite(b.position.x) || !Number.isFinite(b.position.y) || !Number.isFinite(b.angle)) {
+        throw new SimulationError(`body "${id}" has a non-finite state at frame ${this.frameIndex} (the simulation exploded)`);
+      }
+      if (!this.present.get(id) || b.isStatic) continue;
+      const supportedNow = this.isSupported(id);
+      if (this.wasSupported.has(id) && !supportedNow) {
+        this.events.push({ frame: this.frameIndex, kind: 'loses-support', body: id });
+        this.wasSupported.delete(id);
+      } else if (supportedNow) this.wasSupported.add(id);
+      const x = fromPxX(b.position.x);
+      const y = fromPxY(this.frameInfo, b.position.y);
+      if (x < -LEAVE_MARGIN_M || x > this.spec.width + LEAVE_MARGIN_M || y < -LEAVE_MARGIN_M) {
+        this.events.push({ frame: this.frameIndex, kind: 'left-world', body: id });
+        this.setPresent(id, false);
+      }
+    }
+  }
+
+  private checkViolationTrigger(): void {
+    const v = this.spec.violation;
+    if (!v || this.onsetFrame !== null) return;
+    if (!this.triggerFires(v.trigger, v.body)) return;
+    this.onsetFrame = this.frameIndex;
+    if (this.condition !== 'impossible') return;
+    this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
+    const host: ViolationHost = {
+      frame: this.frameInfo,
+      world: this.engine.world,
+      get: (id) => this.get(id),
+      setPresent: (id, present) => this.setPresent(id, present),
+    };
+    const active = startViolation(host, v);
+    if (active.cancelGravity || active.pinAt) this.magic.push(active);
+  }
+
+  /** Starts a violation on a body right now, whatever the condition (the playground's magic button). */
+  applyMagicNow(v: import('./spec').ViolationSpec): void {
+    const host: ViolationHost = {
+      frame: this.frameInfo,
+      world: this.engine.world,
+      get: (id) => this.get(id),
+      setPresent: (id, present) => this.setPresent(id, present),
+    };
+    this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
+    const active = startViolation(host, v);
+    if (active.cancelGravity || active.pinAt) this.magic.push(active);
+  }
+
+  private triggerFires(trigger: TriggerSpec, bodyId: string): boolean {
+    switch (trigger.on) {
+      case 'time':
+        return this.frameIndex >= Math.round(trigger.at / STEP_S);
+      case 'loses-support':
+        return this.events.some((e) => e.kind === 'loses-support' && e.body === bodyId);
+      case 'enters-occluder':
+        return this.hiddenBy(bodyId, trigger.occluder);
+      case 'leaves-occluder':
+        return this.leftOccluder(bodyId, trigger.occluder);
+      case 'reaches-x': {
+        const s = this.bodyState(bodyId);
+        return s.x >= trigger.x;
+      }
+    }
+  }
+
+  private readonly seenInside = new Set<string>();
+  private leftOccluder(bodyId: string, occluderId: string): boolean {
+    const key = `${bodyId}|${occluderId}`;
+    const inside = this.hiddenBy(bodyId, occluderId);
+    if (inside) this.seenInside.add(key);
+    return !inside && this.seenInside.has(key);
+  }
+
+  private hiddenBy(bodyId: string, occluderId: string): boolean {
+    const o = this.spec.occluders.find((c) => c.id === occluderId);
+    if (!o) throw new SimulationError(`no occluder with id "${occluderId}"`);
+    const s = this.bodyState(bodyId);
+    return Math.abs(s.x - o.x) <= o.width / 2 && Math.abs(s.y - o.y) <= o.height / 2;
+  }
+
+  private bodyState(id: string): BodyState {
+    const built = this.get(id);
+    const b = built.body;
+    const c = Math.cos(b.angle);
+    const s = Math.sin(b.angle);
+    const px = b.position.x + built.offsetX * c - built.offsetY * s;
+    const py = b.position.y + built.offsetX * s + built.offsetY * c;
+    const v = fromPxVelocity(Matter.Body.getVelocity(b));
+    const present = this.present.get(id) ?? false;
+    const x = fromPxX(px);
+    const y = fromPxY(this.frameInfo, py);
+    const hidden = this.spec.occluders.some((o) => Math.abs(x - o.x) <= o.width / 2 && Math.abs(y - o.y) <= o.height / 2);
+    const isBall = built.spec.kind === 'ball';
+    return {
+      id,
+      kind: built.spec.kind,
+      x,
+      y,
+      vx: b.isStatic ? 0 : v.vx,
+      vy: b.isStatic ? 0 : v.vy,
+      angle: fromPxAngle(b.angle),
+      angularVelocity: b.isStatic ? 0 : fromPxAngularVelocity(Matter.Body.getAngularVelocity(b)),
+      width: isBall ? built.spec.radius * 2 : built.spec.width,
+      height: isBall ? built.spec.radius * 2 : built.spec.height,
+      isStatic: b.isStatic,
+      visible: present && !hidden,
+      present,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+// The resolved description the simulator builds a world from: plain numbers in SI units, y up.
+
+export type BodyKind = 'ground' | 'platform' | 'box' | 'ball' | 'car' | 'wall';
+
+export interface BodySpec {
+  id: string;
+  kind: BodyKind;
+  /** Centre, metres, origin bottom-left of the world, y up. */
+  x: number;
+  y: number;
+  /** Full width and height in metres (a ball uses `radius`). */
+  width: number;
+  height: number;
+  radius: number;
+  /** Car only: radius of each of its two wheels, metres. */
+  wheelRadius: number;
+  angle: number;
+  isStatic: boolean;
+  friction: number;
+  restitution: number;
+  /** kg/m² (2D density). */
+  density: number;
+  /** Held in place by a hand until a release/drop action lets go. */
+  held: boolean;
+  /** Absent at the start (enters with an `appear` violation). */
+  present: boolean;
+  vx: number;
+  vy: number;
+  color?: string | undefined;
+}
+
+export interface OccluderSpec {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color?: string | undefined;
+}
+
+export type ActionSpec =
+  | { type: 'push'; body: string; at: number; vx: number; vy: number; by: 'hand' | 'impulse' }
+  | { type: 'release'; body: string; at: number }
+  | { type: 'drop'; body: string; at: number; vx: number; vy: number };
+
+export type TriggerSpec =
+  | { on: 'time'; at: number }
+  | { on: 'loses-support' }
+  | { on: 'enters-occluder'; occluder: string }
+  | { on: 'leaves-occluder'; occluder: string }
+  | { on: 'reaches-x'; x: number };
+
+export type ViolationSpec =
+  | { type: 'float'; body: string; trigger: TriggerSpec }
+  | { type: 'freeze'; body: string; trigger: TriggerSpec }
+  | { type: 'teleport'; body: string; trigger: TriggerSpec; x: number; y: number }
+  | { type: 'vanish'; body: string; trigger: TriggerSpec }
+  | { type: 'appear'; body: string; trigger: TriggerSpec }
+  | { type: 'pass-through'; body: string; trigger: TriggerSpec; other: string }
+  | { type: 'reverse'; body: string; trigger: TriggerSpec }
+  | { type: 'deflect'; body: string; trigger: TriggerSpec; angle: number }
+  | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number };
+
+export type ViolationType = ViolationSpec['type'];
+export const VIOLATION_TYPES: readonly ViolationType[] = [
+  'float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize',
+];
+
+export interface WorldSpec {
+  width: number;
+  height: number;
+  /** m/s², pointing down. */
+  gravity: number;
+  /** Physics sub-steps per 1/60 s step (guards against tunnelling). */
+  substeps: number;
+  bodies: BodySpec[];
+  occluders: OccluderSpec[];
+  actions: ActionSpec[];
+  violation: ViolationSpec | null;
+  /** Trial length in frames (1/60 s each). */
+  frames: number;
+}
+
+export type Condition = 'possible' | 'impossible';

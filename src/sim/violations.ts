@@ -1,0 +1,84 @@
+// The "magic": effects that break physics for one body, applied from the onset frame on.
+import Matter from 'matter-js';
+import type { ViolationSpec } from './spec';
+import type { BuiltBody } from './bodies';
+import { toPxX, toPxY, type WorldFrame } from './units';
+
+/** What a running violation needs each sub-step. */
+export interface ActiveViolation {
+  spec: ViolationSpec;
+  /** Cancel gravity on the body every sub-step (a counter-force; never isStatic toggling). */
+  cancelGravity: boolean;
+  /** Hold the body at this pixel position with zero velocity (freeze). */
+  pinAt: { x: number; y: number; angle: number } | null;
+}
+
+export interface ViolationHost {
+  frame: WorldFrame;
+  world: Matter.World;
+  get(id: string): BuiltBody;
+  setPresent(id: string, present: boolean): void;
+}
+
+/** Applies the one-off part of a violation at its onset and returns what must persist. */
+export function startViolation(host: ViolationHost, spec: ViolationSpec): ActiveViolation {
+  const target = host.get(spec.body);
+  const b = target.body;
+  const active: ActiveViolation = { spec, cancelGravity: false, pinAt: null };
+  switch (spec.type) {
+    case 'float':
+      // Floats on at its height: keep the horizontal motion, drop the vertical and the spin.
+      Matter.Body.setVelocity(b, { x: b.velocity.x, y: 0 });
+      Matter.Body.setAngularVelocity(b, 0);
+      active.cancelGravity = true;
+      break;
+    case 'freeze':
+      Matter.Body.setVelocity(b, { x: 0, y: 0 });
+      Matter.Body.setAngularVelocity(b, 0);
+      active.cancelGravity = true;
+      active.pinAt = { x: b.position.x, y: b.position.y, angle: b.angle };
+      break;
+    case 'teleport': {
+      const x = toPxX(spec.x) - target.offsetX;
+      const y = toPxY(host.frame, spec.y) - target.offsetY;
+      Matter.Body.setPosition(b, { x, y });
+      break;
+    }
+    case 'vanish':
+      host.setPresent(spec.body, false);
+      break;
+    case 'appear':
+      host.setPresent(spec.body, true);
+      break;
+    case 'pass-through': {
+      const other = host.get(spec.other).body;
+      const group = Matter.Body.nextGroup(true);
+      for (const body of [b, other]) {
+        for (const part of body.parts) part.collisionFilter = { ...part.collisionFilter, group };
+      }
+      break;
+    }
+    case 'reverse':
+      Matter.Body.setVelocity(b, { x: -b.velocity.x, y: -b.velocity.y });
+      Matter.Body.setAngularVelocity(b, -b.angularVelocity);
+      break;
+    case 'deflect': {
+      // SI angles turn counter-clockwise with y up; in pixels (y down) that is clockwise.
+      const c = Math.cos(-spec.angle);
+      const s = Math.sin(-spec.angle);
+      const v = b.velocity;
+      Matter.Body.setVelocity(b, { x: v.x * c - v.y * s, y: v.x * s + v.y * c });
+      break;
+    }
+    case 'resize':
+      Matter.Body.scale(b, spec.scale, spec.scale);
+      target.spec.width *= spec.scale;
+      target.spec.height *= spec.scale;
+      target.spec.radius *= spec.scale;
+      target.spec.wheelRadius *= spec.scale;
+      target.offsetX *= spec.scale;
+      target.offsetY *= spec.scale;
+      break;
+  }
+  return active;
+}
