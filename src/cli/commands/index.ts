@@ -1,0 +1,11 @@
+// The table of CLI commands: to add one, write src/cli/commands/NAME.ts and list it here.
+import type { Command } from '../command';
+import { runCommand } from './run';
+import { schemaCommand } from './schema';
+import { validateCommand } from './validate';
+
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  schemaCommand,
+];

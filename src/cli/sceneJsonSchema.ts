@@ -1,0 +1,33 @@
+// Builds the JSON Schema of the scene format from the zod schema, with named definitions.
+import { z } from 'zod';
+import { Num, SceneFile } from '../scenes/schema';
+
+type Meta = { id?: string; title?: string; description?: string };
+
+/** The JSON Schema (draft 2020-12) an editor uses to check and complete scene files. Reused parts
+ * get readable names in `$defs` (Body, Action, Violation…) instead of zod's numbered ones. */
+export function sceneJsonSchema(): Record<string, unknown> {
+  const registry = z.registry<Meta>();
+  const shape = SceneFile.shape;
+  const body = shape.bodies.element;
+  const violation = shape.violation.unwrap().unwrap();
+  registry.add(SceneFile, {
+    title: 'Surprise Lab scene',
+    description: 'A violation-of-expectation scene: bodies, actions, an optional violation and the ranges its variants are drawn from. SI units, y up. Documented in scenes/README.md.',
+  });
+  registry.add(Num, { id: 'NumberOrExpression', description: 'A number, or an arithmetic expression over the params: + - * / ( ) min() max() abs().' });
+  registry.add(shape.id, { id: 'Id' });
+  registry.add(shape.params.unwrap().valueType, { id: 'Param', description: 'A variation range; variants draw uniformly in [min, max], the canonical scene uses default.' });
+  registry.add(body, { id: 'Body' });
+  registry.add(body.shape.velocity.unwrap(), { id: 'Vector' });
+  registry.add(shape.occluders.unwrap().element, { id: 'Occluder', description: 'A screen that hides bodies whose centre is inside it; no physics.' });
+  registry.add(shape.actions.unwrap().element, { id: 'Action' });
+  registry.add(violation, { id: 'Violation', description: 'The magic, applied only in the impossible condition, from the frame its trigger fires.' });
+  registry.add(violation.options[0].shape.trigger, { id: 'Trigger' });
+  return z.toJSONSchema(SceneFile, { reused: 'ref', metadata: registry }) as Record<string, unknown>;
+}
+
+/** The schema as committed at scenes/scene.schema.json: two-space indent, final newline. */
+export function sceneJsonSchemaText(): string {
+  return `${JSON.stringify(sceneJsonSchema(), null, 2)}\n`;
+}
