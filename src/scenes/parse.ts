@@ -28,7 +28,8 @@ export function parseSceneText(text: string, source = 'scene'): SceneFile {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // V8 quotes the offending text, newlines included: keep the message on one line.
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
     throw new SceneError(source, [{ path: '', message: `not valid JSON (${msg})` }]);
   }
   return parseSceneValue(value, source);
@@ -43,6 +44,11 @@ export function parseSceneValue(value: unknown, source = 'scene'): SceneFile {
       if (issue.code === 'unrecognized_keys') {
         const keys = (issue as { keys: string[] }).keys;
         return { path, message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => JSON.stringify(k)).join(', ')}` };
+      }
+      const options = (issue as { options?: unknown }).options;
+      if (issue.code === 'invalid_union' && Array.isArray(options)) {
+        // A discriminated union (action type, trigger, violation type) with an unknown tag.
+        return { path, message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(got)}` };
       }
       if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
         const expected = 'expected' in issue ? String(issue.expected) : 'a number or an expression';
