@@ -120,21 +120,36 @@ export function formatUsage(spec: ArgsSpec, summary: string): string {
 
 function suggest(word: string, spec: ArgsSpec): string {
   const bare = word.replace(/^-+/, '');
-  const close = spec.flags.find((f) => editDistance(f.name, bare) <= 2);
-  if (close) return `; did you mean --${close.name}?`;
+  const close = closest(bare, spec.flags.map((f) => f.name));
+  if (close) return `; did you mean --${close}?`;
   const known = spec.flags.map((f) => `--${f.name}`).join(', ');
   return known ? ` (known: ${known})` : ' (it takes no flags)';
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
+/** The candidate nearest to `word` if it is within two edits, for "did you mean" hints. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(c, word);
+    if (d < bestDistance) { best = c; bestDistance = d; }
   }
-  return prev[b.length]!;
+  return best;
+}
+
+/** Edit distance counting insertions, deletions, substitutions and swaps of neighbours (optimal
+ * string alignment), for "did you mean" hints: "--sede" is one swap from "--seed". */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
 }

@@ -1,5 +1,5 @@
 // Dispatches a command line to its command and turns every failure into an exit code and one line.
-import { editDistance, formatUsage, parseArgs } from './args';
+import { closest, formatUsage, parseArgs } from './args';
 import type { CliIo, Command } from './command';
 import { COMMANDS } from './commands/index';
 import { BadInput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, issueLine, oneLine } from './errors';
@@ -32,8 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    const close = commands.find((c) => editDistance(c.name, name) <= 2);
-    const hint = close ? `; did you mean "${close.name}"?` : ` (commands: ${commands.map((c) => c.name).join(', ')})`;
+    const close = closest(name, commands.map((c) => c.name));
+    const hint = close ? `; did you mean "${close}"?` : ` (commands: ${commands.map((c) => c.name).join(', ')})`;
     io.stderr(`surprise-lab: unknown command ${JSON.stringify(name)}${hint}\n`);
     return EXIT_BAD_INPUT;
   }
