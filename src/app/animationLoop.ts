@@ -1,0 +1,48 @@
+// The browser loop: the one place that reads the wall clock. Each animation frame it takes the
+// fixed steps the elapsed time is worth, then draws once, interpolated between the last two steps.
+import { tickClock, type ClockState } from './fixedStepClock';
+import { STEP_S } from '../sim/units';
+
+export interface LoopClient {
+  /** Whether time runs now. */
+  running(): boolean;
+  /** 1 = real time. Slow motion runs fewer fixed steps per second; the step stays 1/60 s. */
+  speed(): number;
+  /** Takes one fixed step; returns false when the trial cannot go on (ended or failed). */
+  step(): boolean;
+  draw(alpha: number): void;
+}
+
+export function startAnimationLoop(client: LoopClient): () => void {
+  const clock: ClockState = { acc: 0 };
+  let last = performance.now();
+  let handle = 0;
+  let wasRunning = false;
+  const frame = (now: number): void => {
+    let elapsed = now - last;
+    last = now;
+    const running = client.running();
+    if (running && !wasRunning) {
+      // Resume with one step owed and no time elapsed: the first step's "before" state is the
+      // one on screen, so motion continues from exactly where it stopped.
+      clock.acc = 1;
+      elapsed = 0;
+    }
+    wasRunning = running;
+    let alpha = 1;
+    if (running) {
+      const tick = tickClock(clock, elapsed, client.speed() / STEP_S);
+      alpha = tick.alpha;
+      for (let i = 0; i < tick.steps; i++) {
+        if (!client.step()) {
+          alpha = 1;
+          break;
+        }
+      }
+    }
+    client.draw(alpha);
+    handle = requestAnimationFrame(frame);
+  };
+  handle = requestAnimationFrame(frame);
+  return () => cancelAnimationFrame(handle);
+}

@@ -1,0 +1,49 @@
+// Starts pixi.js 8 on WebGL, falling back to its canvas renderer if WebGL cannot start.
+// The app's own ticker stays off: the page's fixed-step loop decides when to render.
+import { Application, type ApplicationOptions } from 'pixi.js';
+import { PALETTE } from './palette';
+
+export interface PixiHandle {
+  app: Application;
+  /** Which renderer is drawing: 'webgl' normally, 'canvas' after a fallback. */
+  name: string;
+  /** Why WebGL was not used (null when it was). */
+  fallbackReason: string | null;
+}
+
+function options(host: HTMLElement, preference: 'webgl' | 'canvas'): Partial<ApplicationOptions> {
+  return {
+    preference: [preference],
+    width: Math.max(host.clientWidth, 1),
+    height: Math.max(host.clientHeight, 1),
+    background: PALETTE.background,
+    antialias: true,
+    autoDensity: true,
+    resolution: Math.min(window.devicePixelRatio || 1, 2),
+    // Keeps the last frame readable (tests count pixels by drawing the canvas into a 2D canvas).
+    preserveDrawingBuffer: true,
+    autoStart: false,
+    sharedTicker: false,
+  };
+}
+
+export async function createPixiApp(host: HTMLElement): Promise<PixiHandle> {
+  let fallbackReason: string | null = null;
+  const webgl = new Application();
+  try {
+    await webgl.init(options(host, 'webgl'));
+    host.appendChild(webgl.canvas);
+    return { app: webgl, name: webgl.renderer.name, fallbackReason };
+  } catch (e) {
+    fallbackReason = e instanceof Error ? e.message : String(e);
+    try {
+      webgl.destroy();
+    } catch {
+      // A half-started application may not destroy cleanly; it is dropped either way.
+    }
+  }
+  const app = new Application();
+  await app.init(options(host, 'canvas'));
+  host.appendChild(app.canvas);
+  return { app, name: app.renderer.name, fallbackReason };
+}

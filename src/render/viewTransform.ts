@@ -1,0 +1,31 @@
+// The view transform: fits the world (SI metres, y up) into the canvas (CSS pixels, y down).
+// The only place where world coordinates become screen coordinates.
+
+export interface ViewTransform {
+  /** CSS pixels per metre. */
+  scale: number;
+  /** Screen position of the world's top-left corner (x = 0, y = worldHeight). */
+  offsetX: number;
+  offsetY: number;
+  worldHeight: number;
+}
+
+/** Scales the world to fit the canvas, keeping its aspect, centred, with a margin in pixels. */
+export function fitWorld(worldW: number, worldH: number, canvasW: number, canvasH: number, margin = 0): ViewTransform {
+  const availW = Math.max(canvasW - 2 * margin, 1);
+  const availH = Math.max(canvasH - 2 * margin, 1);
+  const scale = Math.max(Math.min(availW / worldW, availH / worldH), 1e-3);
+  return {
+    scale,
+    offsetX: (canvasW - worldW * scale) / 2,
+    offsetY: (canvasH - worldH * scale) / 2,
+    worldHeight: worldH,
+  };
+}
+
+export function toScreenX(t: ViewTransform, x: number): number {
+  return t.offsetX + x * t.scale;
+}
+export function toScreenY(t: ViewTransform, y: number): number {
+  return t.offsetY + (t.worldHeight - y) * t.scale;
+}

@@ -1,0 +1,45 @@
+// Store slice: facts about the trial on screen that change rarely (built, onset, ended, failed).
+// The per-frame body states never come through here: the renderer reads snapshots directly.
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './appState';
+
+export interface TrialInfo {
+  /** Frames in the whole trial (1/60 s each). */
+  frames: number;
+  /** Param values of the variant on screen. */
+  params: Record<string, number>;
+  /** Frame at which the violation starts (or, in the possible condition, where its twin diverges). */
+  onsetFrame: number | null;
+  ended: boolean;
+  /** What the violation does, in words ("the car floats"); null when the scene has none. */
+  magic: string | null;
+}
+
+export interface TrialSlice {
+  trial: TrialInfo | null;
+  /** Why the chosen scene/variant could not be built or run (the previous trial stays on screen). */
+  trialError: string | null;
+  trialStarted: (info: Pick<TrialInfo, 'frames' | 'params' | 'magic'>) => void;
+  onsetReached: (frame: number) => void;
+  trialEnded: () => void;
+  /** The running trial broke (e.g. the physics exploded): time stops. */
+  trialFailed: (message: string) => void;
+  /** A new choice could not be built: say why; the trial on screen goes on. */
+  buildFailed: (message: string) => void;
+}
+
+export const createTrialSlice: StateCreator<AppState, [], [], TrialSlice> = (set, get) => ({
+  trial: null,
+  trialError: null,
+  trialStarted: (info) => set({ trial: { ...info, onsetFrame: null, ended: false }, trialError: null }),
+  onsetReached: (frame) => {
+    const t = get().trial;
+    if (t && t.onsetFrame === null) set({ trial: { ...t, onsetFrame: frame } });
+  },
+  trialEnded: () => {
+    const t = get().trial;
+    if (t && !t.ended) set({ trial: { ...t, ended: true }, running: false });
+  },
+  trialFailed: (message) => set({ trialError: message, running: false }),
+  buildFailed: (message) => set({ trialError: message }),
+});

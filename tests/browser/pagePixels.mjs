@@ -1,0 +1,41 @@
+// Reads the drawn scene back: copies the pixi canvas into a 2D canvas inside the page and
+// measures the pixels near a colour (count, centroid and extent, in CSS pixels).
+
+/** Runs in the page. `rgb` is [r, g, b]; `tol` the largest per-channel difference. */
+function measureInPage({ rgb, tol }) {
+  const src = document.querySelector('#canvas-host canvas');
+  if (!src) throw new Error('no canvas in #canvas-host');
+  const off = document.createElement('canvas');
+  off.width = src.width;
+  off.height = src.height;
+  const ctx = off.getContext('2d', { willReadFrequently: true });
+  ctx.drawImage(src, 0, 0);
+  const { data } = ctx.getImageData(0, 0, off.width, off.height);
+  const k = src.width / src.getBoundingClientRect().width;
+  let count = 0, sx = 0, sy = 0, minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (let y = 0; y < off.height; y++) {
+    for (let x = 0; x < off.width; x++) {
+      const i = (y * off.width + x) * 4;
+      if (Math.abs(data[i] - rgb[0]) <= tol && Math.abs(data[i + 1] - rgb[1]) <= tol && Math.abs(data[i + 2] - rgb[2]) <= tol) {
+        count++; sx += x; sy += y;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  const px = (v) => v / k;
+  return count === 0
+    ? { count: 0 }
+    : { count, cx: px(sx / count), cy: px(sy / count), minX: px(minX), maxX: px(maxX), minY: px(minY), maxY: px(maxY) };
+}
+
+export function hexToRgb(hex) {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export async function measureColour(page, hex, tol = 24) {
+  return page.evaluate(measureInPage, { rgb: hexToRgb(hex), tol });
+}

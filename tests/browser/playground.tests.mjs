@@ -1,0 +1,194 @@
+// The browser tests of the playground page, against the built site in headless Chromium.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureColour } from './pagePixels.mjs';
+import { bodyOnScreen, hook, pause, ready, settle, waitFor } from './lab.mjs';
+
+const SKIN = '#f2c6a0';
+
+export function registerPlaygroundTests(test, { root, outDir }) {
+  const sceneDir = join(root, 'scenes');
+  const carScene = JSON.parse(readFileSync(join(sceneDir, 'car-off-platform.json'), 'utf8'));
+  const carColour = carScene.bodies.find((b) => b.kind === 'car')?.color;
+  if (!carColour) throw new Error('scenes/car-off-platform.json: the car has no colour to look for');
+  mkdirSync(outDir, { recursive: true });
+
+  test('page loads and plays with no console error and no page error', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    const h = await hook(page);
+    assert.equal(h.sceneId, 'car-off-platform');
+    assert.equal(h.running, true, 'the page autoplays');
+    await waitFor(page, () => window.__surpriseLab.frame >= 30);
+    assert.match(await page.textContent('[data-testid=scene-title]'), /car/i);
+  });
+
+  test('the renderer is WebGL', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    assert.equal((await hook(page)).renderer, 'webgl');
+    const ctx = await page.evaluate(() => {
+      const c = document.querySelector('#canvas-host canvas');
+      // A canvas holds one kind of context: a 2D one is refused once WebGL owns it.
+      return { has2d: c.getContext('2d') !== null, hasGl: (c.getContext('webgl2') ?? c.getContext('webgl')) !== null };
+    });
+    assert.deepEqual(ctx, { has2d: false, hasGl: true });
+    assert.equal(await page.textContent('[data-testid=renderer]'), 'WebGL');
+  });
+
+  test('pixels of the car colour move between two captures a second apart', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    await waitFor(page, () => window.__surpriseLab.frame >= 40);
+    const a = await measureColour(page, carColour);
+    await page.waitForTimeout(1000);
+    const b = await measureColour(page, carColour);
+    assert.ok(a.count > 200 && b.count > 200, `car drawn in both captures (${a.count}, ${b.count} pixels)`);
+    assert.ok(b.cx - a.cx > 15, `car moved right on screen: ${a.cx?.toFixed(1)} → ${b.cx?.toFixed(1)} px`);
+  });
+
+  const afterLeaving = async (page) => {
+    await waitFor(page, () => {
+      const lab = window.__surpriseLab;
+      return lab.onsetFrame !== null && lab.frame >= lab.onsetFrame + 45;
+    });
+    await pause(page);
+    return {
+      car: await measureColour(page, carColour),
+      platform: await bodyOnScreen(page, 'platform'),
+      carBody: await bodyOnScreen(page, 'car'),
+    };
+  };
+
+  test('impossible: after leaving the platform the car stays at platform height', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'impossible' && window.__surpriseLab.frame < 20);
+    const { car, platform, carBody } = await afterLeaving(page);
+    assert.ok(car.count > 200, `car drawn (${car.count} pixels)`);
+    assert.ok(car.minX > platform.right, `car beyond the platform edge: car from x=${car.minX.toFixed(1)}, edge at ${platform.right.toFixed(1)}`);
+    const carPx = carBody.height * carBody.pxPerM;
+    assert.ok(car.maxY < platform.top + 2, `car above the platform top: car bottom y=${car.maxY.toFixed(1)}, top y=${platform.top.toFixed(1)}`);
+    assert.ok(car.cy > platform.top - carPx, `car near platform height: centroid y=${car.cy.toFixed(1)}, top y=${platform.top.toFixed(1)}, car ${carPx.toFixed(1)} px tall`);
+    const banner = await page.locator('[data-testid=magic-banner]');
+    assert.ok(await banner.isVisible(), 'the magic banner shows');
+    assert.match(await banner.textContent(), /magic: the car floats/);
+  });
+
+  test('possible: after leaving the platform the car falls below its top', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    assert.equal((await hook(page)).condition, 'possible');
+    const { car, platform } = await afterLeaving(page);
+    assert.ok(car.count > 200, `car drawn (${car.count} pixels)`);
+    assert.ok(car.minX > platform.right, 'car beyond the platform edge');
+    const halfway = platform.top + (platform.bottom - platform.top) / 2;
+    assert.ok(car.cy > halfway, `car fell: centroid y=${car.cy.toFixed(1)} below the platform's middle y=${halfway.toFixed(1)}`);
+    assert.equal(await page.locator('[data-testid=magic-banner]').isVisible(), false, 'no magic banner');
+  });
+
+  test('a hand waits beside the car before the push and is gone after it', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    await pause(page);
+    await page.keyboard.press('r');
+    await waitFor(page, () => window.__surpriseLab.frame === 0);
+    await settle(page);
+    const hand = await measureColour(page, SKIN, 10);
+    const car = await bodyOnScreen(page, 'car');
+    assert.ok(hand.count > 50, `hand drawn (${hand.count} pixels)`);
+    assert.ok(hand.maxX <= car.left + 2 && hand.maxX > car.left - car.pxPerM * 0.5, `hand just left of the car: hand to x=${hand.maxX.toFixed(1)}, car from ${car.left.toFixed(1)}`);
+    assert.ok(hand.cy > car.top && hand.cy < car.bottom, 'hand at the car\'s height');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.frame >= 100);
+    await pause(page);
+    assert.equal((await measureColour(page, SKIN, 10)).count, 0, 'hand gone after the push');
+  });
+
+  test('keyboard: Space pauses and plays, → steps, R resets, I toggles impossible', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    await waitFor(page, () => window.__surpriseLab.frame >= 10);
+    await page.keyboard.press('Space');
+    await waitFor(page, () => !window.__surpriseLab.running);
+    const f = (await hook(page)).frame;
+    await page.waitForTimeout(300);
+    assert.equal((await hook(page)).frame, f, 'paused: time stands still');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await hook(page)).frame, f + 1, '→ takes one step');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await hook(page)).frame, f + 2);
+    await page.keyboard.press('r');
+    assert.equal((await hook(page)).frame, 0, 'R resets');
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'impossible');
+    assert.equal(await page.getAttribute('[data-testid=impossible]', 'aria-pressed'), 'true');
+    assert.equal(await page.textContent('[data-testid=condition-badge]'), 'impossible');
+    await page.keyboard.press('I');
+    await waitFor(page, () => window.__surpriseLab.condition === 'possible');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.running && window.__surpriseLab.frame > 5);
+    // Clicking a button must not steal Space: it still plays/pauses afterwards.
+    await page.click('[data-testid=reset]');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => !window.__surpriseLab.running);
+  });
+
+  test('every scene file is listed and plays', async ({ open, assert }) => {
+    const files = readdirSync(sceneDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+    const ids = files.map((f) => JSON.parse(readFileSync(join(sceneDir, f), 'utf8')).id);
+    const page = await open();
+    await ready(page);
+    const options = await page.$$eval('[data-testid=scene-select] option:not([disabled])', (els) => els.map((e) => e.value));
+    assert.deepEqual([...options].sort(), [...ids].sort(), 'every scene file is in the picker');
+    for (const id of ids) {
+      await page.selectOption('[data-testid=scene-select]', id);
+      await waitFor(page, (want) => window.__surpriseLab.sceneId === want, id);
+      if (!(await hook(page)).running) await page.keyboard.press('Space');
+      await waitFor(page, () => window.__surpriseLab.frame >= 30);
+      const snap = await page.evaluate(() => window.__surpriseLab.snapshot());
+      assert.ok(snap.bodies.length > 0, `${id}: has bodies`);
+      assert.equal(await page.locator('[data-testid=errors-panel], #errors-panel').isVisible(), false, 'no scene file errors');
+    }
+  });
+
+  test('layout at 1280×800: stage beside the panels, all of it on screen; screenshots', async ({ open, assert }) => {
+    const page = await open({ width: 1280, height: 800 });
+    await ready(page);
+    await page.keyboard.press('i');
+    await waitFor(page, () => {
+      const lab = window.__surpriseLab;
+      return lab.condition === 'impossible' && lab.onsetFrame !== null && lab.frame >= lab.onsetFrame + 35;
+    });
+    await pause(page);
+    const box = async (sel) => page.locator(sel).boundingBox();
+    const stage = await box('#stage');
+    const side = await box('.sidebar');
+    const chart = await box('#chart-panel');
+    assert.ok(side.x >= stage.x + stage.width, 'the panels sit beside the stage');
+    assert.ok(stage.width >= 700, `stage is wide (${stage.width} px)`);
+    assert.ok(chart.y + chart.height <= 800, 'the chart panel is on screen without scrolling');
+    await page.screenshot({ path: join(outDir, 'playground-1280x800.png') });
+    await page.keyboard.press('r');
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'playground-1280x800-start.png') });
+  });
+
+  test('layout at 420×800: one column, no sideways scrolling; screenshot', async ({ open, assert }) => {
+    const page = await open({ width: 420, height: 800 });
+    await ready(page);
+    await waitFor(page, () => window.__surpriseLab.frame >= 120);
+    await pause(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow (${overflow} px too wide)`);
+    const stage = await page.locator('#stage').boundingBox();
+    const transport = await page.locator('#transport').boundingBox();
+    const scenePanel = await page.locator('#scene-panel').boundingBox();
+    assert.ok(stage.width >= 380 && stage.x >= 0 && stage.x + stage.width <= 420, `stage fills the width (${stage.width} px)`);
+    assert.ok(transport.y >= stage.y + stage.height && scenePanel.y >= transport.y + transport.height, 'stage, then controls, then scene');
+    const car = await measureColour(page, carColour);
+    assert.ok(car.count > 40, `car drawn at narrow width (${car.count} pixels)`);
+    await page.screenshot({ path: join(outDir, 'playground-420x800.png'), fullPage: true });
+  });
+}

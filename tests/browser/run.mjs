@@ -1,0 +1,54 @@
+// Browser tests: builds the site (unless --no-build), serves it with `vite preview`, drives
+// headless Chromium with playwright-core, and prints `browser: N passed, N failed`.
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { INSTALL_HINT, findChromium } from './findChromium.mjs';
+import { startPreview } from './previewServer.mjs';
+import { createSuite, runSuite } from './harness.mjs';
+import { registerPlaygroundTests } from './playground.tests.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const only = args.find((a) => !a.startsWith('--'));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(`browser: ${INSTALL_HINT}`);
+    return 1;
+  }
+  if (!args.includes('--no-build')) {
+    execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  }
+  const suite = createSuite();
+  registerPlaygroundTests(suite.test, { root, outDir: join(root, 'test-results') });
+
+  const server = await startPreview(root);
+  let browser = null;
+  const cleanup = () => server.stop();
+  process.on('SIGINT', () => { cleanup(); process.exit(130); });
+  process.on('SIGTERM', () => { cleanup(); process.exit(143); });
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    console.log(`browser: ${executablePath} (${browser.version()}), site at ${server.url}`);
+    const { passed, failed } = await runSuite(suite.tests, browser, server.url, only);
+    console.log(`browser: ${passed} passed, ${failed} failed`);
+    return failed === 0 && passed > 0 ? 0 : 1;
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    cleanup();
+  }
+}
+
+main().then((code) => process.exit(code), (e) => {
+  console.error(`browser: could not run: ${e?.stack ?? e}`);
+  console.log('browser: 0 passed, 1 failed');
+  process.exit(1);
+});
