@@ -49,7 +49,7 @@ function run(parsed: ParsedArgs, io: CliIo): number {
   const seed = integerFlag(parsed, 'seed', 0, MAX_U32);
   const framesFlag = integerFlag(parsed, 'frames', 0, MAX_FRAMES);
   if (seed !== undefined && variant === undefined) {
-    throw new UsageError('--seed needs --variant (the canonical scene has no randomness: every param is at its default)');
+    throw new UsageError('--seed needs --variant (without one, the canonical scene runs: every param at its default)');
   }
   const scene = loadSceneFile(file);
   const resolved = resolveScene(scene, { variant, seed }, file);
