@@ -1,0 +1,36 @@
+// Runs one trial of a scene (a variant in one condition) and what each observer makes of it.
+import type { SceneFile } from '../scenes/schema';
+import { resolveScene } from '../scenes/resolve';
+import { Simulation } from '../sim/simulation';
+import type { Condition } from '../sim/spec';
+import type { SimEvent, WorldSnapshot } from '../sim/snapshot';
+import { observe, type Observation } from '../predictor/observation';
+
+export interface TrialRun {
+  sceneId: string;
+  condition: Condition;
+  variant: number | null;
+  seed: number;
+  params: Record<string, number>;
+  /** Snapshots from frame 0 (the initial state) to the last frame. */
+  snapshots: WorldSnapshot[];
+  onsetFrame: number | null;
+  events: SimEvent[];
+}
+
+export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number): TrialRun {
+  const resolved = resolveScene(scene, { variant, seed });
+  const sim = new Simulation(resolved.world, condition);
+  const total = frames ?? resolved.world.frames;
+  const snapshots = [sim.snapshot()];
+  for (let f = 0; f < total; f++) {
+    sim.step();
+    snapshots.push(sim.snapshot());
+  }
+  return {
+    sceneId: scene.id, condition, variant: variant ?? null, seed, params: resolved.params,
+    snapshots, onsetFrame: sim.onsetFrame, events: sim.events,
+  };
+}
+
+export const observations = (run: TrialRun): Observation[] => run.snapshots.map(observe);

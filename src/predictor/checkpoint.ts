@@ -1,0 +1,139 @@
+// The checkpoint format (model.json + weights.bin + meta.json): write, and read back with checks
+// that name what is wrong (format version, tensor names and shapes, truncated weights).
+import * as tf from '@tensorflow/tfjs';
+import { InteractionNetwork, weightSpecs, type NetworkShape } from './network';
+import { OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureOptions } from './features';
+import type { ExperienceDiet } from './experience';
+
+export const CHECKPOINT_FORMAT = 'surprise-lab-predictor';
+export const CHECKPOINT_FORMAT_VERSION = 1;
+/** A checkpoint of this design is well under 1 MB; anything far bigger is not one. */
+export const MAX_WEIGHTS_BYTES = 16_000_000;
+
+export class CheckpointError extends Error {
+  constructor(source: string, message: string) {
+    super(`${source}: ${message}`);
+    this.name = 'CheckpointError';
+  }
+}
+
+export interface CheckpointMeta {
+  format_version: number;
+  name: string;
+  experience_frames: number;
+  /** Minutes of watching at 60 frames per second. */
+  experience_minutes: number;
+  seed: number;
+  diet: ExperienceDiet;
+  features: FeatureOptions;
+  validation_loss: number;
+  train_loss: number | null;
+  gradient_steps: number;
+  training_seconds: number;
+  code_version: string;
+  command: string;
+  weights_hash: string;
+}
+
+export interface ModelJson {
+  format: string;
+  formatVersion: number;
+  architecture: { type: 'interaction-network'; shape: NetworkShape; features: FeatureOptions; objectFeatures: number; pairFeatures: number; outputs: number };
+  weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: 'float32' }[] }[];
+}
+
+export interface SerializedCheckpoint { modelJson: string; weights: Uint8Array; metaJson: string }
+
+/** FNV-1a (64-bit) of the weight bytes, hex: a content hash that runs the same everywhere. */
+export function weightsHash(bytes: Uint8Array): string {
+  let h = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= BigInt(bytes[i]!);
+    h = (h * prime) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+export function serializeCheckpoint(net: InteractionNetwork, features: FeatureOptions, meta: Omit<CheckpointMeta, 'weights_hash' | 'format_version'>): SerializedCheckpoint {
+  const specs = weightSpecs(net.shape);
+  const total = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
+  const data = new Float32Array(total);
+  let offset = 0;
+  net.variables.forEach((v) => {
+    const values = v.dataSync() as Float32Array;
+    data.set(values, offset);
+    offset += values.length;
+  });
+  const weights = new Uint8Array(data.buffer);
+  const model: ModelJson = {
+    format: CHECKPOINT_FORMAT,
+    formatVersion: CHECKPOINT_FORMAT_VERSION,
+    architecture: { type: 'interaction-network', shape: net.shape, features, objectFeatures: OBJECT_FEATURES, pairFeatures: PAIR_FEATURES, outputs: OUTPUTS },
+    weightsManifest: [{ paths: ['weights.bin'], weights: specs.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' as const })) }],
+  };
+  const fullMeta: CheckpointMeta = { format_version: CHECKPOINT_FORMAT_VERSION, ...meta, weights_hash: weightsHash(weights) };
+  return { modelJson: `${JSON.stringify(model, null, 1)}\n`, weights, metaJson: `${JSON.stringify(fullMeta, null, 2)}\n` };
+}
+
+const isPositiveInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0 && x <= 4096;
+
+export interface LoadedCheckpoint { network: InteractionNetwork; features: FeatureOptions; meta: CheckpointMeta; model: ModelJson }
+
+/** Reads a checkpoint; throws CheckpointError naming the file and the problem. Creates tensors only
+ * once every check has passed, so a refused file leaves nothing behind. */
+export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText: string, source: string): LoadedCheckpoint {
+  let model: ModelJson;
+  let meta: CheckpointMeta;
+  try { model = JSON.parse(modelText) as ModelJson; } catch (e) { throw new CheckpointError(`${source}/model.json`, `not valid JSON (${(e as Error).message})`); }
+  try { meta = JSON.parse(metaText) as CheckpointMeta; } catch (e) { throw new CheckpointError(`${source}/meta.json`, `not valid JSON (${(e as Error).message})`); }
+  if (model === null || typeof model !== 'object' || model.format !== CHECKPOINT_FORMAT) {
+    throw new CheckpointError(`${source}/model.json`, `not a Surprise Lab predictor (format should be "${CHECKPOINT_FORMAT}")`);
+  }
+  if (model.formatVersion !== CHECKPOINT_FORMAT_VERSION) {
+    throw new CheckpointError(`${source}/model.json`, `format version ${String(model.formatVersion)} is not supported (this app reads version ${CHECKPOINT_FORMAT_VERSION})`);
+  }
+  const arch = model.architecture;
+  if (!arch || arch.type !== 'interaction-network' || !arch.shape || !isPositiveInt(arch.shape.relationHidden) || !isPositiveInt(arch.shape.effect) || !isPositiveInt(arch.shape.objectHidden)) {
+    throw new CheckpointError(`${source}/model.json`, 'architecture.shape must give relationHidden, effect and objectHidden as positive integers');
+  }
+  if (arch.objectFeatures !== OBJECT_FEATURES || arch.pairFeatures !== PAIR_FEATURES || arch.outputs !== OUTPUTS) {
+    throw new CheckpointError(`${source}/model.json`, `made for ${arch.objectFeatures}/${arch.pairFeatures} object/pair features and ${arch.outputs} outputs; this app uses ${OBJECT_FEATURES}/${PAIR_FEATURES}/${OUTPUTS}`);
+  }
+  const expected = weightSpecs(arch.shape);
+  const listed = model.weightsManifest?.[0]?.weights;
+  if (!Array.isArray(listed) || listed.length !== expected.length) {
+    throw new CheckpointError(`${source}/model.json`, `weightsManifest lists ${Array.isArray(listed) ? listed.length : 'no'} tensors; expected ${expected.length}`);
+  }
+  expected.forEach((e, k) => {
+    const w = listed[k]!;
+    if (w.name !== e.name || !Array.isArray(w.shape) || w.shape.join(',') !== e.shape.join(',') || w.dtype !== 'float32') {
+      throw new CheckpointError(`${source}/model.json`, `tensor ${k} is ${w.name} [${w.shape}] ${w.dtype}; expected ${e.name} [${e.shape}] float32`);
+    }
+  });
+  const needed = expected.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0) * 4;
+  if (weights.byteLength > MAX_WEIGHTS_BYTES) throw new CheckpointError(`${source}/weights.bin`, `is ${weights.byteLength} bytes, more than the ${MAX_WEIGHTS_BYTES} a checkpoint may have`);
+  if (weights.byteLength !== needed) {
+    throw new CheckpointError(`${source}/weights.bin`, `is ${weights.byteLength} bytes; the manifest needs ${needed}${weights.byteLength < needed ? ' (truncated?)' : ''}`);
+  }
+  const values = new Float32Array(weights.slice().buffer);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]!)) throw new CheckpointError(`${source}/weights.bin`, `value ${i} is not finite`);
+  }
+  if (typeof meta !== 'object' || meta === null || typeof meta.experience_frames !== 'number' || !(meta.experience_frames >= 0)) {
+    throw new CheckpointError(`${source}/meta.json`, 'experience_frames must be a number ≥ 0');
+  }
+  if (meta.weights_hash !== undefined && meta.weights_hash !== weightsHash(weights)) {
+    throw new CheckpointError(`${source}/weights.bin`, `content hash ${weightsHash(weights)} does not match meta.json's ${meta.weights_hash} (damaged or from another checkpoint)`);
+  }
+  let offset = 0;
+  const tensors = expected.map((e) => {
+    const size = e.shape.reduce((a, b) => a * b, 1);
+    const t = tf.tensor(values.subarray(offset, offset + size), e.shape);
+    offset += size;
+    return t;
+  });
+  const network = InteractionNetwork.fromTensors(arch.shape, tensors);
+  tensors.forEach((t) => t.dispose());
+  return { network, features: arch.features ?? { contactFeatures: true }, meta, model };
+}

@@ -1,0 +1,213 @@
+// The learner's experience: seeded, procedural episodes of normal physics (never a violation,
+// never an evaluation scene), and which of their frames the learner gets to watch.
+import type { BodySpec, WorldSpec, ActionSpec } from '../sim/spec';
+import type { Rng } from '../sim/rng';
+import { Simulation } from '../sim/simulation';
+import { observe, type Observation } from './observation';
+
+/** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
+export interface ExperienceDiet {
+  /** Relative frequency of each kind of moving object. */
+  kinds: { box: number; ball: number; car: number };
+  /** Moving objects per episode (inclusive range). */
+  objects: [number, number];
+  /** Platforms (tables, boxes) per episode (inclusive range). */
+  platforms: [number, number];
+  /** Share of objects that start on a platform (the rest start on the floor or in the air). */
+  onPlatform: number;
+  /** Share of objects held in the air and let go (drops). */
+  drops: number;
+  /** Share of objects thrown into the air. */
+  tosses: number;
+  /** Share of pushes aimed at the nearest edge (things falling off edges). */
+  edgePushes: number;
+  /** Share of episodes where two objects are pushed into each other. */
+  collisions: number;
+  /** Length of each episode in frames (1/60 s). */
+  episodeFrames: number;
+  /** How many frames of each episode the learner sees (fresh episodes teach more than long ones). */
+  framesPerEpisode: number;
+  /** Share of watched frames chosen where something changes its motion (falls, landings, pushes). */
+  eventFocus: number;
+}
+
+export const DEFAULT_DIET: ExperienceDiet = {
+  kinds: { box: 1, ball: 0.6, car: 1 },
+  objects: [1, 3],
+  platforms: [1, 2],
+  onPlatform: 0.6,
+  drops: 0.2,
+  tosses: 0.1,
+  edgePushes: 0.7,
+  collisions: 0.2,
+  episodeFrames: 150,
+  framesPerEpisode: 12,
+  eventFocus: 0.6,
+};
+
+/** One watched transition: the observation at t and each object's velocity change to t+1. */
+export interface Transition {
+  obs: Observation;
+  /** [objects × 3]: Δvx, Δvy (m/s), Δω (rad/s); NaN where the object is not seen at t+1. */
+  dv: Float32Array;
+}
+
+const WORLD_W = 8;
+const FLOOR_TOP = 0.3;
+
+interface Surface { x0: number; x1: number; top: number; occupied: [number, number][] }
+
+function pickKind(rng: Rng, kinds: ExperienceDiet['kinds']): 'box' | 'ball' | 'car' {
+  const total = kinds.box + kinds.ball + kinds.car;
+  let r = rng.next() * total;
+  if ((r -= kinds.box) < 0) return 'box';
+  if ((r -= kinds.ball) < 0) return 'ball';
+  return 'car';
+}
+
+function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpec {
+  const base: BodySpec = {
+    id, kind, x: 0, y: 0, width: 0, height: 0, radius: 0, wheelRadius: 0, angle: 0, isStatic: false,
+    friction: 0, restitution: 0, density: rng.uniform(5, 20), held: false, present: true, vx: 0, vy: 0,
+  };
+  if (kind === 'box') {
+    base.width = rng.uniform(0.15, 0.6);
+    base.height = rng.uniform(0.15, 0.6);
+    base.friction = rng.chance(0.6) ? rng.uniform(0, 0.004) : rng.uniform(0.004, 0.05);
+    base.restitution = rng.uniform(0, 0.15);
+  } else if (kind === 'ball') {
+    base.radius = rng.uniform(0.08, 0.3);
+    base.width = base.height = base.radius * 2;
+    base.friction = rng.uniform(0.002, 0.02);
+    base.restitution = rng.uniform(0, 0.5);
+  } else {
+    base.width = rng.uniform(0.3, 0.7);
+    base.height = rng.uniform(0.15, 0.35) * Math.min(1, base.width / 0.35);
+    base.height = Math.min(base.height, base.width * 0.7);
+    base.wheelRadius = base.height * rng.uniform(0.22, 0.3);
+    base.friction = rng.chance(0.8) ? 0 : rng.uniform(0, 0.003);
+  }
+  return base;
+}
+
+/** Builds one episode's world. Objects never start overlapping. */
+export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
+  const bodies: BodySpec[] = [];
+  const staticBody = (id: string, kind: 'ground' | 'platform', x: number, y: number, w: number, h: number): BodySpec => ({
+    id, kind, x, y, width: w, height: h, radius: 0, wheelRadius: 0, angle: 0, isStatic: true,
+    friction: 0.6, restitution: 0, density: 10, held: false, present: true, vx: 0, vy: 0,
+  });
+  bodies.push(staticBody('floor', 'ground', WORLD_W / 2, FLOOR_TOP / 2, WORLD_W + 4, FLOOR_TOP));
+  const surfaces: Surface[] = [{ x0: 0.2, x1: WORLD_W - 0.2, top: FLOOR_TOP, occupied: [] }];
+  const nPlatforms = rng.int(diet.platforms[0], diet.platforms[1]);
+  for (let p = 0; p < nPlatforms; p++) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const w = rng.uniform(0.5, 2.6);
+      const h = rng.uniform(0.25, 1.6);
+      const x0 = rng.uniform(0.2, WORLD_W - 0.2 - w);
+      if (surfaces.slice(1).some((s) => x0 < s.x1 + 0.3 && x0 + w > s.x0 - 0.3)) continue;
+      bodies.push(staticBody(`platform${p + 1}`, 'platform', x0 + w / 2, FLOOR_TOP + h / 2, w, h));
+      surfaces.push({ x0, x1: x0 + w, top: FLOOR_TOP + h, occupied: [] });
+      surfaces[0]!.occupied.push([x0, x0 + w]);
+      break;
+    }
+  }
+  const actions: ActionSpec[] = [];
+  const nObjects = rng.int(diet.objects[0], diet.objects[1]);
+  const placed: BodySpec[] = [];
+  for (let k = 0; k < nObjects; k++) {
+    const o = objectSpec(rng, `object${k + 1}`, pickKind(rng, diet.kinds));
+    const r = rng.next();
+    if (r < diet.drops || r < diet.drops + diet.tosses) {
+      // In the air: held still and let go, or thrown.
+      o.x = rng.uniform(0.5, WORLD_W - 0.5);
+      o.y = FLOOR_TOP + rng.uniform(0.4, 2.6);
+      if (placed.some((q) => Math.abs(q.x - o.x) < (q.width + o.width) / 2 + 0.05 && Math.abs(q.y - o.y) < (q.height + o.height) / 2 + 0.05)) continue;
+      // Never start inside a platform.
+      if (bodies.some((b) => b.isStatic && Math.abs(b.x - o.x) < (b.width + o.width) / 2 && Math.abs(b.y - o.y) < (b.height + o.height) / 2)) continue;
+      if (r < diet.drops) {
+        o.held = true;
+        actions.push({ type: 'release', body: o.id, at: rng.uniform(0.05, 1.2) });
+      } else {
+        o.vx = rng.uniform(-3, 3);
+        o.vy = rng.uniform(-1, 4);
+      }
+      placed.push(o);
+      continue;
+    }
+    const surface = surfaces.length > 1 && rng.chance(diet.onPlatform) ? rng.pick(surfaces.slice(1)) : surfaces[0]!;
+    const span = surface.x1 - surface.x0 - o.width;
+    if (span <= 0) continue;
+    let ok = false;
+    for (let attempt = 0; attempt < 8 && !ok; attempt++) {
+      const x = surface.x0 + o.width / 2 + rng.next() * span;
+      if (surface.occupied.some(([a, b]) => x + o.width / 2 > a - 0.05 && x - o.width / 2 < b + 0.05)) continue;
+      o.x = x;
+      ok = true;
+    }
+    if (!ok) continue;
+    o.y = surface.top + o.height / 2;
+    surface.occupied.push([o.x - o.width / 2, o.x + o.width / 2]);
+    placed.push(o);
+    // A push: toward the nearest edge (falls), at any speed from a creep to a shove.
+    if (rng.chance(0.85)) {
+      const towardEdge = rng.chance(diet.edgePushes);
+      const dir = towardEdge ? (o.x - surface.x0 < surface.x1 - o.x ? -1 : 1) : rng.chance(0.5) ? -1 : 1;
+      const speed = Math.exp(rng.uniform(Math.log(0.25), Math.log(3.2)));
+      actions.push({ type: 'push', body: o.id, at: rng.uniform(0.05, 1.0), vx: dir * speed, vy: 0, by: 'hand' });
+    }
+  }
+  if (placed.length >= 2 && rng.chance(diet.collisions)) {
+    const [a, b] = [placed[0]!, placed[1]!];
+    const dir = Math.sign(b.x - a.x) || 1;
+    actions.push({ type: 'push', body: a.id, at: rng.uniform(0.05, 0.6), vx: dir * rng.uniform(1, 3), vy: 0, by: 'hand' });
+  }
+  return {
+    width: WORLD_W, height: 4, gravity: 9.81, substeps: 4,
+    bodies: [...bodies, ...placed], occluders: [], actions, violation: null, frames: diet.episodeFrames,
+  };
+}
+
+/** Runs an episode and returns the transitions the learner watches. */
+export function watchEpisode(rng: Rng, diet: ExperienceDiet): Transition[] {
+  const spec = generateEpisode(rng, diet);
+  const sim = new Simulation(spec, 'possible');
+  const frames: Observation[] = [observe(sim.snapshot())];
+  for (let f = 0; f < spec.frames; f++) {
+    sim.step();
+    frames.push(observe(sim.snapshot()));
+  }
+  const all: Transition[] = [];
+  const active: number[] = [];
+  for (let t = 0; t + 1 < frames.length; t++) {
+    const tr = transition(frames[t]!, frames[t + 1]!);
+    all.push(tr);
+    let moving = false;
+    tr.obs.forEach((o, i) => {
+      if (o.isStatic) return;
+      const change = Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!);
+      if (change > 0.02 || Math.abs(o.vy) > 0.05) moving = true;
+    });
+    if (moving) active.push(t);
+  }
+  const chosen: Transition[] = [];
+  for (let k = 0; k < diet.framesPerEpisode; k++) {
+    const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);
+    const t = fromEvents ? rng.pick(active) : rng.int(0, all.length - 1);
+    chosen.push(all[t]!);
+  }
+  return chosen;
+}
+
+export function transition(now: Observation, next: Observation): Transition {
+  const dv = new Float32Array(now.length * 3).fill(NaN);
+  now.forEach((o, i) => {
+    if (o.isStatic) return;
+    const n = next.find((q) => q.id === o.id);
+    if (!n) return;
+    dv[i * 3] = n.vx - o.vx;
+    dv[i * 3 + 1] = n.vy - o.vy;
+    dv[i * 3 + 2] = n.angularVelocity - o.angularVelocity;
+  });
+  return { obs: now, dv };
+}

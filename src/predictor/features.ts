@@ -1,0 +1,112 @@
+// Turns observed frames into the learner's inputs: per-object and per-pair features, padded.
+import type { Observation } from './observation';
+import { halfExtents } from './observation';
+import { STEP_S } from '../sim/units';
+
+/** Scale of velocity changes the learner predicts: one step of free fall at 9.81 m/s². */
+export const DV_SCALE = 9.81 * STEP_S;
+/** Scale of spin changes (rad/s per step). */
+export const DW_SCALE = 1;
+
+export const OBJECT_FEATURES = 11;
+export const PAIR_FEATURES = 15;
+export const OUTPUTS = 3;
+
+export interface FeatureOptions {
+  /** Pairwise contact geometry (overlap, gap, centre-over-sender). See docs/predictor.md. */
+  contactFeatures: boolean;
+}
+
+/** Only dynamic objects receive a prediction (receivers, R per frame after padding); every
+ * observed object, static or not, acts on them (senders, N per frame after padding). */
+export interface FeatureBatch {
+  batch: number;
+  /** Receivers per frame after padding. */
+  r: number;
+  /** Senders (all observed objects) per frame after padding. */
+  n: number;
+  objects: Float32Array; // [B, R, OBJECT_FEATURES] receiver features
+  pairs: Float32Array; // [B, R, N, PAIR_FEATURES]
+  pairMask: Float32Array; // [B, R, N]
+  /** Index in the observation of each receiver, -1 for padding. */
+  receiverIndex: Int32Array; // [B, R]
+}
+
+const clip = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+
+export function buildFeatures(frames: readonly Observation[], options: FeatureOptions): FeatureBatch {
+  const B = frames.length;
+  let n = 1;
+  let r = 1;
+  for (const f of frames) {
+    n = Math.max(n, f.length);
+    let d = 0;
+    for (const o of f) if (!o.isStatic) d++;
+    r = Math.max(r, d);
+  }
+  const objects = new Float32Array(B * r * OBJECT_FEATURES);
+  const pairs = new Float32Array(B * r * n * PAIR_FEATURES);
+  const pairMask = new Float32Array(B * r * n);
+  const receiverIndex = new Int32Array(B * r).fill(-1);
+  const ex = new Float64Array(n);
+  const ey = new Float64Array(n);
+  for (let b = 0; b < B; b++) {
+    const frame = frames[b]!;
+    const m = frame.length;
+    for (let j = 0; j < m; j++) {
+      const h = halfExtents(frame[j]!);
+      ex[j] = h.ex;
+      ey[j] = h.ey;
+    }
+    let slot = 0;
+    for (let i = 0; i < m; i++) {
+      const o = frame[i]!;
+      if (o.isStatic) continue;
+      const rIndex = b * r + slot++;
+      receiverIndex[rIndex] = i;
+      const base = rIndex * OBJECT_FEATURES;
+      const round = o.kind === 'ball';
+      objects[base] = clip(o.vx / 2, -5, 5);
+      objects[base + 1] = clip(o.vy / 2, -5, 5);
+      objects[base + 2] = clip(o.angularVelocity / 5, -5, 5);
+      objects[base + 3] = round ? 0 : Math.sin(o.angle);
+      objects[base + 4] = round ? 1 : Math.cos(o.angle);
+      objects[base + 5] = clip(ex[i]! * 2, 0, 5);
+      objects[base + 6] = clip(ey[i]! * 2, 0, 5);
+      objects[base + 7] = 0;
+      objects[base + 8] = round ? 1 : 0;
+      objects[base + 9] = o.kind === 'car' ? 1 : 0;
+      objects[base + 10] = o.kind === 'box' ? 1 : 0;
+      for (let j = 0; j < m; j++) {
+        if (i === j) continue;
+        const s = frame[j]!;
+        const pm = rIndex * n + j;
+        pairMask[pm] = 1;
+        const pb = pm * PAIR_FEATURES;
+        const dx = s.x - o.x;
+        const dy = s.y - o.y;
+        pairs[pb] = clip(dx / 2, -2.5, 2.5);
+        pairs[pb + 1] = clip(dy / 2, -2.5, 2.5);
+        pairs[pb + 2] = clip((s.vx - o.vx) / 2, -5, 5);
+        pairs[pb + 3] = clip((s.vy - o.vy) / 2, -5, 5);
+        pairs[pb + 4] = clip(ex[j]! * 2, 0, 5);
+        pairs[pb + 5] = clip(ey[j]! * 2, 0, 5);
+        pairs[pb + 6] = s.isStatic ? 1 : 0;
+        pairs[pb + 7] = s.kind === 'ball' ? 1 : 0;
+        pairs[pb + 8] = clip(ex[i]! * 2, 0, 5);
+        pairs[pb + 9] = clip(ey[i]! * 2, 0, 5);
+        pairs[pb + 10] = round ? 1 : 0;
+        if (options.contactFeatures) {
+          const adx = Math.abs(dx);
+          const ady = Math.abs(dy);
+          // Signed distances in metres ×4, clipped to the range where contact matters.
+          pairs[pb + 11] = clip((ex[i]! + ex[j]! - adx) * 4, -2, 2); // horizontal overlap of the two boxes
+          pairs[pb + 12] = clip((ady - ey[i]! - ey[j]!) * 4, -1, 2); // vertical gap between them
+          pairs[pb + 13] = clip((ex[j]! - adx) * 4, -2, 2); // my centre lies over the other's extent
+          pairs[pb + 14] = dy < 0 ? 1 : -1; // the other is below me
+        }
+      }
+    }
+  }
+  return { batch: B, r, n, objects, pairs, pairMask, receiverIndex };
+}

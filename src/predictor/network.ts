@@ -1,0 +1,111 @@
+// The interaction network in TF.js: a relation MLP over object pairs, summed per receiver, then an
+// object MLP that outputs a Gaussian (mean and log-variance) over each object's next velocity change.
+import * as tf from '@tensorflow/tfjs';
+import { OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureBatch } from './features';
+
+export interface NetworkShape {
+  relationHidden: number;
+  effect: number;
+  objectHidden: number;
+}
+
+export const DEFAULT_SHAPE: NetworkShape = { relationHidden: 64, effect: 32, objectHidden: 64 };
+
+interface Dense { w: tf.Variable; b: tf.Variable }
+
+/** Named weight list in a fixed order: the checkpoint format relies on it. */
+export function weightSpecs(shape: NetworkShape): { name: string; shape: number[] }[] {
+  const { relationHidden: rh, effect: e, objectHidden: oh } = shape;
+  const layers: [string, number, number][] = [
+    ['relation/0', PAIR_FEATURES + OBJECT_FEATURES, rh], ['relation/1', rh, rh], ['relation/2', rh, e],
+    ['object/0', OBJECT_FEATURES + e, oh], ['object/1', oh, oh], ['object/mean', oh, OUTPUTS], ['object/logvar', oh, OUTPUTS],
+  ];
+  return layers.flatMap(([name, i, o]) => [{ name: `${name}/kernel`, shape: [i, o] }, { name: `${name}/bias`, shape: [o] }]);
+}
+
+export class InteractionNetwork {
+  readonly shape: NetworkShape;
+  readonly variables: tf.Variable[];
+  private readonly layers: Record<string, Dense>;
+
+  private constructor(shape: NetworkShape, tensors: tf.Tensor[]) {
+    this.shape = shape;
+    const specs = weightSpecs(shape);
+    this.variables = tensors.map((t, k) => tf.variable(t, true, `${specs[k]!.name}_${k}`));
+    this.layers = {};
+    for (let k = 0; k < specs.length; k += 2) {
+      const name = specs[k]!.name.replace('/kernel', '');
+      this.layers[name] = { w: this.variables[k]!, b: this.variables[k + 1]! };
+    }
+  }
+
+  /** Fresh weights from a seed. Output layers start small so a newborn predicts "little change". */
+  static create(shape: NetworkShape, seed: number): InteractionNetwork {
+    const specs = weightSpecs(shape);
+    const tensors = tf.tidy(() => specs.map((spec, k) => {
+      if (spec.name.endsWith('/bias')) {
+        const init = spec.name.startsWith('object/logvar') ? 0 : 0;
+        return tf.fill(spec.shape, init);
+      }
+      const w = tf.initializers.glorotUniform({ seed: seed * 97 + k }).apply(spec.shape) as tf.Tensor;
+      return spec.name.startsWith('object/mean') || spec.name.startsWith('object/logvar') ? w.mul(0.01) : w;
+    }));
+    const net = new InteractionNetwork(shape, tensors);
+    tensors.forEach((t) => t.dispose());
+    return net;
+  }
+
+  static fromTensors(shape: NetworkShape, tensors: tf.Tensor[]): InteractionNetwork {
+    return new InteractionNetwork(shape, tensors);
+  }
+
+  get parameterCount(): number {
+    return this.variables.reduce((s, v) => s + v.size, 0);
+  }
+
+  dispose(): void {
+    this.variables.forEach((v) => v.dispose());
+  }
+
+  private dense(name: string, x: tf.Tensor2D, relu: boolean): tf.Tensor2D {
+    const l = this.layers[name]!;
+    const y = tf.add(tf.matMul(x, l.w as tf.Tensor2D), l.b) as tf.Tensor2D;
+    return relu ? tf.relu(y) : y;
+  }
+
+  /** Returns mean and log-variance, each [B*R, OUTPUTS]. Call inside tf.tidy. */
+  forward(objects: tf.Tensor, pairs: tf.Tensor, pairMask: tf.Tensor, batch: number, r: number, n: number): { mean: tf.Tensor2D; logvar: tf.Tensor2D } {
+    // Each pair also sees its receiver's own features, so one matmul covers both sides.
+    const receiver = tf.tile(tf.reshape(objects, [batch, r, 1, OBJECT_FEATURES]), [1, 1, n, 1]);
+    const pairIn = tf.reshape(tf.concat([tf.reshape(pairs, [batch, r, n, PAIR_FEATURES]), receiver], 3), [batch * r * n, PAIR_FEATURES + OBJECT_FEATURES]) as tf.Tensor2D;
+    let h = this.dense('relation/0', pairIn, true);
+    h = this.dense('relation/1', h, true);
+    const effects = this.dense('relation/2', h, true);
+    const masked = tf.mul(tf.reshape(effects, [batch, r, n, this.shape.effect]), tf.reshape(pairMask, [batch, r, n, 1]));
+    const aggregated = tf.sum(masked, 2);
+    const objIn = tf.reshape(tf.concat([tf.reshape(objects, [batch, r, OBJECT_FEATURES]), aggregated], 2), [batch * r, OBJECT_FEATURES + this.shape.effect]) as tf.Tensor2D;
+    let g = this.dense('object/0', objIn, true);
+    g = this.dense('object/1', g, true);
+    const mean = this.dense('object/mean', g, false);
+    const logvar = tf.clipByValue(this.dense('object/logvar', g, false), -9, 6) as tf.Tensor2D;
+    return { mean, logvar };
+  }
+
+  /** Runs a feature batch; returns plain arrays [B*R, OUTPUTS] (mean, variance) in scaled units. */
+  predict(features: FeatureBatch): { mean: Float32Array; variance: Float32Array } {
+    const { batch, r, n } = features;
+    const [mean, variance] = tf.tidy(() => {
+      const out = this.forward(
+        tf.tensor(features.objects, [batch, r, OBJECT_FEATURES]),
+        tf.tensor(features.pairs, [batch, r, n, PAIR_FEATURES]),
+        tf.tensor(features.pairMask, [batch, r, n]),
+        batch, r, n,
+      );
+      return [out.mean, tf.exp(out.logvar)];
+    });
+    const result = { mean: new Float32Array(mean!.dataSync()), variance: new Float32Array(variance!.dataSync()) };
+    mean!.dispose();
+    variance!.dispose();
+    return result;
+  }
+}

@@ -1,0 +1,28 @@
+// What the learner observes of a world: visible objects' states, nothing the simulator hides.
+import type { BodyState, WorldSnapshot } from '../sim/snapshot';
+
+/** One observed object. Same fields as a snapshot's body; only visible bodies are observed. */
+export type ObjectState = Pick<BodyState,
+  'id' | 'kind' | 'x' | 'y' | 'vx' | 'vy' | 'angle' | 'angularVelocity' | 'width' | 'height' | 'isStatic'>;
+
+export type Observation = ObjectState[];
+
+export function observe(snapshot: WorldSnapshot): Observation {
+  const out: Observation = [];
+  for (const b of snapshot.bodies) {
+    if (!b.visible) continue;
+    out.push({
+      id: b.id, kind: b.kind, x: b.x, y: b.y, vx: b.vx, vy: b.vy, angle: b.angle,
+      angularVelocity: b.angularVelocity, width: b.width, height: b.height, isStatic: b.isStatic,
+    });
+  }
+  return out;
+}
+
+/** Half extents of the axis-aligned box around an object at its angle (a ball ignores angle). */
+export function halfExtents(o: ObjectState): { ex: number; ey: number } {
+  if (o.kind === 'ball') return { ex: o.width / 2, ey: o.height / 2 };
+  const c = Math.abs(Math.cos(o.angle));
+  const s = Math.abs(Math.sin(o.angle));
+  return { ex: (o.width / 2) * c + (o.height / 2) * s, ey: (o.width / 2) * s + (o.height / 2) * c };
+}

@@ -1,0 +1,72 @@
+// The one interface every observer implements (learned checkpoints and the constant-velocity
+// baseline): a distribution over each object's velocity change in the next 1/60 s step.
+import type { Observation } from './observation';
+import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureOptions } from './features';
+import type { InteractionNetwork } from './network';
+
+export interface StepPrediction {
+  n: number;
+  /** [B, N, 3]: Δvx, Δvy (m/s), Δω (rad/s), for objects in observation order (padded). */
+  mean: Float32Array;
+  /** [B, N, 3]: variances of the same, in the same units squared. */
+  variance: Float32Array;
+}
+
+export interface StepPredictor {
+  readonly name: string;
+  readonly kind: 'learned' | 'constant-velocity';
+  readonly experienceFrames: number;
+  predict(frames: readonly Observation[]): StepPrediction;
+}
+
+/** Knows inertia, not gravity: predicts no change. Its spread is one step of free fall, so its
+ * surprise is its squared error in units of g·dt. */
+export class ConstantVelocityPredictor implements StepPredictor {
+  readonly name = 'constant-velocity';
+  readonly kind = 'constant-velocity' as const;
+  readonly experienceFrames = 0;
+  predict(frames: readonly Observation[]): StepPrediction {
+    let n = 1;
+    for (const f of frames) n = Math.max(n, f.length);
+    const size = frames.length * n * OUTPUTS;
+    const variance = new Float32Array(size);
+    for (let k = 0; k < size; k += OUTPUTS) {
+      variance[k] = DV_SCALE * DV_SCALE;
+      variance[k + 1] = DV_SCALE * DV_SCALE;
+      variance[k + 2] = DW_SCALE * DW_SCALE;
+    }
+    return { n, mean: new Float32Array(size), variance };
+  }
+}
+
+export class LearnedPredictor implements StepPredictor {
+  readonly kind = 'learned' as const;
+  constructor(
+    readonly name: string,
+    readonly network: InteractionNetwork,
+    readonly features: FeatureOptions,
+    readonly experienceFrames: number,
+  ) {}
+
+  predict(frames: readonly Observation[]): StepPrediction {
+    const batch = buildFeatures(frames, this.features);
+    const out = this.network.predict(batch);
+    // Scatter receivers back to observation order, from the network's scaled units to m/s, rad/s.
+    const { n, r } = batch;
+    const mean = new Float32Array(frames.length * n * OUTPUTS);
+    const variance = new Float32Array(frames.length * n * OUTPUTS).fill(1);
+    const scales = [DV_SCALE, DV_SCALE, DW_SCALE];
+    for (let b = 0; b < frames.length; b++) {
+      for (let k = 0; k < r; k++) {
+        const i = batch.receiverIndex[b * r + k]!;
+        if (i < 0) continue;
+        for (let c = 0; c < OUTPUTS; c++) {
+          const s = scales[c]!;
+          mean[(b * n + i) * OUTPUTS + c] = out.mean[(b * r + k) * OUTPUTS + c]! * s;
+          variance[(b * n + i) * OUTPUTS + c] = out.variance[(b * r + k) * OUTPUTS + c]! * s * s;
+        }
+      }
+    }
+    return { n, mean, variance };
+  }
+}

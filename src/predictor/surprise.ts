@@ -1,0 +1,155 @@
+// Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
+import type { Observation } from './observation';
+import type { StepPredictor } from './predictor';
+import { rollout } from './rollout';
+import { OUTPUTS } from './features';
+
+/** Rollout horizon: 20 steps = 1/3 s. Long enough that a landing's impact is predicted, not a
+ * one-step shock; short enough that the contrast after a violation is not blurred. */
+export const HORIZON = 20;
+/** Positional noise floor (m): an observer cannot see finer than 1 cm. */
+export const POSITION_NOISE_M = 0.01;
+
+export interface SurpriseTrace {
+  /** Per frame, per observed object id: primary surprise (nats-like, 0.5·z² of the rollout). NaN where undefined. */
+  perObject: Map<string, Float64Array>;
+  /** Per frame, summed over objects. NaN for frames before the horizon. */
+  total: Float64Array;
+  /** Per frame: one-step Gaussian negative log-likelihood of the observed velocity change (nats). */
+  oneStepNll: Float64Array;
+  horizon: number;
+}
+
+export interface TrialScores {
+  /** The primary score: mean over frames of the rollout surprise. */
+  rollout_mean: number;
+  rollout_max: number;
+  /** Mean from the violation onset on (the same frames in both trials of a matched pair). */
+  rollout_mean_from_onset: number;
+  onestep_nll_mean: number;
+  onestep_nll_max: number;
+}
+
+export const SCORE_NAMES: readonly (keyof TrialScores)[] = [
+  'rollout_mean', 'rollout_max', 'rollout_mean_from_onset', 'onestep_nll_mean', 'onestep_nll_max',
+];
+
+const dynamicIds = (o: Observation): Map<string, number> => {
+  const m = new Map<string, number>();
+  o.forEach((s, i) => { if (!s.isStatic) m.set(s.id, i); });
+  return m;
+};
+
+export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON): SurpriseTrace {
+  const T = frames.length;
+  const total = new Float64Array(T).fill(NaN);
+  const oneStepNll = new Float64Array(T).fill(NaN);
+  const perObject = new Map<string, Float64Array>();
+  const ensure = (id: string): Float64Array => {
+    let a = perObject.get(id);
+    if (!a) { a = new Float64Array(T).fill(NaN); perObject.set(id, a); }
+    return a;
+  };
+  for (const f of frames) for (const o of f) if (!o.isStatic) ensure(o.id);
+  if (T > horizon) {
+    const starts = frames.slice(0, T - horizon);
+    const r = rollout(predictor, starts, horizon);
+    const last = r.states[horizon - 1]!;
+    const lastVar = r.positionVariance[horizon - 1]!;
+    const floor = POSITION_NOISE_M * POSITION_NOISE_M;
+    for (let b = 0; b < starts.length; b++) {
+      const t = b + horizon;
+      const observed = dynamicIds(frames[t]!);
+      let sum = 0;
+      last[b]!.forEach((pred, i) => {
+        if (pred.isStatic) return;
+        const j = observed.get(pred.id);
+        if (j === undefined) return;
+        const obs = frames[t]![j]!;
+        const vx = lastVar[b]![i * 2]! + floor;
+        const vy = lastVar[b]![i * 2 + 1]! + floor;
+        const s = 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy);
+        ensure(pred.id)[t] = s;
+        sum += s;
+      });
+      total[t] = sum;
+    }
+  }
+  if (T > 1) {
+    const p = predictor.predict(frames.slice(0, T - 1));
+    for (let t = 1; t < T; t++) {
+      const prev = frames[t - 1]!;
+      const observed = dynamicIds(frames[t]!);
+      let nll = 0;
+      prev.forEach((o, i) => {
+        if (o.isStatic) return;
+        const j = observed.get(o.id);
+        if (j === undefined) return;
+        const now = frames[t]![j]!;
+        const k = ((t - 1) * p.n + i) * OUTPUTS;
+        const d = [now.vx - o.vx, now.vy - o.vy];
+        for (let c = 0; c < 2; c++) {
+          const v = p.variance[k + c]!;
+          nll += 0.5 * ((d[c]! - p.mean[k + c]!) ** 2 / v + Math.log(2 * Math.PI * v));
+        }
+      });
+      oneStepNll[t] = nll;
+    }
+  }
+  return { perObject, total, oneStepNll, horizon };
+}
+
+/** The ideal observer: the simulator itself run without the violation. Its expectation is the
+ * possible twin's trajectory; surprise is the squared distance in units of the 1 cm noise floor. */
+export function oracleSurprise(frames: readonly Observation[], twin: readonly Observation[]): SurpriseTrace {
+  const T = frames.length;
+  const total = new Float64Array(T);
+  const oneStepNll = new Float64Array(T);
+  const perObject = new Map<string, Float64Array>();
+  const floor = POSITION_NOISE_M * POSITION_NOISE_M;
+  for (let t = 0; t < T; t++) {
+    const expected = dynamicIds(twin[t] ?? []);
+    let sum = 0;
+    for (const o of frames[t]!) {
+      if (o.isStatic) continue;
+      let a = perObject.get(o.id);
+      if (!a) { a = new Float64Array(T); perObject.set(o.id, a); }
+      const j = expected.get(o.id);
+      const e = j === undefined ? undefined : twin[t]![j]!;
+      // A body seen where the simulator expects none is as surprising as a large displacement.
+      const s = e ? 0.5 * ((o.x - e.x) ** 2 + (o.y - e.y) ** 2) / floor : 0.5 * 100;
+      a[t] = s;
+      sum += s;
+    }
+    for (const [id] of expected) {
+      if (!frames[t]!.some((o) => o.id === id)) sum += 0.5 * 100;
+    }
+    total[t] = sum;
+    oneStepNll[t] = sum;
+  }
+  return { perObject, total, oneStepNll, horizon: 0 };
+}
+
+function meanMax(values: Float64Array, from: number): { mean: number; max: number } {
+  let s = 0, c = 0, m = 0;
+  for (let t = Math.max(0, from); t < values.length; t++) {
+    const v = values[t]!;
+    if (!Number.isFinite(v)) continue;
+    s += v; c++;
+    if (v > m) m = v;
+  }
+  return { mean: c > 0 ? s / c : 0, max: m };
+}
+
+export function trialScores(trace: SurpriseTrace, onsetFrame: number | null): TrialScores {
+  const all = meanMax(trace.total, 0);
+  const fromOnset = meanMax(trace.total, onsetFrame ?? 0);
+  const nll = meanMax(trace.oneStepNll, 1);
+  return {
+    rollout_mean: all.mean,
+    rollout_max: all.max,
+    rollout_mean_from_onset: fromOnset.mean,
+    onestep_nll_mean: nll.mean,
+    onestep_nll_max: nll.max,
+  };
+}
