@@ -1,0 +1,25 @@
+// `npm run bench`: runs each benchmark in turn and prints its table (Node, one core, wall time).
+import { benchPhysics, formatStepCosts } from './physics';
+
+interface Bench {
+  name: string;
+  /** Runs the benchmark and returns the text to print. */
+  run(): string | Promise<string>;
+}
+
+/** To add a benchmark, write bench/NAME.ts and list it here. */
+const BENCHES: Bench[] = [
+  {
+    name: 'physics: one 1/60 s step (4 matter-js sub-steps, support check, triggers)',
+    run: () => formatStepCosts(benchPhysics()),
+  },
+];
+
+const only = process.argv[2];
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+for (const bench of BENCHES) {
+  if (only && !bench.name.startsWith(only)) continue;
+  const began = performance.now();
+  const text = await bench.run();
+  console.log(`\n${bench.name}  [${((performance.now() - began) / 1000).toFixed(1)} s]\n${text}`);
+}
