@@ -31,7 +31,8 @@ export class InteractionNetwork {
   private constructor(shape: NetworkShape, tensors: tf.Tensor[]) {
     this.shape = shape;
     const specs = weightSpecs(shape);
-    this.variables = tensors.map((t, k) => tf.variable(t, true, `${specs[k]!.name}_${k}`));
+    // Unnamed: TF.js gives each variable a unique name, so several networks can live side by side.
+    this.variables = tensors.map((t) => tf.variable(t, true));
     this.layers = {};
     for (let k = 0; k < specs.length; k += 2) {
       const name = specs[k]!.name.replace('/kernel', '');

@@ -3,9 +3,15 @@ import type { Command } from '../command';
 import { runCommand } from './run';
 import { schemaCommand } from './schema';
 import { validateCommand } from './validate';
+import { modelsCommand } from './models';
+import { trainCommand } from './train';
+import { suiteCommand } from './suite';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
   validateCommand,
   schemaCommand,
+  modelsCommand,
+  trainCommand,
+  suiteCommand,
 ];

@@ -1,0 +1,16 @@
+// The observers a trial can be shown to: learned checkpoints, constant velocity, and the oracle.
+import type { StepPredictor } from '../predictor/predictor';
+import { computeSurprise, oracleSurprise, type SurpriseTrace } from '../predictor/surprise';
+import type { Observation } from '../predictor/observation';
+
+export interface OracleObserver { readonly kind: 'oracle'; readonly name: 'oracle'; readonly experienceFrames: number }
+export const ORACLE: OracleObserver = { kind: 'oracle', name: 'oracle', experienceFrames: Number.POSITIVE_INFINITY };
+
+export type Observer = StepPredictor | OracleObserver;
+
+/** Surprise of an observer at a trial. The oracle needs the trial's possible twin (the simulator
+ * run without the violation); for a possible trial the twin is the trial itself. */
+export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[]): SurpriseTrace {
+  if (observer.kind === 'oracle') return oracleSurprise(frames, possibleTwin);
+  return computeSurprise(observer, frames);
+}
