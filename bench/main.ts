@@ -16,7 +16,8 @@ const BENCHES: Bench[] = [
 ];
 
 const only = process.argv[2];
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}, load average ${load} (wall times grow on a busy machine)`);
 for (const bench of BENCHES) {
   if (only && !bench.name.startsWith(only)) continue;
   const began = performance.now();
