@@ -1,14 +1,11 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
-import { rollout } from './rollout';
+import { rollout, rolloutSurprise } from './rollout';
 import { OUTPUTS } from './features';
+import { HORIZON, POSITION_NOISE_M } from './constants';
 
-/** Rollout horizon: 20 steps = 1/3 s. Long enough that a landing's impact is predicted, not a
- * one-step shock; short enough that the contrast after a violation is not blurred. */
-export const HORIZON = 20;
-/** Positional noise floor (m): an observer cannot see finer than 1 cm. */
-export const POSITION_NOISE_M = 0.01;
+export { HORIZON, POSITION_NOISE_M };
 
 export interface SurpriseTrace {
   /** Per frame, per observed object id: primary surprise (nats-like, 0.5·z² of the rollout). NaN where undefined. */
@@ -52,28 +49,16 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   };
   for (const f of frames) for (const o of f) if (!o.isStatic) ensure(o.id);
   if (T > horizon) {
-    const starts = frames.slice(0, T - horizon);
-    const r = rollout(predictor, starts, horizon);
-    const last = r.states[horizon - 1]!;
-    const lastVar = r.positionVariance[horizon - 1]!;
-    const floor = POSITION_NOISE_M * POSITION_NOISE_M;
-    for (let b = 0; b < starts.length; b++) {
+    const finished = rollout(predictor, frames.slice(0, T - horizon), horizon);
+    finished.forEach((r, b) => {
       const t = b + horizon;
-      const observed = dynamicIds(frames[t]!);
       let sum = 0;
-      last[b]!.forEach((pred, i) => {
-        if (pred.isStatic) return;
-        const j = observed.get(pred.id);
-        if (j === undefined) return;
-        const obs = frames[t]![j]!;
-        const vx = lastVar[b]![i * 2]! + floor;
-        const vy = lastVar[b]![i * 2 + 1]! + floor;
-        const s = 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy);
-        ensure(pred.id)[t] = s;
+      for (const [id, s] of rolloutSurprise(r, frames[t]!)) {
+        ensure(id)[t] = s;
         sum += s;
-      });
+      }
       total[t] = sum;
-    }
+    });
   }
   if (T > 1) {
     const p = predictor.predict(frames.slice(0, T - 1));

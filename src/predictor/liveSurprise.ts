@@ -1,0 +1,45 @@
+// Surprise computed live, one frame at a time: H rollouts in flight, advanced together in one
+// batched prediction per frame, so the cost per frame is one forward pass of H frames.
+import type { Observation } from './observation';
+import type { StepPredictor } from './predictor';
+import { HORIZON } from './constants';
+import { advanceRollouts, rolloutSurprise, startRollout, type RolloutState } from './rollout';
+
+export interface LiveSurpriseFrame {
+  frame: number;
+  /** Sum over observed moving objects; null before the first rollout has finished. */
+  total: number | null;
+  perObject: Map<string, number>;
+}
+
+export class LiveSurprise {
+  private inFlight: { startFrame: number; rollout: RolloutState }[] = [];
+
+  constructor(readonly predictor: StepPredictor, readonly horizon = HORIZON) {}
+
+  reset(): void {
+    this.inFlight = [];
+  }
+
+  /** Feeds the observation at `frame` (frames must be consecutive); returns the surprise at it.
+   * Gives the same numbers as computeSurprise over the whole trial. */
+  push(frame: number, obs: Observation): LiveSurpriseFrame {
+    let result: LiveSurpriseFrame = { frame, total: null, perObject: new Map() };
+    const due = this.inFlight.find((r) => r.startFrame === frame - this.horizon);
+    if (due) {
+      const perObject = rolloutSurprise(due.rollout, obs);
+      let total = 0;
+      for (const s of perObject.values()) total += s;
+      result = { frame, total, perObject };
+    }
+    this.inFlight = this.inFlight.filter((r) => r.startFrame > frame - this.horizon);
+    this.inFlight.push({ startFrame: frame, rollout: startRollout(obs) });
+    advanceRollouts(this.predictor, this.inFlight.map((r) => r.rollout));
+    return result;
+  }
+
+  /** The expectation in flight that started most recently (for drawing a ghost), if any. */
+  latestRollout(): RolloutState | undefined {
+    return this.inFlight[this.inFlight.length - 1]?.rollout;
+  }
+}
