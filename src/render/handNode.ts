@@ -1,11 +1,11 @@
-// A simple cartoon hand with a sleeve, drawn once pointing +x with the fingertips at its origin;
-// each frame it is placed by handPose (for one scripted hand action).
-import { Container, Graphics } from 'pixi.js';
+// The hand of one scripted hand action: drawn once (pushing or holding), then placed each frame
+// by handPose.
+import { Container } from 'pixi.js';
 import type { ActionSpec } from '../sim/spec';
 import type { BodyState } from '../sim/snapshot';
-import { designPosition, du } from './designUnits';
+import { designPosition } from './designUnits';
 import { anchorFor, handPose, type HandAnchor } from './handPose';
-import { PALETTE } from './palette';
+import { drawHoldingHand, drawPushingHand } from './handDrawings';
 
 export interface HandNode {
   readonly view: Container;
@@ -14,27 +14,9 @@ export interface HandNode {
 
 const HAND_SCALE = 1.4;
 
-function drawHand(): Graphics {
-  const g = new Graphics();
-  const fingerLen = du(0.085);
-  const palmLen = du(0.09);
-  const fingerH = du(0.05);
-  const palmH = du(0.068);
-  const line = { width: du(0.006), color: PALETTE.skinLine };
-  // Sleeve and cuff reach back off-stage.
-  g.rect(-palmLen - fingerLen - du(2.5), -du(0.05), du(2.5) + du(0.02), du(0.1)).fill(PALETTE.sleeve);
-  g.rect(-palmLen - fingerLen - du(0.035), -du(0.052), du(0.035), du(0.104)).fill(PALETTE.sleeveCuff);
-  // Palm, fingers (with a knuckle line), thumb on top.
-  g.roundRect(-palmLen - fingerLen + du(0.002), -palmH / 2, palmLen + du(0.01), palmH, du(0.02)).fill(PALETTE.skin).stroke(line);
-  g.roundRect(-fingerLen, -fingerH / 2, fingerLen, fingerH, fingerH / 2).fill(PALETTE.skin).stroke(line);
-  for (const y of [-fingerH / 6, fingerH / 6]) g.moveTo(-fingerLen * 0.85, y).lineTo(-du(0.012), y).stroke({ ...line, width: du(0.003) });
-  g.roundRect(-fingerLen - du(0.035), -palmH / 2 - du(0.022), du(0.06), du(0.03), du(0.015)).fill(PALETTE.skin).stroke(line);
-  return g;
-}
-
 export function createHandNode(action: ActionSpec, worldHeight: number): HandNode {
   const view = new Container({ label: `hand:${action.body}` });
-  const hand = drawHand();
+  const hand = action.type === 'push' ? drawPushingHand() : drawHoldingHand();
   // A grown-up's hand beside a toy: drawn a little larger than life so it reads at a glance.
   hand.scale.set(HAND_SCALE);
   view.addChild(hand);

@@ -21,6 +21,7 @@ export interface HandAnchor {
 }
 
 const REACH_S = 0.45;
+const GRIP_M = 0.06;
 const WAIT_GAP_M = 0.22;
 const FOLLOW_S = 0.12;
 const FOLLOW_M = 0.05;
@@ -43,7 +44,8 @@ export function anchorFor(action: ActionSpec, body: BodyState): HandAnchor {
     const dir: 1 | -1 = action.vx < 0 ? -1 : 1;
     return { x: body.x - (dir * body.width) / 2, y: body.y - body.height * 0.08, dir };
   }
-  return { x: body.x, y: body.y + body.height / 2, dir: 1 };
+  // Holding: the fingers reach over the top of the object's front face.
+  return { x: body.x, y: body.y + body.height / 2 - Math.min(GRIP_M, body.height * 0.3), dir: 1 };
 }
 
 /** The hand's pose at time `t` (s), or null once it has gone. */

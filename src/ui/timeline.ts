@@ -14,6 +14,9 @@ const LABELS: Partial<Record<SimEvent['kind'], string>> = {
   'loses-support': 'loses support',
 };
 
+/** Marks closer than this (percent of the track) put their labels on two rows. */
+const CROWDED_PCT = 22;
+
 export function createTimeline(): Timeline {
   const fill = h('div', { class: 'timeline-fill' });
   const head = h('div', { class: 'timeline-head' });
@@ -44,12 +47,21 @@ export function createTimeline(): Timeline {
         if (label) add(e.frame, label);
       }
       if (onsetFrame !== null) add(onsetFrame, impossible ? 'magic' : 'onset (twin)');
-      marks.replaceChildren(...[...byFrame].sort((a, b) => a[0] - b[0]).map(([f, labels], i) => {
+      let prevAt = -Infinity;
+      let lastLow = true;
+      let anyLow = false;
+      marks.replaceChildren(...[...byFrame].sort((a, b) => a[0] - b[0]).map(([f, labels]) => {
         const magic = labels.some((l) => l === 'magic');
-        // Every other label sits lower, so that neighbours do not overlap in a narrow window.
-        return h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}${i % 2 === 1 ? ' is-low' : ''}`, style: `left:${(100 * f) / Math.max(frames, 1)}%`, title: `frame ${f}: ${labels.join(', ')}` },
+        const at = (100 * f) / Math.max(frames, 1);
+        // A label close to the previous one drops to a second row, so neighbours do not overlap.
+        const low = at - prevAt < CROWDED_PCT && !lastLow;
+        prevAt = at;
+        lastLow = low;
+        anyLow ||= low;
+        return h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}${low ? ' is-low' : ''}`, style: `left:${at}%`, title: `frame ${f}: ${labels.join(', ')}` },
           h('span', {}, labels.join(' · ')));
       }));
+      element.classList.toggle('has-low', anyLow);
     },
   };
 }

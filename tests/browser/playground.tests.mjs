@@ -135,6 +135,29 @@ export function registerPlaygroundTests(test, { root, outDir }) {
     await waitFor(page, () => !window.__surpriseLab.running);
   });
 
+  test('variant control: next variant, seed and canonical rebuild the scene', async ({ open, assert }) => {
+    const page = await open();
+    await ready(page);
+    await pause(page);
+    const platformWidth = async () => (await bodyOnScreen(page, 'platform')).width;
+    const canonical = await platformWidth();
+    assert.equal(canonical, carScene.params.platformWidth.default, 'starts canonical');
+    await page.click('[data-testid=next-variant]');
+    await waitFor(page, () => window.__surpriseLab.frame === 0);
+    assert.equal(await page.inputValue('[data-testid=variant]'), '0');
+    const v0 = await platformWidth();
+    assert.notEqual(v0, canonical, 'variant 0 draws new params');
+    assert.match(await page.textContent('[data-testid=params]'), new RegExp(v0.toFixed(3)));
+    await page.fill('[data-testid=seed]', '7');
+    await page.press('[data-testid=seed]', 'Enter');
+    await waitFor(page, (w) => window.__surpriseLab.snapshot().bodies.find((b) => b.id === 'platform').width !== w, v0);
+    const seeded = await platformWidth();
+    assert.ok(seeded >= carScene.params.platformWidth.min && seeded <= carScene.params.platformWidth.max, 'within its range');
+    await page.click('[data-testid=canonical]');
+    await waitFor(page, (w) => window.__surpriseLab.snapshot().bodies.find((b) => b.id === 'platform').width === w, canonical);
+    assert.equal(await page.inputValue('[data-testid=variant]'), '');
+  });
+
   test('every scene file is listed and plays', async ({ open, assert }) => {
     const files = readdirSync(sceneDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
     const ids = files.map((f) => JSON.parse(readFileSync(join(sceneDir, f), 'utf8')).id);
