@@ -3,13 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INSTALL_HINT, findChromium } from './browser/findChromium.mjs';
+import { findChromium, missingChromiumMessage } from './browser/findChromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
 if (!findChromium()) {
-  console.error(`npm test: ${INSTALL_HINT}`);
+  console.error(`npm test: ${missingChromiumMessage()}`);
   process.exit(1);
 }
 

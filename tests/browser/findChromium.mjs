@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export const INSTALL_HINT = 'no Chromium found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary)';
+const INSTALL = 'install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary)';
+
+/** The one-line reason there is no browser to test with. */
+export function missingChromiumMessage() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  return fromEnv ? `CHROMIUM_PATH=${fromEnv} does not exist; ${INSTALL}` : `no Chromium found; ${INSTALL}`;
+}
 
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;

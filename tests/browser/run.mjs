@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { INSTALL_HINT, findChromium } from './findChromium.mjs';
+import { findChromium, missingChromiumMessage } from './findChromium.mjs';
 import { startPreview } from './previewServer.mjs';
 import { createSuite, runSuite } from './harness.mjs';
 import { registerPlaygroundTests } from './playground.tests.mjs';
@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) {
-    console.error(`browser: ${INSTALL_HINT}`);
+    console.error(`browser: ${missingChromiumMessage()}`);
     return 1;
   }
   if (!args.includes('--no-build')) {
