@@ -54,9 +54,14 @@ async function main(): Promise<void> {
   mountErrorsPanel(byId('errors-panel'), store);
   bindKeyboard(window, controller);
 
+  // Redraw only when the picture can have changed (a paused page does not spin the GPU).
+  let layoutVersion = 0;
+  let drawnKey = '';
+  let drawnSnapshot: unknown = null;
   if (pixi && view) {
     const { app } = pixi;
     const fit = (): void => {
+      layoutVersion++;
       const w = Math.max(Math.floor(canvasHost.clientWidth), 1);
       const h = Math.max(Math.floor(canvasHost.clientHeight), 1);
       app.renderer.resize(w, h);
@@ -77,7 +82,10 @@ async function main(): Promise<void> {
       const after = session.current;
       hud.update(blendTime(before, after, alpha), session.frame, session.frames);
       timeline.update(session.frame, session.frames, session.events, session.onsetFrame, session.condition === 'impossible');
-      if (pixi && view) {
+      const key = `${layoutVersion}|${alpha.toFixed(4)}`;
+      if (pixi && view && (key !== drawnKey || after !== drawnSnapshot)) {
+        drawnKey = key;
+        drawnSnapshot = after;
         view.draw(before, after, alpha);
         pixi.app.render();
       }
