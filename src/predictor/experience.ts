@@ -68,7 +68,7 @@ function pickKind(rng: Rng, kinds: ExperienceDiet['kinds']): 'box' | 'ball' | 'c
 function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpec {
   const base: BodySpec = {
     id, kind, x: 0, y: 0, width: 0, height: 0, radius: 0, wheelRadius: 0, angle: 0, isStatic: false,
-    friction: 0, restitution: 0, density: rng.uniform(5, 20), held: false, present: true, vx: 0, vy: 0,
+    friction: 0, restitution: 0, density: rng.uniform(5, 20), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
   };
   if (kind === 'box') {
     base.width = rng.uniform(0.15, 0.6);
@@ -85,7 +85,8 @@ function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpe
     base.height = rng.uniform(0.15, 0.35) * Math.min(1, base.width / 0.35);
     base.height = Math.min(base.height, base.width * 0.7);
     base.wheelRadius = base.height * rng.uniform(0.22, 0.3);
-    base.friction = rng.chance(0.8) ? 0 : rng.uniform(0, 0.003);
+    base.friction = 0;
+    base.rollingResistance = rng.uniform(0.1, 0.6);
   }
   return base;
 }
@@ -95,7 +96,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   const bodies: BodySpec[] = [];
   const staticBody = (id: string, kind: 'ground' | 'platform', x: number, y: number, w: number, h: number): BodySpec => ({
     id, kind, x, y, width: w, height: h, radius: 0, wheelRadius: 0, angle: 0, isStatic: true,
-    friction: 0.6, restitution: 0, density: 10, held: false, present: true, vx: 0, vy: 0,
+    friction: 0.6, restitution: 0, density: 10, rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
   });
   bodies.push(staticBody('floor', 'ground', WORLD_W / 2, FLOOR_TOP / 2, WORLD_W + 4, FLOOR_TOP));
   const surfaces: Surface[] = [{ x0: 0.2, x1: WORLD_W - 0.2, top: FLOOR_TOP, occupied: [] }];

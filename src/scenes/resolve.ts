@@ -143,13 +143,13 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
 
 type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
 
-const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean }> = {
-  ground: { friction: 0.6, restitution: 0, isStatic: true },
-  platform: { friction: 0.6, restitution: 0, isStatic: true },
-  wall: { friction: 0.3, restitution: 0, isStatic: true },
-  box: { friction: 0.02, restitution: 0, isStatic: false },
-  ball: { friction: 0.01, restitution: 0.2, isStatic: false },
-  car: { friction: 0, restitution: 0, isStatic: false },
+const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
+  ground: { friction: 0.6, restitution: 0, isStatic: true, rollingResistance: 0 },
+  platform: { friction: 0.6, restitution: 0, isStatic: true, rollingResistance: 0 },
+  wall: { friction: 0.3, restitution: 0, isStatic: true, rollingResistance: 0 },
+  box: { friction: 0.02, restitution: 0, isStatic: false, rollingResistance: 0 },
+  ball: { friction: 0.01, restitution: 0.2, isStatic: false, rollingResistance: 0 },
+  car: { friction: 0, restitution: 0, isStatic: false, rollingResistance: 0.3 },
 };
 
 function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[]): BodySpec {
@@ -177,6 +177,7 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
     isStatic: d.isStatic,
     friction, restitution,
     density: num(b.density, `${path}.density`, 10, 'positive'),
+    rollingResistance: num(b.rollingResistance, `${path}.rollingResistance`, d.rollingResistance, 'nonneg'),
     held: b.held ?? false,
     present: b.present ?? true,
     vx: num(b.velocity?.x, `${path}.velocity.x`, 0),

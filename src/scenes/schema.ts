@@ -26,6 +26,7 @@ const Body = z.strictObject({
   friction: Num.optional(),
   restitution: Num.optional(),
   density: Num.optional(),
+  rollingResistance: Num.optional(),
   held: z.boolean().optional(),
   present: z.boolean().optional(),
   velocity: Vec.optional(),

@@ -60,5 +60,8 @@ function buildCar(cx: number, cy: number, spec: BodySpec, common: Matter.IChamfe
   const wheelA = Matter.Bodies.circle(cx - wheelDx, wheelY, r, common, 24);
   const wheelB = Matter.Bodies.circle(cx + wheelDx, wheelY, r, common, 24);
   const car = Matter.Body.create({ ...common, parts: [chassis, wheelA, wheelB] });
+  // A toy car carries its weight spread along its length (axles, bumpers): twelve times the inertia
+  // of the uniform outline, so that one rolling off a table at toy speeds lands on its wheels.
+  Matter.Body.setInertia(car, car.inertia * 12);
   return car;
 }

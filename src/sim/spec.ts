@@ -20,6 +20,9 @@ export interface BodySpec {
   restitution: number;
   /** kg/m² (2D density). */
   density: number;
+  /** Deceleration (m/s²) while resting on something: a toy car's rolling resistance. matter-js
+   * friction is far too strong at this scale to let wheels roll, so cars have friction 0 and this. */
+  rollingResistance: number;
   /** Held in place by a hand until a release/drop action lets go. */
   held: boolean;
   /** Absent at the start (enters with an `appear` violation). */
