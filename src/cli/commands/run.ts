@@ -8,7 +8,12 @@ import { resolveScene } from '../../scenes/resolve';
 import { Simulation, SimulationError } from '../../sim/simulation';
 import type { Condition } from '../../sim/spec';
 import type { WorldSnapshot } from '../../sim/snapshot';
-import { trajectoryCsv } from '../../experiment/trajectoryCsv';
+import { trajectoryCsv, type SurpriseLookup } from '../../experiment/trajectoryCsv';
+import type { WorldSpec } from '../../sim/spec';
+import { observe } from '../../predictor/observation';
+import { useWasmBackend } from '../../predictor/backend';
+import { observerSurprise } from '../../experiment/observers';
+import { loadObserver } from '../modelStore';
 
 /** Seeds and variants are mixed as 32-bit integers. */
 const MAX_U32 = 0xffffffff;
@@ -24,6 +29,8 @@ const args: ArgsSpec = {
     { name: 'seed', kind: 'string', valueName: 'S', description: 'seed the variant is drawn with (0…4294967295, default 0); needs --variant' },
     { name: 'frames', kind: 'string', valueName: 'N', description: 'number of 1/60 s steps to run (default: the scene\'s duration)' },
     { name: 'out', kind: 'string', valueName: 'FILE.csv', description: 'write the CSV here instead of to stdout' },
+    { name: 'model', kind: 'string', valueName: 'NAME', description: 'fill the surprise column with this observer\'s per-body surprise (see `models`)' },
+    { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
   ],
 };
 
@@ -42,7 +49,7 @@ export function runTrial(sim: Simulation, frames: number): TrialRun {
   return { snapshots, onsetFrame: sim.onsetFrame };
 }
 
-function run(parsed: ParsedArgs, io: CliIo): number {
+async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const file = parsed.values.get('scene')!;
   const condition = choiceFlag<Condition>(parsed, 'condition', ['possible', 'impossible'])!;
   const variant = integerFlag(parsed, 'variant', 0, MAX_U32);
@@ -61,7 +68,7 @@ function run(parsed: ParsedArgs, io: CliIo): number {
     if (e instanceof SimulationError) throw new BadInput(`${file}: the simulation failed: ${e.message}`);
     throw e;
   }
-  const csv = trajectoryCsv(trial.snapshots);
+  const csv = trajectoryCsv(trial.snapshots, await surpriseLookup(parsed, resolved.world, condition, frames, trial));
   const out = parsed.values.get('out');
   if (out === undefined) {
     io.stdout(csv);
@@ -76,6 +83,24 @@ function run(parsed: ParsedArgs, io: CliIo): number {
   const onset = trial.onsetFrame === null ? 'no onset' : `onset at frame ${trial.onsetFrame}`;
   io.stderr(`wrote ${(frames + 1) * bodies} rows (${frames + 1} frames × ${bodies} bodies, ${condition}, ${onset}) to ${out}\n`);
   return EXIT_OK;
+}
+
+/** With --model: the observer's per-body surprise at each frame (empty where it is undefined:
+ * static bodies, hidden bodies, and learned observers' first H frames). */
+async function surpriseLookup(parsed: ParsedArgs, world: WorldSpec, condition: Condition, frames: number, trial: TrialRun): Promise<SurpriseLookup | undefined> {
+  const name = parsed.values.get('model');
+  if (name === undefined) return undefined;
+  await useWasmBackend();
+  const observer = loadObserver(name, parsed.values.get('models-dir') ?? undefined);
+  const observed = trial.snapshots.map(observe);
+  const twin = condition === 'possible' || observer.kind !== 'oracle'
+    ? observed
+    : runTrial(new Simulation(world, 'possible'), frames).snapshots.map(observe);
+  const trace = observerSurprise(observer, observed, twin);
+  return (frame, bodyId) => {
+    const value = trace.perObject.get(bodyId)?.[frame];
+    return value !== undefined && Number.isFinite(value) ? value : undefined;
+  };
 }
 
 export const runCommand: Command = {
