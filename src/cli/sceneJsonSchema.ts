@@ -21,6 +21,7 @@ export function sceneJsonSchema(): Record<string, unknown> {
   registry.add(body, { id: 'Body' });
   registry.add(body.shape.velocity.unwrap(), { id: 'Vector' });
   registry.add(shape.occluders.unwrap().element, { id: 'Occluder', description: 'A screen that hides bodies whose centre is inside it; no physics.' });
+  registry.add(shape.occluders.unwrap().element.shape.moves.unwrap().element, { id: 'OccluderMove', description: 'From `at` for `duration` seconds the screen goes linearly to this rectangle (omitted fields keep their value).' });
   registry.add(shape.actions.unwrap().element, { id: 'Action' });
   registry.add(violation, { id: 'Violation', description: 'The magic, applied only in the impossible condition, from the frame its trigger fires.' });
   registry.add(violation.options[0].shape.trigger, { id: 'Trigger' });

@@ -1,6 +1,6 @@
 // Turns a scene file into a WorldSpec for one variant: draws params from their ranges (seeded),
 // evaluates expressions, fills defaults, and checks that every number makes physical sense.
-import type { ActionSpec, BodySpec, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
+import type { ActionSpec, BodySpec, OccluderMove, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
 import { createRng, mixSeed } from '../sim/rng';
 import type { NumExpr, SceneBody, SceneFile } from './schema';
 import { ExprError, evaluateExpr } from './expr';
@@ -92,11 +92,13 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     const path = `occluders[${i}]`;
     if (ids.has(o.id) || occluderIds.has(o.id)) issues.push({ path: `${path}.id`, message: `duplicate id "${o.id}"` });
     occluderIds.add(o.id);
-    return {
+    const spec: OccluderSpec = {
       id: o.id, x: num(o.x, `${path}.x`, 0), y: num(o.y, `${path}.y`, 0),
       width: num(o.width, `${path}.width`, 1, 'positive'), height: num(o.height, `${path}.height`, 1, 'positive'),
       color: o.color,
     };
+    if (o.moves && o.moves.length > 0) spec.moves = resolveMoves(o.moves, spec, path, num, issues);
+    return spec;
   });
   const dynamicBody = (id: string, path: string): void => {
     const b = bodies.find((x) => x.id === id);
@@ -109,6 +111,10 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     const at = num(a.at, `${path}.at`, 0, 'nonneg');
     if (a.type === 'push') {
       return { type: 'push', body: a.body, at, vx: num(a.velocity.x, `${path}.velocity.x`, 0), vy: num(a.velocity.y, `${path}.velocity.y`, 0), by: a.by ?? 'hand' };
+    }
+    if (a.type === 'carry') {
+      if (!bodies.find((b) => b.id === a.body)?.held) issues.push({ path: `${path}.body`, message: `body "${a.body}" is not held, so a hand cannot carry it` });
+      return { type: 'carry', body: a.body, at, duration: num(a.duration, `${path}.duration`, 1, 'positive'), x: num(a.to.x, `${path}.to.x`, 0), y: num(a.to.y, `${path}.to.y`, 0) };
     }
     if (a.type === 'release') {
       if (!bodies.find((b) => b.id === a.body)?.held) issues.push({ path: `${path}.body`, message: `body "${a.body}" is not held, so it cannot be released` });
@@ -128,6 +134,11 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
         violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
       case 'deflect': violation = { type: v.type, body: v.body, trigger, angle: num(v.angle, 'violation.angle', 0) }; break;
       case 'resize': violation = { type: v.type, body: v.body, trigger, scale: num(v.scale, 'violation.scale', 1, 'positive') }; break;
+      case 'reshape': violation = resolveReshape(v, trigger, num, issues); break;
+      case 'transfer':
+        dynamicBody(v.other, 'violation.other');
+        if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot launch itself: name another body' });
+        violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
       default: violation = { type: v.type, body: v.body, trigger };
     }
   }
@@ -197,4 +208,40 @@ function resolveTrigger(t: SceneFile['violation'] extends infer V ? V extends { 
       return { on: t.on, occluder: t.occluder };
     default: return { on: 'loses-support' };
   }
+}
+
+function resolveMoves(moves: NonNullable<SceneFile['occluders']>[number]['moves'] & object, start: OccluderSpec,
+  path: string, num: NumFn, issues: SceneIssue[]): OccluderMove[] {
+  const out: OccluderMove[] = [];
+  let prev = { x: start.x, y: start.y, width: start.width, height: start.height };
+  let free = 0;
+  moves.forEach((m, k) => {
+    const p = `${path}.moves[${k}]`;
+    const at = num(m.at, `${p}.at`, 0, 'nonneg');
+    const duration = num(m.duration, `${p}.duration`, 0, 'nonneg');
+    if (at < free - 1e-9) issues.push({ path: `${p}.at`, message: `a move starts at ${at} s, before the previous one ends (${free} s): moves go in time order and do not overlap` });
+    free = at + duration;
+    const next = {
+      at, duration,
+      x: num(m.x, `${p}.x`, prev.x), y: num(m.y, `${p}.y`, prev.y),
+      width: num(m.width, `${p}.width`, prev.width, 'positive'), height: num(m.height, `${p}.height`, prev.height, 'positive'),
+    };
+    out.push(next);
+    prev = next;
+  });
+  return out;
+}
+
+function resolveReshape(v: Extract<NonNullable<SceneFile['violation']>, { type: 'reshape' }>, trigger: TriggerSpec,
+  num: NumFn, issues: SceneIssue[]): ViolationSpec {
+  if (v.kind === 'ball' && v.radius === undefined) issues.push({ path: 'violation.radius', message: 'reshaping into a ball needs a radius' });
+  if (v.kind === 'box' && (v.width === undefined || v.height === undefined)) {
+    issues.push({ path: `violation.${v.width === undefined ? 'width' : 'height'}`, message: 'reshaping into a box needs a width and a height' });
+  }
+  const radius = v.kind === 'ball' ? num(v.radius, 'violation.radius', 0.1, 'positive') : 0;
+  return {
+    type: 'reshape', body: v.body, trigger, kind: v.kind, radius,
+    width: v.kind === 'ball' ? radius * 2 : num(v.width, 'violation.width', 1, 'positive'),
+    height: v.kind === 'ball' ? radius * 2 : num(v.height, 'violation.height', 1, 'positive'),
+  };
 }

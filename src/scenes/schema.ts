@@ -33,12 +33,22 @@ const Body = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#d9534f"').optional(),
 });
 
+const OccluderMove = z.strictObject({
+  at: Num,
+  duration: Num,
+  x: Num.optional(),
+  y: Num.optional(),
+  width: Num.optional(),
+  height: Num.optional(),
+});
+
 const Occluder = z.strictObject({
   id: Id,
   x: Num,
   y: Num,
   width: Num,
   height: Num,
+  moves: z.array(OccluderMove).max(100).optional(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#8899aa"').optional(),
 });
 
@@ -46,6 +56,7 @@ const Action = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('push'), body: Id, at: Num, velocity: Vec, by: z.enum(['hand', 'impulse']).optional() }),
   z.strictObject({ type: z.literal('release'), body: Id, at: Num }),
   z.strictObject({ type: z.literal('drop'), body: Id, at: Num, velocity: Vec.optional() }),
+  z.strictObject({ type: z.literal('carry'), body: Id, at: Num, duration: Num, to: Vec }),
 ]);
 
 const Trigger = z.discriminatedUnion('on', [
@@ -67,6 +78,8 @@ const Violation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reverse'), ...base }),
   z.strictObject({ type: z.literal('deflect'), ...base, angle: Num }),
   z.strictObject({ type: z.literal('resize'), ...base, scale: Num }),
+  z.strictObject({ type: z.literal('reshape'), ...base, kind: z.enum(['box', 'ball']), width: Num.optional(), height: Num.optional(), radius: Num.optional() }),
+  z.strictObject({ type: z.literal('transfer'), ...base, other: Id }),
 ]);
 
 const Param = z.strictObject({

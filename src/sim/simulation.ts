@@ -1,14 +1,17 @@
 // A deterministic matter-js world built from a WorldSpec: fixed 1/60 s steps, actions, violations.
 import Matter from 'matter-js';
-import type { ActionSpec, BodySpec, Condition, TriggerSpec, WorldSpec } from './spec';
+import type { ActionSpec, BodySpec, Condition, WorldSpec } from './spec';
 import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { contactsBelow } from './support';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
+import { Holds } from './holds';
+import { TriggerWatch } from './triggers';
+import { insideRect, occluderRectAt } from './occluders';
 import {
   STEP_S, fromPxAngle, fromPxAngularVelocity, fromPxVelocity, fromPxX, fromPxY, gravityScaleFor,
-  toPxVelocity, type WorldFrame,
+  toPxVelocity, toPxX, toPxY, type WorldFrame,
 } from './units';
 
 /** Raised when the physics produces non-finite values: names the body and the frame. */
@@ -34,7 +37,8 @@ export class Simulation {
   private readonly frameInfo: WorldFrame;
   private readonly built = new Map<string, BuiltBody>();
   private readonly order: string[] = [];
-  private readonly held = new Map<string, { x: number; y: number; angle: number }>();
+  private readonly held = new Holds();
+  private readonly triggers: TriggerWatch;
   private readonly present = new Map<string, boolean>();
   private readonly wasSupported = new Set<string>();
   private readonly magic: ActiveViolation[] = [];
@@ -45,6 +49,7 @@ export class Simulation {
     this.spec = spec;
     this.condition = condition;
     this.frameInfo = { heightM: spec.height };
+    this.triggers = new TriggerWatch(spec.occluders);
     resetMatterGlobals();
     this.engine = Matter.Engine.create({
       enableSleeping: false,
@@ -75,14 +80,14 @@ export class Simulation {
     this.built.set(spec.id, built);
     this.order.push(spec.id);
     this.present.set(spec.id, false);
-    if (spec.held) this.held.set(spec.id, { x: built.body.position.x, y: built.body.position.y, angle: built.body.angle });
+    if (spec.held) this.held.hold(spec.id, { x: built.body.position.x, y: built.body.position.y, angle: built.body.angle });
     this.setPresent(spec.id, spec.present);
   }
 
   removeBody(id: string): void {
     this.setPresent(id, false);
     this.built.delete(id);
-    this.held.delete(id);
+    this.held.release(id);
     this.order.splice(this.order.indexOf(id), 1);
   }
 
@@ -99,8 +104,13 @@ export class Simulation {
       const dv = toPxVelocity(action.vx, action.vy);
       Matter.Body.setVelocity(b, { x: b.velocity.x + dv.x, y: b.velocity.y + dv.y });
       this.events.push({ frame: this.frameIndex, kind: 'push', body: action.body });
+    } else if (action.type === 'carry') {
+      const to = { x: toPxX(action.x) - built.offsetX, y: toPxY(this.frameInfo, action.y) - built.offsetY };
+      if (!this.held.carry(action.body, to, this.frameIndex, Math.round(action.duration / STEP_S))) {
+        throw new SimulationError(`body "${action.body}" is not held, so a hand cannot carry it`);
+      }
     } else {
-      this.held.delete(action.body);
+      this.held.release(action.body);
       if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
       this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
     }
@@ -116,11 +126,11 @@ export class Simulation {
     const substeps = Math.max(1, this.spec.substeps);
     const deltaMs = (1000 * STEP_S) / substeps;
     for (let s = 0; s < substeps; s++) {
-      this.applyHolds();
+      this.applyHolds(f + s / substeps);
       this.applyCounterForces();
       Matter.Engine.update(this.engine, deltaMs);
     }
-    this.applyHolds();
+    this.applyHolds(f + 1);
     this.frameIndex++;
     this.afterStep();
   }
@@ -159,14 +169,8 @@ export class Simulation {
     else Matter.Composite.remove(this.engine.world, built.body);
   }
 
-  private applyHolds(): void {
-    for (const [id, pose] of this.held) {
-      const b = this.get(id).body;
-      Matter.Body.setPosition(b, { x: pose.x, y: pose.y });
-      Matter.Body.setAngle(b, pose.angle);
-      Matter.Body.setVelocity(b, { x: 0, y: 0 });
-      Matter.Body.setAngularVelocity(b, 0);
-    }
+  private applyHolds(time: number): void {
+    this.held.apply(time, (id) => this.get(id).body);
     for (const m of this.magic) {
       if (!m.pinAt) continue;
       const b = this.get(m.spec.body).body;
@@ -230,63 +234,44 @@ export class Simulation {
   private checkViolationTrigger(): void {
     const v = this.spec.violation;
     if (!v || this.onsetFrame !== null) return;
-    if (!this.triggerFires(v.trigger, v.body)) return;
+    const ctx = { frame: this.frameIndex, events: this.events, state: (id: string) => this.bodyState(id) };
+    if (!this.triggers.fires(v.trigger, v.body, ctx)) return;
     this.onsetFrame = this.frameIndex;
     if (this.condition !== 'impossible') return;
     this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
-    const host: ViolationHost = {
+    const active = startViolation(this.violationHost(), v);
+    if (active.cancelGravity || active.pinAt) this.magic.push(active);
+  }
+
+  private violationHost(): ViolationHost {
+    return {
       frame: this.frameInfo,
       world: this.engine.world,
       get: (id) => this.get(id),
       setPresent: (id, present) => this.setPresent(id, present),
+      replace: (id, spec) => this.replaceBody(id, spec),
     };
-    const active = startViolation(host, v);
-    if (active.cancelGravity || active.pinAt) this.magic.push(active);
+  }
+
+  /** Swaps a body for a new one built from `spec` at the old one's place and motion (a reshape). */
+  private replaceBody(id: string, spec: BodySpec): void {
+    const old = this.get(id);
+    const state = this.bodyState(id);
+    const wasPresent = this.present.get(id) ?? false;
+    this.setPresent(id, false);
+    const built = buildBody(this.frameInfo, { ...spec, x: state.x, y: state.y, angle: state.angle, vx: state.vx, vy: state.vy });
+    Matter.Body.setAngularVelocity(built.body, old.body.angularVelocity);
+    for (const part of built.body.parts) part.collisionFilter = { ...old.body.collisionFilter };
+    this.built.set(id, built);
+    this.present.set(id, false);
+    this.setPresent(id, wasPresent);
   }
 
   /** Starts a violation on a body right now, whatever the condition (the playground's magic button). */
   applyMagicNow(v: import('./spec').ViolationSpec): void {
-    const host: ViolationHost = {
-      frame: this.frameInfo,
-      world: this.engine.world,
-      get: (id) => this.get(id),
-      setPresent: (id, present) => this.setPresent(id, present),
-    };
     this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
-    const active = startViolation(host, v);
+    const active = startViolation(this.violationHost(), v);
     if (active.cancelGravity || active.pinAt) this.magic.push(active);
-  }
-
-  private triggerFires(trigger: TriggerSpec, bodyId: string): boolean {
-    switch (trigger.on) {
-      case 'time':
-        return this.frameIndex >= Math.round(trigger.at / STEP_S);
-      case 'loses-support':
-        return this.events.some((e) => e.kind === 'loses-support' && e.body === bodyId);
-      case 'enters-occluder':
-        return this.hiddenBy(bodyId, trigger.occluder);
-      case 'leaves-occluder':
-        return this.leftOccluder(bodyId, trigger.occluder);
-      case 'reaches-x': {
-        const s = this.bodyState(bodyId);
-        return s.x >= trigger.x;
-      }
-    }
-  }
-
-  private readonly seenInside = new Set<string>();
-  private leftOccluder(bodyId: string, occluderId: string): boolean {
-    const key = `${bodyId}|${occluderId}`;
-    const inside = this.hiddenBy(bodyId, occluderId);
-    if (inside) this.seenInside.add(key);
-    return !inside && this.seenInside.has(key);
-  }
-
-  private hiddenBy(bodyId: string, occluderId: string): boolean {
-    const o = this.spec.occluders.find((c) => c.id === occluderId);
-    if (!o) throw new SimulationError(`no occluder with id "${occluderId}"`);
-    const s = this.bodyState(bodyId);
-    return Math.abs(s.x - o.x) <= o.width / 2 && Math.abs(s.y - o.y) <= o.height / 2;
   }
 
   private bodyState(id: string): BodyState {
@@ -300,7 +285,7 @@ export class Simulation {
     const present = this.present.get(id) ?? false;
     const x = fromPxX(px);
     const y = fromPxY(this.frameInfo, py);
-    const hidden = this.spec.occluders.some((o) => Math.abs(x - o.x) <= o.width / 2 && Math.abs(y - o.y) <= o.height / 2);
+    const hidden = this.spec.occluders.some((o) => insideRect(x, y, occluderRectAt(o, this.frameIndex)));
     const isBall = built.spec.kind === 'ball';
     return {
       id,

@@ -34,17 +34,32 @@ export interface BodySpec {
 
 export interface OccluderSpec {
   id: string;
+  /** Rectangle at the start of the trial: centre and full size, m. */
   x: number;
   y: number;
   width: number;
   height: number;
+  /** Scripted changes of the rectangle over time (a screen that rises, lowers or slides), in time
+   * order and not overlapping; absent or empty: the screen stands still. See sim/occluders.ts. */
+  moves?: OccluderMove[] | undefined;
   color?: string | undefined;
+}
+
+/** From `at` (s) for `duration` (s) the rectangle goes linearly from where it was to this one. */
+export interface OccluderMove {
+  at: number;
+  duration: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export type ActionSpec =
   | { type: 'push'; body: string; at: number; vx: number; vy: number; by: 'hand' | 'impulse' }
   | { type: 'release'; body: string; at: number }
-  | { type: 'drop'; body: string; at: number; vx: number; vy: number };
+  | { type: 'drop'; body: string; at: number; vx: number; vy: number }
+  | { type: 'carry'; body: string; at: number; duration: number; x: number; y: number };
 
 export type TriggerSpec =
   | { on: 'time'; at: number }
@@ -62,11 +77,14 @@ export type ViolationSpec =
   | { type: 'pass-through'; body: string; trigger: TriggerSpec; other: string }
   | { type: 'reverse'; body: string; trigger: TriggerSpec }
   | { type: 'deflect'; body: string; trigger: TriggerSpec; angle: number }
-  | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number };
+  | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number }
+  | { type: 'reshape'; body: string; trigger: TriggerSpec; kind: 'box' | 'ball'; width: number; height: number; radius: number }
+  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string };
 
 export type ViolationType = ViolationSpec['type'];
 export const VIOLATION_TYPES: readonly ViolationType[] = [
   'float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize',
+  'reshape', 'transfer',
 ];
 
 export interface WorldSpec {

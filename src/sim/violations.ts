@@ -1,6 +1,6 @@
 // The "magic": effects that break physics for one body, applied from the onset frame on.
 import Matter from 'matter-js';
-import type { ViolationSpec } from './spec';
+import type { BodySpec, ViolationSpec } from './spec';
 import type { BuiltBody } from './bodies';
 import { toPxX, toPxY, type WorldFrame } from './units';
 
@@ -18,6 +18,8 @@ export interface ViolationHost {
   world: Matter.World;
   get(id: string): BuiltBody;
   setPresent(id: string, present: boolean): void;
+  /** Swaps the body for one built from `spec`, at the same place, angle and motion. */
+  replace(id: string, spec: BodySpec): void;
 }
 
 /** Applies the one-off part of a violation at its onset and returns what must persist. */
@@ -79,6 +81,26 @@ export function startViolation(host: ViolationHost, spec: ViolationSpec): Active
       target.offsetX *= spec.scale;
       target.offsetY *= spec.scale;
       break;
+    case 'reshape': {
+      const isBall = spec.kind === 'ball';
+      host.replace(spec.body, {
+        ...target.spec, kind: spec.kind,
+        width: isBall ? spec.radius * 2 : spec.width,
+        height: isBall ? spec.radius * 2 : spec.height,
+        radius: isBall ? spec.radius : 0,
+        wheelRadius: 0,
+        rollingResistance: 0,
+      });
+      break;
+    }
+    case 'transfer': {
+      // The body stops dead and `other` moves off with its velocity: a launch with no contact.
+      const other = host.get(spec.other).body;
+      Matter.Body.setVelocity(other, Matter.Body.getVelocity(b));
+      Matter.Body.setVelocity(b, { x: 0, y: 0 });
+      Matter.Body.setAngularVelocity(b, 0);
+      break;
+    }
   }
   return active;
 }

@@ -19,5 +19,7 @@ export function describeViolation(v: ViolationSpec, bodies: BodySpec[]): string 
     case 'reverse': return `${it} turns back by itself`;
     case 'deflect': return `${it} swerves with nothing to push it`;
     case 'resize': return `${it} changes size`;
+    case 'reshape': return `${it} changes shape`;
+    case 'transfer': return `the ${noun(bodies, v.other)} moves off before anything touches it`;
   }
 }

@@ -29,9 +29,9 @@ describe('scene files', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.required).toEqual(['format', 'id', 'title', 'concept', 'study', 'world', 'duration', 'bodies']);
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.$defs).sort()).toEqual(['Action', 'Body', 'Id', 'NumberOrExpression', 'Occluder', 'Param', 'Trigger', 'Vector', 'Violation']);
+    expect(Object.keys(schema.$defs).sort()).toEqual(['Action', 'Body', 'Id', 'NumberOrExpression', 'Occluder', 'OccluderMove', 'Param', 'Trigger', 'Vector', 'Violation']);
     expect(schema.$defs.Violation.oneOf.map((v: any) => v.properties.type.const)).toEqual(
-      ['float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize'],
+      ['float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize', 'reshape', 'transfer'],
     );
   });
 });

@@ -150,6 +150,34 @@ const cases: Case[] = [
       for (const s of p) expect(s.width).toBeCloseTo(0.4, 9);
     },
   },
+  {
+    type: 'reshape', trigger: 'time', body: 'box', onset: 30,
+    scene: slidingBox({ type: 'reshape', body: 'box', trigger: { on: 'time', at: 0.5 }, kind: 'ball', radius: 0.15 }),
+    check(p, q, onset) {
+      for (const s of q.slice(onset + 1)) {
+        expect(s.kind).toBe('ball');
+        expect(s.width).toBeCloseTo(0.3, 9);
+      }
+      // It keeps its place and its motion at the onset: the new shape starts where the old one was.
+      expect(Math.abs(q[onset + 1]!.x - p[onset + 1]!.x)).toBeLessThan(0.02);
+      expect(q[onset + 1]!.vx).toBeGreaterThan(1.5);
+      for (const s of p) expect(s.kind).toBe('box');
+    },
+  },
+  {
+    type: 'transfer', trigger: 'time', body: 'box', onset: 30,
+    scene: testScene({
+      bodies: [
+        { id: 'box', kind: 'box', x: 0.5, y: 0.5, width: 0.4, height: 0.4, friction: 0, velocity: { x: 2, y: 0 } },
+        { id: 'other', kind: 'box', x: 4.5, y: 0.5, width: 0.4, height: 0.4, friction: 0 },
+      ],
+      violation: { type: 'transfer', body: 'box', trigger: { on: 'time', at: 0.5 }, other: 'other' },
+    }),
+    check(p, q, onset) {
+      for (const s of q.slice(onset + 1)) expect(Math.abs(s.vx)).toBeLessThan(0.01);
+      expect(p[onset + 10]!.vx).toBeGreaterThan(1.9);
+    },
+  },
 ];
 
 function csvUpTo(trial: Trial, frame: number): string {
