@@ -134,6 +134,7 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
         violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
       case 'deflect': violation = { type: v.type, body: v.body, trigger, angle: num(v.angle, 'violation.angle', 0) }; break;
       case 'resize': violation = { type: v.type, body: v.body, trigger, scale: num(v.scale, 'violation.scale', 1, 'positive') }; break;
+      case 'set-velocity': violation = { type: v.type, body: v.body, trigger, vx: num(v.velocity.x, 'violation.velocity.x', 0), vy: num(v.velocity.y, 'violation.velocity.y', 0) }; break;
       case 'reshape': violation = resolveReshape(v, trigger, num, issues); break;
       case 'transfer':
         dynamicBody(v.other, 'violation.other');

@@ -2,7 +2,7 @@
 import Matter from 'matter-js';
 import type { BodySpec, ViolationSpec } from './spec';
 import type { BuiltBody } from './bodies';
-import { toPxX, toPxY, type WorldFrame } from './units';
+import { toPxVelocity, toPxX, toPxY, type WorldFrame } from './units';
 
 /** What a running violation needs each sub-step. */
 export interface ActiveViolation {
@@ -93,6 +93,9 @@ export function startViolation(host: ViolationHost, spec: ViolationSpec): Active
       });
       break;
     }
+    case 'set-velocity':
+      Matter.Body.setVelocity(b, toPxVelocity(spec.vx, spec.vy));
+      break;
     case 'transfer': {
       // The body stops dead and `other` moves off with its velocity: a launch with no contact.
       const other = host.get(spec.other).body;

@@ -20,6 +20,7 @@ export function describeViolation(v: ViolationSpec, bodies: BodySpec[]): string 
     case 'deflect': return `${it} swerves with nothing to push it`;
     case 'resize': return `${it} changes size`;
     case 'reshape': return `${it} changes shape`;
+    case 'set-velocity': return `${it} changes its motion with nothing to push it`;
     case 'transfer': return `the ${noun(bodies, v.other)} moves off before anything touches it`;
   }
 }

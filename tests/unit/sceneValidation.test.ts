@@ -69,7 +69,7 @@ const cases: Case[] = [
   { name: 'a violation on a static body', value: edit((s) => { s.violation.body = 'floor'; }), path: 'violation.body', message: /static/ },
   { name: 'trigger on an unknown occluder', value: edit((s) => { s.violation.trigger = { on: 'enters-occluder', occluder: 'wall' }; }), path: 'violation.trigger.occluder', message: /no occluder with id "wall"/ },
   { name: 'pass-through with an unknown other body', value: edit((s) => { s.violation = { type: 'pass-through', body: 'car', other: 'ghost', trigger: { on: 'time', at: 1 } }; }), path: 'violation.other', message: /no body with id "ghost"/ },
-  { name: 'unknown violation type', value: edit((s) => { s.violation.type = 'explode'; }), path: 'violation.type', message: /expected one of "float", "freeze", .*"resize", "reshape", "transfer", got "explode"/ },
+  { name: 'unknown violation type', value: edit((s) => { s.violation.type = 'explode'; }), path: 'violation.type', message: /expected one of "float", "freeze", .*"resize", "reshape", "transfer", "set-velocity", got "explode"/ },
   { name: 'unknown trigger', value: edit((s) => { s.violation.trigger = { on: 'sunrise' }; }), path: 'violation.trigger.on', message: /expected one of "time", "loses-support", .*got "sunrise"/ },
   { name: 'wrong format version', value: edit((s) => { s.format = 2; }), path: 'format', message: /expected 1, got 2/ },
   { name: 'bad colour', value: edit((s) => { s.bodies[2].color = 'red'; }), path: 'bodies[2].color', message: /colour like/ },

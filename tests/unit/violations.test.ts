@@ -178,6 +178,15 @@ const cases: Case[] = [
       expect(p[onset + 10]!.vx).toBeGreaterThan(1.9);
     },
   },
+  {
+    type: 'set-velocity', trigger: 'reaches-x', body: 'box', onset: 45,
+    scene: slidingBox({ type: 'set-velocity', body: 'box', trigger: { on: 'reaches-x', x: 2 }, velocity: { x: -0.5, y: 1 } }),
+    check(p, q, onset) {
+      expect(q[onset + 1]!.vx).toBeCloseTo(-0.5, 6);
+      expect(q[onset + 1]!.vy).toBeGreaterThan(0.8); // thrown upwards, gravity then acts
+      expect(p[onset + 1]!.vx).toBeCloseTo(2, 6);
+    },
+  },
 ];
 
 function csvUpTo(trial: Trial, frame: number): string {
