@@ -24,14 +24,15 @@ async function trainBytes(frames: number, seed: number, use?: (e: CheckpointEven
   return bytes;
 }
 
-/** Mean squared error of the predicted velocity change of every moving object (m/s)². */
-function meanSquaredError(p: StepPredictor, data: readonly Transition[]): number {
+/** Mean absolute error of the predicted velocity change of every moving object (m/s). Absolute,
+ * not squared: a few collisions' huge, unpredictable velocity changes would swamp a squared error. */
+function meanAbsoluteError(p: StepPredictor, data: readonly Transition[]): number {
   const out = p.predict(data.map((t) => t.obs));
   let sum = 0, count = 0;
   data.forEach((t, b) => t.obs.forEach((o, i) => {
     if (o.isStatic || Number.isNaN(t.dv[i * 3]!)) return;
     for (let c = 0; c < 2; c++) {
-      sum += (out.mean[(b * out.n + i) * 3 + c]! - t.dv[i * 3 + c]!) ** 2;
+      sum += Math.abs(out.mean[(b * out.n + i) * 3 + c]! - t.dv[i * 3 + c]!);
       count++;
     }
   }));
@@ -41,12 +42,12 @@ function meanSquaredError(p: StepPredictor, data: readonly Transition[]): number
 describe('learning', () => {
   it('beats constant velocity on held-out episodes after a small training budget', async () => {
     const heldOut = collectExperience(createRng(987654), DEFAULT_DIET, 1500);
-    const baseline = meanSquaredError(new ConstantVelocityPredictor(), heldOut);
+    const baseline = meanAbsoluteError(new ConstantVelocityPredictor(), heldOut);
     let learned = Infinity;
     await trainBytes(4096, 5, (e) => {
-      learned = meanSquaredError(new LearnedPredictor('small', e.network, e.settings.features, 4096), heldOut);
+      learned = meanAbsoluteError(new LearnedPredictor('small', e.network, e.settings.features, 4096), heldOut);
     });
-    expect(learned).toBeLessThan(baseline * 0.7);
+    expect(learned).toBeLessThan(baseline * 0.6);
   }, 300_000);
 
   it('is reproducible: the same seed gives identical weights, another seed different ones', async () => {
