@@ -10,7 +10,8 @@ export interface LoopClient {
   speed(): number;
   /** Takes one fixed step; returns false when the trial cannot go on (ended or failed). */
   step(): boolean;
-  draw(alpha: number): void;
+  /** `now` is the animation frame's timestamp (ms). */
+  draw(alpha: number, now: number): void;
 }
 
 export function startAnimationLoop(client: LoopClient): () => void {
@@ -40,7 +41,7 @@ export function startAnimationLoop(client: LoopClient): () => void {
         }
       }
     }
-    client.draw(alpha);
+    client.draw(alpha, now);
     handle = requestAnimationFrame(frame);
   };
   handle = requestAnimationFrame(frame);

@@ -1,9 +1,11 @@
-// The browser page: wires the store, the scene catalog, the pixi view, the panels, the keyboard
-// and the fixed-step loop together. Thin on purpose; each part lives in its own file.
+// The browser page: wires the store, the scene catalog, the observers, the pixi view, the panels,
+// the keyboard, the pointer, the URL and the fixed-step loop together. Thin on purpose; each part
+// lives in its own file.
 import '../ui/styles.css';
 import { createAppStore } from '../store/appStore';
 import { buildCatalog } from './sceneCatalog';
 import { SCENE_FILES } from './sceneFiles';
+import { SANDBOX_FILE, SANDBOX_SCENE_TEXT } from './sandboxScene';
 import { createPixiApp, type PixiHandle } from '../render/createPixiApp';
 import { SceneView } from '../render/sceneView';
 import type { RendererName } from '../store/uiSlice';
@@ -13,19 +15,29 @@ import { mountTransportBar } from '../ui/transportBar';
 import { mountScenePanel } from '../ui/scenePanel';
 import { mountVariantPanel } from '../ui/variantPanel';
 import { mountChartPanel } from '../ui/chartPanel';
-import { mountKeysPanel } from '../ui/keysPanel';
+import { mountModelPicker } from '../ui/modelPicker';
+import { mountFreePlayPanel } from '../ui/freePlayPanel';
 import { mountErrorsPanel } from '../ui/errorsPanel';
+import { mountOverlays } from '../ui/overlays';
+import { mountSceneFileDrop } from '../ui/sceneFileDrop';
 import { bindKeyboard } from '../ui/keyboard';
 import { TrialController } from './trialController';
 import { startAnimationLoop } from './animationLoop';
 import { installTestHook } from './testHook';
+import { ModelLibrary } from './modelLibrary';
+import { SurpriseView } from './surpriseView';
+import { bindPointer } from './pointerInput';
+import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
+import { defaultModels } from './defaultModels';
 import { blendTime } from '../render/interpolate';
 
 const DEFAULT_SCENE = 'car-off-platform';
 
 async function main(): Promise<void> {
+  const url = parseUrlState(location.search);
   const store = createAppStore();
-  store.getState().setCatalog(buildCatalog(SCENE_FILES), DEFAULT_SCENE);
+  store.getState().setCatalog(buildCatalog({ ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT }), url.scene ?? DEFAULT_SCENE);
+  applyUrlState(store, url);
 
   const stage = byId('stage');
   const canvasHost = byId('canvas-host');
@@ -41,59 +53,94 @@ async function main(): Promise<void> {
   }
   const view = pixi ? new SceneView(pixi.app) : null;
 
-  const controller = new TrialController(store, (session) => {
+  const library = new ModelLibrary();
+  let layoutVersion = 0;
+  const controller = new TrialController(store, library, (session) => {
     const world = session.resolved.world;
     stage.style.setProperty('--stage-aspect', `${world.width} / ${world.height}`);
-    view?.show(world);
+    view?.show(world, (id) => {
+      try {
+        return session.simulation.get(id).spec;
+      } catch {
+        return undefined;
+      }
+    });
+    layoutVersion++;
   });
-  mountTransportBar(byId('transport'), store, controller);
-  mountScenePanel(byId('scene-panel'), store, controller);
-  mountVariantPanel(byId('variant-panel'), store, controller);
-  const timeline = mountChartPanel(byId('chart-panel'));
-  mountKeysPanel(byId('keys-panel'));
-  mountErrorsPanel(byId('errors-panel'), store);
-  bindKeyboard(window, controller);
+  const surprise = new SurpriseView(store, controller);
 
-  // Redraw only when the picture can have changed (a paused page does not spin the GPU).
-  let layoutVersion = 0;
-  let drawnKey = '';
-  let drawnSnapshot: unknown = null;
+  mountTransportBar(byId('transport'), store, controller);
+  const fileRow = mountSceneFileDrop(document.body, controller);
+  mountScenePanel(byId('scene-panel'), store, controller, fileRow);
+  mountModelPicker(byId('models-panel'), store, controller);
+  mountFreePlayPanel(byId('freeplay-panel'), store, controller);
+  mountVariantPanel(byId('variant-panel'), store, controller);
+  const chart = mountChartPanel(byId('chart-panel'), controller);
+  mountErrorsPanel(byId('errors-panel'), store);
+  mountOverlays(document.body, store);
+  for (const [id, overlay] of [['open-help', 'help'], ['open-about', 'about']] as const) {
+    byId(id).addEventListener('click', (e) => {
+      store.getState().toggleOverlay(overlay);
+      (e.currentTarget as HTMLElement).blur();
+    });
+  }
+  bindKeyboard(window, {
+    commands: controller,
+    toggleHelp: () => store.getState().toggleOverlay('help'),
+    closeOverlay: () => store.getState().closeOverlay(),
+  });
+  if (view) bindPointer(canvasHost, store, controller, () => view.transform);
+
   if (pixi && view) {
     const { app } = pixi;
     const fit = (): void => {
       layoutVersion++;
       const w = Math.max(Math.floor(canvasHost.clientWidth), 1);
-      const h = Math.max(Math.floor(canvasHost.clientHeight), 1);
-      app.renderer.resize(w, h);
-      view.resize(w, h);
+      const hgt = Math.max(Math.floor(canvasHost.clientHeight), 1);
+      app.renderer.resize(w, hgt);
+      view.resize(w, hgt);
     };
     new ResizeObserver(fit).observe(canvasHost);
     fit();
   }
 
+  // Redraw the stage only when the picture can have changed (a paused page does not spin the GPU).
+  let drawnKey = '';
+  let drawnSnapshot: unknown = null;
   startAnimationLoop({
     running: () => store.getState().running,
     speed: () => store.getState().speed,
     step: () => controller.step(),
-    draw: (alpha) => {
+    draw: (alpha, now) => {
+      controller.perf.frame(now);
       const session = controller.session;
       if (!session) return;
       const before = session.previous;
       const after = session.current;
-      hud.update(blendTime(before, after, alpha), session.frame, session.frames);
-      timeline.update(session.frame, session.frames, session.events, session.onsetFrame, session.condition === 'impossible');
-      const key = `${layoutVersion}|${alpha.toFixed(4)}`;
-      if (pixi && view && (key !== drawnKey || after !== drawnSnapshot)) {
-        drawnKey = key;
-        drawnSnapshot = after;
-        view.draw(before, after, alpha);
-        pixi.app.render();
-      }
+      const a = session.frame === session.head ? alpha : 1;
+      hud.update(blendTime(before, after, a), session.frame, session.frames);
+      surprise.refresh();
+      chart.update(surprise, now);
+      if (!pixi || !view) return;
+      const ghost = controller.ghost.ghost;
+      const selected = store.getState().selectedBody;
+      const key = `${layoutVersion}|${a.toFixed(4)}|${session.frame}|${session.head}|${ghost?.start}|${selected}|${surprise.version}|${controller.bank.changes}`;
+      if (key === drawnKey && after === drawnSnapshot) return;
+      drawnKey = key;
+      drawnSnapshot = after;
+      view.draw(before, after, a, { glow: surprise.glow(), ghost, frame: session.frame, selected });
+      pixi.app.render();
     },
   });
 
-  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1);
-  store.getState().play();
+  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1, () => chart.lines());
+
+  // The observers: the list of checkpoints, then the URL's choice (or a sensible default).
+  const listed = await library.list();
+  store.getState().setAvailableModels(listed.models, listed.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', listed.error);
+  store.getState().setSelectedModels(url.models ?? defaultModels(listed.models));
+  writeUrlOnChange(store);
+  if (url.autoplay) store.getState().play();
 }
 
 main().catch((e: unknown) => {

@@ -1,27 +1,46 @@
-// A small, read-only window into the page for tests and the curious: `window.__surpriseLab`.
-// It reports; it changes nothing (tests drive the page through its keys and buttons).
+// A small, read-only window into the page for tests, the benchmark and the curious:
+// `window.__surpriseLab`. It reports; it changes nothing (tests drive the page through its keys,
+// buttons and pointer).
 import type { WorldSnapshot } from '../sim/snapshot';
 import type { AppStore } from '../store/appStore';
 import type { ViewTransform } from '../render/viewTransform';
 import { toScreenX, toScreenY } from '../render/viewTransform';
+import type { PerfSummary } from './perfStats';
 import type { TrialController } from './trialController';
 
 export interface SurpriseLabHook {
-  readonly version: 1;
+  readonly version: 2;
   /** 'webgl' | 'canvas' | null before the renderer started. */
   readonly renderer: string | null;
   readonly sceneId: string | null;
   readonly condition: string;
   readonly running: boolean;
+  readonly speed: number;
+  /** The frame on screen (after a step back, earlier than `head`). */
   readonly frame: number;
+  /** The newest simulated frame. */
+  readonly head: number;
   readonly frames: number;
   readonly onsetFrame: number | null;
-  /** A copy of the latest snapshot (SI units, y up). */
-  snapshot(): WorldSnapshot | null;
+  /** Selected observers, in order, and those loaded and running. */
+  readonly models: string[];
+  readonly modelsReady: boolean;
+  readonly selectedBody: string | null;
+  /** A copy of the snapshot on screen (SI units, y up), or of another frame still held. */
+  snapshot(frame?: number): WorldSnapshot | null;
+  /** Each running observer's total surprise per frame, for frames first..head (null = none yet). */
+  surprise(): { first: number; series: Record<string, (number | null)[]> };
+  /** Whether the chart has been drawn with a line per observer. */
+  chartLines(): number;
+  /** The ghost on screen: where it starts, and the predicted path of each moving body. */
+  ghost(): { start: number; paths: { id: string; x: number[]; y: number[] }[] } | null;
   /** World point (m, y up) → canvas point in CSS pixels (y down, origin at the canvas's corner). */
   worldToScreen(x: number, y: number): { x: number; y: number } | null;
   /** Canvas pixels per CSS pixel. */
   readonly resolution: number;
+  /** Frame intervals and per-step costs measured since the last perfReset() (ms). */
+  perf(): PerfSummary;
+  perfReset(): void;
 }
 
 declare global {
@@ -30,25 +49,47 @@ declare global {
   }
 }
 
-export function installTestHook(store: AppStore, controller: TrialController, view: () => ViewTransform | null, resolution: () => number): void {
+export function installTestHook(store: AppStore, controller: TrialController, view: () => ViewTransform | null, resolution: () => number,
+  chartLines: () => number): void {
   const hook: SurpriseLabHook = {
-    version: 1,
+    version: 2,
     get renderer() { return store.getState().renderer; },
     get sceneId() { return store.getState().sceneId; },
     get condition() { return store.getState().condition; },
     get running() { return store.getState().running; },
+    get speed() { return store.getState().speed; },
     get frame() { return controller.session?.frame ?? 0; },
+    get head() { return controller.session?.head ?? 0; },
     get frames() { return controller.session?.frames ?? 0; },
     get onsetFrame() { return controller.session?.onsetFrame ?? null; },
-    snapshot() {
-      const s = controller.session?.current;
-      return s ? structuredClone(s) : null;
+    get models() { return controller.bank.ordered.map((t) => t.choice.id); },
+    get modelsReady() { return store.getState().modelsStatus !== 'loading' && controller.bank.settled; },
+    get selectedBody() { return store.getState().selectedBody; },
+    snapshot(frame) {
+      const s = controller.session;
+      const snap = frame === undefined ? s?.current : s?.history.at(frame)?.snapshot;
+      return snap ? structuredClone(snap) : null;
+    },
+    surprise() {
+      const s = controller.session;
+      const series: Record<string, (number | null)[]> = {};
+      if (!s) return { first: 0, series };
+      const records = s.history.range(s.history.first, s.head);
+      for (const t of controller.bank.ordered) series[t.choice.id] = records.map((r) => r.surprise.get(t.choice.id)?.total ?? null);
+      return { first: s.history.first, series };
+    },
+    chartLines,
+    ghost() {
+      const g = controller.ghost.ghost;
+      return g ? { start: g.start, paths: g.paths.map((p) => ({ id: p.id, x: [...p.x], y: [...p.y] })) } : null;
     },
     worldToScreen(x, y) {
       const t = view();
       return t ? { x: toScreenX(t, x), y: toScreenY(t, y) } : null;
     },
     get resolution() { return resolution(); },
+    perf: () => controller.perf.summary(),
+    perfReset: () => controller.perf.reset(),
   };
   Object.defineProperty(window, '__surpriseLab', { value: Object.freeze(hook), configurable: true });
 }

@@ -1,25 +1,38 @@
 // Runs the trial on screen: builds a TrialSession from the store's choice (scene, variant, seed,
-// condition), steps it for the loop, and carries out the page's commands.
+// condition), steps it for the loop with every observer's surprise, and carries out the page's
+// commands (transport, step back, free play). Per-frame data stays here, never in the store.
 import { resolveScene } from '../scenes/resolve';
 import { SceneError } from '../scenes/sceneError';
 import type { Condition } from '../sim/spec';
+import { toPxX, toPxY, toPxVelocity } from '../sim/units';
 import type { AppStore } from '../store/appStore';
 import { watch } from '../store/watch';
-import type { Commands } from '../ui/commands';
+import type { Commands, PaletteKind } from '../ui/commands';
+import { groupByConcept } from '../ui/sceneGroups';
 import { describeViolation } from '../ui/violationText';
+import { GhostRunner } from './ghostRunner';
+import { magicFor } from './magicSpec';
+import type { ModelLibrary } from './modelLibrary';
+import { paletteBody } from './paletteBody';
+import { PerfStats } from './perfStats';
+import { readSceneFile } from './sceneFileReader';
+import { SurpriseBank } from './surpriseBank';
 import { TrialSession } from './trialSession';
 
+const now = (): number => performance.now();
+
 export class TrialController implements Commands {
-  private readonly store: AppStore;
-  private readonly onBuilt: (session: TrialSession) => void;
+  readonly bank: SurpriseBank;
+  readonly ghost = new GhostRunner();
+  readonly perf = new PerfStats();
   private current: TrialSession | null = null;
   /** Set when the physics of the current trial failed; cleared by a reset or a new build. */
   private failed = false;
+  private added = 0;
 
   /** `onBuilt` runs whenever a new trial replaces the old one (the view rebuilds its drawings). */
-  constructor(store: AppStore, onBuilt: (session: TrialSession) => void) {
-    this.store = store;
-    this.onBuilt = onBuilt;
+  constructor(private readonly store: AppStore, library: ModelLibrary, private readonly onBuilt: (session: TrialSession) => void) {
+    this.bank = new SurpriseBank(store, library, () => this.current, () => this.refocus());
     watch(store, (s) => [s.sceneId, s.variant, s.seed, s.condition] as const, () => this.build(),
       (a, b) => a.every((v, i) => v === b[i]));
   }
@@ -33,37 +46,65 @@ export class TrialController implements Commands {
     const session = this.current;
     const state = this.store.getState();
     if (!session || this.failed) return false;
+    let result: ReturnType<TrialSession['step']>;
     try {
-      if (!session.step()) {
-        state.trialEnded();
-        return false;
-      }
+      result = session.step(now);
     } catch (e) {
       this.failed = true;
       state.trialFailed(`The simulation stopped: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
-    if (session.onsetFrame !== null && state.trial?.onsetFrame === null) state.onsetReached(session.onsetFrame);
-    if (session.ended) state.trialEnded();
+    if (result === false) {
+      state.trialEnded();
+      return false;
+    }
+    if (result === 'stepped') {
+      const record = session.viewing;
+      const models = this.bank.afterStep(record, now);
+      const t0 = now();
+      this.ghost.afterStep(record);
+      this.perf.step({ physics: session.lastCost.physics, twin: session.lastCost.twin, ghost: now() - t0, models });
+    }
+    this.syncTrialFacts(session);
     return true;
   }
 
   togglePlay(): void {
     const s = this.store.getState();
     if (s.running) return s.pause();
-    if (s.trial?.ended || this.failed) this.reset();
+    if (this.current?.ended || this.failed) this.reset();
     this.store.getState().play();
   }
 
   stepOnce(): void {
     this.store.getState().pause();
     this.step();
+    this.afterJump();
+  }
+
+  stepBack(): void {
+    this.seek((this.current?.frame ?? 0) - 1);
+  }
+
+  seek(frame: number): void {
+    const session = this.current;
+    if (!session) return;
+    this.store.getState().pause();
+    session.seek(frame);
+    this.syncTrialFacts(session);
+    this.afterJump();
   }
 
   reset(): void {
     if (!this.current) return;
     this.failed = false;
+    this.added = 0;
     this.current.reset();
+    this.bank.restart(this.current);
+    this.ghost.clear();
+    this.store.getState().selectBody(null);
+    this.store.getState().setGravity(true);
+    this.onBuilt(this.current);
     this.announce(this.current);
   }
 
@@ -76,6 +117,11 @@ export class TrialController implements Commands {
   selectScene(id: string): void {
     this.store.getState().selectScene(id);
   }
+  selectSceneNumber(n: number): void {
+    const entries = groupByConcept(this.store.getState().catalog).flatMap((g) => g.entries);
+    const entry = entries[n - 1];
+    if (entry) this.selectScene(entry.id);
+  }
   setVariant(variant: number | null): void {
     this.store.getState().setVariant(variant);
   }
@@ -87,6 +133,145 @@ export class TrialController implements Commands {
   }
   setSpeed(speed: number): void {
     this.store.getState().setSpeed(speed);
+  }
+  toggleModel(id: string): void {
+    this.store.getState().toggleModel(id);
+  }
+
+  // ---- free play ----
+
+  addBody(kind: PaletteKind): void {
+    const session = this.current;
+    if (!session) return;
+    const spec = paletteBody(session.resolved.world, kind, session.simulation.bodyIds, this.added++);
+    this.input({ kind: 'add', spec });
+    this.store.getState().selectBody(spec.id);
+  }
+
+  deleteSelected(): void {
+    const id = this.store.getState().selectedBody;
+    if (!id || !this.current?.simulation.bodyIds.includes(id)) return;
+    this.input({ kind: 'remove', body: id });
+    this.store.getState().selectBody(null);
+  }
+
+  magicNow(): void {
+    const session = this.current;
+    const s = this.store.getState();
+    if (!session || !s.selectedBody) return;
+    const v = magicFor(s.magic, s.selectedBody, session.resolved.world, session.current);
+    if (v) this.input({ kind: 'magic', violation: v });
+  }
+
+  setGravity(on: boolean): void {
+    this.store.getState().setGravity(on);
+    if (this.current && this.current.gravityEnabled !== on) this.input({ kind: 'gravity', on });
+  }
+
+  /** The movable body under a world point (m), if any: the topmost drawn one wins. */
+  bodyAt(x: number, y: number): string | null {
+    const snap = this.current?.current;
+    if (!snap) return null;
+    for (let i = snap.bodies.length - 1; i >= 0; i--) {
+      const b = snap.bodies[i]!;
+      if (b.isStatic || !b.present) continue;
+      const c = Math.cos(-b.angle);
+      const s = Math.sin(-b.angle);
+      const dx = (x - b.x) * c - (y - b.y) * s;
+      const dy = (x - b.x) * s + (y - b.y) * c;
+      const inside = b.kind === 'ball' ? Math.hypot(dx, dy) <= b.width / 2 + 0.02 : Math.abs(dx) <= b.width / 2 + 0.02 && Math.abs(dy) <= b.height / 2 + 0.02;
+      if (inside) return b.id;
+    }
+    return null;
+  }
+
+  /** Takes hold of a body at a world point (m); the drag follows dragTo() until release(). */
+  grab(id: string, x: number, y: number): void {
+    const session = this.current;
+    if (!session) return;
+    const frame = { heightM: session.resolved.world.height };
+    const px = { x: toPxX(x), y: toPxY(frame, y) };
+    let centre: { x: number; y: number };
+    try {
+      centre = session.simulation.get(id).body.position;
+    } catch {
+      return;
+    }
+    this.input({ kind: 'grab', body: id, pointB: { x: px.x - centre.x, y: px.y - centre.y }, x: px.x, y: px.y });
+    session.pointerAt(px.x, px.y);
+  }
+
+  dragTo(x: number, y: number): void {
+    const session = this.current;
+    if (!session?.dragging) return;
+    session.pointerAt(toPxX(x), toPxY({ heightM: session.resolved.world.height }, y));
+  }
+
+  release(): void {
+    if (this.current?.dragging) this.input({ kind: 'release' });
+  }
+
+  /** A flick: a push of (vx, vy) m/s given to a body now (shown as a push on the chart). */
+  push(id: string, vx: number, vy: number): void {
+    const v = toPxVelocity(vx, vy);
+    if (!Number.isFinite(v.x) || !Number.isFinite(v.y)) return;
+    this.input({ kind: 'push', body: id, vx, vy });
+  }
+
+  loadSceneFile(name: string, text: string): void {
+    const result = readSceneFile(name, text);
+    const s = this.store.getState();
+    if ('errors' in result) {
+      s.setFileProblem({ file: name, errors: result.errors });
+      return;
+    }
+    // Check that it builds before it replaces anything on screen.
+    try {
+      resolveScene(result.entry.scene!, {}, name);
+    } catch (e) {
+      s.setFileProblem({ file: name, errors: e instanceof SceneError ? e.message.split('\n') : [`${name}: ${String(e)}`] });
+      return;
+    }
+    s.setFileProblem(null);
+    s.addUserScene(result.entry);
+  }
+
+  // ---- internals ----
+
+  private input(i: Parameters<TrialSession['input']>[0]): void {
+    const session = this.current;
+    if (!session) return;
+    try {
+      if (session.input(i)) this.bank.rewound(session);
+    } catch (e) {
+      this.store.getState().buildFailed(`That could not be done: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.syncTrialFacts(session);
+    if (!this.store.getState().running) this.afterJump();
+  }
+
+  /** After a jump in time (step, step back, scrub) or an edit while paused: a fresh ghost. */
+  private afterJump(): void {
+    const session = this.current;
+    if (session) this.ghost.buildNow(session.viewing);
+  }
+
+  private refocus(): void {
+    // The bank reports its first sync while it is being constructed.
+    if (!(this.bank as SurpriseBank | undefined)) return;
+    const tracks = this.bank.ordered;
+    const focus = tracks.find((t) => t.choice.kind === 'learned') ?? tracks.find((t) => t.predictor !== null);
+    this.ghost.setPredictor(focus?.predictor ?? null);
+    if (this.current && !this.store.getState().running) this.afterJump();
+  }
+
+  private syncTrialFacts(session: TrialSession): void {
+    const state = this.store.getState();
+    const onset = session.onsetFrame;
+    if (state.trial && state.trial.onsetFrame !== onset) state.setOnset(onset);
+    if (session.ended) state.trialEnded();
+    else if (state.trial?.ended) state.trialResumed();
   }
 
   /** A fresh trial for the store's current choice. A scene or variant that cannot be built is
@@ -106,6 +291,11 @@ export class TrialController implements Commands {
     }
     this.current = session;
     this.failed = false;
+    this.added = 0;
+    s.selectBody(null);
+    s.setGravity(true);
+    this.bank.restart(session);
+    this.ghost.clear();
     this.onBuilt(session);
     this.announce(session);
   }

@@ -28,6 +28,11 @@ export const PALETTE = {
   skinLine: 0xb98160,
   sleeve: 0x5b6c8f,
   sleeveCuff: 0x4a5876,
+  /** The observer's expectation (ghost outline and path). */
+  ghost: 0x4f46e5,
+  /** The halo around a surprising body. */
+  glow: 0xf59e0b,
+  selection: 0x0ea5e9,
 } as const;
 
 /** "#e4572e" → 0xe4572e; the fallback when absent or malformed. */

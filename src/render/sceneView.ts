@@ -1,33 +1,50 @@
-// The scene drawn with pixi: builds every body's drawing once per trial, then each frame moves
-// them to the snapshot blended at alpha. A thin view: it reads snapshots, it never steps physics.
+// The scene drawn with pixi: builds every body's drawing once (and once more for a body added in
+// free play), then each frame moves them to the snapshot blended at alpha, with the observer's
+// ghost, the glow of surprise and the selection on top. A thin view: it never steps physics.
 import { Container, type Application } from 'pixi.js';
 import type { WorldSnapshot } from '../sim/snapshot';
-import type { WorldSpec } from '../sim/spec';
+import type { BodySpec, WorldSpec } from '../sim/spec';
+import type { Ghost } from '../app/ghostRunner';
 import type { BodyNode } from './bodyNode';
 import { createBodyNode } from './createBodyNode';
 import { worldLayerTransform } from './designUnits';
+import { GhostLayer } from './ghostLayer';
 import { createHandNode, type HandNode } from './handNode';
 import { isHandAction } from './handPose';
 import { blendBody, blendTime } from './interpolate';
 import { createOccluderNode } from './occluderNode';
+import { createGlowNode, type GlowNode } from './surpriseGlow';
+import { createSelectionNode, type SelectionNode } from './selectionNode';
 import { fitWorld, type ViewTransform } from './viewTransform';
 
+export interface Overlays {
+  /** Body id → 0..1: how strongly it glows (its surprise for the observer in focus). */
+  glow: ReadonlyMap<string, number>;
+  ghost: Ghost | null;
+  /** The frame on screen (the ghost shows its expectation for this frame onward). */
+  frame: number;
+  selected: string | null;
+}
+
 export class SceneView {
-  private readonly app: Application;
   private readonly world = new Container({ label: 'world' });
   private readonly staticLayer = new Container({ label: 'static' });
+  private readonly glowLayer = new Container({ label: 'glow' });
   private readonly dynamicLayer = new Container({ label: 'dynamic' });
+  private readonly ghostLayer = new GhostLayer();
   private readonly occluderLayer = new Container({ label: 'occluders' });
+  private readonly selectionLayer = new Container({ label: 'selection' });
   private readonly handLayer = new Container({ label: 'hands' });
-  private nodes = new Map<string, BodyNode>();
+  private nodes = new Map<string, { body: BodyNode; glow: GlowNode | null }>();
   private hands: { node: HandNode; bodyId: string }[] = [];
+  private selection: SelectionNode | null = null;
   private spec: WorldSpec | null = null;
+  private specOf: (id: string) => BodySpec | undefined = () => undefined;
   private size = { width: 1, height: 1 };
   private view: ViewTransform = fitWorld(1, 1, 1, 1);
 
   constructor(app: Application) {
-    this.app = app;
-    this.world.addChild(this.staticLayer, this.dynamicLayer, this.occluderLayer, this.handLayer);
+    this.world.addChild(this.staticLayer, this.glowLayer, this.dynamicLayer, this.ghostLayer.view, this.occluderLayer, this.selectionLayer, this.handLayer);
     app.stage.addChild(this.world);
   }
 
@@ -36,18 +53,17 @@ export class SceneView {
     return this.view;
   }
 
-  /** Builds the drawings for a new trial's world (once; frames only move them). */
-  show(spec: WorldSpec): void {
-    for (const layer of [this.staticLayer, this.dynamicLayer, this.occluderLayer, this.handLayer]) {
+  /** Builds the drawings for a new trial's world. `specOf` gives the spec of a body added later. */
+  show(spec: WorldSpec, specOf: (id: string) => BodySpec | undefined): void {
+    for (const layer of [this.staticLayer, this.glowLayer, this.dynamicLayer, this.occluderLayer, this.selectionLayer, this.handLayer]) {
       for (const child of layer.removeChildren()) child.destroy({ children: true });
     }
     this.spec = spec;
+    this.specOf = specOf;
     this.nodes = new Map();
-    for (const b of spec.bodies) {
-      const node = createBodyNode(b, spec.height);
-      (b.isStatic ? this.staticLayer : this.dynamicLayer).addChild(node.view);
-      this.nodes.set(b.id, node);
-    }
+    this.selection = null;
+    this.ghostLayer.reset(spec.height);
+    for (const b of spec.bodies) this.addNode(b);
     for (const o of spec.occluders) this.occluderLayer.addChild(createOccluderNode(o, spec.height));
     this.hands = spec.actions.filter(isHandAction).map((a) => {
       const node = createHandNode(a, spec.height);
@@ -63,17 +79,70 @@ export class SceneView {
   }
 
   /** Moves every drawing to the state `alpha` of the way from `before` to `after`. */
-  draw(before: WorldSnapshot, after: WorldSnapshot, alpha: number): void {
+  draw(before: WorldSnapshot, after: WorldSnapshot, alpha: number, overlays: Overlays): void {
+    this.syncBodies(after);
+    let selectedState;
     for (let i = 0; i < after.bodies.length; i++) {
-      const node = this.nodes.get(after.bodies[i]!.id);
+      const id = after.bodies[i]!.id;
+      const node = this.nodes.get(id);
       const state = node ? blendBody(before, after, i, alpha) : null;
-      if (node && state) node.update(state);
+      if (!node || !state) continue;
+      node.body.update(state);
+      node.glow?.update(state, overlays.glow.get(id) ?? 0);
+      if (id === overlays.selected) selectedState = state;
     }
+    this.drawSelection(overlays.selected, selectedState);
+    this.ghostLayer.draw(overlays.ghost, overlays.frame);
     if (this.hands.length === 0) return;
     const t = blendTime(before, after, alpha);
     for (const hand of this.hands) {
       const i = after.bodies.findIndex((b) => b.id === hand.bodyId);
       hand.node.update(i >= 0 ? blendBody(before, after, i, alpha) ?? undefined : undefined, t);
+    }
+  }
+
+  private drawSelection(id: string | null, state: Parameters<SelectionNode['update']>[0]): void {
+    if (this.selection && (this.selection.id !== id || !state)) {
+      this.selection.view.destroy({ children: true });
+      this.selection = null;
+    }
+    if (!id || !state || !this.spec) return;
+    this.selection ??= (() => {
+      const node = createSelectionNode(state, this.spec!.height);
+      this.selectionLayer.addChild(node.view);
+      return node;
+    })();
+    this.selection.update(state);
+  }
+
+  private addNode(b: BodySpec): void {
+    if (!this.spec) return;
+    const body = createBodyNode(b, this.spec.height);
+    (b.isStatic ? this.staticLayer : this.dynamicLayer).addChild(body.view);
+    let glow: GlowNode | null = null;
+    if (!b.isStatic) {
+      const w = b.kind === 'ball' ? b.radius * 2 : b.width;
+      const h = b.kind === 'ball' ? b.radius * 2 : b.height;
+      glow = createGlowNode(b.kind, w, h, this.spec.height);
+      this.glowLayer.addChild(glow.view);
+    }
+    this.nodes.set(b.id, { body, glow });
+  }
+
+  /** Bodies added or removed in free play (or by stepping back past such a change). */
+  private syncBodies(snap: WorldSnapshot): void {
+    if (snap.bodies.length === this.nodes.size && snap.bodies.every((b) => this.nodes.has(b.id))) return;
+    const ids = new Set(snap.bodies.map((b) => b.id));
+    for (const [id, node] of this.nodes) {
+      if (ids.has(id)) continue;
+      node.body.view.destroy({ children: true });
+      node.glow?.view.destroy({ children: true });
+      this.nodes.delete(id);
+    }
+    for (const b of snap.bodies) {
+      if (this.nodes.has(b.id)) continue;
+      const spec = this.specOf(b.id);
+      if (spec) this.addNode(spec);
     }
   }
 

@@ -29,3 +29,11 @@ export function toScreenX(t: ViewTransform, x: number): number {
 export function toScreenY(t: ViewTransform, y: number): number {
   return t.offsetY + (t.worldHeight - y) * t.scale;
 }
+
+/** Canvas point (CSS pixels) → world point (metres, y up): the inverse of toScreenX/Y. */
+export function toWorldX(t: ViewTransform, sx: number): number {
+  return (sx - t.offsetX) / t.scale;
+}
+export function toWorldY(t: ViewTransform, sy: number): number {
+  return t.worldHeight - (sy - t.offsetY) / t.scale;
+}

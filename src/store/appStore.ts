@@ -1,6 +1,8 @@
 // Creates the page's zustand (vanilla) store from its slices.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState';
+import { createFreePlaySlice } from './freePlaySlice';
+import { createModelsSlice } from './modelsSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createSceneSlice } from './sceneSlice';
 import { createTrialSlice } from './trialSlice';
@@ -13,6 +15,8 @@ export function createAppStore(): AppStore {
     ...createSceneSlice(...a),
     ...createPlaybackSlice(...a),
     ...createTrialSlice(...a),
+    ...createModelsSlice(...a),
+    ...createFreePlaySlice(...a),
     ...createUiSlice(...a),
   }));
 }

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Condition } from '../sim/spec';
 import type { AppState } from './appState';
 
-export const SPEEDS = [1, 0.5, 0.25] as const;
+export const SPEEDS = [1, 0.5, 0.25, 0.1] as const;
 
 export interface PlaybackSlice {
   condition: Condition;

@@ -14,6 +14,8 @@ export interface SceneSlice {
   setVariant: (variant: number | null) => void;
   nextVariant: () => void;
   setSeed: (seed: number) => void;
+  /** A scene a person loaded from a file: replaces any scene with its id, and is shown at once. */
+  addUserScene: (entry: CatalogEntry) => void;
 }
 
 const isPlayable = (catalog: CatalogEntry[], id: string | null): boolean =>
@@ -39,4 +41,10 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
   },
   nextVariant: () => set({ variant: (get().variant ?? -1) + 1 }),
   setSeed: (seed) => set({ seed: Number.isFinite(seed) ? Math.max(0, Math.floor(seed)) : 0 }),
+  addUserScene: (entry) => {
+    const catalog = [...get().catalog.filter((e) => e.id !== entry.id), entry];
+    // A new object each time, so that loading the same id again rebuilds the trial.
+    set({ catalog, sceneId: null });
+    set({ sceneId: entry.id, variant: null });
+  },
 });

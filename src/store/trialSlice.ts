@@ -20,8 +20,11 @@ export interface TrialSlice {
   /** Why the chosen scene/variant could not be built or run (the previous trial stays on screen). */
   trialError: string | null;
   trialStarted: (info: Pick<TrialInfo, 'frames' | 'params' | 'magic'>) => void;
-  onsetReached: (frame: number) => void;
+  /** The onset on screen: reached, or (after stepping back before it) not yet. */
+  setOnset: (frame: number | null) => void;
   trialEnded: () => void;
+  /** Stepped back from the end: the trial can go on. */
+  trialResumed: () => void;
   /** The running trial broke (e.g. the physics exploded): time stops. */
   trialFailed: (message: string) => void;
   /** A new choice could not be built: say why; the trial on screen goes on. */
@@ -32,13 +35,17 @@ export const createTrialSlice: StateCreator<AppState, [], [], TrialSlice> = (set
   trial: null,
   trialError: null,
   trialStarted: (info) => set({ trial: { ...info, onsetFrame: null, ended: false }, trialError: null }),
-  onsetReached: (frame) => {
+  setOnset: (frame) => {
     const t = get().trial;
-    if (t && t.onsetFrame === null) set({ trial: { ...t, onsetFrame: frame } });
+    if (t && t.onsetFrame !== frame) set({ trial: { ...t, onsetFrame: frame } });
   },
   trialEnded: () => {
     const t = get().trial;
     if (t && !t.ended) set({ trial: { ...t, ended: true }, running: false });
+  },
+  trialResumed: () => {
+    const t = get().trial;
+    if (t?.ended) set({ trial: { ...t, ended: false } });
   },
   trialFailed: (message) => set({ trialError: message, running: false }),
   buildFailed: (message) => set({ trialError: message }),

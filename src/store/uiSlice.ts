@@ -1,24 +1,38 @@
-// Store slice: view facts that are not about physics (which renderer is drawing, overlays).
+// Store slice: view facts that are not about physics (renderer, overlays, a refused scene file).
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './appState';
 
 export type RendererName = 'webgl' | 'canvas' | 'webgpu';
+export type Overlay = 'help' | 'about' | null;
+
+export interface FileProblem {
+  file: string;
+  /** One line per problem, each naming the JSON path. */
+  errors: string[];
+}
 
 export interface UiSlice {
   renderer: RendererName | null;
   /** Set when no renderer could start: the page explains instead of drawing. */
   rendererError: string | null;
-  helpOpen: boolean;
+  overlay: Overlay;
+  /** The last scene file a person loaded that could not be used (the scene on screen stays). */
+  fileProblem: FileProblem | null;
   setRenderer: (renderer: RendererName) => void;
   setRendererError: (message: string) => void;
-  toggleHelp: () => void;
+  toggleOverlay: (overlay: Exclude<Overlay, null>) => void;
+  closeOverlay: () => void;
+  setFileProblem: (problem: FileProblem | null) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   renderer: null,
   rendererError: null,
-  helpOpen: false,
+  overlay: null,
+  fileProblem: null,
   setRenderer: (renderer) => set({ renderer }),
   setRendererError: (rendererError) => set({ rendererError }),
-  toggleHelp: () => set({ helpOpen: !get().helpOpen }),
+  toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
+  closeOverlay: () => set({ overlay: null }),
+  setFileProblem: (fileProblem) => set({ fileProblem }),
 });

@@ -1,15 +1,41 @@
-// The panel where the live surprise chart will go (once a predictor is wired in); for now it
-// holds the trial's timeline with its events.
+// The surprise panel: the meter (each observer's surprise now), the live chart, and the timeline
+// with the trial's events. Everything in it is updated each frame from the trial, not the store.
+import type { Commands } from './commands';
 import { h } from './dom';
-import { createTimeline, type Timeline } from './timeline';
+import { marksOf } from './chartMarks';
+import { createSurpriseChart } from './surpriseChart';
+import { createSurpriseMeter } from './surpriseMeter';
+import type { SurpriseSource } from './surpriseSource';
+import { createTimeline } from './timeline';
 
-export function mountChartPanel(root: HTMLElement): Timeline {
-  const timeline = createTimeline();
+export interface ChartPanel {
+  update(source: SurpriseSource, now: number): void;
+  lines(): number;
+}
+
+export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'seek'>): ChartPanel {
+  const meter = createSurpriseMeter();
+  const chartHost = h('div', { class: 'chart-host', id: 'surprise-chart', 'data-testid': 'chart' });
+  const timeline = createTimeline(commands);
   root.append(
-    h('div', { class: 'panel-head' }, h('h3', { class: 'panel-title' }, 'Surprise'), h('span', { class: 'muted small' }, 'per step')),
-    h('div', { class: 'chart-slot', id: 'surprise-chart', 'data-testid': 'chart-slot' },
-      h('p', { class: 'muted' }, 'The learner’s surprise will be plotted here, step by step, beside the physics.')),
+    h('div', { class: 'panel-head' },
+      h('h3', { class: 'panel-title' }, 'Surprise'),
+      h('span', { class: 'muted small' }, 'per physics step · how far what happened was from what each observer expected')),
+    meter.element,
+    chartHost,
     timeline.element,
   );
-  return timeline;
+  const chart = createSurpriseChart(chartHost);
+  return {
+    lines: () => chart.lines(),
+    update(source, now) {
+      meter.update(source);
+      chart.update(source, now);
+      const long = source.frames > 1200;
+      const range = long
+        ? { from: source.first, to: Math.max(source.head, source.first + 600), first: source.first, head: source.head }
+        : { from: 0, to: source.frames, first: source.first, head: source.head };
+      timeline.update(source.cursor, range, source.marks());
+    },
+  };
 }

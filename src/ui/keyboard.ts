@@ -1,25 +1,38 @@
-// Keyboard shortcuts: Space play/pause, → one step, R reset, I toggle impossible. Typing in a
-// field, or using a focused control, is left alone.
+// Keyboard shortcuts: one table of keys, and the binding that calls the page's commands.
+// Keys are ignored while typing in a field, choosing in a list, or pressing a focused button.
 import type { Commands } from './commands';
 
 export const SHORTCUTS = [
-  { key: ' ', label: 'Space', does: 'play / pause' },
-  { key: 'ArrowRight', label: '→', does: 'one step (1/60 s)' },
-  { key: 'r', label: 'R', does: 'reset to the start' },
-  { key: 'i', label: 'I', does: 'possible ⇄ impossible' },
+  { label: 'Space', does: 'play / pause' },
+  { label: '→', does: 'one step forward (1/60 s)' },
+  { label: '←', does: 'one step back' },
+  { label: 'R', does: 'reset to the start' },
+  { label: 'I', does: 'possible ⇄ impossible' },
+  { label: '1 – 9', does: 'pick a scene' },
+  { label: 'M', does: 'magic on the selected body' },
+  { label: 'Delete', does: 'delete the selected body' },
+  { label: '?', does: 'this help' },
+  { label: 'Esc', does: 'close a panel' },
 ] as const;
 
-export type KeyCommand = 'togglePlay' | 'stepOnce' | 'reset' | 'toggleCondition';
+export type KeyCommand =
+  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' }
+  | { name: 'scene'; n: number };
 
 /** The command a key press asks for, or null. */
 export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): KeyCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
-    case ' ': return 'togglePlay';
-    case 'ArrowRight': return 'stepOnce';
-    case 'r': case 'R': return 'reset';
-    case 'i': case 'I': return 'toggleCondition';
-    default: return null;
+    case ' ': return { name: 'togglePlay' };
+    case 'ArrowRight': return { name: 'stepOnce' };
+    case 'ArrowLeft': return { name: 'stepBack' };
+    case 'r': case 'R': return { name: 'reset' };
+    case 'i': case 'I': return { name: 'toggleCondition' };
+    case 'm': case 'M': return { name: 'magicNow' };
+    case 'Delete': case 'Backspace': return { name: 'deleteSelected' };
+    case '?': return { name: 'help' };
+    case 'Escape': return { name: 'close' };
+    default: return /^[1-9]$/.test(e.key) ? { name: 'scene', n: Number(e.key) } : null;
   }
 }
 
@@ -27,18 +40,30 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
-  return tag === 'BUTTON' && key === ' ';
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return key !== 'Escape';
+  if (tag === 'INPUT') return (target as HTMLInputElement).type !== 'checkbox' ? key !== 'Escape' : key === ' ';
+  return tag === 'BUTTON' && (key === ' ' || key === 'Enter');
 }
 
-export function bindKeyboard(target: Window, commands: Commands): () => void {
+export interface KeyTargets {
+  commands: Commands;
+  toggleHelp(): void;
+  closeOverlay(): void;
+}
+
+export function bindKeyboard(target: Window, t: KeyTargets): () => void {
   const onKey = (e: KeyboardEvent): void => {
-    if (e.repeat && e.key !== 'ArrowRight') return;
+    if (e.repeat && e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     if (ownsKey(e.target, e.key)) return;
-    const name = commandForKey(e);
-    if (!name) return;
+    const c = commandForKey(e);
+    if (!c) return;
     e.preventDefault();
-    commands[name]();
+    switch (c.name) {
+      case 'scene': t.commands.selectSceneNumber(c.n); break;
+      case 'help': t.toggleHelp(); break;
+      case 'close': t.closeOverlay(); break;
+      default: t.commands[c.name]();
+    }
   };
   target.addEventListener('keydown', onKey);
   return () => target.removeEventListener('keydown', onKey);

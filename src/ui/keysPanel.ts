@@ -1,10 +1,7 @@
-// The list of keyboard shortcuts.
+// The list of keyboard shortcuts (in the help overlay).
 import { h } from './dom';
 import { SHORTCUTS } from './keyboard';
 
-export function mountKeysPanel(root: HTMLElement): void {
-  root.append(
-    h('h3', { class: 'panel-title' }, 'Keys'),
-    h('dl', { class: 'keys' }, ...SHORTCUTS.flatMap((s) => [h('dt', {}, h('kbd', {}, s.label)), h('dd', {}, s.does)])),
-  );
+export function keysList(): HTMLElement {
+  return h('dl', { class: 'keys' }, ...SHORTCUTS.flatMap((s) => [h('dt', {}, h('kbd', {}, s.label)), h('dd', {}, s.does)]));
 }

@@ -6,18 +6,24 @@ import type { Commands } from './commands';
 import { h } from './dom';
 import { groupByConcept } from './sceneGroups';
 
-export function mountScenePanel(root: HTMLElement, store: AppStore, commands: Commands): void {
+/** `extra` goes under the picker (the scene-file button). */
+export function mountScenePanel(root: HTMLElement, store: AppStore, commands: Commands, extra?: HTMLElement): void {
   const select = h('select', { id: 'scene-select', class: 'scene-select', 'data-testid': 'scene-select' });
   const info = h('div', { class: 'scene-info' });
-  root.append(h('label', { class: 'panel-title', for: 'scene-select' }, 'Scene'), select, info);
+  root.append(h('label', { class: 'panel-title', for: 'scene-select' }, 'Scene'), select, ...(extra ? [extra] : []), info);
   select.addEventListener('change', () => {
     commands.selectScene(select.value);
     select.blur();
   });
 
   watch(store, (s) => s.catalog, (catalog) => {
+    // Numbered as the keys 1–9 pick them.
+    let n = 0;
     select.replaceChildren(...groupByConcept(catalog).map((g) =>
-      h('optgroup', { label: g.concept.replace(/-/g, ' ') }, ...g.entries.map((e) => h('option', { value: e.id }, e.scene!.title)))));
+      h('optgroup', { label: g.concept.replace(/-/g, ' ') }, ...g.entries.map((e) => {
+        n++;
+        return h('option', { value: e.id }, `${n <= 9 ? `${n} · ` : ''}${e.scene!.title}${e.file.startsWith('dropped/') ? ' (your file)' : ''}`);
+      }))));
     const broken = catalog.filter((e) => e.scene === null);
     if (broken.length > 0) {
       select.append(h('optgroup', { label: 'files with errors' }, ...broken.map((e) => h('option', { value: '', disabled: true }, `⚠ ${e.file}`))));

@@ -1,65 +1,102 @@
-// A timeline under the chart: the playhead, and markers for the trial's events (push, release,
-// loses support, the violation onset) as they happen. The playhead moves every frame (no store).
-import type { SimEvent } from '../sim/snapshot';
+// The timeline under the chart: the playhead, and markers for the trial's events. Click or drag
+// on it to scrub through the recent past (the chart's playhead follows). Updated every frame
+// straight from the trial, outside the store.
+import type { Commands } from './commands';
 import { h } from './dom';
+import type { Mark } from './chartMarks';
+
+export interface TimelineRange {
+  /** Frames shown from left to right. */
+  from: number;
+  to: number;
+  /** Frames that can be scrubbed to (the history held). */
+  first: number;
+  head: number;
+}
 
 export interface Timeline {
   readonly element: HTMLElement;
-  update(frame: number, frames: number, events: readonly SimEvent[], onsetFrame: number | null, impossible: boolean): void;
+  update(frame: number, range: TimelineRange, marks: readonly Mark[]): void;
 }
-
-const LABELS: Partial<Record<SimEvent['kind'], string>> = {
-  push: 'push',
-  release: 'release',
-  'loses-support': 'loses support',
-};
 
 /** Marks closer than this (percent of the track) put their labels on two rows. */
 const CROWDED_PCT = 22;
 
-export function createTimeline(): Timeline {
+export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
   const fill = h('div', { class: 'timeline-fill' });
+  const known = h('div', { class: 'timeline-known' });
   const head = h('div', { class: 'timeline-head' });
-  const marks = h('div', { class: 'timeline-marks' });
-  const element = h('div', { class: 'timeline', 'data-testid': 'timeline' }, h('div', { class: 'timeline-track' }, fill, marks, head));
+  const marksEl = h('div', { class: 'timeline-marks' });
+  const track = h('div', { class: 'timeline-track' }, known, fill, marksEl, head);
+  const element = h('div', {
+    class: 'timeline', 'data-testid': 'timeline', role: 'slider', tabindex: -1,
+    'aria-label': 'Time: click or drag to scrub through the recent past', title: 'Click or drag to scrub (← and → step)',
+  }, track);
   let markKey = '';
   let lastPct = -1;
+  let lastKnown = -1;
+  let range: TimelineRange = { from: 0, to: 1, first: 0, head: 0 };
+
+  const frameAt = (clientX: number): number => {
+    const r = track.getBoundingClientRect();
+    const u = Math.min(Math.max((clientX - r.left) / Math.max(r.width, 1), 0), 1);
+    return Math.min(Math.max(Math.round(range.from + u * (range.to - range.from)), range.first), range.head);
+  };
+  let scrubbing = false;
+  element.addEventListener('pointerdown', (e) => {
+    scrubbing = true;
+    element.setPointerCapture(e.pointerId);
+    commands.seek(frameAt(e.clientX));
+    e.preventDefault();
+  });
+  element.addEventListener('pointermove', (e) => {
+    if (scrubbing) commands.seek(frameAt(e.clientX));
+  });
+  const stop = (): void => { scrubbing = false; };
+  element.addEventListener('pointerup', stop);
+  element.addEventListener('pointercancel', stop);
+
+  const pctOf = (f: number): number => Math.min(100, Math.max(0, (100 * (f - range.from)) / Math.max(range.to - range.from, 1)));
+
   return {
     element,
-    update(frame, frames, events, onsetFrame, impossible) {
-      const pct = frames > 0 ? Math.min(100, (100 * frame) / frames) : 0;
-      if (Math.abs(pct - lastPct) > 0.01) {
+    update(frame, r, marks) {
+      const moved = r.from !== range.from || r.to !== range.to;
+      range = r;
+      element.setAttribute('aria-valuenow', String(frame));
+      const pct = pctOf(frame);
+      if (Math.abs(pct - lastPct) > 0.01 || moved) {
         fill.style.width = `${pct}%`;
         head.style.left = `${pct}%`;
         lastPct = pct;
       }
-      const key = `${frames}|${events.length}|${onsetFrame}|${impossible}`;
+      const knownPct = pctOf(r.head);
+      if (Math.abs(knownPct - lastKnown) > 0.01 || moved) {
+        known.style.width = `${knownPct}%`;
+        lastKnown = knownPct;
+      }
+      const key = `${r.from}|${r.to}|${marks.map((m) => `${m.frame}${m.kind}`).join(',')}`;
       if (key === markKey) return;
       markKey = key;
-      const byFrame = new Map<number, string[]>();
-      const add = (f: number, label: string): void => {
-        const list = byFrame.get(f) ?? [];
-        if (!list.includes(label)) list.push(label);
-        byFrame.set(f, list);
-      };
-      for (const e of events) {
-        const label = LABELS[e.kind];
-        if (label) add(e.frame, label);
+      const byFrame = new Map<number, Mark[]>();
+      for (const m of marks) {
+        if (m.frame < r.from || m.frame > r.to) continue;
+        byFrame.set(m.frame, [...(byFrame.get(m.frame) ?? []), m]);
       }
-      if (onsetFrame !== null) add(onsetFrame, impossible ? 'magic' : 'onset (twin)');
       let prevAt = -Infinity;
       let lastLow = true;
       let anyLow = false;
-      marks.replaceChildren(...[...byFrame].sort((a, b) => a[0] - b[0]).map(([f, labels]) => {
-        const magic = labels.some((l) => l === 'magic');
-        const at = (100 * f) / Math.max(frames, 1);
+      marksEl.replaceChildren(...[...byFrame].sort((a, b) => a[0] - b[0]).map(([f, list]) => {
+        const magic = list.some((m) => m.kind === 'magic' || m.kind === 'twin');
+        const at = pctOf(f);
         // A label close to the previous one drops to a second row, so neighbours do not overlap.
         const low = at - prevAt < CROWDED_PCT && !lastLow;
         prevAt = at;
         lastLow = low;
         anyLow ||= low;
-        return h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}${low ? ' is-low' : ''}`, style: `left:${at}%`, title: `frame ${f}: ${labels.join(', ')}` },
-          h('span', {}, labels.join(' · ')));
+        const labels = list.map((m) => m.label).join(' · ');
+        return h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}${low ? ' is-low' : ''}`, style: `left:${at}%`, title: `frame ${f}: ${labels}` },
+          h('span', {}, labels));
       }));
       element.classList.toggle('has-low', anyLow);
     },

@@ -1,21 +1,25 @@
-// The transport: play/pause, single step, reset, the possible/impossible switch, and speed.
+// The transport: play/pause, step back, single step, reset, the possible/impossible switch, speed.
 import type { AppStore } from '../store/appStore';
 import { SPEEDS } from '../store/playbackSlice';
 import { watch } from '../store/watch';
 import type { Commands } from './commands';
 import { h, noMouseFocus } from './dom';
 
+const speedLabel = (s: number): string => (s === 1 ? '1× speed' : `${s === 0.5 ? '½' : s === 0.25 ? '¼' : s === 0.1 ? '⅒' : s}× slow motion`);
+
 export function mountTransportBar(root: HTMLElement, store: AppStore, commands: Commands): void {
   const play = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'play', 'aria-keyshortcuts': 'Space' });
-  const step = h('button', { class: 'btn', type: 'button', 'data-testid': 'step', title: 'One step of 1/60 s (→)', 'aria-keyshortcuts': 'ArrowRight' }, 'Step ▶|');
+  const back = h('button', { class: 'btn btn-icon', type: 'button', 'data-testid': 'step-back', title: 'One step back (←)', 'aria-label': 'One step back', 'aria-keyshortcuts': 'ArrowLeft' }, '|◀');
+  const step = h('button', { class: 'btn btn-icon', type: 'button', 'data-testid': 'step', title: 'One step of 1/60 s (→)', 'aria-label': 'One step forward', 'aria-keyshortcuts': 'ArrowRight' }, '▶|');
   const reset = h('button', { class: 'btn', type: 'button', 'data-testid': 'reset', title: 'Back to the start (R)', 'aria-keyshortcuts': 'R' }, '↺ Reset');
   const possible = h('button', { class: 'seg', type: 'button', 'data-testid': 'possible' }, 'Possible');
   const impossible = h('button', { class: 'seg', type: 'button', 'data-testid': 'impossible', title: 'Toggle with I', 'aria-keyshortcuts': 'I' }, 'Impossible');
-  const speed = h('select', { class: 'speed', 'aria-label': 'Speed', 'data-testid': 'speed' },
-    ...SPEEDS.map((s) => h('option', { value: s }, s === 1 ? '1× speed' : `${s === 0.5 ? '½' : '¼'}× slow motion`)));
-  for (const b of [play, step, reset, possible, impossible]) noMouseFocus(b);
+  const speed = h('select', { class: 'speed', 'aria-label': 'Speed', 'data-testid': 'speed', title: 'Slow motion runs fewer 1/60 s steps per second; the physics is the same' },
+    ...SPEEDS.map((s) => h('option', { value: s }, speedLabel(s))));
+  for (const b of [play, back, step, reset, possible, impossible]) noMouseFocus(b);
 
   play.addEventListener('click', () => commands.togglePlay());
+  back.addEventListener('click', () => commands.stepBack());
   step.addEventListener('click', () => commands.stepOnce());
   reset.addEventListener('click', () => commands.reset());
   possible.addEventListener('click', () => commands.setCondition('possible'));
@@ -26,7 +30,7 @@ export function mountTransportBar(root: HTMLElement, store: AppStore, commands: 
   });
 
   root.append(
-    h('div', { class: 'transport-group' }, play, step, reset),
+    h('div', { class: 'transport-group' }, play, back, step, reset),
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'Condition' }, possible, impossible),
     speed,
   );

@@ -12,7 +12,7 @@ export function createSuite() {
 /** Opens pages for one test and remembers every console error and uncaught page error. */
 function pageFactory(browser, baseUrl, problems) {
   const contexts = [];
-  const open = async ({ width = 1280, height = 800, query = '' } = {}) => {
+  const open = async ({ width = 1280, height = 800, query = '?autoplay' } = {}) => {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     contexts.push(context);
     const page = await context.newPage();

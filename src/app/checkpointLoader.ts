@@ -1,0 +1,18 @@
+// Fetches one shipped checkpoint (model.json, weights.bin, meta.json) and turns it into a
+// LearnedPredictor on TF.js's wasm backend. Imported on demand: it brings TF.js with it.
+import { parseCheckpoint } from '../predictor/checkpoint';
+import { LearnedPredictor } from '../predictor/predictor';
+import { startTfWasm } from './tfSetup';
+
+/** `dir` is the checkpoint's URL (ending in /); `source` names it in errors. */
+export async function loadCheckpoint(dir: string, source: string, name: string): Promise<LearnedPredictor> {
+  await startTfWasm();
+  const get = async (file: string): Promise<Response> => {
+    const res = await fetch(dir + file);
+    if (!res.ok) throw new Error(`${source}/${file}: HTTP ${res.status}`);
+    return res;
+  };
+  const [model, weights, meta] = await Promise.all([get('model.json'), get('weights.bin'), get('meta.json')]);
+  const ck = parseCheckpoint(await model.text(), new Uint8Array(await weights.arrayBuffer()), await meta.text(), source);
+  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames);
+}

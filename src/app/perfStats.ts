@@ -1,0 +1,67 @@
+// Measures the page while it runs (for `npm run bench` and the curious): the interval between
+// animation frames and what each physics step costs (physics, the twin, each model, the ghost).
+// Only the shell measures wall time; the numbers never feed back into the simulation.
+
+export interface StepCost {
+  physics: number;
+  twin: number;
+  ghost: number;
+  models: Record<string, number>;
+}
+
+export interface PerfSummary {
+  frames: number;
+  steps: number;
+  intervalP50: number;
+  intervalP95: number;
+  /** Medians per step, ms. */
+  physics: number;
+  twin: number;
+  ghost: number;
+  models: Record<string, number>;
+}
+
+const quantile = (xs: number[], q: number): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+export class PerfStats {
+  private intervals: number[] = [];
+  private steps: StepCost[] = [];
+  private lastFrame: number | null = null;
+
+  frame(now: number): void {
+    if (this.lastFrame !== null) this.intervals.push(now - this.lastFrame);
+    this.lastFrame = now;
+    if (this.intervals.length > 20_000) this.intervals.splice(0, 10_000);
+  }
+
+  step(cost: StepCost): void {
+    this.steps.push(cost);
+    if (this.steps.length > 20_000) this.steps.splice(0, 10_000);
+  }
+
+  reset(): void {
+    this.intervals = [];
+    this.steps = [];
+    this.lastFrame = null;
+  }
+
+  summary(): PerfSummary {
+    const ids = new Set(this.steps.flatMap((s) => Object.keys(s.models)));
+    const models: Record<string, number> = {};
+    for (const id of ids) models[id] = quantile(this.steps.filter((s) => id in s.models).map((s) => s.models[id]!), 0.5);
+    return {
+      frames: this.intervals.length,
+      steps: this.steps.length,
+      intervalP50: quantile(this.intervals, 0.5),
+      intervalP95: quantile(this.intervals, 0.95),
+      physics: quantile(this.steps.map((s) => s.physics), 0.5),
+      twin: quantile(this.steps.map((s) => s.twin), 0.5),
+      ghost: quantile(this.steps.map((s) => s.ghost), 0.5),
+      models,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+// Store slice: the observers a person can pick (shipped checkpoints, constant velocity, the ideal
+// observer), which are shown, and how loading the checkpoints went. Surprise values never come here.
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './appState';
+
+export type ModelKind = 'learned' | 'constant-velocity' | 'oracle';
+
+export interface ModelChoice {
+  /** URL-safe name: a checkpoint's name, 'constant-velocity' or 'oracle'. */
+  id: string;
+  kind: ModelKind;
+  /** Frames of experience (Infinity for the oracle, 0 for constant velocity). */
+  experienceFrames: number;
+  label: string;
+  /** One line on what it is, for the picker's tooltip. */
+  note: string;
+}
+
+export type ModelsStatus = 'loading' | 'ready' | 'failed';
+
+export interface ModelsSlice {
+  models: ModelChoice[];
+  selectedModels: string[];
+  modelsStatus: ModelsStatus;
+  modelsError: string | null;
+  /** Models whose live surprise was switched off because it could not keep up (id → reason). */
+  suspendedModels: Record<string, string>;
+  setAvailableModels: (models: ModelChoice[], status: ModelsStatus, error?: string | null) => void;
+  setSelectedModels: (ids: string[]) => void;
+  toggleModel: (id: string) => void;
+  suspendModel: (id: string, reason: string) => void;
+}
+
+export const MAX_SELECTED_MODELS = 4;
+
+export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (set, get) => ({
+  models: [],
+  selectedModels: [],
+  modelsStatus: 'loading',
+  modelsError: null,
+  suspendedModels: {},
+  setAvailableModels: (models, status, error = null) => {
+    const known = new Set(models.map((m) => m.id));
+    set({ models, modelsStatus: status, modelsError: error, selectedModels: get().selectedModels.filter((id) => known.has(id)) });
+  },
+  setSelectedModels: (ids) => {
+    const known = new Set(get().models.map((m) => m.id));
+    const unique = [...new Set(ids)].filter((id) => known.has(id)).slice(0, MAX_SELECTED_MODELS);
+    set({ selectedModels: unique });
+  },
+  toggleModel: (id) => {
+    const s = get().selectedModels;
+    if (s.includes(id)) set({ selectedModels: s.filter((x) => x !== id) });
+    else if (s.length < MAX_SELECTED_MODELS && get().models.some((m) => m.id === id)) set({ selectedModels: [...s, id] });
+  },
+  suspendModel: (id, reason) => set({ suspendedModels: { ...get().suspendedModels, [id]: reason } }),
+});

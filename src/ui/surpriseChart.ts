@@ -1,0 +1,131 @@
+// The live surprise chart (uPlot): one line per observer, per physics step, on an arcsinh scale
+// (linear near zero, logarithmic above), with the trial's events marked and a playhead at the
+// frame on screen. Redrawn a few times a second, or at once when the cursor jumps.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { STEP_S } from '../sim/units';
+import { markColour, type Mark } from './chartMarks';
+import type { SurpriseSource } from './surpriseSource';
+
+/** Trials longer than this scroll: the chart shows the last WINDOW frames. */
+const WINDOW = 600;
+const REDRAW_EVERY_MS = 120;
+
+export interface SurpriseChart {
+  update(source: SurpriseSource, now: number): void;
+  /** Lines drawn with at least one value (for tests). */
+  lines(): number;
+}
+
+export function createSurpriseChart(host: HTMLElement): SurpriseChart {
+  let plot: uPlot | null = null;
+  let version = -1;
+  let lastDraw = -Infinity;
+  let drawnKey = '';
+  let marks: Mark[] = [];
+  let cursorT = 0;
+  const height = (): number => (host.clientWidth < 500 ? 150 : 180);
+
+  const drawOverlay = (u: uPlot): void => {
+    const ctx = u.ctx;
+    const { top, height: h } = u.bbox;
+    const dpr = devicePixelRatio || 1;
+    ctx.save();
+    ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+    ctx.textBaseline = 'top';
+    let lastLabelRight = -Infinity;
+    let row = 0;
+    for (const m of marks) {
+      const x = Math.round(u.valToPos(m.frame * STEP_S, 'x', true));
+      if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) continue;
+      ctx.strokeStyle = markColour(m);
+      ctx.lineWidth = dpr * (m.kind === 'magic' ? 2 : 1);
+      ctx.setLineDash(m.kind === 'twin' ? [4 * dpr, 3 * dpr] : []);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + h);
+      ctx.stroke();
+      const w = ctx.measureText(m.label).width;
+      row = x - lastLabelRight < 6 * dpr ? row + 1 : 0;
+      const ly = top + 3 * dpr + row * 14 * dpr;
+      ctx.fillStyle = 'rgba(255,255,255,0.85)';
+      ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, 13 * dpr);
+      ctx.fillStyle = markColour(m);
+      ctx.fillText(m.label, x + 5 * dpr, ly);
+      lastLabelRight = x + 5 * dpr + w;
+    }
+    const px = Math.round(u.valToPos(cursorT, 'x', true));
+    ctx.setLineDash([]);
+    ctx.strokeStyle = '#1f2933';
+    ctx.lineWidth = 1.5 * dpr;
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, top + h);
+    ctx.stroke();
+    ctx.restore();
+  };
+
+  const build = (source: SurpriseSource): void => {
+    plot?.destroy();
+    host.replaceChildren();
+    const opts: uPlot.Options = {
+      width: Math.max(host.clientWidth, 200),
+      height: height(),
+      legend: { show: false },
+      cursor: { show: false },
+      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+      scales: {
+        x: { time: false },
+        y: { distr: 4, asinh: 1, range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] },
+      },
+      axes: [
+        { label: 'time (s)', labelSize: 18, size: 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' },
+        { label: 'surprise', labelSize: 18, size: 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif',
+          splits: (u) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10)) },
+      ],
+      series: [{}, ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, spanGaps: false, points: { show: false } }))],
+      hooks: { draw: [drawOverlay] },
+    };
+    plot = new uPlot(opts, [[], ...source.series.map(() => [])], host);
+    version = source.version;
+  };
+
+  new ResizeObserver(() => {
+    if (plot) plot.setSize({ width: Math.max(host.clientWidth, 200), height: height() });
+  }).observe(host);
+
+  return {
+    lines() {
+      if (!plot) return 0;
+      return plot.data.slice(1).filter((ys) => (ys as (number | null)[]).some((v) => v !== null && v !== undefined)).length;
+    },
+    update(source, now) {
+      if (source.version !== version || !plot) {
+        build(source);
+        drawnKey = '';
+      }
+      const key = `${source.cursor}|${source.head}|${source.first}`;
+      if (key === drawnKey) return;
+      // While time runs, a few redraws a second are plenty; a jump of the cursor redraws at once.
+      if (drawnKey !== '' && source.cursor === source.head && now - lastDraw < REDRAW_EVERY_MS) return;
+      drawnKey = key;
+      lastDraw = now;
+      const long = source.frames > WINDOW * 2;
+      const from = long ? Math.max(source.first, source.head - WINDOW) : source.first;
+      const to = source.head;
+      const xs: number[] = [];
+      const ys: (number | null)[][] = source.series.map(() => []);
+      for (let f = from; f <= to; f++) {
+        xs.push(f * STEP_S);
+        source.series.forEach((_, i) => ys[i]!.push(source.valueAt(i, f)));
+      }
+      marks = source.marks();
+      cursorT = source.cursor * STEP_S;
+      const xMax = long ? Math.max(to, from + WINDOW) * STEP_S : source.frames * STEP_S;
+      plot!.batch(() => {
+        plot!.setData([xs, ...ys] as uPlot.AlignedData, true);
+        plot!.setScale('x', { min: from * STEP_S, max: xMax });
+      });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// What the chart and the meter read each frame, straight from the running trial (never the store).
+import type { Mark } from './chartMarks';
+
+export interface SeriesInfo {
+  id: string;
+  label: string;
+  colour: string;
+}
+
+export interface SurpriseSource {
+  /** Changes whenever the series change (a model added, removed, or a new trial). */
+  readonly version: number;
+  readonly series: readonly SeriesInfo[];
+  /** Trial length in frames. */
+  readonly frames: number;
+  /** The frame on screen, the newest frame, and the oldest frame still held. */
+  readonly cursor: number;
+  readonly head: number;
+  readonly first: number;
+  /** Surprise of series `i` at `frame` (null where it has none). */
+  valueAt(i: number, frame: number): number | null;
+  marks(): Mark[];
+}
