@@ -2,6 +2,8 @@
 import type { StepPredictor } from '../predictor/predictor';
 import { computeSurprise, oracleSurprise, type SurpriseTrace } from '../predictor/surprise';
 import type { Observation } from '../predictor/observation';
+import type { ViewFrame } from '../predictor/view';
+import { HORIZON } from '../predictor/constants';
 
 export interface OracleObserver { readonly kind: 'oracle'; readonly name: 'oracle'; readonly experienceFrames: number }
 export const ORACLE: OracleObserver = { kind: 'oracle', name: 'oracle', experienceFrames: Number.POSITIVE_INFINITY };
@@ -9,8 +11,9 @@ export const ORACLE: OracleObserver = { kind: 'oracle', name: 'oracle', experien
 export type Observer = StepPredictor | OracleObserver;
 
 /** Surprise of an observer at a trial. The oracle needs the trial's possible twin (the simulator
- * run without the violation); for a possible trial the twin is the trial itself. */
-export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[]): SurpriseTrace {
+ * run without the violation); for a possible trial the twin is the trial itself. With `views`, the
+ * learned and baseline observers keep hidden objects in mind (docs/surprise.md). */
+export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[], views?: readonly ViewFrame[]): SurpriseTrace {
   if (observer.kind === 'oracle') return oracleSurprise(frames, possibleTwin);
-  return computeSurprise(observer, frames);
+  return computeSurprise(observer, frames, HORIZON, views);
 }

@@ -44,8 +44,8 @@ export function runSuite(options: SuiteOptions, onProgress?: (done: number, tota
       // Both twins share the onset frame (the possible one records when the magic would start).
       const onset = impossible.onsetFrame ?? possible.onsetFrame;
       options.observers.forEach((observer, k) => {
-        const sp = trialScores(observerSurprise(observer, pObs, pObs), onset);
-        const si = trialScores(observerSurprise(observer, iObs, pObs), onset);
+        const sp = trialScores(observerSurprise(observer, pObs, pObs, possible.views), onset);
+        const si = trialScores(observerSurprise(observer, iObs, pObs, impossible.views), onset);
         scores[k]!.possible.push(sp);
         scores[k]!.impossible.push(si);
         for (const [condition, s] of [['possible', sp], ['impossible', si]] as const) {

@@ -5,6 +5,7 @@ import { Simulation } from '../sim/simulation';
 import type { Condition } from '../sim/spec';
 import type { SimEvent, WorldSnapshot } from '../sim/snapshot';
 import { observe, type Observation } from '../predictor/observation';
+import { viewsOf, type ViewFrame } from '../predictor/view';
 
 export interface TrialRun {
   sceneId: string;
@@ -16,6 +17,8 @@ export interface TrialRun {
   snapshots: WorldSnapshot[];
   onsetFrame: number | null;
   events: SimEvent[];
+  /** What the observer knows of its view at every frame: the window and where the screens are. */
+  views: ViewFrame[];
 }
 
 export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number): TrialRun {
@@ -29,7 +32,7 @@ export function runTrial(scene: SceneFile, condition: Condition, variant: number
   }
   return {
     sceneId: scene.id, condition, variant: variant ?? null, seed, params: resolved.params,
-    snapshots, onsetFrame: sim.onsetFrame, events: sim.events,
+    snapshots, onsetFrame: sim.onsetFrame, events: sim.events, views: viewsOf(resolved.world, total),
   };
 }
 

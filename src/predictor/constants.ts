@@ -5,3 +5,6 @@
 export const HORIZON = 20;
 /** Positional noise floor (m): an observer cannot see finer than 1 cm. */
 export const POSITION_NOISE_M = 0.01;
+/** Surprise per frame of an object expected in plain view and not there (or there and not
+ * expected, for the oracle): that of a 10 cm miss at the noise floor, ½·(0.1/0.01)². */
+export const MISSING_SURPRISE = 50;

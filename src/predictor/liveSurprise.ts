@@ -3,7 +3,9 @@
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import { HORIZON } from './constants';
-import { advanceRollouts, rolloutSurprise, startRollout, type RolloutState } from './rollout';
+import { advanceRollouts, rolloutSurprise, type RolloutState } from './rollout';
+import { nextBelief } from './belief';
+import type { ViewFrame } from './view';
 
 export interface LiveSurpriseFrame {
   frame: number;
@@ -22,18 +24,22 @@ export class LiveSurprise {
   }
 
   /** Feeds the observation at `frame` (frames must be consecutive); returns the surprise at it.
-   * Gives the same numbers as computeSurprise over the whole trial. */
-  push(frame: number, obs: Observation): LiveSurpriseFrame {
+   * Gives the same numbers as computeSurprise over the whole trial, given the same views. With the
+   * view (window and screens at this frame), hidden objects are kept in mind: the rollout started at
+   * the previous frame, one step on, is exactly the belief's one-step prediction, so this costs no
+   * extra prediction. */
+  push(frame: number, obs: Observation, view?: ViewFrame): LiveSurpriseFrame {
     let result: LiveSurpriseFrame = { frame, total: null, perObject: new Map() };
     const due = this.inFlight.find((r) => r.startFrame === frame - this.horizon);
     if (due) {
-      const perObject = rolloutSurprise(due.rollout, obs);
+      const perObject = rolloutSurprise(due.rollout, obs, view);
       let total = 0;
       for (const s of perObject.values()) total += s;
       result = { frame, total, perObject };
     }
+    const previous = view ? this.inFlight.find((r) => r.startFrame === frame - 1) : undefined;
     this.inFlight = this.inFlight.filter((r) => r.startFrame > frame - this.horizon);
-    this.inFlight.push({ startFrame: frame, rollout: startRollout(obs) });
+    this.inFlight.push({ startFrame: frame, rollout: nextBelief(previous?.rollout ?? null, obs, view) });
     advanceRollouts(this.predictor, this.inFlight.map((r) => r.rollout));
     return result;
   }

@@ -3,7 +3,8 @@ import type { Observation, ObjectState } from './observation';
 import type { StepPredictor } from './predictor';
 import { OUTPUTS } from './features';
 import { STEP_S } from '../sim/units';
-import { POSITION_NOISE_M } from './constants';
+import { MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
+import { expectVisible, type ViewFrame } from './view';
 
 /** One rollout in flight: the predicted state and its accumulated uncertainty. */
 export interface RolloutState {
@@ -18,6 +19,12 @@ export const startRollout = (obs: Observation): RolloutState => ({
   state: obs.map((o) => ({ ...o })),
   velocityVariance: new Float64Array(obs.length * 2),
   positionVariance: new Float64Array(obs.length * 2),
+});
+
+export const cloneRollout = (r: RolloutState): RolloutState => ({
+  state: r.state.map((o) => ({ ...o })),
+  velocityVariance: Float64Array.from(r.velocityVariance),
+  positionVariance: Float64Array.from(r.positionVariance),
 });
 
 /** Advances every rollout by one 1/60 s step with one batched prediction. Static objects stay put. */
@@ -44,8 +51,11 @@ export function advanceRollouts(predictor: StepPredictor, rollouts: RolloutState
   });
 }
 
-/** Surprise of a finished rollout against the observation: per moving object ½·z² (see docs/surprise.md). */
-export function rolloutSurprise(r: RolloutState, observed: Observation): Map<string, number> {
+/** Surprise of a finished rollout against the observation: per moving object ½·z² (see docs/surprise.md).
+ * Given the view, an object the rollout expects in plain view that is not observed costs
+ * MISSING_SURPRISE; one expected behind a screen or outside the window costs nothing. Without a view,
+ * unobserved objects are skipped. */
+export function rolloutSurprise(r: RolloutState, observed: Observation, view?: ViewFrame): Map<string, number> {
   const floor = POSITION_NOISE_M * POSITION_NOISE_M;
   const byId = new Map<string, ObjectState>();
   for (const o of observed) if (!o.isStatic) byId.set(o.id, o);
@@ -53,17 +63,32 @@ export function rolloutSurprise(r: RolloutState, observed: Observation): Map<str
   r.state.forEach((pred, i) => {
     if (pred.isStatic) return;
     const obs = byId.get(pred.id);
-    if (!obs) return;
+    if (!obs) {
+      if (view && expectVisible(view, pred.x, pred.y)) out.set(pred.id, MISSING_SURPRISE);
+      return;
+    }
     const vx = r.positionVariance[i * 2]! + floor;
     const vy = r.positionVariance[i * 2 + 1]! + floor;
-    out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy));
+    out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy) + shapeSurprise(pred, obs));
   });
   return out;
 }
 
-/** Rolls every start frame forward `steps` steps (one batched prediction per step). */
-export function rollout(predictor: StepPredictor, starts: readonly Observation[], steps: number): RolloutState[] {
-  const rollouts = starts.map(startRollout);
+/** Rolls every start forward `steps` steps (one batched prediction per step). A start is an
+ * observation, or a belief (an observation plus hidden objects carried with their uncertainty). */
+export function rollout(predictor: StepPredictor, starts: readonly (Observation | RolloutState)[], steps: number): RolloutState[] {
+  const rollouts = starts.map((s) => (Array.isArray(s) ? startRollout(s) : cloneRollout(s)));
   for (let s = 0; s < steps; s++) advanceRollouts(predictor, rollouts);
   return rollouts;
+}
+
+/** The observer's state carries each object's kind and size unchanged (the network predicts motion
+ * only), so a change of size is a miss at the noise floor, ½·(Δw² + Δh²)/(1 cm)², and a change of
+ * kind costs MISSING_SURPRISE on top. Zero whenever kind and size stay the same. */
+export function shapeSurprise(expected: ObjectState, observed: ObjectState): number {
+  const floor = POSITION_NOISE_M * POSITION_NOISE_M;
+  const dw = observed.width - expected.width;
+  const dh = observed.height - expected.height;
+  const size = dw === 0 && dh === 0 ? 0 : 0.5 * (dw * dw + dh * dh) / floor;
+  return size + (observed.kind === expected.kind ? 0 : MISSING_SURPRISE);
 }

@@ -1,11 +1,13 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
-import { rollout, rolloutSurprise } from './rollout';
+import { rollout, rolloutSurprise, shapeSurprise } from './rollout';
+import { trackBeliefs } from './belief';
+import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
-import { HORIZON, POSITION_NOISE_M } from './constants';
+import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 
-export { HORIZON, POSITION_NOISE_M };
+export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
 export interface SurpriseTrace {
   /** Per frame, per observed object id: primary surprise (nats-like, 0.5·z² of the rollout). NaN where undefined. */
@@ -37,7 +39,10 @@ const dynamicIds = (o: Observation): Map<string, number> => {
   return m;
 };
 
-export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON): SurpriseTrace {
+/** Surprise of an observer at every frame of a trial. With `views` (the window and screens per frame)
+ * the observer keeps hidden objects in mind and is surprised when one it expects in view is not
+ * there; without them, unobserved objects are simply skipped (docs/surprise.md). */
+export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[]): SurpriseTrace {
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
   const oneStepNll = new Float64Array(T).fill(NaN);
@@ -49,11 +54,12 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   };
   for (const f of frames) for (const o of f) if (!o.isStatic) ensure(o.id);
   if (T > horizon) {
-    const finished = rollout(predictor, frames.slice(0, T - horizon), horizon);
+    const starts = views ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
+    const finished = rollout(predictor, starts, horizon);
     finished.forEach((r, b) => {
       const t = b + horizon;
       let sum = 0;
-      for (const [id, s] of rolloutSurprise(r, frames[t]!)) {
+      for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t])) {
         ensure(id)[t] = s;
         sum += s;
       }
@@ -102,12 +108,12 @@ export function oracleSurprise(frames: readonly Observation[], twin: readonly Ob
       const j = expected.get(o.id);
       const e = j === undefined ? undefined : twin[t]![j]!;
       // A body seen where the simulator expects none is as surprising as a large displacement.
-      const s = e ? 0.5 * ((o.x - e.x) ** 2 + (o.y - e.y) ** 2) / floor : 0.5 * 100;
+      const s = e ? 0.5 * ((o.x - e.x) ** 2 + (o.y - e.y) ** 2) / floor + shapeSurprise(e, o) : MISSING_SURPRISE;
       a[t] = s;
       sum += s;
     }
     for (const [id] of expected) {
-      if (!frames[t]!.some((o) => o.id === id)) sum += 0.5 * 100;
+      if (!frames[t]!.some((o) => o.id === id)) sum += MISSING_SURPRISE;
     }
     total[t] = sum;
     oneStepNll[t] = sum;

@@ -1,0 +1,60 @@
+// Object files: what the observer believes is in the world at a frame, the hidden part included.
+// Seen objects are taken as observed; an object seen before and not seen now is carried forward by
+// the observer's own one-step prediction while it is expected to be hidden (docs/surprise.md).
+import type { Observation } from './observation';
+import type { StepPredictor } from './predictor';
+import { advanceRollouts, cloneRollout, startRollout, type RolloutState } from './rollout';
+import { expectVisible, type ViewFrame } from './view';
+
+/** The belief at a frame: the observation, plus every object of `predicted` (the previous belief
+ * rolled one step forward) that is not observed now but is expected to be hidden (behind a screen or
+ * out of the window). An object expected in plain view and not seen is dropped: its absence is
+ * scored by the rollouts that still carry it (rolloutSurprise). */
+export function nextBelief(predicted: RolloutState | null, obs: Observation, view: ViewFrame | undefined): RolloutState {
+  const belief = startRollout(obs);
+  if (!predicted || !view) return belief;
+  const seen = new Set(obs.map((o) => o.id));
+  const carried: number[] = [];
+  predicted.state.forEach((o, i) => {
+    if (seen.has(o.id)) return;
+    if (!expectVisible(view, o.x, o.y) && insideWorld(view, o.x, o.y)) carried.push(i);
+  });
+  if (carried.length === 0) return belief;
+  const n = obs.length + carried.length;
+  const vv = new Float64Array(n * 2);
+  const pv = new Float64Array(n * 2);
+  carried.forEach((i, k) => {
+    const j = obs.length + k;
+    belief.state.push({ ...predicted.state[i]! });
+    vv[j * 2] = predicted.velocityVariance[i * 2]!;
+    vv[j * 2 + 1] = predicted.velocityVariance[i * 2 + 1]!;
+    pv[j * 2] = predicted.positionVariance[i * 2]!;
+    pv[j * 2 + 1] = predicted.positionVariance[i * 2 + 1]!;
+  });
+  return { state: belief.state, velocityVariance: vv, positionVariance: pv };
+}
+
+/** Objects expected far outside the window are forgotten (they left; nothing more will be seen of them). */
+const MARGIN_M = 2;
+const insideWorld = (view: ViewFrame, x: number, y: number): boolean =>
+  x >= -MARGIN_M && x <= view.width + MARGIN_M && y >= -MARGIN_M;
+
+/** Beliefs at every frame of a trial. Without views, or while every object stays in sight, a belief
+ * is exactly the observation; otherwise one extra one-step prediction per frame carries the hidden. */
+export function trackBeliefs(predictor: StepPredictor, frames: readonly Observation[], views?: readonly ViewFrame[]): RolloutState[] {
+  const out: RolloutState[] = [];
+  let prev: RolloutState | null = null;
+  frames.forEach((obs, t) => {
+    let predicted: RolloutState | null = null;
+    if (prev && views) {
+      const seen = new Set(obs.map((o) => o.id));
+      if (prev.state.some((o) => !seen.has(o.id))) {
+        predicted = cloneRollout(prev);
+        advanceRollouts(predictor, [predicted]);
+      }
+    }
+    prev = nextBelief(predicted, obs, views?.[t]);
+    out.push(prev);
+  });
+  return out;
+}
