@@ -24,30 +24,59 @@ async function trainBytes(frames: number, seed: number, use?: (e: CheckpointEven
   return bytes;
 }
 
-/** Mean absolute error of the predicted velocity change of every moving object (m/s). Absolute,
- * not squared: a few collisions' huge, unpredictable velocity changes would swamp a squared error. */
-function meanAbsoluteError(p: StepPredictor, data: readonly Transition[]): number {
+/** Mean negative log-likelihood (nats) of the observed velocity change of every moving object under
+ * the observer's own Gaussian prediction: the proper score for a probabilistic predictor. A squared
+ * or absolute error of the mean alone would crown constant velocity, which is exactly right for
+ * the many objects at rest and says nothing about how sure it is. */
+function meanNll(p: StepPredictor, data: readonly Transition[]): number {
   const out = p.predict(data.map((t) => t.obs));
   let sum = 0, count = 0;
   data.forEach((t, b) => t.obs.forEach((o, i) => {
     if (o.isStatic || Number.isNaN(t.dv[i * 3]!)) return;
     for (let c = 0; c < 2; c++) {
-      sum += Math.abs(out.mean[(b * out.n + i) * 3 + c]! - t.dv[i * 3 + c]!);
+      const k = (b * out.n + i) * 3 + c;
+      const v = out.variance[k]!;
+      sum += 0.5 * ((t.dv[i * 3 + c]! - out.mean[k]!) ** 2 / v + Math.log(2 * Math.PI * v));
       count++;
     }
   }));
   return sum / count;
 }
 
+/** For objects observed in free fall (their velocity changed by one step of gravity), the mean
+ * predicted downward velocity change as a fraction of g: the strength of gravity it has learned. */
+function learnedGravity(p: StepPredictor, data: readonly Transition[]): number {
+  const out = p.predict(data.map((t) => t.obs));
+  let sum = 0, count = 0;
+  const g = 9.81 / 60;
+  data.forEach((t, b) => t.obs.forEach((o, i) => {
+    const dvy = t.dv[i * 3 + 1]!;
+    if (o.isStatic || Number.isNaN(dvy) || Math.abs(dvy + g) > 0.01) return;
+    count++;
+    sum += -out.mean[(b * out.n + i) * 3 + 1]! / g;
+  }));
+  return count === 0 ? NaN : sum / count;
+}
+
 describe('learning', () => {
   it('beats constant velocity on held-out episodes after a small training budget', async () => {
     const heldOut = collectExperience(createRng(987654), DEFAULT_DIET, 1500);
-    const baseline = meanAbsoluteError(new ConstantVelocityPredictor(), heldOut);
-    let learned = Infinity;
-    await trainBytes(4096, 5, (e) => {
-      learned = meanAbsoluteError(new LearnedPredictor('small', e.network, e.settings.features, 4096), heldOut);
+    const baseline = new ConstantVelocityPredictor();
+    let learned: LearnedPredictor | null = null;
+    let nll = Infinity;
+    let gravity = 0;
+    await trainBytes(8192, 5, (e) => {
+      learned = new LearnedPredictor('small', e.network, e.settings.features, 8192);
+      nll = meanNll(learned, heldOut);
+      gravity = learnedGravity(learned, heldOut);
     });
-    expect(learned).toBeLessThan(baseline * 0.6);
+    expect(learned).not.toBeNull();
+    // Likelihood of what happened next: better by more than one nat per object and axis.
+    expect(nll).toBeLessThan(meanNll(baseline, heldOut) - 1);
+    // Falling things: it has learned that they speed up downwards (constant velocity: 0 g).
+    expect(learnedGravity(baseline, heldOut)).toBe(0);
+    expect(gravity).toBeGreaterThan(0.5);
+    expect(gravity).toBeLessThan(1.5);
   }, 300_000);
 
   it('is reproducible: the same seed gives identical weights, another seed different ones', async () => {
