@@ -4,12 +4,16 @@
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import { advanceRollouts, cloneRollout, startRollout, type RolloutState } from './rollout';
-import { expectVisible, type ViewFrame } from './view';
+import { probabilityHidden, type ViewFrame } from './view';
+import { KEEP_HIDDEN_PROBABILITY, POSITION_NOISE_M } from './constants';
+
+const FLOOR = POSITION_NOISE_M * POSITION_NOISE_M;
 
 /** The belief at a frame: the observation, plus every object of `predicted` (the previous belief
- * rolled one step forward) that is not observed now but is expected to be hidden (behind a screen or
- * out of the window). An object expected in plain view and not seen is dropped: its absence is
- * scored by the rollouts that still carry it (rolloutSurprise). */
+ * rolled one step forward) that is not observed now and may well be hidden (behind a screen or out
+ * of the window with probability ≥ KEEP_HIDDEN_PROBABILITY under the prediction). An object expected
+ * in plain view and not seen is dropped: its absence is scored by the rollouts that still carry it
+ * (rolloutSurprise). */
 export function nextBelief(predicted: RolloutState | null, obs: Observation, view: ViewFrame | undefined): RolloutState {
   const belief = startRollout(obs);
   if (!predicted || !view) return belief;
@@ -17,7 +21,8 @@ export function nextBelief(predicted: RolloutState | null, obs: Observation, vie
   const carried: number[] = [];
   predicted.state.forEach((o, i) => {
     if (seen.has(o.id)) return;
-    if (!expectVisible(view, o.x, o.y) && insideWorld(view, o.x, o.y)) carried.push(i);
+    const hidden = probabilityHidden(view, o.x, o.y, predicted.positionVariance[i * 2]! + FLOOR, predicted.positionVariance[i * 2 + 1]! + FLOOR);
+    if (hidden >= KEEP_HIDDEN_PROBABILITY && insideWorld(view, o.x, o.y)) carried.push(i);
   });
   if (carried.length === 0) return belief;
   const n = obs.length + carried.length;

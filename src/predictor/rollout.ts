@@ -4,7 +4,7 @@ import type { StepPredictor } from './predictor';
 import { OUTPUTS } from './features';
 import { STEP_S } from '../sim/units';
 import { MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
-import { expectVisible, type ViewFrame } from './view';
+import { probabilityHidden, type ViewFrame } from './view';
 
 /** One rollout in flight: the predicted state and its accumulated uncertainty. */
 export interface RolloutState {
@@ -52,9 +52,9 @@ export function advanceRollouts(predictor: StepPredictor, rollouts: RolloutState
 }
 
 /** Surprise of a finished rollout against the observation: per moving object ½·z² (see docs/surprise.md).
- * Given the view, an object the rollout expects in plain view that is not observed costs
- * MISSING_SURPRISE; one expected behind a screen or outside the window costs nothing. Without a view,
- * unobserved objects are skipped. */
+ * Given the view, an object the rollout carries that is not observed costs −ln P(hidden), the chance
+ * under the rollout's own Gaussian that its centre is behind a screen or out of the window, capped at
+ * MISSING_SURPRISE. Without a view, unobserved objects are skipped. */
 export function rolloutSurprise(r: RolloutState, observed: Observation, view?: ViewFrame): Map<string, number> {
   const floor = POSITION_NOISE_M * POSITION_NOISE_M;
   const byId = new Map<string, ObjectState>();
@@ -64,7 +64,10 @@ export function rolloutSurprise(r: RolloutState, observed: Observation, view?: V
     if (pred.isStatic) return;
     const obs = byId.get(pred.id);
     if (!obs) {
-      if (view && expectVisible(view, pred.x, pred.y)) out.set(pred.id, MISSING_SURPRISE);
+      if (!view) return;
+      const hidden = probabilityHidden(view, pred.x, pred.y, r.positionVariance[i * 2]! + floor, r.positionVariance[i * 2 + 1]! + floor);
+      const s = Math.min(MISSING_SURPRISE, -Math.log(hidden));
+      if (s > 0) out.set(pred.id, s);
       return;
     }
     const vx = r.positionVariance[i * 2]! + floor;

@@ -22,8 +22,30 @@ export function viewAt(world: Pick<WorldSpec, 'width' | 'height' | 'occluders'>,
 }
 
 /** Whether an object whose centre is at (x, y) would be seen: inside the window and behind no screen
- * (the same rule the simulator uses to hide bodies, applied to where the observer expects it). */
+ * (the simulator's rule for hiding bodies, applied to where the observer expects it). */
 export function expectVisible(view: ViewFrame, x: number, y: number): boolean {
   if (!(x >= 0 && x <= view.width && y >= 0 && y <= view.height)) return false;
   return !view.screens.some((s) => insideRect(x, y, s));
+}
+
+/** The chance that an object expected at (x, y) with position variances (varX, varY), m², is not
+ * seen: its centre outside the window or behind a screen, under a Gaussian over its centre. Screens
+ * are added up (capped at 1), which slightly overstates it where screens overlap. */
+export function probabilityHidden(view: ViewFrame, x: number, y: number, varX: number, varY: number): number {
+  const sx = Math.sqrt(Math.max(varX, 1e-12));
+  const sy = Math.sqrt(Math.max(varY, 1e-12));
+  const inside = (r: Rect): number =>
+    (normalCdf((r.x + r.width / 2 - x) / sx) - normalCdf((r.x - r.width / 2 - x) / sx)) *
+    (normalCdf((r.y + r.height / 2 - y) / sy) - normalCdf((r.y - r.height / 2 - y) / sy));
+  let p = 1 - inside({ x: view.width / 2, y: view.height / 2, width: view.width, height: view.height });
+  for (const s of view.screens) p += inside(s);
+  return Math.min(1, Math.max(0, p));
+}
+
+/** Standard normal CDF from erf (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(z * z) / 2);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }

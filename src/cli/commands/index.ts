@@ -6,6 +6,7 @@ import { validateCommand } from './validate';
 import { modelsCommand } from './models';
 import { trainCommand } from './train';
 import { suiteCommand } from './suite';
+import { developCommand } from './develop';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   modelsCommand,
   trainCommand,
   suiteCommand,
+  developCommand,
 ];

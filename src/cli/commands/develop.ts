@@ -1,0 +1,81 @@
+// `develop`: the developmental curve — pairwise accuracy with 95% CIs per concept for each checkpoint;
+// writes development.json, development.csv, development.svg (and the per-scene suite files).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { integerFlag, type ParsedArgs } from '../args';
+import type { CliIo, Command } from '../command';
+import { BadInput, EXIT_OK } from '../errors';
+import { loadSceneFile } from '../sceneFiles';
+import { DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
+import { progressReporter } from '../progress';
+import { useWasmBackend } from '../../predictor/backend';
+import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER } from '../../experiment/development';
+import { developmentSvg } from '../../experiment/developmentSvg';
+import { trialsCsv } from '../../experiment/suite';
+import { expandSceneArgs } from './suite';
+import { trainCommand } from './train';
+
+async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
+  const out = parsed.values.get('out')!;
+  const pairs = integerFlag(parsed, 'pairs', 2, 100_000) ?? 50;
+  const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
+  try { mkdirSync(out, { recursive: true }); } catch { throw new BadInput(`${out}: cannot create the output directory`); }
+  let modelsDir = parsed.values.get('models-dir') ?? DEFAULT_MODELS_DIR;
+  const train = parsed.values.get('train');
+  if (train !== undefined) {
+    // Train a fresh series instead of reusing checkpoints: the train command, into OUT/models.
+    modelsDir = join(out, 'models');
+    const marks = train.split(',').map((s) => s.trim()).filter(Boolean);
+    const last = marks[marks.length - 1] ?? '';
+    const frames = /^\d+k$/i.test(last) ? String(Number(last.slice(0, -1)) * 1000) : last;
+    const values = new Map([['frames', frames], ['checkpoints', marks.join(',')], ['out', modelsDir], ['seed', String(seed + 1)]]);
+    const code = await trainCommand.run({ values, positionals: [], help: false }, io);
+    if (code !== EXIT_OK) return code;
+  }
+  const entries = listCheckpoints(modelsDir);
+  const wanted = (parsed.values.get('models') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = wanted.length > 0 ? wanted : [...entries.map((e) => e.name), 'constant-velocity', 'oracle'];
+  if (names.filter((n) => n !== 'oracle' && n !== 'constant-velocity').length === 0 && wanted.length === 0) {
+    throw new BadInput(`${modelsDir}: no checkpoints found (train some with --train 0,1k,10k or name a --models-dir)`);
+  }
+  const sceneArgs = (parsed.values.get('scenes') ?? 'scenes').split(',').map((s) => s.trim()).filter(Boolean);
+  const scenes = expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation);
+  if (scenes.length === 0) throw new BadInput('no scene with a violation to measure');
+  await useWasmBackend();
+  const observers = names.map((n) => loadObserver(n, modelsDir));
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'develop');
+  const result = runDevelopment({ scenes, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
+  const models = observers.map((o) => ({ name: o.name, experience_frames: Number.isFinite(o.experienceFrames) && o.kind !== 'constant-velocity' ? o.experienceFrames : null }));
+  const acquisition = Object.fromEntries([...new Set(result.concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(result.concepts, c)]));
+  const doc = {
+    seed, pairs_per_scene: pairs, models_dir: modelsDir, models, scenes: scenes.map((s) => ({ id: s.id, concept: s.concept })),
+    concept_order_infants: CONCEPT_ORDER, acquisition_frames: acquisition,
+    concepts: result.concepts, per_scene: result.suite.results,
+  };
+  writeFileSync(join(out, 'development.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(join(out, 'development.csv'), developmentCsv(result.concepts));
+  writeFileSync(join(out, 'development.svg'), developmentSvg(result.concepts));
+  writeFileSync(join(out, 'trials.csv'), trialsCsv(result.suite.trials));
+  writeFileSync(join(out, 'table.md'), developmentTable(result.concepts, result.suite.results));
+  io.stdout(developmentTable(result.concepts));
+  io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md to ${out}\n`);
+  return EXIT_OK;
+}
+
+export const developCommand: Command = {
+  name: 'develop',
+  summary: 'the developmental curve: pairwise accuracy (95% CI) per concept for each checkpoint; JSON, CSV and SVG chart',
+  args: {
+    command: 'develop',
+    flags: [
+      { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
+      { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'checkpoints to measure (default public/models, all of them, plus the baselines)' },
+      { name: 'models', kind: 'string', valueName: 'A,B,...', description: 'only these models (names from `models`, or checkpoint directories)' },
+      { name: 'scenes', kind: 'string', valueName: 'FILE|DIR,...', description: 'scene files or directories (default scenes)' },
+      { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 50)' },
+      { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants and the bootstrap (default 0)' },
+      { name: 'train', kind: 'string', valueName: 'a,b,c', description: 'train a fresh series with checkpoints at these marks (e.g. 0,3k,30k) into DIR/models instead of reusing checkpoints' },
+    ],
+  },
+  run,
+};

@@ -1,0 +1,114 @@
+// Occlusion for the observers: hidden objects are kept in mind, and one that should reappear and
+// does not is a surprise; fully visible trials score exactly as before.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWasmBackend } from '../../src/predictor/backend';
+import { parseSceneValue } from '../../src/scenes/parse';
+import { runTrial, observations } from '../../src/experiment/trial';
+import { ConstantVelocityPredictor, type StepPredictor } from '../../src/predictor/predictor';
+import { computeSurprise, HORIZON, MISSING_SURPRISE } from '../../src/predictor/surprise';
+import { LiveSurprise } from '../../src/predictor/liveSurprise';
+import { trackBeliefs } from '../../src/predictor/belief';
+import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
+import { loadRepoScene, testScene } from './support/trials';
+
+let oldest: StepPredictor;
+const cv = new ConstantVelocityPredictor();
+
+beforeAll(async () => {
+  await useWasmBackend();
+  const entries = listCheckpoints(DEFAULT_MODELS_DIR);
+  const last = entries[entries.length - 1]!;
+  oldest = loadCheckpointDir(last.dir!, last.name);
+});
+
+/** A box slides right at 2 m/s without friction behind a screen (x 2.5–3.5); optionally it vanishes there. */
+function slidingBehindScreen(violation: unknown) {
+  return parseSceneValue(testScene({
+    duration: 2.5,
+    bodies: [{ id: 'box', kind: 'box', x: 0.5, y: 0.5, width: 0.4, height: 0.4, friction: 0, velocity: { x: 2, y: 0 } }],
+    occluders: [{ id: 'screen', x: 3, y: 1, width: 1, height: 2 }],
+    violation,
+  }), 'occlusion-test');
+}
+
+describe('occlusion for the observers', () => {
+  const vanishing = slidingBehindScreen({ type: 'vanish', body: 'box', trigger: { on: 'enters-occluder', occluder: 'screen' } });
+  const possible = runTrial(vanishing, 'possible', undefined, 0);
+  const impossible = runTrial(vanishing, 'impossible', undefined, 0);
+  const hidden = possible.snapshots.map((s) => !s.bodies.find((b) => b.id === 'box')!.visible);
+  const firstHidden = hidden.indexOf(true);
+  const reappears = hidden.indexOf(false, firstHidden);
+
+  it('the test scene hides the box for a while, then shows it again', () => {
+    expect(firstHidden).toBeGreaterThan(HORIZON);
+    expect(reappears - firstHidden).toBeGreaterThan(HORIZON);
+  });
+
+  it('carries a hidden object in the belief, and drops it once it is seen again', () => {
+    const beliefs = trackBeliefs(cv, observations(possible), possible.views);
+    for (let t = firstHidden; t < reappears; t++) {
+      const box = beliefs[t]!.state.find((o) => o.id === 'box');
+      expect(box, `frame ${t}`).toBeDefined();
+      // Constant velocity is exact for a frictionless slide: the belief is where the box is.
+      const real = possible.snapshots[t]!.bodies.find((b) => b.id === 'box')!;
+      expect(Math.abs(box!.x - real.x)).toBeLessThan(1e-3);
+    }
+    expect(beliefs[reappears]!.velocityVariance.every((v) => v === 0)).toBe(true);
+  });
+
+  it('is not surprised when the object comes out where expected, and is when it does not come out', () => {
+    const p = computeSurprise(cv, observations(possible), HORIZON, possible.views);
+    const q = computeSurprise(cv, observations(impossible), HORIZON, impossible.views);
+    // Possible: at most a fraction of a nat where the box is about to come out (is it still hidden?).
+    for (let t = HORIZON; t < p.total.length; t++) expect(p.total[t]!, `frame ${t}`).toBeLessThan(1);
+    // Impossible: from the frame the box should have reappeared, rollouts that still carry it find it
+    // missing, more surely the further out of the screen they expect it: −ln P(hidden) grows.
+    const after = Array.from(q.total.slice(reappears, reappears + HORIZON));
+    expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    expect(Math.max(...after)).toBeGreaterThan(10);
+    expect(Math.max(...after)).toBeLessThanOrEqual(MISSING_SURPRISE);
+    // Then the belief has let it go: no object files for things known to be gone.
+    for (let t = reappears + 2 * HORIZON; t < q.total.length; t++) expect(q.total[t]).toBe(0);
+  });
+
+  it('without views keeps the old rule: unobserved objects are skipped, so a vanished object is never missed', () => {
+    const q = computeSurprise(cv, observations(impossible));
+    for (let t = HORIZON; t < q.total.length; t++) expect(q.total[t]!).toBeLessThan(0.5);
+  });
+
+  it('is surprised when an object crosses between two screens without appearing in the gap', () => {
+    const scene = loadRepoScene('ball-skips-the-gap-between-screens');
+    for (const predictor of [cv, oldest]) {
+      const p = runTrial(scene, 'possible', 0, 3);
+      const q = runTrial(scene, 'impossible', 0, 3);
+      const sp = computeSurprise(predictor, observations(p), HORIZON, p.views);
+      const sq = computeSurprise(predictor, observations(q), HORIZON, q.views);
+      const from = q.onsetFrame!;
+      const sum = (a: Float64Array): number => a.slice(from).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0);
+      expect(sum(sq.total), predictor.name).toBeGreaterThan(sum(sp.total) + 10 * MISSING_SURPRISE);
+    }
+  }, 60_000);
+
+  it('scores fully visible trials exactly as without views (car off the platform, oldest learner)', () => {
+    const scene = loadRepoScene('car-off-platform');
+    const run = runTrial(scene, 'impossible', 2, 9);
+    const frames = observations(run);
+    const a = computeSurprise(oldest, frames);
+    const b = computeSurprise(oldest, frames, HORIZON, run.views);
+    expect(Array.from(b.total)).toEqual(Array.from(a.total));
+  }, 60_000);
+
+  it('computed live with views, frame by frame, matches the whole-trial computation (hidden objects included)', () => {
+    for (const id of ['ball-skips-the-gap-between-screens', 'box-gone-when-screen-lowers', 'ball-dropped-through-shelf']) {
+      const run = runTrial(loadRepoScene(id), 'impossible', 1, 4);
+      const frames = observations(run);
+      const batch = computeSurprise(oldest, frames, HORIZON, run.views);
+      const live = new LiveSurprise(oldest);
+      frames.forEach((obs, t) => {
+        const r = live.push(t, obs, run.views[t]);
+        if (t < HORIZON) expect(r.total).toBeNull();
+        else expect(Math.abs(r.total! - batch.total[t]!), `${id} frame ${t}`).toBeLessThanOrEqual(1e-3 * Math.max(1, batch.total[t]!));
+      });
+    }
+  }, 120_000);
+});
