@@ -1,5 +1,6 @@
 // The pointer on the stage: press on a body to select it; hold and drag to carry it (a matter-js
-// mouse constraint, through the view transform); click and flick quickly to push it.
+// mouse constraint, through the view transform); click and flick quickly to push it. While
+// paused nothing can be carried, so any press-move-release on a body is a push.
 import type { AppStore } from '../store/appStore';
 import { toWorldX, toWorldY, type ViewTransform } from '../render/viewTransform';
 import type { TrialController } from './trialController';
@@ -50,7 +51,7 @@ export function bindPointer(host: HTMLElement, store: AppStore, controller: Tria
 
   const end = (e: PointerEvent): void => {
     if (!press || e.pointerId !== press.pointer) return;
-    const quick = e.timeStamp - press.t < FLICK_MS;
+    const quick = e.timeStamp - press.t < FLICK_MS || !store.getState().running;
     const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y) >= FLICK_MIN_PX;
     controller.release();
     if (quick && moved && trail.length >= 2) {

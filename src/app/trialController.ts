@@ -35,6 +35,10 @@ export class TrialController implements Commands {
     this.bank = new SurpriseBank(store, library, () => this.current, () => this.refocus());
     watch(store, (s) => [s.sceneId, s.variant, s.seed, s.condition] as const, () => this.build(),
       (a, b) => a.every((v, i) => v === b[i]));
+    // Paused: the ghost starts from the frame on screen.
+    watch(store, (s) => s.running, (running, was) => {
+      if (!running && was) this.afterJump();
+    });
   }
 
   get session(): TrialSession | null {

@@ -24,7 +24,7 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
   let drawnKey = '';
   let marks: Mark[] = [];
   let cursorT = 0;
-  const height = (): number => (host.clientWidth < 500 ? 150 : 180);
+  const height = (): number => (host.clientWidth < 500 ? 140 : 150);
 
   const drawOverlay = (u: uPlot): void => {
     const ctx = u.ctx;

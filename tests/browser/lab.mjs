@@ -13,7 +13,7 @@ export async function hook(page) {
   return page.evaluate(() => {
     const lab = window.__surpriseLab;
     return { renderer: lab.renderer, sceneId: lab.sceneId, condition: lab.condition, running: lab.running,
-      frame: lab.frame, frames: lab.frames, onsetFrame: lab.onsetFrame };
+      frame: lab.frame, head: lab.head, frames: lab.frames, onsetFrame: lab.onsetFrame, speed: lab.speed };
   });
 }
 
@@ -44,4 +44,33 @@ export async function bodyOnScreen(page, match) {
     const br = lab.worldToScreen(b.x + b.width / 2, b.y - b.height / 2);
     return { ...b, left: tl.x, top: tl.y, right: br.x, bottom: br.y, pxPerM: (br.x - tl.x) / b.width };
   }, match);
+}
+
+/** Waits until every picked observer is loaded and running. */
+export async function modelsReady(page) {
+  await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
+}
+
+/** Mean of each observer's surprise over frames [from, to] (nulls skipped). */
+export async function meanSurprise(page, from, to) {
+  return page.evaluate(([a, b]) => {
+    const { first, series } = window.__surpriseLab.surprise();
+    const out = {};
+    for (const [id, values] of Object.entries(series)) {
+      const xs = values.slice(Math.max(0, a - first), b - first + 1).filter((v) => v !== null);
+      out[id] = xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null;
+    }
+    return out;
+  }, [from, to]);
+}
+
+/** A body's centre on screen (page CSS pixels), from the hook and the canvas's place. */
+export async function bodyCentreOnPage(page, id) {
+  return page.evaluate((bid) => {
+    const lab = window.__surpriseLab;
+    const b = lab.snapshot().bodies.find((x) => x.id === bid);
+    const p = lab.worldToScreen(b.x, b.y);
+    const r = document.querySelector('#canvas-host').getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y, body: b };
+  }, id);
 }

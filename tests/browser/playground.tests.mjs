@@ -160,7 +160,8 @@ export function registerPlaygroundTests(test, { root, outDir }) {
 
   test('every scene file is listed and plays', async ({ open, assert }) => {
     const files = readdirSync(sceneDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
-    const ids = files.map((f) => JSON.parse(readFileSync(join(sceneDir, f), 'utf8')).id);
+    // The scene files, and the built-in sandbox for free play.
+    const ids = [...files.map((f) => JSON.parse(readFileSync(join(sceneDir, f), 'utf8')).id), 'sandbox'];
     const page = await open();
     await ready(page);
     const options = await page.$$eval('[data-testid=scene-select] option:not([disabled])', (els) => els.map((e) => e.value));

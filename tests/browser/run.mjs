@@ -8,6 +8,8 @@ import { findChromium, missingChromiumMessage } from './findChromium.mjs';
 import { startPreview } from './previewServer.mjs';
 import { createSuite, runSuite } from './harness.mjs';
 import { registerPlaygroundTests } from './playground.tests.mjs';
+import { registerSurpriseTests } from './surprise.tests.mjs';
+import { registerFreePlayTests } from './freeplay.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -28,7 +30,10 @@ async function main() {
     execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   }
   const suite = createSuite();
-  registerPlaygroundTests(suite.test, { root, outDir: join(root, 'test-results') });
+  const outDir = join(root, 'test-results');
+  registerPlaygroundTests(suite.test, { root, outDir });
+  registerSurpriseTests(suite.test, { root, outDir });
+  registerFreePlayTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;

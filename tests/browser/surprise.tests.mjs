@@ -1,0 +1,145 @@
+// Browser tests of live surprise: the learner-vs-baseline ordering read from the page's hook,
+// the chart and meter, the ghost, step back and scrubbing, slow motion, and the URL.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hook, meanSurprise, modelsReady, pause, ready, settle, waitFor } from './lab.mjs';
+
+export function registerSurpriseTests(test, { root }) {
+  const index = JSON.parse(readFileSync(join(root, 'public/models/index.json'), 'utf8'));
+  const list = (Array.isArray(index) ? index : index.models ?? index.checkpoints).slice().sort((a, b) => a.experience_frames - b.experience_frames);
+  const oldest = list[list.length - 1].name;
+  const youngest = list[0].name;
+
+  /** Plays the car scene to its end with two observers; mean surprise from the onset on. */
+  const afterOnset = async (open, condition) => {
+    const page = await open({ query: `?scene=car-off-platform&condition=${condition}&models=${oldest},constant-velocity` });
+    await ready(page);
+    await modelsReady(page);
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.frame >= window.__surpriseLab.frames, undefined, 60_000);
+    const h = await hook(page);
+    const onset = await page.evaluate(() => window.__surpriseLab.snapshot() && window.__surpriseLab.onsetFrame);
+    return { page, h, onset, mean: await meanSurprise(page, onset, h.frames) };
+  };
+
+  test(`car off platform: ${oldest} is more surprised by the float than the fall; constant velocity the reverse`, async ({ open, assert }) => {
+    const imp = await afterOnset(open, 'impossible');
+    const pos = await afterOnset(open, 'possible');
+    assert.ok(imp.onset !== null && imp.onset === pos.onset, `same onset in both conditions (${imp.onset}, ${pos.onset})`);
+    const a = imp.mean[oldest], b = pos.mean[oldest];
+    assert.ok(a > b, `${oldest}: impossible ${a?.toFixed(1)} > possible ${b?.toFixed(1)}`);
+    const c = imp.mean['constant-velocity'], d = pos.mean['constant-velocity'];
+    assert.ok(c < d, `constant velocity: impossible ${c?.toFixed(1)} < possible ${d?.toFixed(1)}`);
+    for (const run of [imp, pos]) {
+      assert.equal(await run.page.evaluate(() => window.__surpriseLab.chartLines()), 2, 'the chart draws a line per observer');
+      assert.equal(await run.page.locator('[data-testid=meter] .meter-row').count(), 2, 'a meter row per observer');
+    }
+  });
+
+  test('the ghost: the learner expects the floating car to fall', async ({ open, assert }) => {
+    const page = await open({ query: `?scene=car-off-platform&condition=impossible&models=${oldest}&autoplay` });
+    await ready(page);
+    await modelsReady(page);
+    await waitFor(page, () => { const l = window.__surpriseLab; return l.onsetFrame !== null && l.frame >= l.onsetFrame + 20; });
+    await pause(page);
+    const g = await page.evaluate(() => window.__surpriseLab.ghost());
+    const car = await page.evaluate(() => window.__surpriseLab.snapshot().bodies.find((b) => b.kind === 'car'));
+    assert.ok(g && g.paths.length >= 1, 'a ghost is drawn');
+    const path = g.paths.find((p) => p.id === car.id);
+    assert.equal(g.start, (await hook(page)).frame, 'paused: the ghost starts at the frame on screen');
+    assert.ok(Math.abs(path.y[0] - car.y) < 1e-6, 'it starts where the car is');
+    assert.ok(path.y[30] < car.y - 0.2, `half a second on it expects the car lower (${path.y[30].toFixed(2)} m vs ${car.y.toFixed(2)} m)`);
+  });
+
+  test('step back and scrub: the past is shown exactly, the chart cursor follows; → returns', async ({ open, assert }) => {
+    const page = await open({ query: '?models=constant-velocity&autoplay' });
+    await ready(page);
+    await waitFor(page, () => window.__surpriseLab.frame >= 90);
+    await pause(page);
+    const head = (await hook(page)).frame;
+    const earlier = await page.evaluate((f) => window.__surpriseLab.snapshot(f - 1), head);
+    await page.keyboard.press('ArrowLeft');
+    let h = await hook(page);
+    assert.equal(h.frame, head - 1, '← steps back one frame');
+    assert.deepEqual(await page.evaluate(() => window.__surpriseLab.snapshot()), earlier, 'the snapshot on screen is the recorded one');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await hook(page)).frame, head, '→ returns');
+    // Scrub: click a third of the way along the timeline.
+    const box = await page.locator('[data-testid=timeline]').boundingBox();
+    await page.mouse.click(box.x + box.width / 3, box.y + box.height / 2);
+    h = await hook(page);
+    assert.ok(h.frame < head && h.frame > 0, `scrubbed back to frame ${h.frame}`);
+    await waitFor(page, (f) => document.querySelector('[data-testid=timeline]').getAttribute('aria-valuenow') === String(f), h.frame);
+    // Changing the past (adding a body) re-simulates exactly up to the cursor.
+    const recorded = await page.evaluate((f) => window.__surpriseLab.snapshot(f), h.frame);
+    await page.click('[data-testid=add-ball]');
+    const now = await page.evaluate(() => window.__surpriseLab.snapshot());
+    const car = (s) => s.bodies.find((b) => b.kind === 'car');
+    assert.deepEqual(car(now), car(recorded), 'the car is exactly where it was at that frame');
+    assert.equal((await hook(page)).head, h.frame, 'the old future is dropped');
+    assert.ok(now.bodies.some((b) => b.id === 'ball1'), 'the new ball is there');
+  });
+
+  test('slow motion: same trajectory, fewer steps per second', async ({ open, assert }) => {
+    const track = async (query) => {
+      const page = await open({ query });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.frame >= 70, undefined, 90_000);
+      await pause(page);
+      const xs = await page.evaluate(() => Array.from({ length: 71 }, (_, f) => window.__surpriseLab.snapshot(f).bodies.find((b) => b.kind === 'car')));
+      return { page, xs };
+    };
+    const normal = await track('?models=&autoplay');
+    const slow = await track('?models=&speed=0.25&autoplay');
+    assert.deepEqual(slow.xs, normal.xs, 'identical car states, frame by frame');
+    assert.equal((await hook(slow.page)).speed, 0.25);
+    assert.equal(await slow.page.inputValue('[data-testid=speed]'), '0.25');
+    // Steps per animation frame, measured in the page at each speed.
+    const rate = async (page, speed) => page.evaluate(async (sp) => {
+      const sel = document.querySelector('[data-testid=speed]');
+      sel.value = String(sp);
+      sel.dispatchEvent(new Event('change'));
+      document.querySelector('[data-testid=reset]').click();
+      if (!window.__surpriseLab.running) document.querySelector('[data-testid=play]').click();
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 5; i++) await frame();
+      const f0 = window.__surpriseLab.frame;
+      for (let i = 0; i < 40; i++) await frame();
+      return (window.__surpriseLab.frame - f0) / 40;
+    }, speed);
+    const fast = await rate(normal.page, 1);
+    const quarter = await rate(normal.page, 0.25);
+    assert.ok(quarter > 0 && quarter < fast * 0.6, `steps per frame: ${quarter.toFixed(2)} at ¼× vs ${fast.toFixed(2)} at 1×`);
+  });
+
+  test('URL parameters: read at start, written back as the state changes, and they round-trip', async ({ open, assert }) => {
+    const query = `?scene=car-off-platform&condition=impossible&variant=2&seed=3&speed=0.5&models=${youngest},oracle`;
+    const page = await open({ query });
+    await ready(page);
+    await modelsReady(page);
+    let h = await hook(page);
+    assert.equal(h.sceneId, 'car-off-platform');
+    assert.equal(h.condition, 'impossible');
+    assert.equal(h.speed, 0.5);
+    assert.deepEqual(h.running, false, 'no autoplay unless asked');
+    assert.deepEqual(await page.evaluate(() => window.__surpriseLab.models), [youngest, 'oracle']);
+    assert.equal(await page.inputValue('[data-testid=variant]'), '2');
+    assert.equal(await page.inputValue('[data-testid=seed]'), '3');
+    assert.equal(await page.evaluate(() => location.search), query, 'the URL is kept as given');
+    await page.keyboard.press('i');
+    await page.click('[data-testid=model-constant-velocity]');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => location.search.includes('autoplay'));
+    const written = await page.evaluate(() => location.search);
+    assert.equal(written, `?scene=car-off-platform&condition=possible&variant=2&seed=3&speed=0.5&models=${youngest},oracle,constant-velocity&autoplay`);
+    const again = await open({ query: written });
+    await ready(again);
+    await modelsReady(again);
+    h = await hook(again);
+    assert.equal(h.condition, 'possible');
+    assert.equal(h.running, true, 'autoplay');
+    assert.deepEqual(await again.evaluate(() => window.__surpriseLab.models), [youngest, 'oracle', 'constant-velocity']);
+    await settle(again);
+    assert.equal(await again.evaluate(() => location.search), written, 'round trip');
+  });
+}
