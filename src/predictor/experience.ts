@@ -169,8 +169,11 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   };
 }
 
+/** Sees a whole episode as it was played (for a thumbnail of what the learner watches). */
+export type EpisodeWatcher = (frames: readonly Observation[], spec: WorldSpec) => void;
+
 /** Runs an episode and returns the transitions the learner watches. */
-export function watchEpisode(rng: Rng, diet: ExperienceDiet): Transition[] {
+export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
   const spec = generateEpisode(rng, diet);
   const sim = new Simulation(spec, 'possible');
   const frames: Observation[] = [observe(sim.snapshot())];
@@ -178,6 +181,7 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet): Transition[] {
     sim.step();
     frames.push(observe(sim.snapshot()));
   }
+  seen?.(frames, spec);
   const all: Transition[] = [];
   const active: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
