@@ -1,0 +1,55 @@
+// The baselines on every concept scene: the ideal observer is always right; constant velocity
+// ("knows inertia, not gravity") is reported per scene and gets the support scenes backwards.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runSuite, type SuiteOutput } from '../../src/experiment/suite';
+import { ORACLE } from '../../src/experiment/observers';
+import { ConstantVelocityPredictor } from '../../src/predictor/predictor';
+import { REPO_ROOT, loadRepoScene } from './support/trials';
+
+const SCENES = readdirSync(join(REPO_ROOT, 'scenes')).filter((f) => f.endsWith('.json') && f !== 'scene.schema.json').map((f) => f.replace(/\.json$/, '')).sort();
+const PAIRS = 10;
+let out: SuiteOutput;
+
+beforeAll(() => {
+  out = runSuite({ scenes: SCENES.map(loadRepoScene), observers: [ORACLE, new ConstantVelocityPredictor()], pairs: PAIRS, seed: 2027 });
+}, 300_000);
+
+const accuracy = (scene: string, model: string): number => {
+  const r = out.results.find((x) => x.scene === scene && x.model === model);
+  if (!r) throw new Error(`no result for ${scene} × ${model}`);
+  return r.pairwise_accuracy;
+};
+
+describe('baselines on the concept scenes', () => {
+  it.each(SCENES)('the ideal observer tells every pair of %s apart (accuracy 1.0, zero surprise when possible)', (scene) => {
+    expect(accuracy(scene, 'oracle')).toBe(1);
+    for (const t of out.trials.filter((r) => r.scene === scene && r.model === 'oracle' && r.condition === 'possible')) {
+      expect(t.scores.rollout_mean).toBe(0);
+    }
+  });
+
+  it('reports constant velocity on every scene, a number in [0, 1] with its interval', () => {
+    for (const scene of SCENES) {
+      const r = out.results.find((x) => x.scene === scene && x.model === 'constant-velocity')!;
+      expect(r.pairs).toBe(PAIRS);
+      expect(r.pairwise_accuracy).toBeGreaterThanOrEqual(0);
+      expect(r.pairwise_accuracy).toBeLessThanOrEqual(1);
+      expect(r.pairwise_ci95[0]).toBeLessThanOrEqual(r.pairwise_accuracy);
+      expect(r.pairwise_ci95[1]).toBeGreaterThanOrEqual(r.pairwise_accuracy);
+    }
+  });
+
+  it('constant velocity gets support and anti-gravity backwards: the fall surprises it, the float does not', () => {
+    for (const scene of ['car-off-platform', 'box-released-beyond-platform', 'box-pushed-to-15-percent-contact', 'box-placed-on-edge-of-wide-box', 'ball-off-ledge-goes-straight']) {
+      expect(accuracy(scene, 'constant-velocity'), scene).toBeLessThan(0.5);
+    }
+  });
+
+  it('constant velocity is surprised by motion that changes with no cause (reversal, launch at a distance)', () => {
+    for (const scene of ['ball-reverses-by-itself', 'ball-launches-without-contact']) {
+      expect(accuracy(scene, 'constant-velocity'), scene).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+// The developmental curve: pooling by concept, acquisition, CSV/SVG/table, and the develop command.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, type ConceptResult } from '../../src/experiment/development';
+import { developmentSvg } from '../../src/experiment/developmentSvg';
+import type { SuiteOutput, TrialRow } from '../../src/experiment/suite';
+import { runCli } from '../../src/cli/runCli';
+
+const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-develop-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const scores = (x: number) => ({ rollout_mean: x, rollout_max: x, rollout_mean_from_onset: x, onestep_nll_mean: x, onestep_nll_max: x });
+function row(scene: string, concept: string, variant: number, condition: 'possible' | 'impossible', model: string, exp: number | null, score: number): TrialRow {
+  return { scene, concept, variant, condition, model, experience_frames: exp, seed: 0, onset_frame: 10, scores: scores(score) };
+}
+
+/** Two support scenes (3 pairs each) and one solidity scene, for a learner and constant velocity. */
+function fakeSuite(): SuiteOutput {
+  const trials: TrialRow[] = [];
+  for (let v = 0; v < 3; v++) {
+    // The learner wins every support pair; constant velocity (experience 0 in suite rows) loses them.
+    for (const scene of ['a', 'b']) {
+      trials.push(row(scene, 'support', v, 'possible', 'learner-1k', 1000, 1), row(scene, 'support', v, 'impossible', 'learner-1k', 1000, 2));
+      trials.push(row(scene, 'support', v, 'possible', 'constant-velocity', 0, 2), row(scene, 'support', v, 'impossible', 'constant-velocity', 0, 1));
+    }
+    // Solidity: the learner wins one pair in three.
+    trials.push(row('c', 'solidity', v, 'possible', 'learner-1k', 1000, 1), row('c', 'solidity', v, 'impossible', 'learner-1k', 1000, v === 0 ? 2 : 0.5));
+  }
+  return { trials, results: [] };
+}
+
+describe('the developmental curve', () => {
+  const results = conceptResults(fakeSuite(), 7);
+  const find = (c: string, m: string): ConceptResult => results.find((r) => r.concept === c && r.model === m)!;
+
+  it('pools the matched pairs of every scene of a concept', () => {
+    expect(find('support', 'learner-1k').pairs).toBe(6);
+    expect(find('support', 'learner-1k').scenes).toEqual(['a', 'b']);
+    expect(find('support', 'learner-1k').pairwise_accuracy).toBe(1);
+    expect(find('support', 'constant-velocity').pairwise_accuracy).toBe(0);
+    expect(find('solidity', 'learner-1k').pairwise_accuracy).toBeCloseTo(1 / 3, 12);
+    const [lo, hi] = find('solidity', 'learner-1k').pairwise_ci95;
+    expect(lo).toBeLessThanOrEqual(1 / 3);
+    expect(hi).toBeGreaterThanOrEqual(1 / 3);
+  });
+
+  it('keeps the baselines off the experience axis and lists concepts in the infants\' order', () => {
+    expect(find('support', 'constant-velocity').experience_frames).toBeNull();
+    expect(find('support', 'learner-1k').experience_frames).toBe(1000);
+    expect(results.map((r) => r.concept).indexOf('solidity')).toBeLessThan(results.map((r) => r.concept).indexOf('support'));
+  });
+
+  it('dates a concept from the first checkpoint that passes it for good', () => {
+    const mk = (exp: number, acc: number, lo: number): ConceptResult => ({ concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: ['a'], pairs: 50, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, per_scene: {} });
+    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.9, 0.8), mk(3000, 0.6, 0.4), mk(10000, 0.95, 0.9), mk(30000, 1, 1)], 'support')).toBe(10000);
+    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.7, 0.6)], 'support')).toBeNull();
+  });
+
+  it('writes a CSV row per concept and model, an SVG with a line per concept, and a Markdown table', () => {
+    const csv = developmentCsv(results).trim().split('\n');
+    expect(csv[0]).toBe('concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes');
+    expect(csv).toHaveLength(1 + results.length);
+    const svg = developmentSvg(results);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect((svg.match(/<polyline/g) ?? []).length).toBe(2);
+    expect(svg).toContain('>support (constant velocity 0.00)</text>');
+    const table = developmentTable(results);
+    expect(table.split('\n')[0]).toBe('| concept | learner-1k | constant-velocity |');
+    expect(table).toContain('| solidity | 0.33 |  |');
+  });
+
+  it('develop: measures the named models on the scenes given and writes its files', async () => {
+    let stdout = '';
+    let stderr = '';
+    const out = join(tmp, 'dev');
+    const code = await runCli(['develop', '--out', out, '--models', 'constant-velocity,oracle', '--pairs', '3', '--scenes', 'scenes/ball-reverses-by-itself.json,scenes/box-gone-when-screen-lowers.json'],
+      { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+    expect(code, stderr).toBe(0);
+    for (const f of ['development.json', 'development.csv', 'development.svg', 'trials.csv', 'table.md']) expect(existsSync(join(out, f)), f).toBe(true);
+    const doc = JSON.parse(readFileSync(join(out, 'development.json'), 'utf8')) as { concepts: ConceptResult[]; pairs_per_scene: number };
+    expect(doc.pairs_per_scene).toBe(3);
+    expect(doc.concepts.map((c) => `${c.concept}/${c.model}`).sort()).toEqual(['directional-inertia/constant-velocity', 'directional-inertia/oracle', 'permanence/constant-velocity', 'permanence/oracle']);
+    for (const c of doc.concepts.filter((x) => x.model === 'oracle')) expect(c.pairwise_accuracy).toBe(1);
+    expect(stdout).toContain('| permanence |');
+  }, 120_000);
+
+  it('develop: says so when a models directory holds no checkpoints', async () => {
+    let stderr = '';
+    const code = await runCli(['develop', '--out', join(tmp, 'none'), '--models-dir', tmp], { stdout: () => {}, stderr: (t) => { stderr += t; } });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('no checkpoints found');
+  });
+});
