@@ -86,6 +86,18 @@ describe('the developmental curve', () => {
     expect(stdout).toContain('| permanence |');
   }, 120_000);
 
+  it('develop --train: trains a fresh series into OUT/models and measures it', async () => {
+    let stderr = '';
+    const out = join(tmp, 'trained');
+    const code = await runCli(['develop', '--out', out, '--train', '0,300', '--pairs', '2', '--scenes', 'scenes/box-released-beyond-platform.json'],
+      { stdout: () => {}, stderr: (t) => { stderr += t; } });
+    expect(code, stderr).toBe(0);
+    for (const m of ['newborn', 'learner-300']) expect(existsSync(join(out, 'models', m, 'model.json')), m).toBe(true);
+    const doc = JSON.parse(readFileSync(join(out, 'development.json'), 'utf8')) as { models: { name: string; experience_frames: number | null }[] };
+    expect(doc.models.map((m) => m.name)).toEqual(['newborn', 'learner-300', 'constant-velocity', 'oracle']);
+    expect(doc.models[1]!.experience_frames).toBe(300);
+  }, 300_000);
+
   it('develop: says so when a models directory holds no checkpoints', async () => {
     let stderr = '';
     const code = await runCli(['develop', '--out', join(tmp, 'none'), '--models-dir', tmp], { stdout: () => {}, stderr: (t) => { stderr += t; } });

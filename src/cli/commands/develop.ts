@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
-import { BadInput, EXIT_OK } from '../errors';
+import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { loadSceneFile } from '../sceneFiles';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
@@ -26,9 +26,10 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     // Train a fresh series instead of reusing checkpoints: the train command, into OUT/models.
     modelsDir = join(out, 'models');
     const marks = train.split(',').map((s) => s.trim()).filter(Boolean);
-    const last = marks[marks.length - 1] ?? '';
-    const frames = /^\d+k$/i.test(last) ? String(Number(last.slice(0, -1)) * 1000) : last;
-    const values = new Map([['frames', frames], ['checkpoints', marks.join(',')], ['out', modelsDir], ['seed', String(seed + 1)]]);
+    const frames = Math.max(0, ...marks.map((m) => (/^\d+(\.\d+)?k$/i.test(m) ? Number(m.slice(0, -1)) * 1000 : Number(m))).filter(Number.isFinite));
+    if (!(frames > 0)) throw new UsageError(`--train expects experience marks such as 0,3k,30k, got ${JSON.stringify(train)}`, 'develop');
+    // train checks each mark and writes the checkpoints (and index.json) into OUT/models.
+    const values = new Map([['frames', String(Math.round(frames))], ['checkpoints', marks.join(',')], ['out', modelsDir], ['seed', String(seed + 1)]]);
     const code = await trainCommand.run({ values, positionals: [], help: false }, io);
     if (code !== EXIT_OK) return code;
   }
