@@ -1,5 +1,6 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (Node, one core, wall time).
 import { benchPhysics, formatStepCosts } from './physics';
+import { benchBrowser } from './browser';
 
 interface Bench {
   name: string;
@@ -12,6 +13,10 @@ const BENCHES: Bench[] = [
   {
     name: 'physics: one 1/60 s step (4 matter-js sub-steps, support check, triggers)',
     run: () => formatStepCosts(benchPhysics()),
+  },
+  {
+    name: 'browser: the playground in headless Chromium, 10 s per case (frame interval, per-step costs)',
+    run: benchBrowser,
   },
 ];
 

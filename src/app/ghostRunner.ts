@@ -8,8 +8,8 @@ import type { FrameRecord } from './frameHistory';
 
 /** Steps of the rollout: one second. */
 export const GHOST_STEPS = 60;
-/** Prediction steps taken per physics step while running (a new ghost every 10 steps). */
-const STEPS_PER_STEP = 6;
+/** Prediction steps taken per physics step while running (a new ghost every 15 steps). */
+const STEPS_PER_STEP = 4;
 
 export interface GhostPath {
   id: string;

@@ -58,8 +58,14 @@ export class SurpriseBank {
     return spent;
   }
 
+  /** Whether the ideal observer is picked (the session's twin runs only then). */
+  get wantsTwin(): boolean {
+    return this.store.getState().selectedModels.includes('oracle');
+  }
+
   /** A new trial: every track starts over at its frame 0. */
   restart(session: TrialSession): void {
+    session.setTwin(this.wantsTwin);
     this.slowSteps.clear();
     this.cost.clear();
     for (const t of this.tracks.values()) t.catchUp(session.history, session.head);
@@ -76,6 +82,7 @@ export class SurpriseBank {
     const s = this.store.getState();
     const wanted = new Set(s.selectedModels);
     for (const id of [...this.tracks.keys()]) if (!wanted.has(id)) this.tracks.delete(id);
+    if (!wanted.has('oracle')) this.session()?.setTwin(false);
     for (const id of wanted) {
       if (this.tracks.has(id) || this.loading.has(id)) continue;
       const choice = s.models.find((m) => m.id === id);
@@ -91,6 +98,7 @@ export class SurpriseBank {
       const track = choice.kind === 'oracle' ? new OracleTrack(choice) : new PredictorTrack(choice, await this.library.predictor(choice));
       if (!this.store.getState().selectedModels.includes(choice.id)) return;
       const session = this.session();
+      if (choice.kind === 'oracle') session?.setTwin(true);
       if (session) track.catchUp(session.history, session.head);
       this.tracks.set(choice.id, track);
       this.version++;

@@ -25,6 +25,8 @@ export interface SurpriseLabHook {
   /** Selected observers, in order, and those loaded and running. */
   readonly models: string[];
   readonly modelsReady: boolean;
+  /** Observers switched off (could not load, or too slow to run live here), with the reason. */
+  readonly suspended: Record<string, string>;
   readonly selectedBody: string | null;
   /** A copy of the snapshot on screen (SI units, y up), or of another frame still held. */
   snapshot(frame?: number): WorldSnapshot | null;
@@ -64,6 +66,7 @@ export function installTestHook(store: AppStore, controller: TrialController, vi
     get onsetFrame() { return controller.session?.onsetFrame ?? null; },
     get models() { return controller.bank.ordered.map((t) => t.choice.id); },
     get modelsReady() { return store.getState().modelsStatus !== 'loading' && controller.bank.settled; },
+    get suspended() { return { ...store.getState().suspendedModels }; },
     get selectedBody() { return store.getState().selectedBody; },
     snapshot(frame) {
       const s = controller.session;

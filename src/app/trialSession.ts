@@ -8,6 +8,7 @@ import type { ResolvedScene } from '../scenes/resolve';
 import { observe } from '../predictor/observation';
 import { DragHandle } from './dragHandle';
 import { FrameHistory, type FrameRecord } from './frameHistory';
+import { isolatedGlobals } from './isolatedGlobals';
 import { before, type Input } from './inputLog';
 
 type Unstamped = Input extends infer I ? (I extends Input ? Omit<I, 'frame'> : never) : never;
@@ -17,9 +18,11 @@ export class TrialSession {
   readonly condition: Condition;
   readonly history = new FrameHistory();
   private sim!: Simulation;
-  private twin!: Simulation;
+  /** The twin runs only while the ideal observer is watching (it doubles the physics). */
+  private twin: Simulation | null = null;
+  private twinWanted = false;
   private drag!: DragHandle;
-  private twinDrag!: DragHandle;
+  private twinDrag: DragHandle | null = null;
   private log: Input[] = [];
   private pointer: { x: number; y: number } | null = null;
   private loggedPointer: { x: number; y: number } | null = null;
@@ -92,7 +95,8 @@ export class TrialSession {
     const t0 = clock();
     this.sim.step();
     const t1 = clock();
-    this.twin.step();
+    const twin = this.twin;
+    if (twin) isolatedGlobals(() => twin.step());
     const t2 = clock();
     this.lastCost.physics = t1 - t0;
     this.lastCost.twin = t2 - t1;
@@ -124,6 +128,36 @@ export class TrialSession {
     this.pointer = { x, y };
   }
 
+  /** Starts or stops the twin. Started mid-trial, it is re-simulated from frame 0 with the same
+   * inputs (never the magic), and the frames still held get its observations. */
+  setTwin(on: boolean): void {
+    if (on === this.twinWanted) return;
+    this.twinWanted = on;
+    if (!on) {
+      this.twin = null;
+      this.twinDrag = null;
+      return;
+    }
+    const twin = this.makeTwin();
+    let k = 0;
+    for (let f = 0; ; f++) {
+      const record = this.history.at(f);
+      if (record) record.twinObs = observe(twin.snapshot());
+      while (k < this.log.length && this.log[k]!.frame === f) this.applyToTwin(this.log[k++]!);
+      if (f >= this.head) break;
+      isolatedGlobals(() => twin.step());
+    }
+  }
+
+  private makeTwin(): Simulation {
+    return isolatedGlobals(() => {
+      const twin = new Simulation(this.resolved.world, 'possible');
+      this.twin = twin;
+      this.twinDrag = new DragHandle(twin);
+      return twin;
+    });
+  }
+
   /** Back to frame 0 of the same scene, with no inputs. */
   reset(): void {
     this.log = [];
@@ -135,8 +169,9 @@ export class TrialSession {
   private build(): void {
     this.sim = new Simulation(this.resolved.world, this.condition);
     this.drag = new DragHandle(this.sim);
-    this.twin = new Simulation(this.resolved.world, 'possible');
-    this.twinDrag = new DragHandle(this.twin);
+    this.twin = null;
+    this.twinDrag = null;
+    if (this.twinWanted) this.makeTwin();
     this.pointer = null;
     this.loggedPointer = null;
     this.viewFrame = 0;
@@ -150,7 +185,8 @@ export class TrialSession {
     for (let f = 0; f < frame; f++) {
       while (k < keep.length && keep[k]!.frame === f) this.apply(keep[k++]!);
       this.sim.step();
-      this.twin.step();
+      const twin = this.twin;
+      if (twin) isolatedGlobals(() => twin.step());
     }
     this.history.truncateAfter(frame);
     this.viewFrame = frame;
@@ -158,8 +194,15 @@ export class TrialSession {
 
   private apply(i: Input): void {
     applyInput(this.sim, this.drag, i, false);
+    this.applyToTwin(i);
+  }
+
+  private applyToTwin(i: Input): void {
+    const twin = this.twin;
+    const drag = this.twinDrag;
+    if (!twin || !drag) return;
     try {
-      applyInput(this.twin, this.twinDrag, i, true);
+      isolatedGlobals(() => applyInput(twin, drag, i, true));
     } catch {
       // The twin may lack what the magic changed (e.g. a vanished body); it simply does not follow.
     }
@@ -167,9 +210,9 @@ export class TrialSession {
 
   private record(): void {
     const snapshot = this.sim.snapshot();
-    const twin = this.twin.snapshot();
+    const obs = observe(snapshot);
     this.history.truncateAfter(snapshot.frame - 1);
-    this.history.push({ snapshot, obs: observe(snapshot), twinObs: observe(twin), surprise: new Map() });
+    this.history.push({ snapshot, obs, twinObs: this.twin ? observe(this.twin.snapshot()) : obs, surprise: new Map() });
     this.viewFrame = snapshot.frame;
   }
 }

@@ -1,4 +1,5 @@
-// The floor: a light wooden band with a darker top edge and a few board lines.
+// The floor: a light wooden band with a darker top edge and a few board lines. Drawn well beyond
+// the world's edges, so that a window wider than the world never shows where the floor ends.
 import { Container, Graphics } from 'pixi.js';
 import type { BodyState } from '../sim/snapshot';
 import type { BodySpec } from '../sim/spec';
@@ -6,9 +7,12 @@ import { placeView, type BodyNode } from './bodyNode';
 import { du } from './designUnits';
 import { PALETTE, parseColor } from './palette';
 
+/** Metres of floor drawn past each end of the physics floor. */
+const EXTEND_M = 20;
+
 export function createGroundNode(spec: BodySpec, worldHeight: number): BodyNode {
   const view = new Container({ label: spec.id });
-  const w = du(spec.width);
+  const w = du(spec.width + 2 * EXTEND_M);
   const h = du(spec.height);
   const g = new Graphics();
   g.rect(-w / 2, -h / 2, w, h).fill(parseColor(spec.color, PALETTE.groundFill));

@@ -33,8 +33,8 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
     ctx.save();
     ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'top';
-    let lastLabelRight = -Infinity;
-    let row = 0;
+    // Each label goes on the first row where it does not run into the previous one.
+    const rowRight: number[] = [];
     for (const m of marks) {
       const x = Math.round(u.valToPos(m.frame * STEP_S, 'x', true));
       if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) continue;
@@ -46,13 +46,14 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       ctx.lineTo(x, top + h);
       ctx.stroke();
       const w = ctx.measureText(m.label).width;
-      row = x - lastLabelRight < 6 * dpr ? row + 1 : 0;
+      let row = rowRight.findIndex((right) => x + 3 * dpr > right + 4 * dpr);
+      if (row < 0) row = rowRight.length;
+      rowRight[row] = x + 5 * dpr + w;
       const ly = top + 3 * dpr + row * 14 * dpr;
       ctx.fillStyle = 'rgba(255,255,255,0.85)';
       ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, 13 * dpr);
       ctx.fillStyle = markColour(m);
       ctx.fillText(m.label, x + 5 * dpr, ly);
-      lastLabelRight = x + 5 * dpr + w;
     }
     const px = Math.round(u.valToPos(cursorT, 'x', true));
     ctx.setLineDash([]);

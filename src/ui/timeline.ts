@@ -19,8 +19,8 @@ export interface Timeline {
   update(frame: number, range: TimelineRange, marks: readonly Mark[]): void;
 }
 
-/** Marks closer than this (percent of the track) put their labels on two rows. */
-const CROWDED_PCT = 22;
+/** Marks closer than this (CSS pixels) put their labels on two rows. */
+const CROWDED_PX = 140;
 
 export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
   const fill = h('div', { class: 'timeline-fill' });
@@ -75,7 +75,7 @@ export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
         known.style.width = `${knownPct}%`;
         lastKnown = knownPct;
       }
-      const key = `${r.from}|${r.to}|${marks.map((m) => `${m.frame}${m.kind}`).join(',')}`;
+      const key = `${r.from}|${r.to}|${Math.round(track.clientWidth / 40)}|${marks.map((m) => `${m.frame}${m.kind}`).join(',')}`;
       if (key === markKey) return;
       markKey = key;
       const byFrame = new Map<number, Mark[]>();
@@ -83,6 +83,7 @@ export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
         if (m.frame < r.from || m.frame > r.to) continue;
         byFrame.set(m.frame, [...(byFrame.get(m.frame) ?? []), m]);
       }
+      const crowdedPct = (100 * CROWDED_PX) / Math.max(track.clientWidth, 1);
       let prevAt = -Infinity;
       let lastLow = true;
       let anyLow = false;
@@ -90,7 +91,7 @@ export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
         const magic = list.some((m) => m.kind === 'magic' || m.kind === 'twin');
         const at = pctOf(f);
         // A label close to the previous one drops to a second row, so neighbours do not overlap.
-        const low = at - prevAt < CROWDED_PCT && !lastLow;
+        const low = at - prevAt < crowdedPct && !lastLow;
         prevAt = at;
         lastLow = low;
         anyLow ||= low;

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromiumArgs.mjs';
 import { findChromium, missingChromiumMessage } from './findChromium.mjs';
 import { startPreview } from './previewServer.mjs';
 import { createSuite, runSuite } from './harness.mjs';
@@ -15,10 +16,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const only = args.find((a) => !a.startsWith('--'));
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 async function main() {
   const executablePath = findChromium();

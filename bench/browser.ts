@@ -1,0 +1,92 @@
+// Browser benchmark: the built playground in headless Chromium (SwiftShader WebGL), 10 s of
+// playing per case: frame intervals (p50/p95) and each physics step's cost, split into the
+// scene's physics, the ideal observer's twin, each model's live surprise and the ghost.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { crowdScene } from './physics';
+// @ts-expect-error: plain ES modules shared with the browser tests (no type declarations).
+import { findChromium, missingChromiumMessage } from '../tests/browser/findChromium.mjs';
+// @ts-expect-error: as above.
+import { startPreview } from '../tests/browser/previewServer.mjs';
+// @ts-expect-error: as above.
+import { CHROMIUM_ARGS } from '../tests/browser/chromiumArgs.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MEASURE_MS = 10_000;
+
+interface Summary {
+  frames: number; steps: number; intervalP50: number; intervalP95: number;
+  physics: number; twin: number; ghost: number; models: Record<string, number>;
+}
+interface Row { label: string; models: string[]; s: Summary; suspended: Record<string, string> }
+
+async function measure(page: Page, label: string, models: string[]): Promise<Row> {
+  await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 120_000 });
+  // Warm up (checkpoint loaded, wasm compiled, first rollouts), then 10 s of playing from the start.
+  await page.keyboard.press('r');
+  if (!(await page.evaluate(() => window.__surpriseLab!.running))) await page.keyboard.press('Space');
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('r');
+  await page.evaluate(() => window.__surpriseLab!.perfReset());
+  await page.waitForTimeout(MEASURE_MS);
+  const s = await page.evaluate(() => window.__surpriseLab!.perf()) as Summary;
+  const suspended = await page.evaluate(() => window.__surpriseLab!.suspended);
+  return { label, models, s, suspended };
+}
+
+const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '—');
+
+function format(rows: Row[]): string {
+  const out: string[] = [];
+  for (const r of rows) {
+    const modelCost = r.models.map((m) => r.s.models[m] ?? NaN);
+    const learner = r.models.find((m) => m.startsWith('learner') || m === 'newborn');
+    const predictor = learner ? r.s.models[learner] ?? NaN : NaN;
+    out.push(`  ${r.label}  [models: ${r.models.join(', ')}]`);
+    out.push(`    frame interval  p50 ${ms(r.s.intervalP50)} ms  p95 ${ms(r.s.intervalP95)} ms  (${r.s.frames} frames, ${r.s.steps} steps in ${MEASURE_MS / 1000} s)  goal p95 ≤ 17.5 ms: ${r.s.intervalP95 <= 17.5 ? 'met' : 'NOT met'}`);
+    out.push(`    per step (mean ms)  physics ${ms(r.s.physics)}  twin (ideal observer) ${ms(r.s.twin)}  ${r.models.map((m, i) => `${m} ${ms(modelCost[i]!)}`).join('  ')}  ghost ${ms(r.s.ghost)}`);
+    if (learner) out.push(`    predictor / physics: ${(predictor / r.s.physics).toFixed(1)}× (${learner}, live surprise incl. its 20 batched rollouts; goal ≤ 1×: ${predictor <= r.s.physics ? 'met' : 'NOT met'})`);
+    for (const [id, why] of Object.entries(r.suspended)) out.push(`    note: the page switched ${id} off: ${why}`);
+  }
+  return out.join('\n');
+}
+
+export async function benchBrowser(): Promise<string> {
+  const executablePath = findChromium() as string | null;
+  if (!executablePath) return `  skipped: ${missingChromiumMessage() as string}`;
+  execFileSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const server = await startPreview(ROOT) as { url: string; stop: () => void };
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS as string[], headless: true });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const rows: Row[] = [];
+    const oldest = await (async () => {
+      await page.goto(`${server.url}?models=`);
+      await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
+      return page.evaluate(async () => {
+        const res = await fetch('models/index.json');
+        const j = await res.json() as { models?: { name: string; experience_frames: number }[] } | { name: string; experience_frames: number }[];
+        const list = (Array.isArray(j) ? j : j.models ?? []).sort((a, b) => a.experience_frames - b.experience_frames);
+        return list[list.length - 1]?.name ?? 'newborn';
+      });
+    })();
+    const car = [oldest, 'constant-velocity'];
+    await page.goto(`${server.url}?scene=car-off-platform&condition=impossible&models=${car.join(',')}&autoplay`);
+    rows.push(await measure(page, 'car-off-platform (3 bodies, impossible)', car));
+    // The 50-body scene goes in through the page's own file dialog, as a person would load it.
+    const crowd = { ...crowdScene(50), duration: 30 };
+    for (const models of [['constant-velocity', 'oracle'], [oldest, 'constant-velocity']]) {
+      await page.goto(`${server.url}?models=${models.join(',')}`);
+      await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
+      await page.setInputFiles('[data-testid=scene-file]', { name: 'crowd-50.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crowd)) });
+      await page.waitForFunction(() => window.__surpriseLab?.sceneId === 'crowd-50');
+      rows.push(await measure(page, '50 falling bodies (53 with floor and walls)', models));
+    }
+    return `  headless Chromium ${browser.version()} (SwiftShader WebGL, software), 1280×800, TF.js wasm\n${format(rows)}`;
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
