@@ -26,6 +26,7 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
     timeline.element,
   );
   const chart = createSurpriseChart(chartHost);
+  let insetKey = '';
   return {
     lines: () => chart.lines(),
     update(source, now) {
@@ -36,6 +37,14 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
         ? { from: source.first, to: Math.max(source.head, source.first + 600), first: source.first, head: source.head }
         : { from: 0, to: source.frames, first: source.first, head: source.head };
       timeline.update(source.cursor, range, source.marks());
+      // The timeline's track lines up with the chart's time axis.
+      const inset = chart.inset();
+      const key = inset ? `${Math.round(inset.left)}|${Math.round(inset.right)}` : '';
+      if (inset && key !== insetKey) {
+        insetKey = key;
+        timeline.element.style.paddingLeft = `${inset.left}px`;
+        timeline.element.style.paddingRight = `${inset.right}px`;
+      }
     },
   };
 }

@@ -15,6 +15,8 @@ export interface SurpriseChart {
   update(source: SurpriseSource, now: number): void;
   /** Lines drawn with at least one value (for tests). */
   lines(): number;
+  /** Where the plotting area sits inside the chart (CSS pixels from its left and right edges). */
+  inset(): { left: number; right: number } | null;
 }
 
 export function createSurpriseChart(host: HTMLElement): SurpriseChart {
@@ -96,6 +98,12 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
   }).observe(host);
 
   return {
+    inset() {
+      if (!plot) return null;
+      const dpr = devicePixelRatio || 1;
+      const left = plot.bbox.left / dpr;
+      return { left, right: plot.width - left - plot.bbox.width / dpr };
+    },
     lines() {
       if (!plot) return 0;
       return plot.data.slice(1).filter((ys) => (ys as (number | null)[]).some((v) => v !== null && v !== undefined)).length;
