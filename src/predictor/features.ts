@@ -12,6 +12,11 @@ export const OBJECT_FEATURES = 11;
 export const PAIR_FEATURES = 15;
 export const OUTPUTS = 3;
 
+/** Each receiver hears at most this many senders: the nearest ones (by the gap between their
+ * bounding boxes). Training worlds hold at most 6 objects, so there every object hears every other;
+ * in a crowded scene this keeps the cost per object constant instead of growing with the crowd. */
+export const MAX_SENDERS = 8;
+
 export interface FeatureOptions {
   /** Pairwise contact geometry (overlap, gap, centre-over-sender). See docs/predictor.md. */
   contactFeatures: boolean;
@@ -38,8 +43,10 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
   const B = frames.length;
   let n = 1;
   let r = 1;
+  let widest = 1;
   for (const f of frames) {
-    n = Math.max(n, f.length);
+    widest = Math.max(widest, f.length);
+    n = Math.max(n, Math.min(f.length, MAX_SENDERS + 1));
     let d = 0;
     for (const o of f) if (!o.isStatic) d++;
     r = Math.max(r, d);
@@ -48,8 +55,8 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
   const pairs = new Float32Array(B * r * n * PAIR_FEATURES);
   const pairMask = new Float32Array(B * r * n);
   const receiverIndex = new Int32Array(B * r).fill(-1);
-  const ex = new Float64Array(n);
-  const ey = new Float64Array(n);
+  const ex = new Float64Array(widest);
+  const ey = new Float64Array(widest);
   for (let b = 0; b < B; b++) {
     const frame = frames[b]!;
     const m = frame.length;
@@ -77,10 +84,11 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
       objects[base + 8] = round ? 1 : 0;
       objects[base + 9] = o.kind === 'car' ? 1 : 0;
       objects[base + 10] = o.kind === 'box' ? 1 : 0;
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
+      const senders = m - 1 <= MAX_SENDERS ? null : nearestSenders(frame, i, ex, ey);
+      for (let slot = 0, j = 0; j < m; j++) {
+        if (i === j || (senders && !senders.has(j))) continue;
         const s = frame[j]!;
-        const pm = rIndex * n + j;
+        const pm = rIndex * n + slot++;
         pairMask[pm] = 1;
         const pb = pm * PAIR_FEATURES;
         const dx = s.x - o.x;
@@ -109,4 +117,18 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
     }
   }
   return { batch: B, r, n, objects, pairs, pairMask, receiverIndex };
+}
+
+/** Indices of the MAX_SENDERS objects nearest to object i (gap between bounding boxes; ties by index). */
+function nearestSenders(frame: Observation, i: number, ex: Float64Array, ey: Float64Array): Set<number> {
+  const o = frame[i]!;
+  const gaps: { j: number; gap: number }[] = [];
+  frame.forEach((s, j) => {
+    if (j === i) return;
+    const gx = Math.abs(s.x - o.x) - ex[i]! - ex[j]!;
+    const gy = Math.abs(s.y - o.y) - ey[i]! - ey[j]!;
+    gaps.push({ j, gap: Math.max(gx, gy, 0) });
+  });
+  gaps.sort((a, b) => a.gap - b.gap || a.j - b.j);
+  return new Set(gaps.slice(0, MAX_SENDERS).map((g) => g.j));
 }
