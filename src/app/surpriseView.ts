@@ -14,6 +14,9 @@ export class SurpriseView implements SurpriseSource {
   private info: SeriesInfo[] = [];
   private key = '';
   private bump = 0;
+  private markCache: Mark[] = [];
+  private markedKey = '';
+  private markedArray: unknown = null;
 
   constructor(private readonly store: AppStore, private readonly controller: TrialController) {}
 
@@ -47,7 +50,17 @@ export class SurpriseView implements SurpriseSource {
   marks(): Mark[] {
     const s = this.session;
     if (!s) return [];
-    return marksOf(s.events, s.simulation.onsetFrame, s.condition === 'impossible', s.head);
+    const key = `${s.events.length}|${s.simulation.onsetFrame}`;
+    if (key !== this.markedKey || s.events !== this.markedArray) {
+      this.markedKey = key;
+      this.markedArray = s.events;
+      const involved = new Set(s.events.filter((e) => e.kind !== 'loses-support' && e.kind !== 'left-world').map((e) => e.body));
+      const v = s.resolved.world.violation;
+      if (v) involved.add(v.body);
+      this.markCache = marksOf(s.events, s.simulation.onsetFrame, s.condition === 'impossible', Number.POSITIVE_INFINITY, involved);
+    }
+    // Marks from a future that the cursor has stepped back from are still known: show those up to the head.
+    return this.markCache.filter((m) => m.frame <= s.head);
   }
 
   /** Glow per body at the frame on screen, from the first learner picked (else the first observer). */

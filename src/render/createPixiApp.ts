@@ -11,13 +11,28 @@ export interface PixiHandle {
   fallbackReason: string | null;
 }
 
-function options(host: HTMLElement, preference: 'webgl' | 'canvas'): Partial<ApplicationOptions> {
+/** Whether WebGL here is drawn in software (SwiftShader, llvmpipe: headless or no GPU). There,
+ * multisampling costs more than all the rest of a frame, so it is left off. */
+function softwareWebGl(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
+function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: boolean): Partial<ApplicationOptions> {
   return {
     preference: [preference],
     width: Math.max(host.clientWidth, 1),
     height: Math.max(host.clientHeight, 1),
     background: PALETTE.background,
-    antialias: true,
+    antialias,
     autoDensity: true,
     resolution: Math.min(window.devicePixelRatio || 1, 2),
     // Keeps the last frame readable (tests count pixels by drawing the canvas into a 2D canvas).
@@ -29,9 +44,10 @@ function options(host: HTMLElement, preference: 'webgl' | 'canvas'): Partial<App
 
 export async function createPixiApp(host: HTMLElement): Promise<PixiHandle> {
   let fallbackReason: string | null = null;
+  const antialias = !softwareWebGl();
   const webgl = new Application();
   try {
-    await webgl.init(options(host, 'webgl'));
+    await webgl.init(options(host, 'webgl', antialias));
     host.appendChild(webgl.canvas);
     return { app: webgl, name: webgl.renderer.name, fallbackReason };
   } catch (e) {
@@ -43,7 +59,7 @@ export async function createPixiApp(host: HTMLElement): Promise<PixiHandle> {
     }
   }
   const app = new Application();
-  await app.init(options(host, 'canvas'));
+  await app.init(options(host, 'canvas', antialias));
   host.appendChild(app.canvas);
   return { app, name: app.renderer.name, fallbackReason };
 }
