@@ -11,6 +11,7 @@ import { createSuite, runSuite } from './harness.mjs';
 import { registerPlaygroundTests } from './playground.tests.mjs';
 import { registerSurpriseTests } from './surprise.tests.mjs';
 import { registerFreePlayTests } from './freeplay.tests.mjs';
+import { registerLearnTests } from './learn.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -31,6 +32,7 @@ async function main() {
   registerPlaygroundTests(suite.test, { root, outDir });
   registerSurpriseTests(suite.test, { root, outDir });
   registerFreePlayTests(suite.test, { root, outDir });
+  registerLearnTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;
