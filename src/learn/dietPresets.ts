@@ -3,7 +3,8 @@
 import { DEFAULT_DIET, type ExperienceDiet } from '../predictor/experience';
 
 /** Nothing ever falls: every object starts on the floor (never on a platform, never held up or
- * thrown), so pushes and collisions only slide and roll things along the ground. */
+ * thrown), so pushes and collisions only slide and roll things along the ground. A tall box may
+ * topple when struck, but it stays supported: no object is ever in free fall. */
 export const NO_FALLS_DIET: ExperienceDiet = { ...DEFAULT_DIET, onPlatform: 0, drops: 0, tosses: 0, edgePushes: 0 };
 
 export const DIET_PRESETS: { id: string; label: string; diet: ExperienceDiet; note: string }[] = [
