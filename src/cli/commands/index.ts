@@ -6,6 +6,7 @@ import { validateCommand } from './validate';
 import { modelsCommand } from './models';
 import { trainCommand } from './train';
 import { suiteCommand } from './suite';
+import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   modelsCommand,
   trainCommand,
   suiteCommand,
+  divergeCommand,
   developCommand,
 ];
