@@ -1,5 +1,6 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (Node, one core, wall time).
 import { benchPhysics, formatStepCosts } from './physics';
+import { benchLearnWorker } from './learnWorker';
 import { benchBrowser } from './browser';
 
 interface Bench {
@@ -17,6 +18,10 @@ const BENCHES: Bench[] = [
   {
     name: 'browser: the playground in headless Chromium, 10 s per case (frame interval, per-step costs)',
     run: benchBrowser,
+  },
+  {
+    name: 'learn: training throughput in the browser worker vs Node, and wall time to 0.95 on car-off-platform',
+    run: benchLearnWorker,
   },
 ];
 

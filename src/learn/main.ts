@@ -19,7 +19,9 @@ import { checkpointNameAt, markLabel, minutesOf } from './marks';
 import { frameStats } from './frameStats';
 import { installLearnHook } from './learnHook';
 
-const SCENE_COLOURS = ['#e4572e', '#e4a02e', '#3d7dd8', '#2e9e6a', '#8e5bd0', '#c2417a', '#5b6770'];
+const SCENE_COLOURS = ['#3d7dd8', '#2e9e6a', '#8e5bd0', '#c2417a', '#5b6770'];
+/** The two support probes keep their colours whatever else is probed. */
+const FIXED_COLOURS: Record<string, string> = { 'car-off-platform': '#e4572e', 'box-released-beyond-platform': '#e4a02e' };
 const PASS = 0.95;
 
 const scenes = Object.values(SCENE_FILES).flatMap((text) => {
@@ -113,7 +115,7 @@ function resetCharts(ids: string[]): void {
   for (const k of Object.keys(development)) delete development[k];
   for (const id of ids) development[id] = [];
   lossChart.reset([{ label: 'training', colour: '#5b6770' }, { label: 'held-out', colour: '#e4572e' }]);
-  devChart.reset([{ label: 'chance', colour: '#b9bec6', dash: [4, 4] }, ...ids.map((id, k) => ({ label: id, colour: SCENE_COLOURS[k % SCENE_COLOURS.length]! }))]);
+  devChart.reset([{ label: 'chance', colour: '#b9bec6', dash: [4, 4] }, ...ids.map((id, k) => ({ label: id, colour: FIXED_COLOURS[id] ?? SCENE_COLOURS[k % SCENE_COLOURS.length]! }))]);
   progressPanel.reset();
 }
 
