@@ -1,6 +1,8 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (Node, one core, wall time).
 import { benchPhysics, formatStepCosts } from './physics';
 import { benchLearnWorker } from './learnWorker';
+import { benchInference, benchTraining } from './predictor';
+import { benchSoak } from './soak';
 import { benchBrowser } from './browser';
 
 interface Bench {
@@ -14,6 +16,18 @@ const BENCHES: Bench[] = [
   {
     name: 'physics: one 1/60 s step (4 matter-js sub-steps, support check, triggers)',
     run: () => formatStepCosts(benchPhysics()),
+  },
+  {
+    name: 'predictor: inference cost per step per object, as a ratio to the physics step',
+    run: benchInference,
+  },
+  {
+    name: 'predictor: training throughput, and experience needed for 0.95 on 50 car pairs',
+    run: benchTraining,
+  },
+  {
+    name: 'soak: 100,000 steps with live surprise and recording on (tensor count and heap growth)',
+    run: () => benchSoak(),
   },
   {
     name: 'browser: the playground in headless Chromium, 10 s per case (frame interval, per-step costs)',

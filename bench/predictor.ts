@@ -1,0 +1,95 @@
+// Learner benchmarks: inference cost (live and batch) as ratios to the physics step of the same
+// scene, training throughput, and how much experience (and wall time) reaching 0.95 takes.
+import { readFileSync } from 'node:fs';
+import { parseSceneText } from '../src/scenes/parse';
+import { runTrial, observations } from '../src/experiment/trial';
+import { useWasmBackend } from '../src/predictor/backend';
+import { LiveSurprise } from '../src/predictor/liveSurprise';
+import { computeSurprise, trialScores } from '../src/predictor/surprise';
+import { LearnedPredictor, type StepPredictor } from '../src/predictor/predictor';
+import { train } from '../src/predictor/training';
+import { pairwiseAccuracy } from '../src/experiment/metrics';
+import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../src/cli/modelStore';
+import { measureSteps } from './physics';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const carScene = () => parseSceneText(readFileSync('scenes/car-off-platform.json', 'utf8'), 'car-off-platform');
+
+function timeEach(n: number, f: () => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    f();
+    times.push((performance.now() - t) * 1000);
+  }
+  return times;
+}
+
+export async function benchInference(): Promise<string> {
+  await useWasmBackend();
+  const scene = carScene();
+  const physicsUs = measureSteps('car-off-platform', scene, 'impossible').medianUs;
+  const entries = listCheckpoints(DEFAULT_MODELS_DIR);
+  const oldest = entries[entries.length - 1]!;
+  const learner = loadCheckpointDir(oldest.dir!, oldest.name);
+  const frames = observations(runTrial(scene, 'impossible', undefined, 0));
+  const moving = frames[0]!.filter((o) => !o.isStatic).length;
+  // Live: one observation per call, as the playground does each physics step.
+  learner.predict([frames[0]!]);
+  const oneFrame = median(timeEach(400, () => learner.predict([frames[100]!])));
+  const live = new LiveSurprise(learner);
+  let t = 0;
+  const liveTimes = timeEach(frames.length, () => live.push(t, frames[t++]!));
+  const liveUs = median(liveTimes.slice(learner ? 20 : 0));
+  // Batch: a whole trial scored at once (H rollout steps per frame, batched over frames).
+  computeSurprise(learner, frames);
+  const batchUs = median(timeEach(5, () => computeSurprise(learner, frames))) / frames.length;
+  const oneStepBatchUs = median(timeEach(10, () => learner.predict(frames))) / frames.length;
+  const row = (label: string, us: number): string => `  ${label.padEnd(58)} ${us.toFixed(1).padStart(8)} µs  ${(us / moving / physicsUs).toFixed(2).padStart(6)} × physics step per object`;
+  return [
+    `  model ${oldest.name} (${learner.network.parameterCount} parameters); car scene: ${moving} moving object(s), ${frames[0]!.length} observed; physics step ${physicsUs.toFixed(1)} µs`,
+    row('live: one prediction, one frame per call', oneFrame),
+    row('live: surprise per frame (20 rollouts in flight, batched)', liveUs),
+    row('batch: one-step prediction per frame (whole trial per call)', oneStepBatchUs),
+    row('batch: rollout surprise per frame (whole trial, H = 20)', batchUs),
+  ].join('\n');
+}
+
+export async function benchTraining(): Promise<string> {
+  await useWasmBackend();
+  const scene = carScene();
+  const pairs = Array.from({ length: 50 }, (_, v) => {
+    const p = runTrial(scene, 'possible', v, 99);
+    const i = runTrial(scene, 'impossible', v, 99);
+    return { p: observations(p), i: observations(i), onset: i.onsetFrame };
+  });
+  const accuracy = (pred: StepPredictor): number => pairwiseAccuracy(
+    pairs.map((x) => trialScores(computeSurprise(pred, x.p), x.onset).rollout_mean),
+    pairs.map((x) => trialScores(computeSurprise(pred, x.i), x.onset).rollout_mean));
+  const marks = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 15000, 20000, 30000];
+  const began = performance.now();
+  let evalMs = 0;
+  let reached: { frames: number; seconds: number; accuracy: number } | null = null;
+  const curve: string[] = [];
+  let stop = false;
+  let lastFrames = 0;
+  await train({ frames: marks[marks.length - 1]!, checkpoints: marks, seed: 1 }, (e) => {
+    const t = performance.now();
+    const acc = accuracy(new LearnedPredictor('bench', e.network, e.settings.features, e.experienceFrames));
+    evalMs += performance.now() - t;
+    lastFrames = e.experienceFrames;
+    curve.push(`${e.experienceFrames / 1000}k: ${acc.toFixed(2)}`);
+    if (!reached && acc >= 0.95) {
+      reached = { frames: e.experienceFrames, seconds: (performance.now() - began - evalMs) / 1000, accuracy: acc };
+      stop = true;
+    }
+  }, undefined, () => stop);
+  const trainSeconds = (performance.now() - began - evalMs) / 1000;
+  const r = reached as { frames: number; seconds: number; accuracy: number } | null;
+  return [
+    `  training throughput: ${(lastFrames / trainSeconds).toFixed(0)} frames of experience per second (simulation + gradient steps, replay 4, batch 128)`,
+    `  developmental curve on 50 car pairs (seed 1): ${curve.join(', ')}`,
+    r ? `  reached ${r.accuracy.toFixed(2)} ≥ 0.95 after ${r.frames} frames (${(r.frames / 3600).toFixed(1)} min of watching) in ${r.seconds.toFixed(0)} s of training`
+      : `  did not reach 0.95 within ${marks[marks.length - 1]} frames`,
+  ].join('\n');
+}
