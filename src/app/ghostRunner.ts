@@ -3,30 +3,15 @@
 // when paused or scrubbing it is built at once from the frame on screen.
 import { advanceRollouts, startRollout, type RolloutState } from '../predictor/rollout';
 import type { StepPredictor } from '../predictor/predictor';
-import type { ObjectState } from '../predictor/observation';
+import type { Ghost, GhostPath } from '../render/ghost';
 import type { FrameRecord } from './frameHistory';
+
+export type { Ghost, GhostPath };
 
 /** Steps of the rollout: one second. */
 export const GHOST_STEPS = 60;
 /** Prediction steps taken per physics step while running (a new ghost every 15 steps). */
 const STEPS_PER_STEP = 4;
-
-export interface GhostPath {
-  id: string;
-  kind: ObjectState['kind'];
-  width: number;
-  height: number;
-  /** Predicted poses for frames start+0 .. start+GHOST_STEPS. */
-  x: Float64Array;
-  y: Float64Array;
-  angle: Float64Array;
-}
-
-export interface Ghost {
-  /** The frame the rollout started from. */
-  start: number;
-  paths: GhostPath[];
-}
 
 interface Building { start: number; rollout: RolloutState; paths: GhostPath[]; done: number }
 

@@ -10,6 +10,7 @@ import { watch } from '../store/watch';
 import type { Commands, PaletteKind } from '../ui/commands';
 import { groupByConcept } from '../ui/sceneGroups';
 import { describeViolation } from '../ui/violationText';
+import { bodyAt } from './bodyAt';
 import { GhostRunner } from './ghostRunner';
 import { magicFor } from './magicSpec';
 import type { ModelLibrary } from './modelLibrary';
@@ -172,21 +173,10 @@ export class TrialController implements Commands {
     if (this.current && this.current.gravityEnabled !== on) this.input({ kind: 'gravity', on });
   }
 
-  /** The movable body under a world point (m), if any: the topmost drawn one wins. */
+  /** The movable body under a world point (m), if any. */
   bodyAt(x: number, y: number): string | null {
     const snap = this.current?.current;
-    if (!snap) return null;
-    for (let i = snap.bodies.length - 1; i >= 0; i--) {
-      const b = snap.bodies[i]!;
-      if (b.isStatic || !b.present) continue;
-      const c = Math.cos(-b.angle);
-      const s = Math.sin(-b.angle);
-      const dx = (x - b.x) * c - (y - b.y) * s;
-      const dy = (x - b.x) * s + (y - b.y) * c;
-      const inside = b.kind === 'ball' ? Math.hypot(dx, dy) <= b.width / 2 + 0.02 : Math.abs(dx) <= b.width / 2 + 0.02 && Math.abs(dy) <= b.height / 2 + 0.02;
-      if (inside) return b.id;
-    }
-    return null;
+    return snap ? bodyAt(snap, x, y) : null;
   }
 
   /** Takes hold of a body at a world point (m); the drag follows dragTo() until release(). */
@@ -225,17 +215,7 @@ export class TrialController implements Commands {
   loadSceneFile(name: string, text: string): void {
     const result = readSceneFile(name, text);
     const s = this.store.getState();
-    if ('errors' in result) {
-      s.setFileProblem({ file: name, errors: result.errors });
-      return;
-    }
-    // Check that it builds before it replaces anything on screen.
-    try {
-      resolveScene(result.entry.scene!, {}, name);
-    } catch (e) {
-      s.setFileProblem({ file: name, errors: e instanceof SceneError ? e.message.split('\n') : [`${name}: ${String(e)}`] });
-      return;
-    }
+    if ('errors' in result) return s.setFileProblem({ file: name, errors: result.errors });
     s.setFileProblem(null);
     s.addUserScene(result.entry);
   }
@@ -276,6 +256,7 @@ export class TrialController implements Commands {
     if (state.trial && state.trial.onsetFrame !== onset) state.setOnset(onset);
     if (session.ended) state.trialEnded();
     else if (state.trial?.ended) state.trialResumed();
+    state.setInPast(session.frame < session.head);
   }
 
   /** A fresh trial for the store's current choice. A scene or variant that cannot be built is
@@ -302,6 +283,7 @@ export class TrialController implements Commands {
     this.ghost.clear();
     this.onBuilt(session);
     this.announce(session);
+    s.setInPast(false);
   }
 
   private announce(session: TrialSession): void {

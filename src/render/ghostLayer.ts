@@ -2,7 +2,7 @@
 // it expected the body to be now, and a dotted path of where it expects it over the next second.
 // Outlines are built once per body; the dots are redrawn only when the ghost or the frame changes.
 import { Container, Graphics } from 'pixi.js';
-import type { Ghost, GhostPath } from '../app/ghostRunner';
+import type { Ghost, GhostPath } from './ghost';
 import { designPosition, du } from './designUnits';
 import { PALETTE } from './palette';
 

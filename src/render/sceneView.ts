@@ -4,7 +4,7 @@
 import { Container, type Application } from 'pixi.js';
 import type { WorldSnapshot } from '../sim/snapshot';
 import type { BodySpec, WorldSpec } from '../sim/spec';
-import type { Ghost } from '../app/ghostRunner';
+import type { Ghost } from './ghost';
 import type { BodyNode } from './bodyNode';
 import { createBodyNode } from './createBodyNode';
 import { worldLayerTransform } from './designUnits';

@@ -19,6 +19,10 @@ export interface TrialSlice {
   trial: TrialInfo | null;
   /** Why the chosen scene/variant could not be built or run (the previous trial stays on screen). */
   trialError: string | null;
+  /** The recording: true while the frame on screen is in the recorded past (after a step back or
+   * a scrub), false when it is the newest simulated frame. */
+  inPast: boolean;
+  setInPast: (inPast: boolean) => void;
   trialStarted: (info: Pick<TrialInfo, 'frames' | 'params' | 'magic'>) => void;
   /** The onset on screen: reached, or (after stepping back before it) not yet. */
   setOnset: (frame: number | null) => void;
@@ -34,6 +38,10 @@ export interface TrialSlice {
 export const createTrialSlice: StateCreator<AppState, [], [], TrialSlice> = (set, get) => ({
   trial: null,
   trialError: null,
+  inPast: false,
+  setInPast: (inPast) => {
+    if (get().inPast !== inPast) set({ inPast });
+  },
   trialStarted: (info) => set({ trial: { ...info, onsetFrame: null, ended: false }, trialError: null }),
   setOnset: (frame) => {
     const t = get().trial;

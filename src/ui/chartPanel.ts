@@ -2,7 +2,6 @@
 // with the trial's events. Everything in it is updated each frame from the trial, not the store.
 import type { Commands } from './commands';
 import { h } from './dom';
-import { marksOf } from './chartMarks';
 import { createSurpriseChart } from './surpriseChart';
 import { createSurpriseMeter } from './surpriseMeter';
 import type { SurpriseSource } from './surpriseSource';

@@ -18,8 +18,11 @@ export function createHud(stage: HTMLElement, store: AppStore): Hud {
   const note = h('div', { class: 'onset-note', 'data-testid': 'onset-note', hidden: true });
   const ended = h('div', { class: 'end-note', hidden: true }, 'End of trial · Space or ▶ replays');
   const tag = h('span', { class: 'renderer-tag', 'data-testid': 'renderer' });
+  const past = h('div', { class: 'past-note', 'data-testid': 'past-note', hidden: true },
+    'Replaying the recorded past · ▶ continues it · a push, drag or magic here starts a new future');
   const error = h('div', { class: 'stage-error', role: 'alert', hidden: true });
-  stage.append(h('div', { class: 'hud' }, h('div', { class: 'hud-clock' }, time, frameText), badge), banner, note, ended, tag, error);
+  stage.append(h('div', { class: 'hud' }, h('div', { class: 'hud-clock' }, time, frameText), badge), banner, note, ended, past, tag, error);
+  watch(store, (s) => s.inPast, (p) => { past.hidden = !p; });
 
   watch(store, (s) => s.condition, (c) => {
     badge.textContent = c;
