@@ -35,6 +35,7 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
     ctx.save();
     ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
     // Each label goes on the first row where it does not run into the previous one.
     const rowRight: number[] = [];
     for (const m of marks) {
