@@ -139,7 +139,7 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
       case 'transfer':
         dynamicBody(v.other, 'violation.other');
         if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot launch itself: name another body' });
-        violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
+        violation = { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, 'violation.keep', 0, 'nonneg') }; break;
       default: violation = { type: v.type, body: v.body, trigger };
     }
   }

@@ -79,7 +79,7 @@ const Violation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deflect'), ...base, angle: Num }),
   z.strictObject({ type: z.literal('resize'), ...base, scale: Num }),
   z.strictObject({ type: z.literal('reshape'), ...base, kind: z.enum(['box', 'ball']), width: Num.optional(), height: Num.optional(), radius: Num.optional() }),
-  z.strictObject({ type: z.literal('transfer'), ...base, other: Id }),
+  z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional() }),
   z.strictObject({ type: z.literal('set-velocity'), ...base, velocity: Vec }),
 ]);
 

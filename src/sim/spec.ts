@@ -79,7 +79,7 @@ export type ViolationSpec =
   | { type: 'deflect'; body: string; trigger: TriggerSpec; angle: number }
   | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number }
   | { type: 'reshape'; body: string; trigger: TriggerSpec; kind: 'box' | 'ball'; width: number; height: number; radius: number }
-  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string }
+  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number }
   | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number };
 
 export type ViolationType = ViolationSpec['type'];

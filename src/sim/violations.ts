@@ -97,10 +97,12 @@ export function startViolation(host: ViolationHost, spec: ViolationSpec): Active
       Matter.Body.setVelocity(b, toPxVelocity(spec.vx, spec.vy));
       break;
     case 'transfer': {
-      // The body stops dead and `other` moves off with its velocity: a launch with no contact.
+      // A launch with no contact: `other` moves off with (1 − keep) of the body's velocity, the body
+      // goes on with `keep` of it (a collision of equal masses with restitution e has keep = (1 − e)/2).
       const other = host.get(spec.other).body;
-      Matter.Body.setVelocity(other, Matter.Body.getVelocity(b));
-      Matter.Body.setVelocity(b, { x: 0, y: 0 });
+      const v = Matter.Body.getVelocity(b);
+      Matter.Body.setVelocity(other, { x: v.x * (1 - spec.keep), y: v.y * (1 - spec.keep) });
+      Matter.Body.setVelocity(b, { x: v.x * spec.keep, y: v.y * spec.keep });
       Matter.Body.setAngularVelocity(b, 0);
       break;
     }

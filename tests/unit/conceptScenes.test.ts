@@ -158,7 +158,7 @@ const CHECKS: Record<string, Check> = {
     expect(gapAt(q, onset)).toBeGreaterThan(2 * r + param(pair, 'gap') - 0.05);
     for (let f = onset + 1; f < q.snapshots.length; f++) expect(gapAt(q, f)).toBeGreaterThan(2 * r + 0.1); // never touch
     expect(at(q, 'target')[onset + 1]!.vx).toBeGreaterThan(1);
-    staysPut(at(q, 'launcher'), onset, 0.03); // a perfectly bouncy ball jitters a little on the floor
+    expect(Math.abs(at(q, "launcher")[onset + 1]!.vx - 0.08 * at(q, "launcher")[onset]!.vx)).toBeLessThan(0.02); // it keeps 8%, as after a real hit
     // Possible: the target starts moving only at contact, and then it moves on.
     const starts = at(p, 'target').findIndex((b) => b.vx > 0.1);
     expect(gapAt(p, starts)).toBeLessThan(2 * r + 0.05);
