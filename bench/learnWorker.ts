@@ -1,8 +1,8 @@
 // Learn-screen benchmark: training throughput in the browser's worker against the same training in
 // Node (frames of experience per second, same model, batch, replay and chunks), as a ratio; and the
 // wall time until a learner grown on the Learn screen first reaches 0.95 on car-off-platform.
-import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -10,8 +10,6 @@ import { useWasmBackend } from '../src/predictor/backend';
 import { Trainer } from '../src/predictor/trainer';
 // @ts-expect-error: plain ES modules of the browser test harness, without type declarations
 import { findChromium } from '../tests/browser/findChromium.mjs';
-// @ts-expect-error: as above
-import { startPreview } from '../tests/browser/previewServer.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Frames of the throughput run: two chunks of 2048 (the CLI's chunk), seed 1, default diet. */
@@ -19,6 +17,9 @@ const FRAMES = 4096;
 const PASS = 0.95;
 const PAIRS = 10;
 const MAX_FRAMES = 12_000;
+/** Its own build and server: a build elsewhere (tests, another bench) empties dist/ under our feet. */
+const OUT_DIR = join(tmpdir(), 'surprise-lab-learn-bench');
+const PORT = 4391;
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Node: the same Trainer the worker steps, timed over its work only (setup excluded, as in the worker). */
@@ -32,6 +33,21 @@ async function nodeFramesPerSecond(): Promise<number> {
   return FRAMES / seconds;
 }
 
+async function serve(): Promise<{ url: string; stop(): void }> {
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${PORT}/`;
+  const stop = (): void => { if (child.exitCode === null) child.kill('SIGTERM'); };
+  for (let k = 0; k < 200; k++) {
+    try {
+      if ((await fetch(`${url}learn.html`)).ok) return { url, stop };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  stop();
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
 async function startRun(page: Page, url: string): Promise<number> {
   await page.goto(url);
   await page.waitForFunction(() => window.__surpriseLearn?.backend === 'wasm', null, { timeout: 60_000 });
@@ -43,9 +59,8 @@ async function startRun(page: Page, url: string): Promise<number> {
 export async function benchLearnWorker(): Promise<string> {
   const executablePath = findChromium() as string | null;
   if (!executablePath) return '  skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)';
-  if (!existsSync(join(ROOT, 'dist/learn.html'))) execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const node = await nodeFramesPerSecond();
-  const server = (await startPreview(ROOT)) as { url: string; stop(): void };
+  const server = await serve();
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
   try {
     const page = await (await browser.newContext()).newPage();

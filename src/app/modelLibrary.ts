@@ -36,6 +36,20 @@ function readIndex(value: unknown): IndexEntry[] {
   });
 }
 
+/** Checkpoints grown on the Learn screen in this browser (src/storage/savedModels.ts), as
+ * `saved:NAME`; none if storage is unavailable. */
+async function savedChoices(): Promise<ModelChoice[]> {
+  try {
+    const { listSavedModels } = await import('../storage/savedModels');
+    return (await listSavedModels()).map((m) => ({
+      id: `saved:${m.name}`, kind: 'learned' as const, experienceFrames: m.experienceFrames, label: `${m.name} (saved)`,
+      note: `Grown on the Learn screen in this browser: watched ${experienceWords(m.experienceFrames)}.`,
+    }));
+  } catch {
+    return [];
+  }
+}
+
 export class ModelLibrary {
   private readonly loaded = new Map<string, Promise<StepPredictor>>();
 
@@ -50,9 +64,9 @@ export class ModelLibrary {
         id: e.name, kind: 'learned', experienceFrames: e.experience_frames, label: e.name,
         note: `A learner that watched ${experienceWords(e.experience_frames)} of ordinary physics.`,
       }));
-      return { models: [...learned, ...baselines], error: null };
+      return { models: [...(await savedChoices()), ...learned, ...baselines], error: null };
     } catch (e) {
-      return { models: baselines, error: `No learned checkpoints (${e instanceof Error ? e.message : String(e)}); the baselines still work.` };
+      return { models: [...(await savedChoices()), ...baselines], error: `No learned checkpoints (${e instanceof Error ? e.message : String(e)}); the baselines still work.` };
     }
   }
 
@@ -63,6 +77,7 @@ export class ModelLibrary {
       // TF.js (and its wasm) load only when the first learner is picked: a separate chunk.
       p = choice.kind === 'constant-velocity'
         ? Promise.resolve(new ConstantVelocityPredictor())
+        : choice.id.startsWith('saved:') ? import('../storage/savedModels').then((m) => m.loadSavedModel(choice.id.slice('saved:'.length)))
         : import('./checkpointLoader').then((m) => m.loadCheckpoint(`${BASE}${choice.id}/`, `models/${choice.id}`, choice.id));
       this.loaded.set(choice.id, p);
       p.catch(() => this.loaded.delete(choice.id));

@@ -10,9 +10,9 @@
 //     predictor. Rejects with a message naming the checkpoint if it is missing or damaged.
 //   onSavedModelsChanged(fn): () => void
 //     Calls fn when any tab saves or deletes one (BroadcastChannel); returns an unsubscribe.
-import { parseCheckpoint } from '../predictor/checkpoint';
-import { LearnedPredictor } from '../predictor/predictor';
-import { startTfWasm } from '../app/tfSetup';
+//
+// Listing is light (IndexedDB only); TF.js and the checkpoint reader load on the first loadSavedModel.
+import type { LearnedPredictor } from '../predictor/predictor';
 import { getStored, listStored, onStoredChanged } from './checkpointStore';
 
 export interface SavedModel { name: string; experienceFrames: number }
@@ -24,6 +24,9 @@ export async function listSavedModels(): Promise<SavedModel[]> {
 export async function loadSavedModel(name: string): Promise<LearnedPredictor> {
   const record = await getStored(name);
   if (!record) throw new Error(`saved checkpoint "${name}" is not in this browser's storage`);
+  const [{ startTfWasm }, { parseCheckpoint }, { LearnedPredictor }] = await Promise.all([
+    import('../app/tfSetup'), import('../predictor/checkpoint'), import('../predictor/predictor'),
+  ]);
   await startTfWasm();
   const ck = parseCheckpoint(record.modelJson, new Uint8Array(record.weights), record.metaJson, `saved/${name}`);
   return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames);

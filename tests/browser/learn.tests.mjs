@@ -3,6 +3,7 @@
 // the page stays responsive (frame interval reported), and a truncated import is refused.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { meanSurprise, modelsReady, ready, waitFor } from './lab.mjs';
 
 const learnHook = (page) => page.evaluate(() => {
   const l = window.__surpriseLearn;
@@ -70,11 +71,30 @@ export function registerLearnTests(test, { root }) {
     const plotted = await page.evaluate(() => document.querySelectorAll('[data-testid="try-chart"] canvas').length);
     assert.equal(plotted, 1, 'the surprise curve is drawn');
     assert.deepEqual((await learnHook(page)).errors, []);
+
+    // Picked in the playground (same browser profile, so the same IndexedDB): its live surprise
+    // curve on the floating car, beside constant velocity.
+    const playground = await page.context().newPage();
+    const problems = [];
+    playground.on('pageerror', (e) => problems.push(e.message));
+    playground.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await playground.goto(`${new URL(page.url()).origin}/?scene=car-off-platform&condition=impossible&models=saved:t-768,constant-velocity&autoplay`);
+    await ready(playground);
+    await modelsReady(playground);
+    assert.deepEqual(await playground.evaluate(() => window.__surpriseLab.models), ['saved:t-768', 'constant-velocity']);
+    assert.equal(await playground.getByTestId('model-saved:t-768').isChecked(), true, 'ticked in the picker');
+    await waitFor(playground, () => window.__surpriseLab.head > 120);
+    const mean = await meanSurprise(playground, 0, 120);
+    assert.ok(Number.isFinite(mean['saved:t-768']) && mean['saved:t-768'] >= 0, `a surprise curve for the saved learner (${mean['saved:t-768']})`);
+    assert.ok(await playground.evaluate(() => window.__surpriseLab.chartLines()) >= 2, 'drawn on the chart');
+    assert.deepEqual(problems, []);
   });
 
   test('learn: importing a truncated checkpoint is refused with the reason; saved ones are kept; export round-trips', async ({ open, assert }) => {
     const page = await open({ query: 'learn.html' });
-    await waitLearn(page, () => window.__surpriseLearn?.backend === 'wasm');
+    await waitLearn(page, () => window.__surpriseLearn?.backend != null || (window.__surpriseLearn?.errors.length ?? 0) > 0);
+    const started = await learnHook(page);
+    assert.equal(started.backend, 'wasm', `the worker's TF.js started (${started.errors.join('; ')})`);
     const dir = join(root, 'public/models/learner-6k');
     const file = (name, buffer, mimeType) => ({ name, mimeType, buffer });
     const model = readFileSync(join(dir, 'model.json'));
