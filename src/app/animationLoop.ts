@@ -3,6 +3,10 @@
 import { tickClock, type ClockState } from './fixedStepClock';
 import { STEP_S } from '../sim/units';
 
+/** Most wall time (ms) spent on physics and surprise in one animation frame: when steps cost more
+ * (a crowded scene on a slow machine), time on screen runs slower instead of frames stalling. */
+export const STEP_BUDGET_MS = 10;
+
 export interface LoopClient {
   /** Whether time runs now. */
   running(): boolean;
@@ -36,6 +40,11 @@ export function startAnimationLoop(client: LoopClient): () => void {
       alpha = tick.alpha;
       for (let i = 0; i < tick.steps; i++) {
         if (!client.step()) {
+          alpha = 1;
+          break;
+        }
+        // Over budget: the steps still owed are dropped (never a longer time step).
+        if (i < tick.steps - 1 && performance.now() - now > STEP_BUDGET_MS) {
           alpha = 1;
           break;
         }
