@@ -15,7 +15,7 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
   const positive = marks.filter((m) => m > 0);
   const lo = Math.log10(positive[0] ?? 1000) - 0.5;
   const hi = Math.log10(positive[positive.length - 1] ?? 100_000);
-  const left = 64, top = 46, plotW = 560, plotH = 300, legendW = 250, bottom = 64;
+  const left = 64, top = 46, plotW = 560, plotH = 300, legendW = 360, bottom = 64;
   const width = left + plotW + 30 + legendW;
   const height = top + plotH + bottom;
   const xOf = (frames: number): number => left + 20 + (plotW - 40) * ((frames > 0 ? Math.log10(frames) : lo) - lo) / Math.max(1e-9, hi - lo);
@@ -28,7 +28,7 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
     parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${yOf(tick)}" y2="${yOf(tick)}" stroke="${tick === 0.5 ? '#555' : '#e3e3e3'}"${tick === 0.5 ? ' stroke-dasharray="5 4"' : ''}/>`);
     parts.push(`<text x="${left - 8}" y="${yOf(tick) + 4}" text-anchor="end" fill="#444">${tick.toFixed(2)}</text>`);
   }
-  parts.push(`<text x="${left + plotW - 4}" y="${yOf(0.5) - 5}" text-anchor="end" fill="#555">chance</text>`);
+  parts.push(`<text x="${left + 4}" y="${yOf(0.5) - 5}" fill="#555">chance</text>`);
   for (const m of marks) {
     const x = xOf(m);
     parts.push(`<line x1="${x}" x2="${x}" y1="${top + plotH}" y2="${top + plotH + 5}" stroke="#444"/>`);
@@ -55,8 +55,11 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
     parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`);
     parts.push(`<text x="${lx + 28}" y="${ly + 4}" fill="#222">${escapeXml(concept)}${cv ? ` (constant velocity ${cv.pairwise_accuracy.toFixed(2)})` : ''}</text>`);
   });
-  const n = learned[0]?.pairs;
-  parts.push(`<text x="${left + plotW + 30}" y="${top + 8 + concepts.length * 22 + 14}" fill="#555">dots: accuracy; bars: 95% bootstrap CI${n ? `; ~${n} pairs per concept` : ''}</text>`);
+  const pairs = learned.map((r) => r.pairs);
+  const range = pairs.length === 0 ? '' : Math.min(...pairs) === Math.max(...pairs) ? `${pairs[0]}` : `${Math.min(...pairs)}–${Math.max(...pairs)}`;
+  const noteY = top + 8 + concepts.length * 22 + 14;
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: accuracy; bars: 95% bootstrap interval</text>`);
+  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">${range} matched pairs per concept</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
