@@ -59,7 +59,8 @@ async function startRun(page: Page, url: string): Promise<number> {
 export async function benchLearnWorker(): Promise<string> {
   const executablePath = findChromium() as string | null;
   if (!executablePath) return '  skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)';
-  const node = await nodeFramesPerSecond();
+  // Node before and after the browser run: the machine's load drifts, so both are shown.
+  const nodeBefore = await nodeFramesPerSecond();
   const server = await serve();
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
   try {
@@ -69,6 +70,8 @@ export async function benchLearnWorker(): Promise<string> {
     await page.waitForFunction(() => window.__surpriseLearn?.state === 'done', null, { timeout: 900_000, polling: 500 });
     const worker = await page.evaluate(() => window.__surpriseLearn!.progress!.framesPerSecond);
     const frames = await page.evaluate(() => window.__surpriseLearn!.frameStats());
+    const nodeAfter = await nodeFramesPerSecond();
+    const node = (nodeBefore + nodeAfter) / 2;
 
     // 2. Until the first measurement at or above 0.95 on car-off-platform (every 1k frames, 10 pairs).
     const started = await startRun(page, `${server.url}learn.html?frames=${MAX_FRAMES}&every=1k&pairs=${PAIRS}&scenes=car-off-platform&save=&seed=1`);
@@ -82,7 +85,7 @@ export async function benchLearnWorker(): Promise<string> {
     const curve = await page.evaluate(() => (window.__surpriseLearn!.development()['car-off-platform'] ?? []).map(([f, a]) => `${f / 1000}k: ${a.toFixed(2)}`).join(', '));
     await page.getByTestId('run-cancel').click().catch(() => {});
     return [
-      `  training throughput (seed 1, ${FRAMES} frames, batch 128, replay 4, chunks of 2048): Node ${node.toFixed(0)} frames/s, browser worker ${worker.toFixed(0)} frames/s; worker/Node = ${(worker / node).toFixed(2)}`,
+      `  training throughput (seed 1, ${FRAMES} frames, batch 128, replay 4, chunks of 2048): Node ${node.toFixed(0)} frames/s (${nodeBefore.toFixed(0)} before, ${nodeAfter.toFixed(0)} after), browser worker ${worker.toFixed(0)} frames/s; worker/Node = ${(worker / node).toFixed(2)}`,
       `  main thread while the worker trained: median frame interval ${frames.medianMs.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, max ${frames.maxMs.toFixed(0)} ms (${frames.frames} frames)`,
       `  developmental curve in the browser (car-off-platform, ${PAIRS} pairs, every 1k frames): ${curve}`,
       reached.frames !== null
