@@ -16,6 +16,8 @@ export interface LoopClient {
   step(): boolean;
   /** `now` is the animation frame's timestamp (ms). */
   draw(alpha: number, now: number): void;
+  /** After each frame: how long its work (steps and drawing) took on the main thread, ms. */
+  frameDone?(workMs: number): void;
 }
 
 export function startAnimationLoop(client: LoopClient): () => void {
@@ -24,6 +26,7 @@ export function startAnimationLoop(client: LoopClient): () => void {
   let handle = 0;
   let wasRunning = false;
   const frame = (now: number): void => {
+    const started = performance.now();
     let elapsed = now - last;
     last = now;
     const running = client.running();
@@ -44,13 +47,14 @@ export function startAnimationLoop(client: LoopClient): () => void {
           break;
         }
         // Over budget: the steps still owed are dropped (never a longer time step).
-        if (i < tick.steps - 1 && performance.now() - now > STEP_BUDGET_MS) {
+        if (i < tick.steps - 1 && performance.now() - started > STEP_BUDGET_MS) {
           alpha = 1;
           break;
         }
       }
     }
     client.draw(alpha, now);
+    client.frameDone?.(performance.now() - started);
     handle = requestAnimationFrame(frame);
   };
   handle = requestAnimationFrame(frame);

@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     running: () => store.getState().running,
     speed: () => store.getState().speed,
     step: () => controller.step(),
+    frameDone: (ms) => controller.perf.frameWork(ms),
     draw: (alpha, now) => {
       controller.perf.frame(now);
       const session = controller.session;

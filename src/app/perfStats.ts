@@ -14,6 +14,9 @@ export interface PerfSummary {
   steps: number;
   intervalP50: number;
   intervalP95: number;
+  /** Main-thread work per animation frame (steps, surprise, drawing commands), ms: p50 and p95. */
+  workP50: number;
+  workP95: number;
   /** Means per step, ms (the page's clock is coarse, about 0.1 ms: means of many steps are not). */
   physics: number;
   twin: number;
@@ -31,6 +34,7 @@ const quantile = (xs: number[], q: number): number => {
 
 export class PerfStats {
   private intervals: number[] = [];
+  private work: number[] = [];
   private steps: StepCost[] = [];
   private lastFrame: number | null = null;
 
@@ -40,6 +44,12 @@ export class PerfStats {
     if (this.intervals.length > 20_000) this.intervals.splice(0, 10_000);
   }
 
+  /** The JS work of one animation frame, ms. */
+  frameWork(ms: number): void {
+    this.work.push(ms);
+    if (this.work.length > 20_000) this.work.splice(0, 10_000);
+  }
+
   step(cost: StepCost): void {
     this.steps.push(cost);
     if (this.steps.length > 20_000) this.steps.splice(0, 10_000);
@@ -47,6 +57,7 @@ export class PerfStats {
 
   reset(): void {
     this.intervals = [];
+    this.work = [];
     this.steps = [];
     this.lastFrame = null;
   }
@@ -60,6 +71,8 @@ export class PerfStats {
       steps: this.steps.length,
       intervalP50: quantile(this.intervals, 0.5),
       intervalP95: quantile(this.intervals, 0.95),
+      workP50: quantile(this.work, 0.5),
+      workP95: quantile(this.work, 0.95),
       physics: mean(this.steps.map((s) => s.physics)),
       twin: mean(this.steps.map((s) => s.twin)),
       ghost: mean(this.steps.map((s) => s.ghost)),
