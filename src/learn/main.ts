@@ -180,7 +180,12 @@ function onMessage(m: FromWorker): void {
       break;
     case 'episode': episodes.show(m.episode); break;
     case 'checkpoint': store(m.checkpoint).catch((e: unknown) => { errors.push(`saving ${m.checkpoint.name}: ${e instanceof Error ? e.message : String(e)}`); run.showProblems(errors.slice(-1)); }); break;
-    case 'error': errors.push(m.message); run.showProblems([m.message]); break;
+    case 'error':
+      errors.push(m.message);
+      run.showProblems([m.message]);
+      // A run that never got going (the worker could not start TF.js) is over.
+      if (state === 'starting') setState('failed', m.message);
+      break;
   }
 }
 worker.on(onMessage);
