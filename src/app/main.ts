@@ -134,7 +134,8 @@ async function main(): Promise<void> {
     },
   });
 
-  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1, () => chart.lines());
+  let started = false;
+  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1, () => chart.lines(), () => started);
 
   // The observers: the list of checkpoints, then the URL's choice (or a sensible default).
   const listed = await library.list();
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
   store.getState().setSelectedModels(url.models ?? defaultModels(listed.models));
   writeUrlOnChange(store);
   if (url.autoplay) store.getState().play();
+  started = true;
 }
 
 main().catch((e: unknown) => {

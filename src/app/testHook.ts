@@ -10,6 +10,8 @@ import type { TrialController } from './trialController';
 
 export interface SurpriseLabHook {
   readonly version: 2;
+  /** True once start-up is over: the list of observers is known and ?autoplay has been applied. */
+  readonly started: boolean;
   /** 'webgl' | 'canvas' | null before the renderer started. */
   readonly renderer: string | null;
   readonly sceneId: string | null;
@@ -52,9 +54,10 @@ declare global {
 }
 
 export function installTestHook(store: AppStore, controller: TrialController, view: () => ViewTransform | null, resolution: () => number,
-  chartLines: () => number): void {
+  chartLines: () => number, started: () => boolean): void {
   const hook: SurpriseLabHook = {
     version: 2,
+    get started() { return started(); },
     get renderer() { return store.getState().renderer; },
     get sceneId() { return store.getState().sceneId; },
     get condition() { return store.getState().condition; },

@@ -1,11 +1,12 @@
 // Helpers that read the page through its read-only hook (window.__surpriseLab) and drive it
 // through the keyboard, as a person would.
 
-/** Waits until the page has a renderer and a trial. */
+/** Waits until the page has a renderer and a trial, and has finished starting (observers listed,
+ * ?autoplay applied), so that nothing changes behind a test's back afterwards. */
 export async function ready(page) {
   await page.waitForFunction(() => {
     const lab = window.__surpriseLab;
-    return !!lab && lab.renderer !== null && lab.frames > 0;
+    return !!lab && lab.renderer !== null && lab.frames > 0 && lab.started;
   }, null, { timeout: 30_000 });
 }
 
