@@ -19,6 +19,7 @@ const KNOBS: Knob[] = [
   share('drops', 'dropped from a hand', 'share of objects held in the air and let go'),
   share('tosses', 'thrown', 'share of objects thrown into the air'),
   share('collisions', 'collisions', 'share of episodes where two objects are pushed into each other'),
+  { key: 'occlusion', label: 'a screen hides things', min: 0, max: 1, step: 0.05, get: (d) => d.occlusion ?? 0, set: (d, v) => { if (v > 0) d.occlusion = v; else delete d.occlusion; }, hint: 'share of episodes with a screen in front: what passes behind it is not seen' },
   kind('box'), kind('ball'), kind('car'),
   { key: 'objects', label: 'objects per episode (up to)', min: 1, max: 4, step: 1, get: (d) => d.objects[1], set: (d, v) => { d.objects = [1, v]; }, hint: 'moving objects per episode: 1 to this many' },
   { key: 'framesPerEpisode', label: 'frames watched per episode', min: 2, max: 48, step: 2, get: (d) => d.framesPerEpisode, set: (d, v) => { d.framesPerEpisode = v; }, hint: 'fewer frames from more episodes teach more' },

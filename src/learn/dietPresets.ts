@@ -22,6 +22,7 @@ export function dietProblems(d: ExperienceDiet): string[] {
   share('pushes toward an edge', d.edgePushes);
   share('collisions', d.collisions);
   share('event focus', d.eventFocus);
+  share('occlusion', d.occlusion ?? 0);
   if (d.drops + d.tosses > 1) out.push('drops and tosses together cannot be more than all objects');
   const kinds = d.kinds.box + d.kinds.ball + d.kinds.car;
   if (!(d.kinds.box >= 0 && d.kinds.ball >= 0 && d.kinds.car >= 0) || !(kinds > 0)) out.push('at least one kind of object must be shown');

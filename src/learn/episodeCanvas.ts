@@ -54,6 +54,8 @@ export function createEpisodeCanvas(canvas: HTMLCanvasElement): EpisodeCanvas {
       }
       ctx.restore();
     });
+    ctx.fillStyle = 'rgba(90, 98, 110, 0.55)';
+    for (const r of episode.screens ?? []) ctx.fillRect(ox + (r.x - r.width / 2) * s, hgt - (r.y + r.height / 2) * s, r.width * s, r.height * s);
   };
 
   return {

@@ -1,6 +1,6 @@
 // The learner's experience: seeded, procedural episodes of normal physics (never a violation,
 // never an evaluation scene), and which of their frames the learner gets to watch.
-import type { BodySpec, WorldSpec, ActionSpec } from '../sim/spec';
+import type { BodySpec, WorldSpec, ActionSpec, OccluderSpec } from '../sim/spec';
 import type { Rng } from '../sim/rng';
 import { Simulation } from '../sim/simulation';
 import { observe, type Observation } from './observation';
@@ -29,6 +29,9 @@ export interface ExperienceDiet {
   framesPerEpisode: number;
   /** Share of watched frames chosen where something changes its motion (falls, landings, pushes). */
   eventFocus: number;
+  /** Share of episodes with a screen standing in front, hiding what passes behind it (absent: none;
+   * with none, an episode draws exactly the random numbers it did before this knob existed). */
+  occlusion?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -163,9 +166,17 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     const dir = Math.sign(b.x - a.x) || 1;
     actions.push({ type: 'push', body: a.id, at: rng.uniform(0.05, 0.6), vx: dir * rng.uniform(1, 3), vy: 0, by: 'hand' });
   }
+  const occluders: OccluderSpec[] = [];
+  const occlusion = diet.occlusion ?? 0;
+  if (occlusion > 0 && rng.chance(occlusion)) {
+    // A screen on the floor: whatever passes behind it (its centre inside) is not seen.
+    const w = rng.uniform(0.6, 1.6);
+    const h = rng.uniform(0.8, 2.2);
+    occluders.push({ id: 'screen1', x: rng.uniform(0.3 + w / 2, WORLD_W - 0.3 - w / 2), y: FLOOR_TOP + h / 2, width: w, height: h });
+  }
   return {
     width: WORLD_W, height: 4, gravity: 9.81, substeps: 4,
-    bodies: [...bodies, ...placed], occluders: [], actions, violation: null, frames: diet.episodeFrames,
+    bodies: [...bodies, ...placed], occluders, actions, violation: null, frames: diet.episodeFrames,
   };
 }
 

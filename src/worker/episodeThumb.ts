@@ -4,7 +4,7 @@ import type { Observation } from '../predictor/observation';
 import type { WorldSpec } from '../sim/spec';
 import type { EpisodeThumb } from './protocol';
 
-export function episodeThumb(frames: readonly Observation[], spec: Pick<WorldSpec, 'width' | 'height'>, every = 2): EpisodeThumb {
+export function episodeThumb(frames: readonly Observation[], spec: Pick<WorldSpec, 'width' | 'height'> & Partial<Pick<WorldSpec, 'occluders'>>, every = 2): EpisodeThumb {
   const first = frames[0] ?? [];
   const ids = first.map((o) => o.id);
   const shown = Math.ceil(frames.length / every);
@@ -18,6 +18,7 @@ export function episodeThumb(frames: readonly Observation[], spec: Pick<WorldSpe
   }
   return {
     width: spec.width, height: spec.height, frames: shown, poses,
+    screens: (spec.occluders ?? []).map((o) => ({ x: o.x, y: o.y, width: o.width, height: o.height })),
     bodies: first.map((o) => ({ kind: o.kind, width: o.width, height: o.height, isStatic: o.isStatic })),
   };
 }

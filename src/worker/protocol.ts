@@ -43,6 +43,8 @@ export interface EpisodeThumb {
   width: number;
   height: number;
   bodies: { kind: string; width: number; height: number; isStatic: boolean }[];
+  /** Screens standing in front (centre and size, m): what is behind them was not seen. */
+  screens: { x: number; y: number; width: number; height: number }[];
   /** [frame][body × 3] flattened: x, y (m, y up), angle (rad). */
   poses: Float32Array;
   frames: number;

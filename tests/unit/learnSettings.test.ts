@@ -6,7 +6,7 @@ import { buildConfig, DEFAULT_FORM, formFromQuery } from '../../src/learn/runFor
 import { dietHasFalls, dietProblems, NO_FALLS_DIET } from '../../src/learn/dietPresets';
 import { frameStats } from '../../src/learn/frameStats';
 import { episodeThumb } from '../../src/worker/episodeThumb';
-import { DEFAULT_DIET, watchEpisode } from '../../src/predictor/experience';
+import { DEFAULT_DIET, generateEpisode, watchEpisode } from '../../src/predictor/experience';
 import type { Observation } from '../../src/predictor/observation';
 import { createRng } from '../../src/sim/rng';
 
@@ -81,6 +81,33 @@ describe('diets', () => {
     // A tall box may still topple in a collision, but it is supported all the way down.
     expect(freeFalls(NO_FALLS_DIET)).toBe(0);
     expect(freeFalls(DEFAULT_DIET)).toBeGreaterThan(10);
+  });
+});
+
+describe('occlusion in the diet', () => {
+  it('with no occlusion an episode is exactly what it was (same world, same random numbers used)', () => {
+    const a = createRng(7), b = createRng(7);
+    expect(generateEpisode(a, DEFAULT_DIET)).toEqual(generateEpisode(b, { ...DEFAULT_DIET, occlusion: 0 }));
+    expect(a.next()).toBe(b.next());
+  });
+
+  it('with occlusion a screen stands in front and hides what passes behind it', () => {
+    const rng = createRng(8);
+    const diet = { ...DEFAULT_DIET, occlusion: 1 };
+    let hiddenFrames = 0;
+    let screens = 0;
+    for (let e = 0; e < 20; e++) {
+      watchEpisode(rng, diet, (frames, spec) => {
+        screens += spec.occluders.length;
+        const moving = new Set(frames.flatMap((f) => f.filter((o) => !o.isStatic).map((o) => o.id)));
+        for (const f of frames) if (f.filter((o) => !o.isStatic).length < moving.size) hiddenFrames++;
+        expect(episodeThumb(frames, spec).screens).toHaveLength(1);
+      });
+    }
+    expect(screens).toBe(20);
+    expect(hiddenFrames).toBeGreaterThan(0);
+    expect(dietProblems(diet)).toEqual([]);
+    expect(dietProblems({ ...diet, occlusion: 2 })).toEqual(['occlusion must be between 0 and 1']);
   });
 });
 
