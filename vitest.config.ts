@@ -1,4 +1,5 @@
-// Unit tests: plain Node (no DOM shim), one worker at a time (the machine has two busy cores).
+// Unit tests: plain Node (no DOM shim). One worker while developing (the cores are shared with
+// builds and training); two in CI, where nothing else runs.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,8 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    // Override with `npx vitest run --maxWorkers=2` on a quiet machine.
-    maxWorkers: 1,
+    maxWorkers: process.env.CI ? 2 : 1,
     testTimeout: 30_000,
   },
 });
