@@ -12,6 +12,7 @@ import { registerPlaygroundTests } from './playground.tests.mjs';
 import { registerSurpriseTests } from './surprise.tests.mjs';
 import { registerFreePlayTests } from './freeplay.tests.mjs';
 import { registerLearnTests } from './learn.tests.mjs';
+import { registerDeterminismTests } from './determinism.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -33,6 +34,7 @@ async function main() {
   registerSurpriseTests(suite.test, { root, outDir });
   registerFreePlayTests(suite.test, { root, outDir });
   registerLearnTests(suite.test, { root, outDir });
+  registerDeterminismTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;
