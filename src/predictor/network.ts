@@ -70,8 +70,8 @@ export class InteractionNetwork {
 
   private dense(name: string, x: tf.Tensor2D, relu: boolean): tf.Tensor2D {
     const l = this.layers[name]!;
-    // One fused kernel (matmul + bias + activation): per-op overhead dominates at these sizes.
-    return tf.fused.matMul({ a: x, b: l.w as tf.Tensor2D, bias: l.b, activation: relu ? "relu" : "linear" }) as tf.Tensor2D;
+    const y = tf.add(tf.matMul(x, l.w as tf.Tensor2D), l.b) as tf.Tensor2D;
+    return relu ? tf.relu(y) : y;
   }
 
   /** Returns mean and log-variance, each [B*R, OUTPUTS]. Call inside tf.tidy. */
@@ -82,8 +82,8 @@ export class InteractionNetwork {
     let h = this.dense('relation/0', pairIn, true);
     h = this.dense('relation/1', h, true);
     const effects = this.dense('relation/2', h, true);
-    // Masked sum over senders as one batched matmul: [BR, 1, N] × [BR, N, E].
-    const aggregated = tf.reshape(tf.matMul(tf.reshape(pairMask, [batch * r, 1, n]), tf.reshape(effects, [batch * r, n, this.shape.effect])), [batch, r, this.shape.effect]);
+    const masked = tf.mul(tf.reshape(effects, [batch, r, n, this.shape.effect]), tf.reshape(pairMask, [batch, r, n, 1]));
+    const aggregated = tf.sum(masked, 2);
     const objIn = tf.reshape(tf.concat([tf.reshape(objects, [batch, r, OBJECT_FEATURES]), aggregated], 2), [batch * r, OBJECT_FEATURES + this.shape.effect]) as tf.Tensor2D;
     let g = this.dense('object/0', objIn, true);
     g = this.dense('object/1', g, true);
@@ -95,27 +95,18 @@ export class InteractionNetwork {
   /** Runs a feature batch; returns plain arrays [B*R, OUTPUTS] (mean, variance) in scaled units. */
   predict(features: FeatureBatch): { mean: Float32Array; variance: Float32Array } {
     const { batch, r, n } = features;
-    const both = tf.tidy(() => {
+    const [mean, variance] = tf.tidy(() => {
       const out = this.forward(
         tf.tensor(features.objects, [batch, r, OBJECT_FEATURES]),
         tf.tensor(features.pairs, [batch, r, n, PAIR_FEATURES]),
         tf.tensor(features.pairMask, [batch, r, n]),
         batch, r, n,
       );
-      return tf.concat([out.mean, tf.exp(out.logvar)], 1);
+      return [out.mean, tf.exp(out.logvar)];
     });
-    // One read-back for both heads: [B*R, 2·OUTPUTS] rows of (mean…, variance…).
-    const data = both.dataSync() as Float32Array;
-    both.dispose();
-    const rows = batch * r;
-    const mean = new Float32Array(rows * OUTPUTS);
-    const variance = new Float32Array(rows * OUTPUTS);
-    for (let k = 0; k < rows; k++) {
-      for (let c = 0; c < OUTPUTS; c++) {
-        mean[k * OUTPUTS + c] = data[k * 2 * OUTPUTS + c]!;
-        variance[k * OUTPUTS + c] = data[k * 2 * OUTPUTS + OUTPUTS + c]!;
-      }
-    }
-    return { mean, variance };
+    const result = { mean: new Float32Array(mean!.dataSync()), variance: new Float32Array(variance!.dataSync()) };
+    mean!.dispose();
+    variance!.dispose();
+    return result;
   }
 }
