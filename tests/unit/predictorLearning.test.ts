@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
 import { train, collectExperience, type CheckpointEvent } from '../../src/predictor/training';
-import { serializeCheckpoint } from '../../src/predictor/checkpoint';
+import { serializeCheckpoint, weightsHash } from '../../src/predictor/checkpoint';
+import { readFileSync } from 'node:fs';
 import { ConstantVelocityPredictor, LearnedPredictor, type StepPredictor } from '../../src/predictor/predictor';
 import { DEFAULT_DIET, type Transition } from '../../src/predictor/experience';
 import { createRng } from '../../src/sim/rng';
@@ -77,6 +78,15 @@ describe('learning', () => {
     expect(learnedGravity(baseline, heldOut)).toBe(0);
     expect(gravity).toBeGreaterThan(0.5);
     expect(gravity).toBeLessThan(1.5);
+  }, 300_000);
+
+  it('reproduces the shipped learner-1k from the command in public/models/README.md', async () => {
+    const shipped = JSON.parse(readFileSync('public/models/learner-1k/meta.json', 'utf8')) as { weights_hash: string; seed: number };
+    let hash = '';
+    await train({ frames: 1000, checkpoints: [0, 1000], seed: shipped.seed }, (e) => {
+      if (e.experienceFrames === 1000) hash = weightsHash(serializeCheckpoint(e.network, e.settings.features, { ...meta, experience_frames: 1000 }).weights);
+    });
+    expect(hash).toBe(shipped.weights_hash);
   }, 300_000);
 
   it('is reproducible: the same seed gives identical weights, another seed different ones', async () => {
