@@ -7,6 +7,7 @@ import type { FrameRecord } from './frameHistory';
 import type { ModelLibrary } from './modelLibrary';
 import { OracleTrack, PredictorTrack, type SurpriseTrack } from './surpriseTrack';
 import type { TrialSession } from './trialSession';
+import { viewAt, type ViewFrame } from '../predictor/view';
 
 /** A model whose surprise takes longer than this per step (ms, averaged) cannot run live. */
 const BUDGET_MS = 12;
@@ -95,7 +96,11 @@ export class SurpriseBank {
   private async load(choice: ModelChoice): Promise<void> {
     this.loading.add(choice.id);
     try {
-      const track = choice.kind === 'oracle' ? new OracleTrack(choice) : new PredictorTrack(choice, await this.library.predictor(choice));
+      const viewOf = (frame: number): ViewFrame | undefined => {
+        const world = this.session()?.resolved.world;
+        return world ? viewAt(world, frame) : undefined;
+      };
+      const track = choice.kind === 'oracle' ? new OracleTrack(choice) : new PredictorTrack(choice, await this.library.predictor(choice), viewOf);
       if (!this.store.getState().selectedModels.includes(choice.id)) return;
       const session = this.session();
       if (choice.kind === 'oracle') session?.setTwin(true);

@@ -6,6 +6,10 @@ import { computeSurprise, oracleSurprise, HORIZON } from '../predictor/surprise'
 import type { StepPredictor } from '../predictor/predictor';
 import type { ModelChoice } from '../store/modelsSlice';
 import type { FrameHistory, FrameRecord, SurpriseAt } from './frameHistory';
+import type { ViewFrame } from '../predictor/view';
+
+/** What the observer could see at a frame (the world's window and its screens), for occlusion. */
+export type ViewOf = (frame: number) => ViewFrame | undefined;
 
 export interface SurpriseTrack {
   readonly choice: ModelChoice;
@@ -23,12 +27,12 @@ const NONE: ReadonlyMap<string, number> = new Map();
 
 export class PredictorTrack implements SurpriseTrack {
   private readonly live: LiveSurprise;
-  constructor(readonly choice: ModelChoice, readonly predictor: StepPredictor) {
+  constructor(readonly choice: ModelChoice, readonly predictor: StepPredictor, private readonly viewOf: ViewOf = () => undefined) {
     this.live = new LiveSurprise(predictor);
   }
 
   push(record: FrameRecord): SurpriseAt {
-    const r = this.live.push(record.snapshot.frame, record.obs);
+    const r = this.live.push(record.snapshot.frame, record.obs, this.viewOf(record.snapshot.frame));
     const at: SurpriseAt = { total: r.total, perObject: r.perObject };
     record.surprise.set(this.choice.id, at);
     return at;
@@ -37,7 +41,8 @@ export class PredictorTrack implements SurpriseTrack {
   catchUp(history: FrameHistory, to: number): void {
     const records = history.range(history.first, to);
     if (records.length > HORIZON) {
-      const trace = computeSurprise(this.predictor, records.map((r) => r.obs));
+      const views = records.map((r) => this.viewOf(r.snapshot.frame));
+      const trace = computeSurprise(this.predictor, records.map((r) => r.obs), HORIZON, views.every((v) => v) ? (views as ViewFrame[]) : undefined);
       records.forEach((r, t) => {
         const total = trace.total[t]!;
         const perObject = new Map<string, number>();
@@ -52,7 +57,7 @@ export class PredictorTrack implements SurpriseTrack {
 
   prime(history: FrameHistory, to: number): void {
     this.live.reset();
-    for (const r of history.range(Math.max(history.first, to - HORIZON + 1), to)) this.live.push(r.snapshot.frame, r.obs);
+    for (const r of history.range(Math.max(history.first, to - HORIZON + 1), to)) this.live.push(r.snapshot.frame, r.obs, this.viewOf(r.snapshot.frame));
   }
 }
 

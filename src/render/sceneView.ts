@@ -3,11 +3,13 @@
 // ghost, the glow of surprise and the selection on top. A thin view: it never steps physics.
 import { Container, type Application } from 'pixi.js';
 import type { WorldSnapshot } from '../sim/snapshot';
-import type { BodySpec, WorldSpec } from '../sim/spec';
+import type { BodySpec, OccluderSpec, WorldSpec } from '../sim/spec';
+import { occluderRectAt } from '../sim/occluders';
+import { STEP_S } from '../sim/units';
 import type { Ghost } from './ghost';
 import type { BodyNode } from './bodyNode';
 import { createBodyNode } from './createBodyNode';
-import { worldLayerTransform } from './designUnits';
+import { designPosition, worldLayerTransform } from './designUnits';
 import { GhostLayer } from './ghostLayer';
 import { createHandNode, type HandNode } from './handNode';
 import { isHandAction } from './handPose';
@@ -37,6 +39,7 @@ export class SceneView {
   private readonly handLayer = new Container({ label: 'hands' });
   private nodes = new Map<string, { body: BodyNode; glow: GlowNode | null }>();
   private hands: { node: HandNode; bodyId: string }[] = [];
+  private screens: { spec: OccluderSpec; view: Container }[] = [];
   private selection: SelectionNode | null = null;
   private spec: WorldSpec | null = null;
   private specOf: (id: string) => BodySpec | undefined = () => undefined;
@@ -64,7 +67,11 @@ export class SceneView {
     this.selection = null;
     this.ghostLayer.reset(spec.height);
     for (const b of spec.bodies) this.addNode(b);
-    for (const o of spec.occluders) this.occluderLayer.addChild(createOccluderNode(o, spec.height));
+    this.screens = spec.occluders.map((o) => {
+      const view = createOccluderNode(o, spec.height);
+      this.occluderLayer.addChild(view);
+      return { spec: o, view };
+    });
     this.hands = spec.actions.filter(isHandAction).map((a) => {
       const node = createHandNode(a, spec.height);
       this.handLayer.addChild(node.view);
@@ -92,12 +99,25 @@ export class SceneView {
       if (id === overlays.selected) selectedState = state;
     }
     this.drawSelection(overlays.selected, selectedState);
+    this.drawScreens(blendTime(before, after, alpha) / STEP_S);
     this.ghostLayer.draw(overlays.ghost, overlays.frame);
     if (this.hands.length === 0) return;
     const t = blendTime(before, after, alpha);
     for (const hand of this.hands) {
       const i = after.bodies.findIndex((b) => b.id === hand.bodyId);
       hand.node.update(i >= 0 ? blendBody(before, after, i, alpha) ?? undefined : undefined, t);
+    }
+  }
+
+  /** Screens that rise, lower or slide: placed and stretched to their rectangle at this (fractional) frame. */
+  private drawScreens(frame: number): void {
+    if (!this.spec) return;
+    for (const { spec, view } of this.screens) {
+      if (!spec.moves || spec.moves.length === 0) continue;
+      const rect = occluderRectAt(spec, frame);
+      const p = designPosition(this.spec.height, rect.x, rect.y);
+      view.position.set(p.x, p.y);
+      view.scale.set(rect.width / spec.width, rect.height / spec.height);
     }
   }
 

@@ -11,6 +11,7 @@ import type { WorldSnapshot } from '../../sim/snapshot';
 import { trajectoryCsv, type SurpriseLookup } from '../../experiment/trajectoryCsv';
 import type { WorldSpec } from '../../sim/spec';
 import { observe } from '../../predictor/observation';
+import { viewsOf } from '../../predictor/view';
 import { useWasmBackend } from '../../predictor/backend';
 import { observerSurprise } from '../../experiment/observers';
 import { loadObserver } from '../modelStore';
@@ -96,7 +97,8 @@ async function surpriseLookup(parsed: ParsedArgs, world: WorldSpec, condition: C
   const twin = condition === 'possible' || observer.kind !== 'oracle'
     ? observed
     : runTrial(new Simulation(world, 'possible'), frames).snapshots.map(observe);
-  const trace = observerSurprise(observer, observed, twin);
+  // What the observer could see each frame (screens may move), so occlusion is scored as in the suite.
+  const trace = observerSurprise(observer, observed, twin, viewsOf(world, frames));
   return (frame, bodyId) => {
     const value = trace.perObject.get(bodyId)?.[frame];
     return value !== undefined && Number.isFinite(value) ? value : undefined;
