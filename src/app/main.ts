@@ -30,11 +30,14 @@ import { bindPointer } from './pointerInput';
 import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from './defaultModels';
 import { blendTime } from '../render/interpolate';
+import { parseFuzzOptions } from './fuzz/fuzzOptions';
 
 const DEFAULT_SCENE = 'car-off-platform';
 
 async function main(): Promise<void> {
   const url = parseUrlState(location.search);
+  const fuzz = parseFuzzOptions(location.search);
+  let stepCheck: (() => void) | null = null;
   const store = createAppStore();
   store.getState().setCatalog(buildCatalog({ ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT }), url.scene ?? DEFAULT_SCENE);
   applyUrlState(store, url);
@@ -110,7 +113,11 @@ async function main(): Promise<void> {
   startAnimationLoop({
     running: () => store.getState().running,
     speed: () => store.getState().speed,
-    step: () => controller.step(),
+    step: () => {
+      const ok = controller.step();
+      stepCheck?.();
+      return ok;
+    },
     frameDone: (ms) => controller.perf.frameWork(ms),
     draw: (alpha, now) => {
       controller.perf.frame(now);
@@ -144,6 +151,10 @@ async function main(): Promise<void> {
   writeUrlOnChange(store);
   if (url.autoplay) store.getState().play();
   started = true;
+  if (fuzz.fuzz || fuzz.assert) {
+    const { startFuzzMode } = await import('./fuzz/fuzzMode');
+    stepCheck = startFuzzMode(fuzz, { store, controller, host: canvasHost, view: () => view?.transform ?? null, sceneTexts: Object.values(SCENE_FILES) });
+  }
 }
 
 main().catch((e: unknown) => {

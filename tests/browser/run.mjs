@@ -13,6 +13,7 @@ import { registerSurpriseTests } from './surprise.tests.mjs';
 import { registerFreePlayTests } from './freeplay.tests.mjs';
 import { registerLearnTests } from './learn.tests.mjs';
 import { registerDeterminismTests } from './determinism.tests.mjs';
+import { registerFuzzTests } from './fuzz.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -35,6 +36,7 @@ async function main() {
   registerFreePlayTests(suite.test, { root, outDir });
   registerLearnTests(suite.test, { root, outDir });
   registerDeterminismTests(suite.test, { root, outDir });
+  registerFuzzTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;

@@ -1,0 +1,43 @@
+// Starts fuzz mode: a seeded stream of random events at ?fuzzRate per second, counted on
+// window.__surpriseLabFuzz (with the last events, so a failure can be read and replayed).
+import { createRng } from '../../sim/rng';
+import { FuzzActions, type FuzzTargets } from './fuzzActions';
+import type { FuzzOptions } from './fuzzOptions';
+
+export interface FuzzStatus {
+  readonly seed: number;
+  readonly rate: number;
+  /** Events done so far. */
+  readonly events: number;
+  /** The most recent events, oldest first. */
+  readonly recent: readonly string[];
+}
+
+declare global {
+  interface Window {
+    __surpriseLabFuzz?: FuzzStatus;
+  }
+}
+
+const RECENT = 20;
+
+export function startFuzz(options: FuzzOptions, targets: FuzzTargets): () => void {
+  const actions = new FuzzActions(createRng(options.seed), targets);
+  let events = 0;
+  const recent: string[] = [];
+  const status: FuzzStatus = {
+    seed: options.seed,
+    rate: options.rate,
+    get events() { return events; },
+    get recent() { return [...recent]; },
+  };
+  Object.defineProperty(window, '__surpriseLabFuzz', { value: Object.freeze(status), configurable: true });
+  console.info(`fuzz: seed ${options.seed}, ${options.rate} events/s`);
+  const timer = setInterval(() => {
+    events++;
+    const what = actions.next();
+    recent.push(`#${events} ${what}`);
+    if (recent.length > RECENT) recent.shift();
+  }, 1000 / options.rate);
+  return () => clearInterval(timer);
+}
