@@ -18,7 +18,9 @@ export interface FuzzTargets {
   sceneTexts: readonly string[];
 }
 
-const KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'r', 'R', 'i', 'I', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 'Delete', 'Escape'];
+/** Keys that keep the trial on screen; the ones that replace it (R, 1–9) are rarer (see next()). */
+const KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'i', 'I', '?', 'm', 'Delete', 'Escape'];
+const REBUILD_KEYS = ['r', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const POINTER_ID = 1;
 
 /** One step of work: the name of what it did (for the replay log). */
@@ -35,13 +37,19 @@ export class FuzzActions {
     const queued = this.queue.shift();
     if (queued) return queued();
     const r = this.rng;
+    // A paused or freshly rebuilt trial gets little physics done: bias towards letting time run.
+    if (!this.t.store.getState().running && r.chance(0.15)) {
+      this.t.store.getState().play();
+      return 'play';
+    }
     const roll = r.next();
-    if (roll < 0.3) return this.key(r.pick(KEYS));
-    if (roll < 0.5) return this.click();
+    if (roll < 0.25) return this.key(r.pick(KEYS));
+    if (roll < 0.27) return this.key(r.pick(REBUILD_KEYS));
+    if (roll < 0.47) return this.click();
     if (roll < 0.62) return this.gesture(r.int(3, 10), 'drag');
-    if (roll < 0.72) return this.gesture(2, 'flick');
-    if (roll < 0.85) return this.freePlay();
-    if (roll < 0.96) return this.storeAction();
+    if (roll < 0.74) return this.gesture(2, 'flick');
+    if (roll < 0.9) return this.freePlay();
+    if (roll < 0.97) return this.storeAction();
     return this.loadFile();
   }
 
@@ -131,7 +139,8 @@ export class FuzzActions {
 
   private storeAction(): string {
     const s = this.t.store.getState();
-    switch (this.rng.int(0, 4)) {
+    // Scene and variant changes rebuild the trial: less often than model and speed changes.
+    switch (this.rng.pick([0, 1, 1, 1, 2, 2, 2, 3, 4])) {
       case 0: {
         const id = this.rng.pick(s.catalog.map((e) => e.id).concat('no-such-scene'));
         s.selectScene(id);
