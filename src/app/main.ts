@@ -96,15 +96,15 @@ async function main(): Promise<void> {
 
   if (pixi && view) {
     const { app } = pixi;
-    const fit = (): void => {
+    const fitToHost = (): void => {
       layoutVersion++;
       const w = Math.max(Math.floor(canvasHost.clientWidth), 1);
       const hgt = Math.max(Math.floor(canvasHost.clientHeight), 1);
       app.renderer.resize(w, hgt);
       view.resize(w, hgt);
     };
-    new ResizeObserver(fit).observe(canvasHost);
-    fit();
+    new ResizeObserver(fitToHost).observe(canvasHost);
+    fitToHost();
   }
 
   // Redraw the stage only when the picture can have changed (a paused page does not spin the GPU).

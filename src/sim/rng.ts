@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers for the core: Math.random is never used, so runs replay exactly.
+// Seeded pseudo-random numbers for the core: the platform generator is never used, so runs replay exactly.
 
 /** A small, fast, well-mixed generator (sfc32) seeded through splitmix32. */
 export interface Rng {
