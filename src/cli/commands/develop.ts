@@ -1,10 +1,11 @@
 // `develop`: the developmental curve — pairwise accuracy with 95% CIs per concept for each checkpoint;
 // writes development.json, development.csv, development.svg (and the per-scene suite files).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
@@ -19,7 +20,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const out = parsed.values.get('out')!;
   const pairs = integerFlag(parsed, 'pairs', 2, 100_000) ?? 50;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
-  try { mkdirSync(out, { recursive: true }); } catch { throw new BadInput(`${out}: cannot create the output directory`); }
+  makeOutputDir(out);
   let modelsDir = parsed.values.get('models-dir') ?? DEFAULT_MODELS_DIR;
   const train = parsed.values.get('train');
   if (train !== undefined) {

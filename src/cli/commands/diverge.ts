@@ -1,9 +1,10 @@
 // `diverge`: measures how fast each model's own rollouts leave the real trajectory; writes the data and the chart.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
-import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { EXIT_OK, UsageError } from '../errors';
+import { makeOutputDir } from '../outputDir';
 import { loadObserver } from '../modelStore';
 import { useWasmBackend } from '../../predictor/backend';
 import { heldOutEpisodes, measureDivergence } from '../../experiment/divergence';
@@ -25,7 +26,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(`${r.model}\te ${r.exitRate.toFixed(4)} per step\ton track after 10/30/60 steps: ${[10, 30, 60].filter((n) => n <= maxSteps).map((n) => r.onTrack[n]!.toFixed(2)).join('/')}\t(${r.rollouts} rollouts)\n`);
     return r;
   });
-  try { mkdirSync(out, { recursive: true }); } catch { throw new BadInput(`${out}: cannot create the output directory`); }
+  makeOutputDir(out);
   writeFileSync(join(out, 'divergence.json'), `${JSON.stringify({ seed, episodes, max_steps: maxSteps, tolerance_m: toleranceCm / 100, results }, null, 2)}\n`);
   const rows = ['model,n,on_track,geometric'];
   for (const r of results) r.onTrack.forEach((v, n) => rows.push(`${r.model},${n},${v.toFixed(6)},${r.geometric[n]!.toFixed(6)}`));

@@ -1,9 +1,10 @@
 // `suite`: N matched pairs per scene, scored by every model; writes summary.json, trials.csv, summary.svg.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
@@ -42,7 +43,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
   const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  try { mkdirSync(out, { recursive: true }); } catch { throw new BadInput(`${out}: cannot create the output directory`); }
+  makeOutputDir(out);
   const summary = { seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), results: result.results };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(out, 'trials.csv'), trialsCsv(result.trials));

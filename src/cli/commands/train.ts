@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
-import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { EXIT_OK, UsageError } from '../errors';
+import { makeOutputDir } from '../outputDir';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
 import { train } from '../../predictor/training';
@@ -35,7 +36,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const out = parsed.values.get('out')!;
   const marks = parseMarks(parsed.values.get('checkpoints'), frames);
   const contactFeatures = !parsed.values.has('no-contact-features');
-  try { mkdirSync(out, { recursive: true }); } catch { throw new BadInput(`${out}: cannot create the output directory`); }
+  makeOutputDir(out);
   await useWasmBackend();
   const command = `npm run lab -- train ${process.argv.slice(3).join(' ')}`.trim();
   const started = Date.now();
