@@ -14,5 +14,5 @@ export async function loadCheckpoint(dir: string, source: string, name: string):
   };
   const [model, weights, meta] = await Promise.all([get('model.json'), get('weights.bin'), get('meta.json')]);
   const ck = parseCheckpoint(await model.text(), new Uint8Array(await weights.arrayBuffer()), await meta.text(), source);
-  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames);
+  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
 }

@@ -40,7 +40,7 @@ export function loadCheckpointDir(dir: string, name: string): LearnedPredictor {
   };
   try {
     const ck = parseCheckpoint(read('model.json').toString('utf8'), new Uint8Array(read('weights.bin')), read('meta.json').toString('utf8'), dir);
-    return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames);
+    return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
   } catch (e) {
     if (e instanceof CheckpointError) throw new BadInput(e.message);
     throw e;

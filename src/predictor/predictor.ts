@@ -46,6 +46,8 @@ export class LearnedPredictor implements StepPredictor {
     readonly network: InteractionNetwork,
     readonly features: FeatureOptions,
     readonly experienceFrames: number,
+    /** The checkpoint's weights hash (meta.json `weights_hash`), for recordings; null when unsaved. */
+    readonly checkpointHash: string | null = null,
   ) {}
 
   predict(frames: readonly Observation[]): StepPrediction {

@@ -29,7 +29,7 @@ export async function loadSavedModel(name: string): Promise<LearnedPredictor> {
   ]);
   await startTfWasm();
   const ck = parseCheckpoint(record.modelJson, new Uint8Array(record.weights), record.metaJson, `saved/${name}`);
-  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames);
+  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
 }
 
 export const onSavedModelsChanged = onStoredChanged;
