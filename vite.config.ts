@@ -1,5 +1,5 @@
 // Vite config for the browser pages (dev server, build, preview): the playground (index.html) and
-// the Learn screen (learn.html), whose training runs in a module Web Worker.
+// the Learn screen (learn.html), whose training runs in a module Web Worker, and the Experiment screen.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -8,7 +8,7 @@ export default defineConfig({
     // pixi.js alone is ~500 kB minified; one bundle is fine for this page.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      input: { main: 'index.html', learn: 'learn.html' },
+      input: { main: 'index.html', learn: 'learn.html', experiment: 'experiment.html' },
     },
   },
   worker: { format: 'es' },
