@@ -40,12 +40,13 @@ export function trajectoryCsv(snapshots: readonly WorldSnapshot[], surprise?: Su
   return `${lines.join('\n')}\n`;
 }
 
-function stateCells(b: BodyState): string[] {
+/** x, y, vx, vy, angle, angular_velocity of a body; six empty cells while it is absent. */
+export function stateCells(b: BodyState): string[] {
   if (!b.present) return ['', '', '', '', '', ''];
   return [b.x, b.y, b.vx, b.vy, b.angle, b.angularVelocity].map((v) => formatFixed(v));
 }
 
 /** Scene ids cannot hold commas or quotes, but bodies added in free play might: quote per RFC 4180. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
