@@ -1,9 +1,10 @@
 // The suite: N matched pairs per scene, every observer scores every trial, metrics per scene × observer.
 import type { SceneFile } from '../scenes/schema';
 import { mixSeed } from '../sim/rng';
-import { runTrial, observations } from './trial';
+import { runTrial, observations, type TrialRun } from './trial';
 import { observerSurprise, type Observer } from './observers';
-import { trialScores, SCORE_NAMES, type TrialScores } from '../predictor/surprise';
+import { trialScores, SCORE_NAMES, type SurpriseTrace, type TrialScores } from '../predictor/surprise';
+import type { Observation } from '../predictor/observation';
 import { auroc, bootstrapCi, hedgesG, meanOf, pairwiseAccuracy } from './metrics';
 
 export const PRIMARY_SCORE: keyof TrialScores = 'rollout_mean';
@@ -27,7 +28,58 @@ export interface SuiteResult {
 
 export interface SuiteOutput { results: SuiteResult[]; trials: TrialRow[] }
 
-const experience = (o: Observer): number | null => (Number.isFinite(o.experienceFrames) ? o.experienceFrames : null);
+/** Experience in frames, or null for the oracle (it has none: it is the simulator). */
+export const experienceOf = (o: Observer): number | null => (Number.isFinite(o.experienceFrames) ? o.experienceFrames : null);
+
+/** Both twins of one variant, run and observed, with the onset frame they share. */
+export interface PairRun {
+  possible: TrialRun; impossible: TrialRun;
+  possibleObs: Observation[]; impossibleObs: Observation[];
+  onset: number | null;
+}
+
+export function runPair(scene: SceneFile, variant: number, seed: number): PairRun {
+  const possible = runTrial(scene, 'possible', variant, seed);
+  const impossible = runTrial(scene, 'impossible', variant, seed);
+  // Both twins share the onset frame (the possible one records when the magic would start).
+  return { possible, impossible, possibleObs: observations(possible), impossibleObs: observations(impossible), onset: impossible.onsetFrame ?? possible.onsetFrame };
+}
+
+/** One observer at one trial of a pair: its surprise trace and the trial scores. The suite and
+ * the study both score through here, so their numbers agree bit for bit. */
+export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible'): { trace: SurpriseTrace; scores: TrialScores } {
+  const run = pair[condition];
+  const obs = condition === 'possible' ? pair.possibleObs : pair.impossibleObs;
+  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views);
+  return { trace, scores: trialScores(trace, pair.onset) };
+}
+
+/** Who a summary is about: a model's name and experience (null for the oracle). */
+export interface ScoredModel { name: string; experience_frames: number | null }
+
+/** Metrics of one observer on one scene's matched pairs (pair i = possible[i], impossible[i]).
+ * The bootstrap's seed comes from the scene's and observer's places, so the order of pairs matters. */
+export function summarizeScene(
+  scene: Pick<SceneFile, 'id' | 'concept'>, model: ScoredModel,
+  possible: readonly TrialScores[], impossible: readonly TrialScores[],
+  seed: number, sceneIndex: number, observerIndex: number,
+): SuiteResult {
+  const p = possible.map((s) => s[PRIMARY_SCORE]);
+  const q = impossible.map((s) => s[PRIMARY_SCORE]);
+  const byScore: Record<string, number> = {};
+  for (const name of SCORE_NAMES) byScore[name] = pairwiseAccuracy(possible.map((s) => s[name]), impossible.map((s) => s[name]));
+  return {
+    scene: scene.id, concept: scene.concept, model: model.name, experience_frames: model.experience_frames,
+    pairs: possible.length, score: PRIMARY_SCORE,
+    pairwise_accuracy: pairwiseAccuracy(p, q),
+    pairwise_ci95: bootstrapCi(p, q, pairwiseAccuracy, mixSeed(seed, sceneIndex, observerIndex, 0xb007)),
+    auroc: auroc(p, q),
+    hedges_g: hedgesG(p, q),
+    mean_score_possible: meanOf(p),
+    mean_score_impossible: meanOf(q),
+    pairwise_accuracy_by_score: byScore,
+  };
+}
 
 export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
   const results: SuiteResult[] = [];
@@ -37,39 +89,20 @@ export function runSuite(options: SuiteOptions, onProgress?: (done: number, tota
   options.scenes.forEach((scene, sceneIndex) => {
     const scores = options.observers.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
     for (let v = 0; v < options.pairs; v++) {
-      const possible = runTrial(scene, 'possible', v, options.seed);
-      const impossible = runTrial(scene, 'impossible', v, options.seed);
-      const pObs = observations(possible);
-      const iObs = observations(impossible);
-      // Both twins share the onset frame (the possible one records when the magic would start).
-      const onset = impossible.onsetFrame ?? possible.onsetFrame;
+      const pair = runPair(scene, v, options.seed);
       options.observers.forEach((observer, k) => {
-        const sp = trialScores(observerSurprise(observer, pObs, pObs, possible.views), onset);
-        const si = trialScores(observerSurprise(observer, iObs, pObs, impossible.views), onset);
+        const sp = scoreTrial(observer, pair, 'possible').scores;
+        const si = scoreTrial(observer, pair, 'impossible').scores;
         scores[k]!.possible.push(sp);
         scores[k]!.impossible.push(si);
         for (const [condition, s] of [['possible', sp], ['impossible', si]] as const) {
-          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experience(observer), seed: options.seed, onset_frame: onset, scores: s });
+          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experienceOf(observer), seed: options.seed, onset_frame: pair.onset, scores: s });
         }
       });
       onProgress?.(++done, total, scene.id);
     }
     options.observers.forEach((observer, k) => {
-      const p = scores[k]!.possible.map((s) => s[PRIMARY_SCORE]);
-      const q = scores[k]!.impossible.map((s) => s[PRIMARY_SCORE]);
-      const byScore: Record<string, number> = {};
-      for (const name of SCORE_NAMES) byScore[name] = pairwiseAccuracy(scores[k]!.possible.map((s) => s[name]), scores[k]!.impossible.map((s) => s[name]));
-      results.push({
-        scene: scene.id, concept: scene.concept, model: observer.name, experience_frames: experience(observer),
-        pairs: options.pairs, score: PRIMARY_SCORE,
-        pairwise_accuracy: pairwiseAccuracy(p, q),
-        pairwise_ci95: bootstrapCi(p, q, pairwiseAccuracy, mixSeed(options.seed, sceneIndex, k, 0xb007)),
-        auroc: auroc(p, q),
-        hedges_g: hedgesG(p, q),
-        mean_score_possible: meanOf(p),
-        mean_score_impossible: meanOf(q),
-        pairwise_accuracy_by_score: byScore,
-      });
+      results.push(summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible, options.seed, sceneIndex, k));
     });
   });
   return { results, trials };

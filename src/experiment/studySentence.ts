@@ -1,0 +1,52 @@
+// A study's outcome for one scene in a plain sentence: which model was surprised in how many pairs.
+import type { ObserverTrack } from './recording';
+
+export interface PairCount {
+  /** Complete pairs where the impossible trial scored higher (primary score). */
+  impossibleHigher: number;
+  /** Complete pairs where both trials scored the same. */
+  ties: number;
+  /** Pairs with both trials recorded. */
+  complete: number;
+}
+
+export interface SentenceModel {
+  model: string;
+  /** From the model's tracks; null when no trial has been recorded for it yet. */
+  kind: ObserverTrack['kind'] | null;
+  experience_frames: number | null;
+  pairs: PairCount;
+}
+
+/** 100000 → "100,000", without relying on the platform's locale data. */
+export const groupThousands = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const ties = (p: PairCount): string => (p.ties === 0 ? '' : ` (${p.ties} ${p.ties === 1 ? 'tie' : 'ties'})`);
+
+/** Which learner is older, by frames of experience: ages are what the study is about. */
+function ageClause(models: readonly SentenceModel[]): string {
+  const learners = models
+    .filter((m) => m.kind === 'learned' && m.experience_frames !== null)
+    .sort((a, b) => b.experience_frames! - a.experience_frames!);
+  if (learners.length === 0) return '';
+  const frames = (m: SentenceModel): string => groupThousands(m.experience_frames!);
+  const oldest = learners[0]!, youngest = learners[learners.length - 1]!;
+  if (learners.length === 1) return ` ${oldest.model} has seen ${frames(oldest)} frames of experience.`;
+  if (oldest.experience_frames === youngest.experience_frames) return ` The learners have the same experience (${frames(oldest)} frames).`;
+  if (learners.length === 2) return ` ${oldest.model} is the older learner (${frames(oldest)} frames of experience against ${frames(youngest)}).`;
+  return ` The oldest learner is ${oldest.model} (${frames(oldest)} frames of experience), the youngest ${youngest.model} (${frames(youngest)}).`;
+}
+
+/** E.g. "learner-100k was more surprised by the impossible trial in 10 of 10 pairs of “Car pushed
+ * off a platform”; learner-1k in 3 of 10. learner-100k is the older learner (…)." Models keep their
+ * order, except that the first one with a complete pair leads the sentence. */
+export function studySentence(title: string, models: readonly SentenceModel[]): string {
+  const lead = models.find((m) => m.pairs.complete > 0);
+  if (!lead) return `“${title}”: no complete pair yet.`;
+  const parts = [`${lead.model} was more surprised by the impossible trial in ${lead.pairs.impossibleHigher} of ${lead.pairs.complete} ${lead.pairs.complete === 1 ? 'pair' : 'pairs'}${ties(lead.pairs)} of “${title}”`];
+  for (const m of models) {
+    if (m === lead) continue;
+    parts.push(m.pairs.complete === 0 ? `${m.model}: no complete pair yet` : `${m.model} in ${m.pairs.impossibleHigher} of ${m.pairs.complete}${ties(m.pairs)}`);
+  }
+  return `${parts.join('; ')}.${ageClause(models)}`;
+}
