@@ -141,7 +141,7 @@ function announce(change: RecordingsChange): void {
   ch.close();
 }
 
-const named = (r: { name: string }): string => `The recording "${r.name}"`;
+const named = (r: { name: string }): string => `The recording “${r.name}”`;
 
 /** Stores a recording (replacing one with the same id) with its summary. */
 export async function putRecording(rec: Recording): Promise<void> {
@@ -174,7 +174,7 @@ export async function listRecordings(): Promise<RecordingSummary[]> {
 
 /** The full recordings of a run, in presentation order. */
 export async function recordingsOfRun(runId: string): Promise<Recording[]> {
-  const all = await transact([RECORDINGS], 'readonly', `The recordings of run "${runId}"`, 'could not be read', (tx) => {
+  const all = await transact([RECORDINGS], 'readonly', `The recordings of run “${runId}”`, 'could not be read', (tx) => {
     const req = tx.objectStore(RECORDINGS).index('runId').getAll(runId) as IDBRequest<StoredRecording[]>;
     return () => req.result.map((w) => w.recording);
   });
@@ -184,12 +184,12 @@ export async function recordingsOfRun(runId: string): Promise<Recording[]> {
 /** Renames a recording (trimmed, 1–200 characters); the recording and its summary change together. */
 export async function renameRecording(id: string, name: string): Promise<void> {
   const clean = checkRecordingName(name);
-  await transact([RECORDINGS, SUMMARIES], 'readwrite', `The recording "${id}"`, 'was not renamed', (tx, abort) => {
+  await transact([RECORDINGS, SUMMARIES], 'readwrite', `The recording “${id}”`, 'was not renamed', (tx, abort) => {
     const recordings = tx.objectStore(RECORDINGS);
     const req = recordings.get(id) as IDBRequest<StoredRecording | undefined>;
     req.onsuccess = () => {
       const stored = req.result;
-      if (!stored) return abort(new Error(`There is no saved recording with id "${id}" (deleted in another tab?).`));
+      if (!stored) return abort(new Error(`There is no saved recording with id “${id}” (deleted in another tab?).`));
       const recording = { ...stored.recording, name: clean };
       recordings.put({ ...stored, recording });
       tx.objectStore(SUMMARIES).put(summarizeRecording(recording));
@@ -200,7 +200,7 @@ export async function renameRecording(id: string, name: string): Promise<void> {
 }
 
 export async function deleteRecording(id: string): Promise<void> {
-  await transact([RECORDINGS, SUMMARIES], 'readwrite', `The recording "${id}"`, 'was not deleted', (tx) => {
+  await transact([RECORDINGS, SUMMARIES], 'readwrite', `The recording “${id}”`, 'was not deleted', (tx) => {
     tx.objectStore(RECORDINGS).delete(id);
     tx.objectStore(SUMMARIES).delete(id);
     return () => undefined;
@@ -209,7 +209,7 @@ export async function deleteRecording(id: string): Promise<void> {
 }
 
 export async function putRun(run: StoredRun): Promise<void> {
-  await transact([RUNS], 'readwrite', `The run "${run.name}"`, 'was not saved', (tx) => {
+  await transact([RUNS], 'readwrite', `The run “${run.name}”`, 'was not saved', (tx) => {
     tx.objectStore(RUNS).put(run);
     return () => undefined;
   });
@@ -234,7 +234,7 @@ export async function listRuns(): Promise<StoredRun[]> {
 
 /** Deletes a run; its recordings stay (they name their run) unless `withRecordings`. */
 export async function deleteRun(id: string, options: { withRecordings?: boolean } = {}): Promise<void> {
-  await transact([RUNS, RECORDINGS, SUMMARIES], 'readwrite', `The run "${id}"`, 'was not deleted', (tx) => {
+  await transact([RUNS, RECORDINGS, SUMMARIES], 'readwrite', `The run “${id}”`, 'was not deleted', (tx) => {
     tx.objectStore(RUNS).delete(id);
     if (options.withRecordings) {
       const keys = tx.objectStore(RECORDINGS).index('runId').getAllKeys(id);

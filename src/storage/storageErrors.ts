@@ -25,7 +25,7 @@ export function isQuotaError(e: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
 }
 
-const why = (e: unknown): string => (e instanceof Error && e.message ? ` (${e.message})` : '');
+const why = (e: unknown): string => (e instanceof Error && e.message ? ` (${e.message.replace(/\.$/, '')})` : '');
 
 /** `subject` + `failed`, e.g. 'The recording "Sandbox 14:03"' + 'was not saved'. */
 export function storageFull(subject: string, failed: string, cause?: unknown): StorageFullError {
