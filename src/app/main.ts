@@ -20,10 +20,12 @@ import { mountFreePlayPanel } from '../ui/freePlayPanel';
 import { mountErrorsPanel } from '../ui/errorsPanel';
 import { mountOverlays } from '../ui/overlays';
 import { mountSceneFileDrop } from '../ui/sceneFileDrop';
+import { mountRecordingStatus } from '../ui/recordingStatus';
 import { bindKeyboard } from '../ui/keyboard';
 import { TrialController } from './trialController';
 import { startAnimationLoop } from './animationLoop';
 import { installTestHook } from './testHook';
+import { saveFreePlayTakes } from './freePlaySaving';
 import { ModelLibrary } from './modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
   const fuzz = parseFuzzOptions(location.search);
   let stepCheck: (() => void) | null = null;
   const store = createAppStore();
-  store.getState().setCatalog(buildCatalog({ ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT }), url.scene ?? DEFAULT_SCENE);
+  const sceneTexts = { ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT };
+  store.getState().setCatalog(buildCatalog(sceneTexts), url.scene ?? DEFAULT_SCENE);
   applyUrlState(store, url);
 
   const stage = byId('stage');
@@ -72,7 +75,10 @@ async function main(): Promise<void> {
   });
   const surprise = new SurpriseView(store, controller);
 
-  mountTransportBar(byId('transport'), store, controller);
+  const recorder = controller.recorder;
+  for (const [path, text] of Object.entries(sceneTexts)) recorder.sceneTexts.set(path.replace(/^\//, ''), text);
+  mountTransportBar(byId('transport'), store, controller, recorder);
+  const saving = saveFreePlayTakes(recorder, mountRecordingStatus(byId('record-status')));
   const fileRow = mountSceneFileDrop(document.body, controller);
   mountScenePanel(byId('scene-panel'), store, controller, fileRow);
   mountModelPicker(byId('models-panel'), store, controller);
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     commands: controller,
     toggleHelp: () => store.getState().toggleOverlay('help'),
     closeOverlay: () => store.getState().closeOverlay(),
+    toggleRecord: () => recorder.toggle(),
   });
   if (view) bindPointer(canvasHost, store, controller, () => view.transform);
 
@@ -142,7 +149,8 @@ async function main(): Promise<void> {
   });
 
   let started = false;
-  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1, () => chart.lines(), () => started);
+  installTestHook(store, controller, () => view?.transform ?? null, () => pixi?.app.renderer.resolution ?? 1, () => chart.lines(), () => started,
+    () => saving.saved);
 
   // The observers: the list of checkpoints, then the URL's choice (or a sensible default).
   const listed = await library.list();

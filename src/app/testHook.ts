@@ -30,6 +30,9 @@ export interface SurpriseLabHook {
   /** Observers switched off (could not load, or too slow to run live here), with the reason. */
   readonly suspended: Record<string, string>;
   readonly selectedBody: string | null;
+  /** Whether Record is on, and how many recordings this page has saved to IndexedDB. */
+  readonly recording: boolean;
+  readonly recordingsSaved: number;
   /** A copy of the snapshot on screen (SI units, y up), or of another frame still held. */
   snapshot(frame?: number): WorldSnapshot | null;
   /** Each running observer's total surprise per frame, for frames first..head (null = none yet). */
@@ -54,7 +57,7 @@ declare global {
 }
 
 export function installTestHook(store: AppStore, controller: TrialController, view: () => ViewTransform | null, resolution: () => number,
-  chartLines: () => number, started: () => boolean): void {
+  chartLines: () => number, started: () => boolean, recordingsSaved: () => number = () => 0): void {
   const hook: SurpriseLabHook = {
     version: 2,
     get started() { return started(); },
@@ -71,6 +74,8 @@ export function installTestHook(store: AppStore, controller: TrialController, vi
     get modelsReady() { return store.getState().modelsStatus !== 'loading' && controller.bank.settled; },
     get suspended() { return { ...store.getState().suspendedModels }; },
     get selectedBody() { return store.getState().selectedBody; },
+    get recording() { return controller.recorder.recording; },
+    get recordingsSaved() { return recordingsSaved(); },
     snapshot(frame) {
       const s = controller.session;
       const snap = frame === undefined ? s?.current : s?.history.at(frame)?.snapshot;

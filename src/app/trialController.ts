@@ -18,6 +18,7 @@ import { paletteBody } from './paletteBody';
 import { PerfStats } from './perfStats';
 import { readSceneFile } from './sceneFileReader';
 import { SurpriseBank } from './surpriseBank';
+import { FreePlayRecorder } from './freePlayRecorder';
 import { TrialSession } from './trialSession';
 
 const now = (): number => performance.now();
@@ -26,6 +27,8 @@ export class TrialController implements Commands {
   readonly bank: SurpriseBank;
   readonly ghost = new GhostRunner();
   readonly perf = new PerfStats();
+  /** Record: keeps the frames of the timeline from when it is pressed; a new trial ends the take. */
+  readonly recorder: FreePlayRecorder;
   private current: TrialSession | null = null;
   /** Set when the physics of the current trial failed; cleared by a reset or a new build. */
   private failed = false;
@@ -34,6 +37,7 @@ export class TrialController implements Commands {
   /** `onBuilt` runs whenever a new trial replaces the old one (the view rebuilds its drawings). */
   constructor(private readonly store: AppStore, library: ModelLibrary, private readonly onBuilt: (session: TrialSession) => void) {
     this.bank = new SurpriseBank(store, library, () => this.current, () => this.refocus());
+    this.recorder = new FreePlayRecorder(store, () => this.current, () => this.bank.ordered);
     watch(store, (s) => [s.sceneId, s.variant, s.seed, s.condition] as const, () => this.build(),
       (a, b) => a.every((v, i) => v === b[i]));
     // Paused: the ghost starts from the frame on screen.
@@ -70,6 +74,7 @@ export class TrialController implements Commands {
       this.ghost.afterStep(record);
       this.perf.step({ physics: session.lastCost.physics, twin: session.lastCost.twin, ghost: now() - t0, models });
     }
+    this.recorder.sync();
     this.syncTrialFacts(session);
     return true;
   }
@@ -102,6 +107,7 @@ export class TrialController implements Commands {
 
   reset(): void {
     if (!this.current) return;
+    this.recorder.beforeReplace();
     this.failed = false;
     this.added = 0;
     this.current.reset();
@@ -217,6 +223,7 @@ export class TrialController implements Commands {
     const s = this.store.getState();
     if ('errors' in result) return s.setFileProblem({ file: name, errors: result.errors });
     s.setFileProblem(null);
+    this.recorder.sceneTexts.set(result.entry.file, text);
     s.addUserScene(result.entry);
   }
 
@@ -274,6 +281,7 @@ export class TrialController implements Commands {
       s.buildFailed(message);
       return;
     }
+    this.recorder.beforeReplace();
     this.current = session;
     this.failed = false;
     this.added = 0;

@@ -28,3 +28,11 @@ export interface Commands {
   /** Reads a scene file a person dropped or picked; a bad file is reported, the scene stays. */
   loadSceneFile(name: string, text: string): void;
 }
+
+/** The Record toggle (free play): records the session from now until pressed again. */
+export interface RecordToggle {
+  readonly recording: boolean;
+  toggle(): void;
+  /** Calls `fn` whenever `recording` changes; returns a function that stops it. */
+  subscribe(fn: () => void): () => void;
+}

@@ -8,6 +8,7 @@ export const SHORTCUTS = [
   { label: '←', does: 'one step back' },
   { label: 'R', does: 'reset to the start' },
   { label: 'I', does: 'possible ⇄ impossible' },
+  { label: 'C', does: 'record from now / stop and save the recording' },
   { label: '1 – 9', does: 'pick a scene' },
   { label: 'M', does: 'magic on the selected body' },
   { label: 'Delete', does: 'delete the selected body' },
@@ -16,7 +17,7 @@ export const SHORTCUTS = [
 ] as const;
 
 export type KeyCommand =
-  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' }
+  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' | 'record' }
   | { name: 'scene'; n: number };
 
 /** The command a key press asks for, or null. */
@@ -29,6 +30,7 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
     case 'r': case 'R': return { name: 'reset' };
     case 'i': case 'I': return { name: 'toggleCondition' };
     case 'm': case 'M': return { name: 'magicNow' };
+    case 'c': case 'C': return { name: 'record' };
     case 'Delete': case 'Backspace': return { name: 'deleteSelected' };
     case '?': return { name: 'help' };
     case 'Escape': return { name: 'close' };
@@ -49,6 +51,8 @@ export interface KeyTargets {
   commands: Commands;
   toggleHelp(): void;
   closeOverlay(): void;
+  /** Record / stop (absent on pages without recording). */
+  toggleRecord?(): void;
 }
 
 export function bindKeyboard(target: Window, t: KeyTargets): () => void {
@@ -62,6 +66,7 @@ export function bindKeyboard(target: Window, t: KeyTargets): () => void {
       case 'scene': t.commands.selectSceneNumber(c.n); break;
       case 'help': t.toggleHelp(); break;
       case 'close': t.closeOverlay(); break;
+      case 'record': t.toggleRecord?.(); break;
       default: t.commands[c.name]();
     }
   };

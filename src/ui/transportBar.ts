@@ -1,13 +1,13 @@
-// The transport: play/pause, step back, single step, reset, the possible/impossible switch, speed.
+// The transport: play/pause, step back, single step, reset, Record, the possible/impossible switch, speed.
 import type { AppStore } from '../store/appStore';
 import { SPEEDS } from '../store/playbackSlice';
 import { watch } from '../store/watch';
-import type { Commands } from './commands';
+import type { Commands, RecordToggle } from './commands';
 import { h, noMouseFocus } from './dom';
 
 const speedLabel = (s: number): string => (s === 1 ? '1× speed' : `${s === 0.5 ? '½' : s === 0.25 ? '¼' : s === 0.1 ? '⅒' : s}× slow motion`);
 
-export function mountTransportBar(root: HTMLElement, store: AppStore, commands: Commands): void {
+export function mountTransportBar(root: HTMLElement, store: AppStore, commands: Commands, recorder?: RecordToggle): void {
   const play = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'play', 'aria-keyshortcuts': 'Space' });
   const back = h('button', { class: 'btn btn-icon', type: 'button', 'data-testid': 'step-back', title: 'One step back (←)', 'aria-label': 'One step back', 'aria-keyshortcuts': 'ArrowLeft' }, '|◀');
   const step = h('button', { class: 'btn btn-icon', type: 'button', 'data-testid': 'step', title: 'One step of 1/60 s (→)', 'aria-label': 'One step forward', 'aria-keyshortcuts': 'ArrowRight' }, '▶|');
@@ -16,12 +16,14 @@ export function mountTransportBar(root: HTMLElement, store: AppStore, commands: 
   const impossible = h('button', { class: 'seg', type: 'button', 'data-testid': 'impossible', title: 'Toggle with I', 'aria-keyshortcuts': 'I' }, 'Impossible');
   const speed = h('select', { class: 'speed', 'aria-label': 'Speed', 'data-testid': 'speed', title: 'Slow motion runs fewer 1/60 s steps per second; the physics is the same' },
     ...SPEEDS.map((s) => h('option', { value: s }, speedLabel(s))));
-  for (const b of [play, back, step, reset, possible, impossible]) noMouseFocus(b);
+  const record = recorder ? h('button', { class: 'btn btn-record', type: 'button', 'data-testid': 'record', 'aria-keyshortcuts': 'C' }) : null;
+  for (const b of [play, back, step, reset, possible, impossible, record]) if (b) noMouseFocus(b);
 
   play.addEventListener('click', () => commands.togglePlay());
   back.addEventListener('click', () => commands.stepBack());
   step.addEventListener('click', () => commands.stepOnce());
   reset.addEventListener('click', () => commands.reset());
+  record?.addEventListener('click', () => recorder?.toggle());
   possible.addEventListener('click', () => commands.setCondition('possible'));
   impossible.addEventListener('click', () => commands.setCondition('impossible'));
   speed.addEventListener('change', () => {
@@ -30,7 +32,7 @@ export function mountTransportBar(root: HTMLElement, store: AppStore, commands: 
   });
 
   root.append(
-    h('div', { class: 'transport-group' }, play, back, step, reset),
+    h('div', { class: 'transport-group' }, play, back, step, reset, record),
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'Condition' }, possible, impossible),
     speed,
   );
@@ -40,6 +42,16 @@ export function mountTransportBar(root: HTMLElement, store: AppStore, commands: 
     play.title = running ? 'Pause (Space)' : 'Play (Space)';
     play.setAttribute('aria-pressed', String(running));
   });
+  if (record && recorder) {
+    const show = (): void => {
+      const on = recorder.recording;
+      record.textContent = on ? '■ Stop' : '● Record';
+      record.title = on ? 'Stop recording and save it (C)' : 'Record this session from now, to look at or export later (C)';
+      record.setAttribute('aria-pressed', String(on));
+    };
+    recorder.subscribe(show);
+    show();
+  }
   watch(store, (s) => s.condition, (c) => {
     possible.setAttribute('aria-pressed', String(c === 'possible'));
     impossible.setAttribute('aria-pressed', String(c === 'impossible'));

@@ -14,6 +14,7 @@ import { registerFreePlayTests } from './freeplay.tests.mjs';
 import { registerLearnTests } from './learn.tests.mjs';
 import { registerDeterminismTests } from './determinism.tests.mjs';
 import { registerFuzzTests } from './fuzz.tests.mjs';
+import { registerRecordingTests } from './recordings.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -36,6 +37,7 @@ async function main() {
   registerFreePlayTests(suite.test, { root, outDir });
   registerLearnTests(suite.test, { root, outDir });
   registerDeterminismTests(suite.test, { root, outDir });
+  registerRecordingTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
