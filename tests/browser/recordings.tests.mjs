@@ -120,4 +120,27 @@ export function registerRecordingTests(test, { root, outDir }) {
     assert.equal(rec.snapshots.length, to - from + 1);
     assert.equal(await page.evaluate(() => window.__surpriseLab.recordingsSaved), 0);
   });
+
+  test('Record when the browser refuses for quota midway through the write: nothing half-written, the page says storage is full', async ({ open, assert }) => {
+    const page = await open({ query: QUERY });
+    await ready(page);
+    // The recording itself is accepted, its summary (same transaction) refused: the whole write must go.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function putOrRefuse(...args) {
+        if (this.name === 'summaries') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    await modelsReady(page);
+    await recordUntil(page, assert, 30);
+    await page.waitForSelector('[data-testid=record-error]');
+    const message = await page.textContent('[data-testid=record-error]');
+    assert.match(message, /^The recording “Free play: .*” was not saved: the browser's storage for this site is full\./, message);
+    assert.ok(await page.isVisible('[data-testid=record-download]'), 'the download is offered');
+    const { recordings, summaries } = await storedRecordings(page);
+    assert.deepEqual([recordings.length, summaries.length], [0, 0], 'a failed write changes nothing');
+  });
 }
