@@ -1,7 +1,7 @@
 // Draws the developmental curve as a standalone SVG: pairwise accuracy vs experience, one line per concept.
 import type { ConceptResult } from './development';
 
-const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+import { escapeXml } from './studyChartsKit';
 
 /** Colour-blind-safe palette (Okabe–Ito, then two greys). */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442', '#777777', '#BBBBBB'];

@@ -1,7 +1,7 @@
 // Draws a suite's pairwise accuracy per model (with 95% CIs) as a standalone SVG chart.
 import type { SuiteResult } from './suite';
 
-const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+import { escapeXml } from './studyChartsKit';
 
 const COLORS: Record<string, string> = { oracle: '#2a9d8f', 'constant-velocity': '#8d99ae' };
 const learnerColor = '#e76f51';

@@ -15,6 +15,7 @@ import { registerLearnTests } from './learn.tests.mjs';
 import { registerDeterminismTests } from './determinism.tests.mjs';
 import { registerFuzzTests } from './fuzz.tests.mjs';
 import { registerRecordingTests } from './recordings.tests.mjs';
+import { registerExperimentTests } from './experiment.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -37,6 +38,7 @@ async function main() {
   registerFreePlayTests(suite.test, { root, outDir });
   registerLearnTests(suite.test, { root, outDir });
   registerDeterminismTests(suite.test, { root, outDir });
+  registerExperimentTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 

@@ -1,0 +1,188 @@
+// Browser tests of the Experiment screen: a two-learner study on car-off-platform (the older
+// learner's impossible bar above its possible bar; the same metrics as the CLI suite in Node),
+// per-frame CSV with the documented columns and one row per frame × trial × body, JSON that
+// re-imports to an identical recording, a reload mid-run that keeps every finished trial, the
+// lookaway key, storage that refuses (download offered) and a foreign file refused on import.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PAGE = 'experiment.html';
+const study = (page) => page.evaluate(() => {
+  const s = window.__study;
+  return { ready: s.ready, state: s.state, finished: s.finished, total: s.total, unsaved: s.unsaved, interrupted: s.interrupted, runId: s.runId };
+});
+const waitStudy = (page, fn, arg, timeout = 80_000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+const start = async (page) => {
+  await waitStudy(page, () => window.__study?.ready === true);
+  await page.getByTestId('study-start').click();
+};
+/** Every recording in the page's IndexedDB, read with the real IndexedDB API. */
+const storedRecordings = (page) => page.evaluate(() => new Promise((ok, fail) => {
+  const req = indexedDB.open('surprise-lab-recordings');
+  req.onerror = () => fail(req.error);
+  req.onsuccess = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains('recordings')) { ok([]); return; }
+    const all = db.transaction('recordings').objectStore('recordings').getAll();
+    all.onsuccess = () => ok(all.result.map((w) => w.recording ?? w));
+    all.onerror = () => fail(all.error);
+  };
+}));
+
+/** The documented per-frame CSV columns (docs/data.md), before the per-observer surprise columns. */
+const CSV_LEAD = ['recording', 'kind', 'run', 'trial', 'phase', 'scene', 'variant', 'condition', 'seed', 'frame', 't', 'body', 'x', 'y', 'vx', 'vy', 'angle', 'angular_velocity', 'visible', 'present', 'looking'];
+
+function parseCsv(text) {
+  const lines = text.trimEnd().split('\n');
+  return { header: lines[0].split(','), rows: lines.slice(1) };
+}
+
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+export function registerExperimentTests(test, { root, outDir }) {
+  test('experiment: 2 learners × 10 pairs on car-off-platform; bars, CLI-identical metrics, CSV, JSON round trip', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=10&fam=1&seed=4&speed=instant` });
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
+    const s = await study(page);
+    assert.equal(s.finished, 21, '1 familiarization + 20 test trials');
+    const results = await page.evaluate(() => window.__study.results);
+    const scene = results.scenes.find((x) => x.sceneId === 'car-off-platform');
+    const older = scene.models.find((m) => m.model === 'learner-100k');
+    const younger = scene.models.find((m) => m.model === 'learner-1k');
+    assert.ok(older.bars.impossible.mean > older.bars.possible.mean, `older learner: impossible ${older.bars.impossible.mean} > possible ${older.bars.possible.mean}`);
+    assert.equal(older.pairs.complete, 10);
+    assert.ok(older.pairs.impossibleHigher > younger.pairs.impossibleHigher, `older surprised in more pairs (${older.pairs.impossibleHigher} vs ${younger.pairs.impossibleHigher})`);
+    assert.match(await page.getByTestId('results-sentence').first().textContent(), /10 pairs/);
+    await page.getByTestId('bars-car-off-platform').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'experiment-results-1280.png'), fullPage: true });
+    const imgOk = await page.evaluate(() => [...document.querySelectorAll('.figure img')].every((i) => i.complete && i.naturalWidth > 100));
+    assert.ok(imgOk, 'both figures drawn');
+
+    // The same seed in Node through the CLI's suite gives the same numbers.
+    const dir = mkdtempSync(join(tmpdir(), 'suite-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--pairs', '10', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
+    assert.deepEqual(results.suite, cli, 'the screen and `lab suite` agree to the last digit');
+
+    // Per-frame CSV: documented columns, one row per frame × trial × body.
+    const recs = JSON.parse((await download(page, 'export-run-json')).text).recordings;
+    assert.equal(recs.length, 21);
+    const csv = parseCsv((await download(page, 'export-run-csv')).text);
+    assert.deepEqual(csv.header.slice(0, CSV_LEAD.length), CSV_LEAD);
+    assert.deepEqual(csv.header.slice(CSV_LEAD.length), ['surprise_learner-1k', 'surprise_learner-100k']);
+    const docs = readFileSync(join(root, 'docs/data.md'), 'utf8');
+    for (const c of CSV_LEAD) assert.ok(docs.includes(`\`${c}\``), `docs/data.md documents ${c}`);
+    const expectedRows = recs.reduce((n, r) => n + r.snapshots.reduce((m, snap) => m + snap.bodies.length, 0), 0);
+    assert.equal(csv.rows.length, expectedRows, 'one row per frame × trial × body');
+    for (const row of csv.rows.slice(0, 50)) assert.equal(row.split(',').length, csv.header.length);
+
+    // One recording's JSON, deleted and imported back, is the same recording byte for byte.
+    const first = page.getByTestId('rec-rows').locator('tr').first();
+    await first.getByTestId('rec-select').check();
+    const one = await download(page, 'rec-export-json');
+    const id = JSON.parse(one.text).id;
+    await first.getByTestId('rec-delete').click();
+    await first.getByTestId('rec-delete').click();
+    await waitStudy(page, (n) => document.querySelectorAll('[data-testid=rec-rows] tr').length === n, 20);
+    const file = join(mkdtempSync(join(tmpdir(), 'rec-')), one.name);
+    writeFileSync(file, one.text);
+    await page.getByTestId('rec-import').setInputFiles(file);
+    await waitStudy(page, (n) => document.querySelectorAll('[data-testid=rec-rows] tr').length === n, 21);
+    const back = (await storedRecordings(page)).find((r) => r.id === id);
+    assert.ok(back, 'the imported recording is stored under its own id');
+    await page.locator(`tr[data-id="${id}"]`).getByTestId('rec-select').check();
+    const again = await download(page, 'rec-export-json');
+    assert.equal(again.text, one.text, 'exported again, the same bytes');
+  });
+
+  test('experiment: reloading mid-run keeps every finished trial, and the run resumes', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=6&fam=0&seed=2&speed=4` });
+    await start(page);
+    await waitStudy(page, () => window.__study.finished >= 2);
+    const before = (await study(page)).finished;
+    await page.reload({ waitUntil: 'load' });
+    await waitStudy(page, () => window.__study?.interrupted !== null && window.__study.interrupted !== undefined);
+    const s = await study(page);
+    const stored = await storedRecordings(page);
+    assert.ok(s.interrupted.finished >= before, `at least the ${before} trials seen finished are kept (${s.interrupted.finished})`);
+    assert.equal(stored.length, s.interrupted.finished, 'every finished trial is in IndexedDB');
+    assert.equal(s.interrupted.total, 12);
+    await page.getByTestId('resume-run').click();
+    await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
+    const after = await storedRecordings(page);
+    assert.equal(after.length, 12, 'the resumed run finished every trial once');
+    assert.equal(new Set(after.map((r) => r.place.trial_index)).size, 12);
+  });
+
+  test('experiment: the lookaway key records looking time per trial', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=5&looking=1` });
+    await start(page);
+    // Trial 1: look for about a second; trial 2: do not look.
+    await waitStudy(page, () => window.__study.state === 'running' && document.querySelector('[data-testid=looking-light]')?.hidden === false);
+    await page.waitForTimeout(300);
+    await page.keyboard.down('l');
+    await page.waitForTimeout(1000);
+    await page.keyboard.up('l');
+    await waitStudy(page, () => window.__study.state === 'finished', null, 60_000);
+    const looking = await page.evaluate(() => window.__study.results.scenes[0].looking);
+    assert.ok(looking, 'looking results exist');
+    const [t1, t2] = looking.trials.slice().sort((a, b) => a.index - b.index);
+    assert.ok(t1.seconds > 0.5 && t1.seconds < 2, `about one second of looking in trial 1 (${t1.seconds})`);
+    assert.equal(t2?.seconds ?? 0, 0, 'no looking in trial 2');
+    const stored = await storedRecordings(page);
+    assert.equal(stored.filter((r) => r.looking !== null).length, 2, 'both trials carry their looking record');
+  });
+
+  test('experiment: storage that refuses keeps the trials and offers them as a download; a foreign file is refused', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=6&speed=instant` });
+    await waitStudy(page, () => window.__study?.ready === true);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { configurable: true, get() { return { open() { throw new DOMException('The user denied permission to access the database.', 'InvalidStateError'); } }; } });
+    });
+    await page.reload({ waitUntil: 'load' });
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished');
+    assert.equal((await study(page)).unsaved, 2);
+    assert.match(await page.getByTestId('alert-text').textContent(), /could not be (saved|stored)/);
+    const { text } = await download(page, 'download-unsaved');
+    const parsed = JSON.parse(text);
+    assert.equal(parsed.recordings.length, 2, 'both trials are in the download');
+
+    const page2 = await open({ query: `${PAGE}` });
+    await waitStudy(page2, () => window.__study?.ready === true);
+    const foreign = join(mkdtempSync(join(tmpdir(), 'rec-')), 'foreign.json');
+    writeFileSync(foreign, JSON.stringify({ hello: 'world' }));
+    await page2.getByTestId('rec-import').setInputFiles(foreign);
+    await waitStudy(page2, () => /not a Surprise Lab recording/.test(document.querySelector('[data-testid=rec-message]')?.textContent ?? ''), null, 10_000);
+    assert.equal((await storedRecordings(page2)).length, 0, 'nothing was added');
+  });
+
+  test('experiment: the screen fits 1280×800 and a narrow window, and works from the keyboard', async ({ open, assert }) => {
+    for (const [w, hgt] of [[1280, 800], [420, 860]]) {
+      const page = await open({ width: w, height: hgt, query: `${PAGE}?scenes=car-off-platform&models=learner-100k,constant-velocity&pairs=2&fam=0&seed=1&speed=instant` });
+      await waitStudy(page, () => window.__study?.ready === true);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${w} px (${overflow})`);
+      await page.screenshot({ path: join(outDir, `experiment-setup-${w}.png`), fullPage: w > 500 });
+      if (w === 1280) {
+        // Tab to Start and press Enter: the study runs without a mouse.
+        await page.getByTestId('study-seed').focus();
+        let focused = '';
+        for (let i = 0; i < 6 && focused !== 'study-start'; i++) {
+          await page.keyboard.press('Tab');
+          focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+        }
+        assert.equal(focused, 'study-start', 'Start is reachable with Tab');
+        await page.keyboard.press('Enter');
+        await waitStudy(page, () => window.__study.state === 'finished');
+        await page.screenshot({ path: join(outDir, 'experiment-finished-1280.png'), fullPage: true });
+      }
+    }
+  });
+}
