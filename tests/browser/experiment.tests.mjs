@@ -64,12 +64,6 @@ export function registerExperimentTests(test, { root, outDir }) {
     const imgOk = await page.evaluate(() => [...document.querySelectorAll('.figure img')].every((i) => i.complete && i.naturalWidth > 100));
     assert.ok(imgOk, 'both figures drawn');
 
-    // The same seed in Node through the CLI's suite gives the same numbers.
-    const dir = mkdtempSync(join(tmpdir(), 'suite-'));
-    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--pairs', '10', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
-    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
-    assert.deepEqual(results.suite, cli, 'the screen and `lab suite` agree to the last digit');
-
     // Per-frame CSV: documented columns, one row per frame × trial × body.
     const recs = JSON.parse((await download(page, 'export-run-json')).text).recordings;
     assert.equal(recs.length, 21);
@@ -99,6 +93,12 @@ export function registerExperimentTests(test, { root, outDir }) {
     await page.locator(`tr[data-id="${id}"]`).getByTestId('rec-select').check();
     const again = await download(page, 'rec-export-json');
     assert.equal(again.text, one.text, 'exported again, the same bytes');
+
+    // The same seed in Node through the CLI's suite gives the same numbers.
+    const dir = mkdtempSync(join(tmpdir(), 'suite-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--pairs', '10', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
+    assert.deepEqual(results.suite, cli, 'the screen and `lab suite` agree to the last digit');
   });
 
   test('experiment: reloading mid-run keeps every finished trial, and the run resumes', async ({ open, assert }) => {
