@@ -1,6 +1,8 @@
 // The browser page: wires the store, the scene catalog, the observers, the pixi view, the panels,
 // the keyboard, the pointer, the URL and the fixed-step loop together. Thin on purpose; each part
 // lives in its own file.
+import './strictCsp';
+import { registerOffline } from '../offline/registerOffline';
 import '../ui/styles.css';
 import { createAppStore } from '../store/appStore';
 import { buildCatalog } from './sceneCatalog';
@@ -170,3 +172,4 @@ main().catch((e: unknown) => {
   const stage = document.getElementById('stage');
   if (stage) stage.append(Object.assign(document.createElement('div'), { className: 'stage-error', textContent: `The page could not start: ${String(e)}` }));
 });
+registerOffline();

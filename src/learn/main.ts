@@ -1,5 +1,7 @@
 // The Learn screen's entry: grows a learner in a Web Worker and draws what it posts (progress, loss
 // and developmental curves, an episode thumbnail); saves, lists, exports and imports checkpoints.
+import '../app/strictCsp';
+import { registerOffline } from '../offline/registerOffline';
 import './learn.css';
 import { byId, h } from '../ui/dom';
 import { SCENE_FILES } from '../app/sceneFiles';
@@ -216,3 +218,4 @@ installLearnHook({
 setState('idle');
 onStoredChanged(() => { void refresh(); });
 void refresh();
+registerOffline();

@@ -1,5 +1,7 @@
 // The Experiment screen's entry: builds the setup, trial, results and recordings panels, runs a
 // study trial by trial (saving each as it finishes), and offers to resume a run a reload cut short.
+import '../app/strictCsp';
+import { registerOffline } from '../offline/registerOffline';
 import './study.css';
 import { byId, h } from '../ui/dom';
 import { SCENE_FILES } from '../app/sceneFiles';
@@ -246,3 +248,4 @@ async function offerResume(): Promise<void> {
 
 hook.ready = true;
 void offerResume();
+registerOffline();

@@ -12,8 +12,10 @@ export function createSuite() {
 /** Opens pages for one test and remembers every console error and uncaught page error. */
 function pageFactory(browser, baseUrl, problems) {
   const contexts = [];
-  const open = async ({ width = 1280, height = 800, query = '?autoplay' } = {}) => {
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  // `bypassCSP` only for tests that inject their own script into a page (the pages' strict
+  // policy forbids inline scripts, as it should).
+  const open = async ({ width = 1280, height = 800, query = '?autoplay', bypassCSP = false } = {}) => {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, bypassCSP });
     contexts.push(context);
     const page = await context.newPage();
     page.on('console', (msg) => {

@@ -16,6 +16,7 @@ import { registerDeterminismTests } from './determinism.tests.mjs';
 import { registerFuzzTests } from './fuzz.tests.mjs';
 import { registerRecordingTests } from './recordings.tests.mjs';
 import { registerExperimentTests } from './experiment.tests.mjs';
+import { registerOfflineTests } from './offline.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -39,6 +40,7 @@ async function main() {
   registerLearnTests(suite.test, { root, outDir });
   registerDeterminismTests(suite.test, { root, outDir });
   registerExperimentTests(suite.test, { root, outDir });
+  registerOfflineTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 
