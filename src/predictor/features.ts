@@ -2,6 +2,7 @@
 import type { Observation } from './observation';
 import { halfExtents } from './observation';
 import { STEP_S } from '../sim/units';
+import { cos, sin } from '../sim/portableTrig';
 
 /** Scale of velocity changes the learner predicts: one step of free fall at 9.81 m/s². */
 export const DV_SCALE = 9.81 * STEP_S;
@@ -76,8 +77,8 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
       objects[base] = clip(o.vx / 2, -5, 5);
       objects[base + 1] = clip(o.vy / 2, -5, 5);
       objects[base + 2] = clip(o.angularVelocity / 5, -5, 5);
-      objects[base + 3] = round ? 0 : Math.sin(o.angle);
-      objects[base + 4] = round ? 1 : Math.cos(o.angle);
+      objects[base + 3] = round ? 0 : sin(o.angle);
+      objects[base + 4] = round ? 1 : cos(o.angle);
       objects[base + 5] = clip(ex[i]! * 2, 0, 5);
       objects[base + 6] = clip(ey[i]! * 2, 0, 5);
       objects[base + 7] = 0;

@@ -1,5 +1,6 @@
 // What the learner observes of a world: visible objects' states, nothing the simulator hides.
 import type { BodyState, WorldSnapshot } from '../sim/snapshot';
+import { cos, sin } from '../sim/portableTrig';
 
 /** One observed object. Same fields as a snapshot's body; only visible bodies are observed. */
 export type ObjectState = Pick<BodyState,
@@ -22,7 +23,7 @@ export function observe(snapshot: WorldSnapshot): Observation {
 /** Half extents of the axis-aligned box around an object at its angle (a ball ignores angle). */
 export function halfExtents(o: ObjectState): { ex: number; ey: number } {
   if (o.kind === 'ball') return { ex: o.width / 2, ey: o.height / 2 };
-  const c = Math.abs(Math.cos(o.angle));
-  const s = Math.abs(Math.sin(o.angle));
+  const c = Math.abs(cos(o.angle));
+  const s = Math.abs(sin(o.angle));
   return { ex: (o.width / 2) * c + (o.height / 2) * s, ey: (o.width / 2) * s + (o.height / 2) * c };
 }

@@ -1,6 +1,8 @@
 // Turns a BodySpec into a matter-js body (in pixels) and remembers how to read it back in SI.
 import Matter from 'matter-js';
 import type { BodySpec } from './spec';
+import { withPortableTrig } from './portableTrig';
+import { pow } from './portablePow';
 import { PX_PER_M, toPxLength, toPxX, toPxY, toPxAngle, toPxVelocity, type WorldFrame } from './units';
 
 export interface BuiltBody {
@@ -14,7 +16,12 @@ export interface BuiltBody {
 /** matter-js density is mass per px²; our density is kg per m². */
 const densityToPx = (kgPerM2: number): number => kgPerM2 / (PX_PER_M * PX_PER_M);
 
+/** Builds the body with the portable sin/cos: matter-js evaluates them for circles, chamfers and angles. */
 export function buildBody(frame: WorldFrame, spec: BodySpec): BuiltBody {
+  return withPortableTrig(() => build(frame, spec));
+}
+
+function build(frame: WorldFrame, spec: BodySpec): BuiltBody {
   const cx = toPxX(spec.x);
   const cy = toPxY(frame, spec.y);
   const common: Matter.IChamferableBodyDefinition = {
@@ -56,7 +63,10 @@ function buildCar(cx: number, cy: number, spec: BodySpec, common: Matter.IChamfe
   const chassisY = cy - h / 2 + chassisH / 2;
   const wheelY = cy + h / 2 - r;
   const wheelDx = w / 2 - r * 1.15;
-  const chassis = Matter.Bodies.rectangle(cx, chassisY, w, chassisH, { ...common, chamfer: { radius: Math.min(chassisH, w) * 0.2 } });
+  // matter-js's own corner quality is Math.pow(radius, 0.32) * 1.75, whose last bit differs between
+  // engines (and moves every vertex of the corner): the same formula with the portable pow.
+  const chamfer = Math.min(chassisH, w) * 0.2;
+  const chassis = Matter.Bodies.rectangle(cx, chassisY, w, chassisH, { ...common, chamfer: { radius: chamfer, quality: pow(chamfer, 0.32) * 1.75 } });
   const wheelA = Matter.Bodies.circle(cx - wheelDx, wheelY, r, common, 24);
   const wheelB = Matter.Bodies.circle(cx + wheelDx, wheelY, r, common, 24);
   const car = Matter.Body.create({ ...common, parts: [chassis, wheelA, wheelB] });

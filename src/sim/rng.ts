@@ -1,4 +1,5 @@
 // Seeded pseudo-random numbers for the core: the platform generator is never used, so runs replay exactly.
+import { cos } from './portableTrig';
 
 /** A small, fast, well-mixed generator (sfc32) seeded through splitmix32. */
 export interface Rng {
@@ -60,7 +61,7 @@ export function createRng(seed: number): Rng {
     normal: () => {
       const u = 1 - next();
       const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      return Math.sqrt(-2 * Math.log(u)) * cos(2 * Math.PI * v);
     },
   };
 }

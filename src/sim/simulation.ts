@@ -9,6 +9,7 @@ import { startViolation, type ActiveViolation, type ViolationHost } from './viol
 import { Holds } from './holds';
 import { TriggerWatch } from './triggers';
 import { insideRect, occluderRectAt } from './occluders';
+import { cos, sin, withPortableTrig } from './portableTrig';
 import {
   STEP_S, fromPxAngle, fromPxAngularVelocity, fromPxVelocity, fromPxX, fromPxY, gravityScaleFor,
   toPxVelocity, toPxX, toPxY, type WorldFrame,
@@ -25,6 +26,8 @@ export class SimulationError extends Error {
 /** How far outside the world a body may go before it is reported as having left it (m). */
 const LEAVE_MARGIN_M = 2;
 
+/** Public methods that reach matter-js run inside withPortableTrig (buildBody wraps itself): matter-js
+ * turns bodies with Math.sin/Math.cos, whose last bits differ between Node 20 and Chromium. */
 export class Simulation {
   readonly spec: WorldSpec;
   readonly condition: Condition;
@@ -85,7 +88,7 @@ export class Simulation {
   }
 
   removeBody(id: string): void {
-    this.setPresent(id, false);
+    withPortableTrig(() => this.setPresent(id, false));
     this.built.delete(id);
     this.held.release(id);
     this.order.splice(this.order.indexOf(id), 1);
@@ -98,6 +101,10 @@ export class Simulation {
 
   /** Applies an action now (free play) — scripted actions go through the same path. */
   applyAction(action: ActionSpec): void {
+    withPortableTrig(() => this.act(action));
+  }
+
+  private act(action: ActionSpec): void {
     const built = this.get(action.body);
     const b = built.body;
     if (action.type === 'push') {
@@ -118,9 +125,13 @@ export class Simulation {
 
   /** Advances one fixed step of 1/60 s (in `substeps` equal sub-steps). */
   step(): void {
+    withPortableTrig(() => this.advance());
+  }
+
+  private advance(): void {
     const f = this.frameIndex;
     for (const action of this.spec.actions) {
-      if (Math.round(action.at / STEP_S) === f) this.applyAction(action);
+      if (Math.round(action.at / STEP_S) === f) this.act(action);
     }
     this.checkViolationTrigger();
     const substeps = Math.max(1, this.spec.substeps);
@@ -270,15 +281,15 @@ export class Simulation {
   /** Starts a violation on a body right now, whatever the condition (the playground's magic button). */
   applyMagicNow(v: import('./spec').ViolationSpec): void {
     this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
-    const active = startViolation(this.violationHost(), v);
+    const active = withPortableTrig(() => startViolation(this.violationHost(), v));
     if (active.cancelGravity || active.pinAt) this.magic.push(active);
   }
 
   private bodyState(id: string): BodyState {
     const built = this.get(id);
     const b = built.body;
-    const c = Math.cos(b.angle);
-    const s = Math.sin(b.angle);
+    const c = cos(b.angle);
+    const s = sin(b.angle);
     const px = b.position.x + built.offsetX * c - built.offsetY * s;
     const py = b.position.y + built.offsetX * s + built.offsetY * c;
     const v = fromPxVelocity(Matter.Body.getVelocity(b));

@@ -2,6 +2,7 @@
 import Matter from 'matter-js';
 import type { BodySpec, ViolationSpec } from './spec';
 import type { BuiltBody } from './bodies';
+import { cos, sin } from './portableTrig';
 import { toPxVelocity, toPxX, toPxY, type WorldFrame } from './units';
 
 /** What a running violation needs each sub-step. */
@@ -66,8 +67,8 @@ export function startViolation(host: ViolationHost, spec: ViolationSpec): Active
       break;
     case 'deflect': {
       // SI angles turn counter-clockwise with y up; in pixels (y down) that is clockwise.
-      const c = Math.cos(-spec.angle);
-      const s = Math.sin(-spec.angle);
+      const c = cos(-spec.angle);
+      const s = sin(-spec.angle);
       const v = b.velocity;
       Matter.Body.setVelocity(b, { x: v.x * c - v.y * s, y: v.x * s + v.y * c });
       break;
