@@ -27,8 +27,13 @@ import { APP_VERSIONS } from '../app/appVersions';
 import { downloadFile } from './downloads';
 import { installStudyHook, type StudyHookState } from './studyHook';
 import { presentTrial } from './presentTrial';
+import { parseFuzzOptions } from '../app/fuzz/fuzzOptions';
 
 const alertBox = byId('study-alert');
+const fuzzOptions = parseFuzzOptions(location.search);
+/** Switches that are not part of the study's setup (fuzz mode) stay in the URL as it is rewritten. */
+const keptParams = ['fuzz', 'assert', 'fuzzRate'].filter((k) => new URLSearchParams(location.search).has(k))
+  .map((k) => `&${k}${new URLSearchParams(location.search).get(k) ? `=${encodeURIComponent(new URLSearchParams(location.search).get(k)!)}` : ''}`).join('');
 const hook: StudyHookState = installStudyHook();
 
 const catalog = buildCatalog(SCENE_FILES);
@@ -63,7 +68,7 @@ const lookingOn = (): boolean => runner !== null && runner.isRunning && currentF
 let currentForm = initial;
 
 const setup = mountSetupPanel(byId('setup-panel'), sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note })), initial,
-  (form) => { currentForm = form; history.replaceState(null, '', `${queryOfForm(form)}${location.hash}`); },
+  (form) => { currentForm = form; history.replaceState(null, '', `${queryOfForm(form)}${keptParams}${location.hash}`); },
   (form) => void startNew(form));
 const stagePanel = await mountStagePanel(byId('stage-panel'), {
   pause: () => { runner?.stop(); stagePanel.controls('stopping'); },
@@ -248,4 +253,9 @@ async function offerResume(): Promise<void> {
 
 hook.ready = true;
 void offerResume();
+
+if (fuzzOptions.fuzz) {
+  const [{ startFuzz }, { StudyFuzz }] = await Promise.all([import('../app/fuzz/startFuzz'), import('./studyFuzz')]);
+  startFuzz(fuzzOptions, (rng) => new StudyFuzz(rng, hook, fuzzOptions.assert));
+}
 registerOffline();

@@ -1,5 +1,6 @@
 // `npm run fuzz`: a longer fuzz of the built page over several seeds, assertions on. Not part of
-// `npm test`. Usage: npm run fuzz -- [--seeds=1-8] [--events=2000] [--rate=100] [--no-build]
+// `npm test`. Usage: npm run fuzz -- [--seeds=1-8] [--events=2000] [--rate=100] [--page=experiment] [--no-build]
+// (--page=experiment fuzzes the Experiment screen instead of the playground).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const [lo, hi] = opt('seeds', '1-8').split('-').map(Number);
 const seeds = Array.from({ length: (hi ?? lo) - lo + 1 }, (_, i) => lo + i);
 const events = Number(opt('events', '2000'));
 const rate = Number(opt('rate', '100'));
+const pagePath = opt('page', '') ? `${opt('page', '')}.html` : '';
 
 async function main() {
   const executablePath = findChromium();
@@ -34,7 +36,7 @@ async function main() {
       const page = await context.newPage();
       const problems = [];
       watchProblems(page, problems);
-      await page.goto(server.url + fuzzQuery(seed, rate), { waitUntil: 'load' });
+      await page.goto(server.url + pagePath + fuzzQuery(seed, rate), { waitUntil: 'load' });
       const result = await runFuzz(page, problems, { events, timeoutMs: Math.max(60_000, (events / rate) * 4000) });
       await context.close().catch(() => {});
       total += result.events;

@@ -4,7 +4,8 @@ import type { Rng } from '../../sim/rng';
 
 const HOSTILE_VALUES: unknown[] = [null, -1, 0, 1e308, -1e308, 1e-300, 'NaN', '<img src=x onerror=alert(1)>', [], {}, true, '🙂'.repeat(50)];
 
-function mutateValue(rng: Rng, value: unknown, depth: number): unknown {
+/** A JSON value with random hostile changes: dropped keys, wrong types, huge or odd values. */
+export function mutateValue(rng: Rng, value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return rng.chance(0.15) ? rng.pick(HOSTILE_VALUES) : value;
   if (Array.isArray(value)) {
     const out = value.map((v) => mutateValue(rng, v, depth + 1));

@@ -1,8 +1,10 @@
-// Starts fuzz mode: a seeded stream of random events at ?fuzzRate per second, counted on
-// window.__surpriseLabFuzz (with the last events, so a failure can be read and replayed).
-import { createRng } from '../../sim/rng';
-import { FuzzActions, type FuzzTargets } from './fuzzActions';
+// Starts fuzz mode on a page: a seeded stream of random events at ?fuzzRate per second, counted
+// on window.__surpriseLabFuzz (with the last events, so a failure can be read and replayed).
+import { createRng, type Rng } from '../../sim/rng';
 import type { FuzzOptions } from './fuzzOptions';
+
+/** A page's random events: each call does one and says what it did. */
+export interface FuzzEventSource { next(): string }
 
 export interface FuzzStatus {
   readonly seed: number;
@@ -21,8 +23,8 @@ declare global {
 
 const RECENT = 20;
 
-export function startFuzz(options: FuzzOptions, targets: FuzzTargets): () => void {
-  const actions = new FuzzActions(createRng(options.seed), targets);
+export function startFuzz(options: FuzzOptions, makeEvents: (rng: Rng) => FuzzEventSource): () => void {
+  const actions = makeEvents(createRng(options.seed));
   let events = 0;
   const recent: string[] = [];
   const status: FuzzStatus = {
