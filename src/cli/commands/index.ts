@@ -8,6 +8,7 @@ import { trainCommand } from './train';
 import { suiteCommand } from './suite';
 import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
+import { planCommand } from './plan';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   suiteCommand,
   divergeCommand,
   developCommand,
+  planCommand,
 ];
