@@ -2,7 +2,7 @@
 import { Simulation } from '../../sim/simulation';
 import type { BodyState } from '../../sim/snapshot';
 import { halfExtents } from '../../predictor/observation';
-import { judgePath, type PathVerdict } from './planCost';
+import { distance, judgePath, type PathVerdict } from './planCost';
 import { withPush, type PlanAction, type PlanProblem, type Point } from './planProblem';
 
 /** An object counts as at rest below this speed (m/s). */
@@ -29,7 +29,7 @@ export function restsInside(problem: PlanProblem, state: BodyState): boolean {
   return state.present
     && state.x >= zone.xMin && state.x <= zone.xMax
     && state.y - ey <= zone.y + zone.height + CONTACT_SLACK_M
-    && Math.hypot(state.vx, state.vy) < REST_SPEED;
+    && distance(state.vx, state.vy) < REST_SPEED;
 }
 
 export function executePlan(problem: PlanProblem, action: PlanAction): Execution {
@@ -58,5 +58,5 @@ export function executePlan(problem: PlanProblem, action: PlanAction): Execution
 export function predictionError(predicted: readonly Point[], real: readonly Point[]): number {
   if (predicted.length === 0) return 0;
   const i = Math.min(predicted.length, real.length) - 1;
-  return Math.hypot(predicted[i]!.x - real[i]!.x, predicted[i]!.y - real[i]!.y);
+  return distance(predicted[i]!.x - real[i]!.x, predicted[i]!.y - real[i]!.y);
 }

@@ -1,6 +1,10 @@
 // The planner's cost: how far from the middle of the target's mouth an object's path comes down.
 import type { Point, TargetZone } from './planProblem';
 
+/** Euclidean length through Math.sqrt, which IEEE 754 rounds exactly in every engine (Math.hypot's
+ * last bit may differ between engines, and plans must replay the same in Node and the browser). */
+export const distance = (dx: number, dy: number): number => Math.sqrt(dx * dx + dy * dy);
+
 /** What a path's cost rests on. */
 export interface PathVerdict {
   /** m: at the crossing, |entry x − middle of the mouth|; for a path that never comes down through
@@ -65,7 +69,7 @@ export class MouthWatch {
       this.crossed = true;
       return true;
     }
-    const d = Math.hypot(p.x - this.middleX, p.y - this.lineY);
+    const d = distance(p.x - this.middleX, p.y - this.lineY);
     if (d < this.best.cost) this.best = { cost: d, entryX: null, at: i, inside: false };
     return false;
   }

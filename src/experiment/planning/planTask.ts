@@ -3,6 +3,7 @@
 import type { BodySpec, WorldSpec } from '../../sim/spec';
 import { createRng, mixSeed, type Rng } from '../../sim/rng';
 import { executePlan } from './executePlan';
+import { distance } from './planCost';
 import { simulatorEvaluator } from './planner';
 import type { ActionRange, PlanAction, PlanProblem, TargetZone } from './planProblem';
 
@@ -169,7 +170,7 @@ export function actionGrid(range: ActionRange, n: number): PlanAction[] {
 /** The first push of a dense sweep over the range (nearest to `first` first) that succeeds, or null. */
 function findWitness(problem: PlanProblem, first: PlanAction): PlanAction | null {
   const { vx, vy } = problem.actions;
-  const scale = (a: PlanAction): number => Math.hypot((a.vx - first.vx) / (vx[1] - vx[0]), vy[1] > vy[0] ? (a.vy - first.vy) / (vy[1] - vy[0]) : 0);
+  const scale = (a: PlanAction): number => distance((a.vx - first.vx) / (vx[1] - vx[0]), vy[1] > vy[0] ? (a.vy - first.vy) / (vy[1] - vy[0]) : 0);
   const sweep = actionGrid(problem.actions, vy[1] > vy[0] ? SWEEP_2D : SWEEP_1D).map((a, k) => ({ a, k, d: scale(a) }));
   sweep.sort((p, q) => p.d - q.d || p.k - q.k);
   for (const a of [first, ...sweep.map((s) => s.a)]) {
