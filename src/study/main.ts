@@ -118,16 +118,27 @@ async function observersFor(ids: readonly string[]): Promise<Observer[]> {
 const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: form.models, pairs: form.pairs, familiarization: form.familiarization, seed: form.seed });
 
 async function startNew(form: SetupForm): Promise<void> {
+  if (busy) return;
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
     settings: { ...settingsOf(form), speed: form.speed, looking: form.looking }, createdAt: started.toISOString(), status: 'running',
   };
-  await prepare(run, form, []);
-  await go();
+  busy = true;
+  let ready = false;
+  try {
+    ready = await prepare(run, form, []);
+  } finally {
+    busy = false;
+  }
+  if (ready) await go();
 }
 
-async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Promise<void> {
+/** True from the moment a run is being set up until it stops: a second Start, Resume or an old
+ * run's Resume button clicked meanwhile is ignored rather than starting a second runner. */
+let busy = false;
+
+async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Promise<boolean> {
   alert(null, false);
   unsaved = [];
   currentForm = form;
@@ -169,13 +180,14 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
     stagePanel.overlay(null);
     alert(`The study could not start: ${e instanceof Error ? e.message : String(e)}`, true);
     runner = null;
-    throw e;
+    return false;
   }
+  return true;
 }
 
 async function go(): Promise<void> {
   const r = runner;
-  if (!r) return;
+  if (!r || r.isRunning || busy) return;
   stagePanel.controls('running');
   hook.state = 'running';
   stagePanel.looking(currentForm.looking, looking.held);
@@ -247,8 +259,19 @@ async function offerResume(): Promise<void> {
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
   alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
   const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false };
-  resume.addEventListener('click', async () => { await prepare(open, form, done); await go(); });
-  end.addEventListener('click', async () => { await prepare(open, form, done); await finish('ended'); alert(null, false); });
+  const take = async (then: () => Promise<void>): Promise<void> => {
+    if (busy || runner?.isRunning) return;
+    busy = true;
+    let ready = false;
+    try {
+      ready = await prepare(open, form, done);
+    } finally {
+      busy = false;
+    }
+    if (ready) await then();
+  };
+  resume.addEventListener('click', () => void take(go));
+  end.addEventListener('click', () => void take(async () => { await finish('ended'); alert(null, false); }));
 }
 
 hook.ready = true;

@@ -17,6 +17,7 @@ const [lo, hi] = opt('seeds', '1-8').split('-').map(Number);
 const seeds = Array.from({ length: (hi ?? lo) - lo + 1 }, (_, i) => lo + i);
 const events = Number(opt('events', '2000'));
 const rate = Number(opt('rate', '100'));
+// The Experiment screen scores whole trials between events (seconds with many observers), so its events come slower.
 const pagePath = opt('page', '') ? `${opt('page', '')}.html` : '';
 
 async function main() {
@@ -37,7 +38,7 @@ async function main() {
       const problems = [];
       watchProblems(page, problems);
       await page.goto(server.url + pagePath + fuzzQuery(seed, rate), { waitUntil: 'load' });
-      const result = await runFuzz(page, problems, { events, timeoutMs: Math.max(60_000, (events / rate) * 4000) });
+      const result = await runFuzz(page, problems, { events, timeoutMs: Math.max(60_000, (events / rate) * (pagePath ? 12_000 : 4000)) });
       await context.close().catch(() => {});
       total += result.events;
       if (result.problems.length > 0) {
