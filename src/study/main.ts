@@ -190,6 +190,9 @@ async function go(): Promise<void> {
   if (!r || r.isRunning || busy) return;
   stagePanel.controls('running');
   hook.state = 'running';
+  // The trial is what to watch now (Start sits low on a small screen).
+  const stageBox = byId('stage-panel').getBoundingClientRect();
+  if (stageBox.top < 0 || stageBox.bottom > innerHeight) byId('stage-panel').scrollIntoView({ behavior: 'smooth', block: 'start' });
   stagePanel.looking(currentForm.looking, looking.held);
   const outcome = await r.start();
   stagePanel.looking(false, false);
