@@ -2,6 +2,7 @@
 // the geometric law (1 − e)^n that a constant per-step exit rate e predicts.
 import { createRng, mixSeed } from '../sim/rng';
 import { Simulation } from '../sim/simulation';
+import { pow } from '../sim/portablePow';
 import { DEFAULT_DIET, generateEpisode, type ExperienceDiet } from '../predictor/experience';
 import { observe, type Observation } from '../predictor/observation';
 import { advanceRollouts, startRollout } from '../predictor/rollout';
@@ -88,6 +89,6 @@ export function measureDivergence(observer: Observer, episodes: readonly Observa
   const exitRate = atRisk > 0 ? exited / atRisk : 0;
   return {
     model: observer.name, rollouts: exits.length, tolerance: o.tolerance, exitRate, onTrack,
-    geometric: onTrack.map((_, n) => (1 - exitRate) ** n),
+    geometric: onTrack.map((_, n) => pow(1 - exitRate, n)),
   };
 }

@@ -3,6 +3,7 @@
 import type { BodySpec, WorldSpec, ActionSpec, OccluderSpec } from '../sim/spec';
 import type { Rng } from '../sim/rng';
 import { Simulation } from '../sim/simulation';
+import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
@@ -157,7 +158,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     if (rng.chance(0.85)) {
       const towardEdge = rng.chance(diet.edgePushes);
       const dir = towardEdge ? (o.x - surface.x0 < surface.x1 - o.x ? -1 : 1) : rng.chance(0.5) ? -1 : 1;
-      const speed = Math.exp(rng.uniform(Math.log(0.25), Math.log(3.2)));
+      const speed = exp(rng.uniform(log(0.25), log(3.2)));
       actions.push({ type: 'push', body: o.id, at: rng.uniform(0.05, 1.0), vx: dir * speed, vy: 0, by: 'hand' });
     }
   }

@@ -3,6 +3,7 @@ import type { Observation, ObjectState } from './observation';
 import type { StepPredictor } from './predictor';
 import { OUTPUTS } from './features';
 import { STEP_S } from '../sim/units';
+import { log } from '../sim/portableMath';
 import { MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 import { probabilityHidden, type ViewFrame } from './view';
 
@@ -66,7 +67,7 @@ export function rolloutSurprise(r: RolloutState, observed: Observation, view?: V
     if (!obs) {
       if (!view) return;
       const hidden = probabilityHidden(view, pred.x, pred.y, r.positionVariance[i * 2]! + floor, r.positionVariance[i * 2 + 1]! + floor);
-      const s = Math.min(MISSING_SURPRISE, -Math.log(hidden));
+      const s = Math.min(MISSING_SURPRISE, -log(hidden));
       if (s > 0) out.set(pred.id, s);
       return;
     }

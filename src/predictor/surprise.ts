@@ -6,6 +6,7 @@ import { trackBeliefs } from './belief';
 import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
+import { log } from '../sim/portableMath';
 
 export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
@@ -81,7 +82,7 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
         const d = [now.vx - o.vx, now.vy - o.vy];
         for (let c = 0; c < 2; c++) {
           const v = p.variance[k + c]!;
-          nll += 0.5 * ((d[c]! - p.mean[k + c]!) ** 2 / v + Math.log(2 * Math.PI * v));
+          nll += 0.5 * ((d[c]! - p.mean[k + c]!) ** 2 / v + log(2 * Math.PI * v));
         }
       });
       oneStepNll[t] = nll;

@@ -1,6 +1,7 @@
 // What an observer knows of its view, frame by frame: the window it looks through and the screens in it.
 import type { WorldSpec } from '../sim/spec';
 import { insideRect, occludersAt, type Rect } from '../sim/occluders';
+import { exp } from '../sim/portableMath';
 
 export interface ViewFrame {
   /** The window: x ∈ [0, width], y ∈ [0, height], m. */
@@ -46,6 +47,6 @@ export function probabilityHidden(view: ViewFrame, x: number, y: number, varX: n
 export function normalCdf(z: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(z * z) / 2);
+  const erf = 1 - poly * exp(-(z * z) / 2);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }

@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers for the core: the platform generator is never used, so runs replay exactly.
 import { cos } from './portableTrig';
+import { log } from './portableMath';
 
 /** A small, fast, well-mixed generator (sfc32) seeded through splitmix32. */
 export interface Rng {
@@ -61,7 +62,7 @@ export function createRng(seed: number): Rng {
     normal: () => {
       const u = 1 - next();
       const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * cos(2 * Math.PI * v);
+      return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
     },
   };
 }
