@@ -7,13 +7,15 @@ import { DEFAULT_DIET, generateEpisode, type ExperienceDiet } from '../predictor
 import { observe, type Observation } from '../predictor/observation';
 import { advanceRollouts, startRollout } from '../predictor/rollout';
 import type { Observer } from './observers';
+import { leftTrack, offBy } from './onTrack';
 
 export interface DivergenceOptions {
   episodes: number;
   seed: number;
   /** Longest rollout, in steps of 1/60 s. */
   maxSteps: number;
-  /** A rollout is on track while every moving object is within this distance of the real one (m). */
+  /** A rollout is on track while every moving object is within this distance of the real one (m;
+   * ON_TRACK_TOLERANCE_M, 5 cm, by default in `lab diverge` and the playground's ghost). */
   tolerance: number;
   /** A rollout starts every this many frames of each episode. */
   startEvery: number;
@@ -54,7 +56,7 @@ function firstExit(predicted: Observation[], real: Observation[], tolerance: num
     for (const p of predicted[n]!) {
       if (p.isStatic) continue;
       const r = now.get(p.id);
-      if (r && Math.hypot(p.x - r.x, p.y - r.y) > tolerance) return n + 1;
+      if (r && leftTrack(offBy(p.x, p.y, r.x, r.y), tolerance)) return n + 1;
     }
   }
   return predicted.length + 1;

@@ -9,6 +9,7 @@ import { loadObserver } from '../modelStore';
 import { useWasmBackend } from '../../predictor/backend';
 import { heldOutEpisodes, measureDivergence } from '../../experiment/divergence';
 import { divergenceSvg } from '../../experiment/divergenceSvg';
+import { ON_TRACK_TOLERANCE_M } from '../../experiment/onTrack';
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const names = (parsed.values.get('model') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -16,7 +17,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const episodes = integerFlag(parsed, 'episodes', 1, 10_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
   const maxSteps = integerFlag(parsed, 'steps', 1, 600) ?? 120;
-  const toleranceCm = integerFlag(parsed, 'tolerance-cm', 1, 100) ?? 5;
+  const toleranceCm = integerFlag(parsed, 'tolerance-cm', 1, 100) ?? Math.round(ON_TRACK_TOLERANCE_M * 100);
   const out = parsed.values.get('out')!;
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, parsed.values.get('models-dir') ?? undefined));
