@@ -17,6 +17,7 @@ import { registerFuzzTests } from './fuzz.tests.mjs';
 import { registerRecordingTests } from './recordings.tests.mjs';
 import { registerExperimentTests } from './experiment.tests.mjs';
 import { registerOfflineTests } from './offline.tests.mjs';
+import { registerPlanTests } from './plan.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -41,6 +42,7 @@ async function main() {
   registerDeterminismTests(suite.test, { root, outDir });
   registerExperimentTests(suite.test, { root, outDir });
   registerOfflineTests(suite.test, { root, outDir });
+  registerPlanTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 
