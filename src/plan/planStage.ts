@@ -64,7 +64,8 @@ export async function createPlanStage(host: HTMLElement, callbacks: StageCallbac
   let dragging: { pointerId: number; grabDx: number } | null = null;
   let last: { before: WorldSnapshot; after: WorldSnapshot; alpha: number; frame: number } | null = null;
   let mark: (Mark & { x: number; y: number }) | null = null;
-  let stopRequested = false;
+  /** Bumped by every play and stop: a playback whose number is out of date ends at its next frame. */
+  let playback = 0;
 
   const render = (): void => {
     if (last) view.draw(last.before, last.after, last.alpha, noOverlays(last.frame));
@@ -165,13 +166,13 @@ export async function createPlanStage(host: HTMLElement, callbacks: StageCallbac
     setPathsVisible(visible) { overlay.setPathsVisible(visible); render(); },
     play(world, snapshots, m) {
       bind(world);
-      stopRequested = false;
+      const mine = ++playback;
       mark = null;
       const lastFrame = snapshots.length - 1;
       return new Promise((done) => {
         let start: number | null = null;
         const tick = (now: number): void => {
-          if (stopRequested) { done('stopped'); return; }
+          if (mine !== playback) { done('stopped'); return; }
           start ??= now;
           const f = Math.min(lastFrame, ((now - start) / 1000) * 60);
           const i = Math.floor(f);
@@ -189,7 +190,7 @@ export async function createPlanStage(host: HTMLElement, callbacks: StageCallbac
         requestAnimationFrame(tick);
       });
     },
-    stop() { stopRequested = true; },
+    stop() { playback++; },
     setMovable(next) {
       movable = next;
       host.classList.toggle('can-grab', false);
