@@ -18,6 +18,9 @@ import { mountScenePanel } from '../ui/scenePanel';
 import { mountVariantPanel } from '../ui/variantPanel';
 import { mountChartPanel } from '../ui/chartPanel';
 import { mountModelPicker } from '../ui/modelPicker';
+import { mountGhostLength } from '../ui/ghostLengthControl';
+import { mountGhostNote } from '../ui/ghostNote';
+import { ghostSentence } from '../ui/ghostSentence';
 import { mountFreePlayPanel } from '../ui/freePlayPanel';
 import { mountErrorsPanel } from '../ui/errorsPanel';
 import { mountOverlays } from '../ui/overlays';
@@ -37,6 +40,8 @@ import { blendTime } from '../render/interpolate';
 import { parseFuzzOptions } from './fuzz/fuzzOptions';
 
 const DEFAULT_SCENE = 'car-off-platform';
+/** Milliseconds per animation frame for growing a ghost asked for while paused. */
+const GHOST_SLICE_MS = 8;
 
 async function main(): Promise<void> {
   const url = parseUrlState(location.search);
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
   const stage = byId('stage');
   const canvasHost = byId('canvas-host');
   const hud = createHud(stage, store);
+  const ghostNote = mountGhostNote(stage);
 
   let pixi: PixiHandle | null = null;
   try {
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
   const fileRow = mountSceneFileDrop(document.body, controller);
   mountScenePanel(byId('scene-panel'), store, controller, fileRow);
   mountModelPicker(byId('models-panel'), store, controller);
+  mountGhostLength(byId('models-panel'), store);
   mountFreePlayPanel(byId('freeplay-panel'), store, controller);
   mountVariantPanel(byId('variant-panel'), store, controller);
   const chart = mountChartPanel(byId('chart-panel'), controller);
@@ -100,6 +107,7 @@ async function main(): Promise<void> {
     toggleHelp: () => store.getState().toggleOverlay('help'),
     closeOverlay: () => store.getState().closeOverlay(),
     toggleRecord: () => recorder.toggle(),
+    cycleGhost: () => store.getState().cycleGhostSeconds(),
   });
   if (view) bindPointer(canvasHost, store, controller, () => view.transform);
 
@@ -119,6 +127,7 @@ async function main(): Promise<void> {
   // Redraw the stage only when the picture can have changed (a paused page does not spin the GPU).
   let drawnKey = '';
   let drawnSnapshot: unknown = null;
+  let sentenceOf: unknown;
   startAnimationLoop({
     running: () => store.getState().running,
     speed: () => store.getState().speed,
@@ -138,14 +147,22 @@ async function main(): Promise<void> {
       hud.update(blendTime(before, after, a), session.frame, session.frames);
       surprise.refresh();
       chart.update(surprise, now);
-      if (!pixi || !view) return;
+      const running = store.getState().running;
+      if (!running) controller.ghost.work(GHOST_SLICE_MS);
       const ghost = controller.ghost.ghost;
+      const judged = controller.ghost.divergence(session.history, session.head, controller.bank.changes, running ? 4 : 1);
+      if (judged !== sentenceOf) {
+        sentenceOf = judged;
+        ghostNote.update(ghost && judged ? ghostSentence({ ...ghost, judged, lastFrame: session.frames }) : null);
+      }
+      if (!pixi || !view) return;
       const selected = store.getState().selectedBody;
-      const key = `${layoutVersion}|${a.toFixed(4)}|${session.frame}|${session.head}|${ghost?.start}|${selected}|${surprise.version}|${controller.bank.changes}`;
+      const ghostVersion = `${controller.ghost.version}|${judged?.judged}|${controller.bank.changes}`;
+      const key = `${layoutVersion}|${a.toFixed(4)}|${session.frame}|${session.head}|${ghostVersion}|${selected}|${surprise.version}`;
       if (key === drawnKey && after === drawnSnapshot) return;
       drawnKey = key;
       drawnSnapshot = after;
-      view.draw(before, after, a, { glow: surprise.glow(), ghost, frame: session.frame, selected });
+      view.draw(before, after, a, { glow: surprise.glow(), ghost, ghostJudged: judged, ghostVersion, frame: session.frame, selected });
       pixi.app.render();
     },
   });

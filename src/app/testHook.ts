@@ -39,8 +39,11 @@ export interface SurpriseLabHook {
   surprise(): { first: number; series: Record<string, (number | null)[]> };
   /** Whether the chart has been drawn with a line per observer. */
   chartLines(): number;
-  /** The ghost on screen: where it starts, and the predicted path of each moving body. */
-  ghost(): { start: number; paths: { id: string; x: number[]; y: number[] }[] } | null;
+  /** The ghost on screen: the observer it belongs to, where it starts, its length and how much of it
+   * is predicted (steps), the wall time that took (ms), the last step that can be judged against
+   * what happened, and per moving body the predicted path, the first step more than 5 cm off the
+   * real one (null: never so far) and the largest distance (m). */
+  ghost(): GhostInfo | null;
   /** World point (m, y up) → canvas point in CSS pixels (y down, origin at the canvas's corner). */
   worldToScreen(x: number, y: number): { x: number; y: number } | null;
   /** Canvas pixels per CSS pixel. */
@@ -48,6 +51,17 @@ export interface SurpriseLabHook {
   /** Frame intervals and per-step costs measured since the last perfReset() (ms). */
   perf(): PerfSummary;
   perfReset(): void;
+}
+
+export interface GhostInfo {
+  model: string;
+  start: number;
+  steps: number;
+  built: number;
+  buildMs: number;
+  judged: number;
+  exitStep: number | null;
+  paths: { id: string; x: number[]; y: number[]; exitStep: number | null; maxDistance: number }[];
 }
 
 declare global {
@@ -92,7 +106,17 @@ export function installTestHook(store: AppStore, controller: TrialController, vi
     chartLines,
     ghost() {
       const g = controller.ghost.ghost;
-      return g ? { start: g.start, paths: g.paths.map((p) => ({ id: p.id, x: [...p.x], y: [...p.y] })) } : null;
+      const s = controller.session;
+      if (!g || !s) return null;
+      const d = controller.ghost.divergence(s.history, s.head, controller.bank.changes);
+      return {
+        model: g.model, start: g.start, steps: g.steps, built: g.built, buildMs: controller.ghost.buildMs,
+        judged: d?.judged ?? 0, exitStep: d?.exitStep ?? null,
+        paths: g.paths.map((p) => {
+          const b = d?.bodies.find((x) => x.id === p.id);
+          return { id: p.id, x: [...p.x], y: [...p.y], exitStep: b?.exitStep ?? null, maxDistance: b?.maxDistance ?? 0 };
+        }),
+      };
     },
     worldToScreen(x, y) {
       const t = view();

@@ -4,7 +4,7 @@
 import { resolveScene } from '../scenes/resolve';
 import { SceneError } from '../scenes/sceneError';
 import type { Condition } from '../sim/spec';
-import { toPxX, toPxY, toPxVelocity } from '../sim/units';
+import { STEP_S, toPxX, toPxY, toPxVelocity } from '../sim/units';
 import type { AppStore } from '../store/appStore';
 import { watch } from '../store/watch';
 import type { Commands, PaletteKind } from '../ui/commands';
@@ -25,7 +25,7 @@ const now = (): number => performance.now();
 
 export class TrialController implements Commands {
   readonly bank: SurpriseBank;
-  readonly ghost = new GhostRunner();
+  readonly ghost = new GhostRunner(now);
   readonly perf = new PerfStats();
   /** Record: keeps the frames of the timeline from when it is pressed; a new trial ends the take. */
   readonly recorder: FreePlayRecorder;
@@ -40,9 +40,13 @@ export class TrialController implements Commands {
     this.recorder = new FreePlayRecorder(store, () => this.current, () => this.bank.ordered);
     watch(store, (s) => [s.sceneId, s.variant, s.seed, s.condition] as const, () => this.build(),
       (a, b) => a.every((v, i) => v === b[i]));
-    // Paused: the ghost starts from the frame on screen.
+    // Paused: the ghost starts from the frame on screen. A new length: a new ghost (at once if paused).
     watch(store, (s) => s.running, (running, was) => {
       if (!running && was) this.afterJump();
+    });
+    watch(store, (s) => s.ghostSeconds, (seconds) => {
+      this.ghost.setLength(Math.round(seconds / STEP_S));
+      if (!this.store.getState().running) this.afterJump();
     });
   }
 
@@ -253,7 +257,7 @@ export class TrialController implements Commands {
     if (!(this.bank as SurpriseBank | undefined)) return;
     const tracks = this.bank.ordered;
     const focus = tracks.find((t) => t.choice.kind === 'learned') ?? tracks.find((t) => t.predictor !== null);
-    this.ghost.setPredictor(focus?.predictor ?? null);
+    this.ghost.setPredictor(focus?.predictor ?? null, focus?.choice.label);
     if (this.current && !this.store.getState().running) this.afterJump();
   }
 

@@ -1,10 +1,11 @@
-// PhET-style query parameters: ?scene=…&condition=…&variant=…&seed=…&speed=…&models=a,b&autoplay.
+// PhET-style query parameters: ?scene=…&condition=…&variant=…&seed=…&speed=…&models=a,b&ghost=…&autoplay.
 // Read once at start; written back (replaceState) whenever the state they describe changes, so
 // the address bar always holds a link that reproduces the view.
 import type { Condition } from '../sim/spec';
 import type { AppState } from '../store/appState';
 import type { AppStore } from '../store/appStore';
 import { SPEEDS } from '../store/playbackSlice';
+import { isGhostSeconds } from '../store/modelsSlice';
 
 export interface UrlState {
   scene?: string;
@@ -13,6 +14,8 @@ export interface UrlState {
   seed?: number;
   speed?: number;
   models?: string[];
+  /** The ghost's length in seconds (1, 2, 5 or 10). */
+  ghost?: number;
   autoplay: boolean;
 }
 
@@ -33,6 +36,8 @@ export function parseUrlState(search: string): UrlState {
   if ((SPEEDS as readonly number[]).includes(speed)) out.speed = speed;
   const models = q.get('models');
   if (models !== null) out.models = models.split(',').map((m) => m.trim()).filter(Boolean);
+  const ghost = Number(q.get('ghost'));
+  if (isGhostSeconds(ghost)) out.ghost = ghost;
   return out;
 }
 
@@ -44,11 +49,12 @@ export function urlFor(s: AppState): string {
   if (s.variant !== null) parts.push(`variant=${s.variant}`, `seed=${s.seed}`);
   if (s.speed !== 1) parts.push(`speed=${s.speed}`);
   parts.push(`models=${s.selectedModels.map(encodeURIComponent).join(',')}`);
+  if (s.ghostSeconds !== 1) parts.push(`ghost=${s.ghostSeconds}`);
   if (s.running) parts.push('autoplay');
   return `?${parts.join('&')}`;
 }
 
-/** Applies the URL's choices that do not wait for models (scene, condition, variant, speed). */
+/** Applies the URL's choices that do not wait for models (scene, condition, variant, speed, ghost). */
 export function applyUrlState(store: AppStore, u: UrlState): void {
   const s = store.getState();
   if (u.scene) s.selectScene(u.scene);
@@ -56,6 +62,7 @@ export function applyUrlState(store: AppStore, u: UrlState): void {
   if (u.seed !== undefined) s.setSeed(u.seed);
   if (u.variant !== undefined) s.setVariant(u.variant);
   if (u.speed !== undefined) s.setSpeed(u.speed);
+  if (u.ghost !== undefined) s.setGhostSeconds(u.ghost);
 }
 
 /** Keeps the address bar in step with the store (once the model list is known). */

@@ -53,9 +53,14 @@ export function ghostDivergence(ghost: GhostRollout, real: readonly Observation[
     const realX = new Float64Array(judged + 1).fill(Number.NaN);
     const realY = new Float64Array(judged + 1).fill(Number.NaN);
     let exitStep: number | null = null, maxDistance = 0, maxStep = 0;
+    // Bodies keep their order from frame to frame: look where it was last time before searching.
+    let at = 0;
     for (let k = 0; k <= judged; k++) {
-      const r = real[k]?.find((o) => o.id === path.id);
-      if (!r) continue;
+      const frame = real[k];
+      if (!frame) continue;
+      if (frame[at]?.id !== path.id) at = frame.findIndex((o) => o.id === path.id);
+      const r = frame[at];
+      if (!r) { at = 0; continue; }
       realX[k] = r.x;
       realY[k] = r.y;
       const d = offBy(path.x[k]!, path.y[k]!, r.x, r.y);

@@ -6,7 +6,7 @@ export interface GhostPath {
   kind: BodyKind;
   width: number;
   height: number;
-  /** Predicted poses for frames start+0 .. start+N (metres, radians; y up). */
+  /** Predicted poses for frames start+0 .. start+steps (metres, radians; y up); valid up to `built`. */
   x: Float64Array;
   y: Float64Array;
   angle: Float64Array;
@@ -15,5 +15,11 @@ export interface GhostPath {
 export interface Ghost {
   /** The frame the rollout started from. */
   start: number;
+  /** Its length in steps of 1/60 s. */
+  steps: number;
+  /** Steps predicted so far: a long ghost asked for while paused grows over a few animation frames. */
+  built: number;
+  /** The observer it is the expectation of (its label). */
+  model: string;
   paths: GhostPath[];
 }

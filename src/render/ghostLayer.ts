@@ -1,62 +1,114 @@
 // The ghost: what the observer in focus expects. For each moving body, a translucent outline where
-// it expected the body to be now, and a dotted path of where it expects it over the next second.
-// Outlines are built once per body; the dots are redrawn only when the ghost or the frame changes.
+// it expected the body to be now, and a dotted path of where it expects it to go. Where the real
+// frames are known (time has run on, or the view stepped back), the dots are judged: green while
+// within the on-track tolerance, red after the body left it, with the real path as a thin line and
+// a ring where it left. Outlines are built once per body; the rest is redrawn only on a change.
 import { Container, Graphics } from 'pixi.js';
+import type { GhostDivergence } from '../experiment/ghostDivergence';
 import type { Ghost, GhostPath } from './ghost';
 import { designPosition, du } from './designUnits';
 import { PALETTE } from './palette';
 
-/** A dot every this many predicted steps (1/15 s). */
-const DOT_EVERY = 4;
+/** A dot every 4 predicted steps (1/15 s) for ghosts up to 2 s; sparser for longer ones, so that
+ * a 10 s ghost of a crowded scene stays a few thousand dots (the exit ring marks the exact step). */
+const dotEvery = (steps: number): number => (steps <= 120 ? 4 : steps <= 300 ? 6 : 8);
+const DOT_R = 0.022;
 
 export class GhostLayer {
   readonly view = new Container({ label: 'ghost' });
+  /** Under the dots: the real path since the ghost's start. */
+  private readonly real = new Graphics();
   private readonly dots = new Graphics();
+  /** Over the dots: where each body left the track, and where it really was at the last judged step. */
+  private readonly marks = new Graphics();
   private readonly outlines = new Map<string, { g: Graphics; key: string }>();
   private drawnKey = '';
   private worldHeight = 1;
 
   constructor() {
-    this.view.addChild(this.dots);
+    this.view.addChild(this.real, this.dots, this.marks);
   }
 
   reset(worldHeight: number): void {
     this.worldHeight = worldHeight;
     for (const o of this.outlines.values()) o.g.destroy();
     this.outlines.clear();
+    this.real.clear();
     this.dots.clear();
+    this.marks.clear();
     this.drawnKey = '';
   }
 
-  /** Shows `ghost` as seen at `frame` (null hides it). */
-  draw(ghost: Ghost | null, frame: number): void {
+  /** Shows `ghost` as seen at `frame` (null hides it), judged by `judged` where it can be. The dots
+   * are redrawn only when `version` changes (the ghost grew, or more of it was judged); as time
+   * runs only the outlines move. */
+  draw(ghost: Ghost | null, frame: number, judged: GhostDivergence | null, version: string): void {
     this.view.visible = ghost !== null;
     if (!ghost) return;
+    if (version !== this.drawnKey) {
+      this.drawnKey = version;
+      this.real.clear();
+      this.dots.clear();
+      this.marks.clear();
+      for (const path of ghost.paths) {
+        const body = judged?.bodies.find((b) => b.id === path.id);
+        if (body) this.drawReal(body.realX, body.realY);
+        this.drawDots(path, ghost.built, body?.distance, body?.exitStep ?? null);
+        if (body && body.exitStep !== null) this.drawExit(path.x[body.exitStep]!, path.y[body.exitStep]!);
+      }
+    }
     const offset = frame - ghost.start;
-    const key = `${ghost.start}|${frame}|${ghost.paths.length}`;
-    if (key === this.drawnKey) return;
-    this.drawnKey = key;
     const seen = new Set<string>();
-    this.dots.clear();
     for (const path of ghost.paths) {
       seen.add(path.id);
-      const n = path.x.length - 1;
-      if (offset < 0 || offset > n) {
-        this.outline(path).g.visible = false;
-        continue;
-      }
-      for (let k = offset + DOT_EVERY; k <= n; k += DOT_EVERY) {
-        const p = designPosition(this.worldHeight, path.x[k]!, path.y[k]!);
-        const fade = 1 - (k - offset) / (n + 1);
-        this.dots.circle(p.x, p.y, du(0.022)).fill({ color: PALETTE.ghost, alpha: 0.25 + 0.55 * fade });
-      }
       const o = this.outline(path);
+      o.g.visible = offset >= 0 && offset <= ghost.built;
+      if (!o.g.visible) continue;
       const p = designPosition(this.worldHeight, path.x[offset]!, path.y[offset]!);
-      o.g.visible = true;
       o.g.position.set(p.x, p.y);
       o.g.rotation = -path.angle[offset]!;
     }
     for (const [id, o] of this.outlines) if (!seen.has(id)) o.g.visible = false;
+  }
+
+  /** A dot every few steps up to `built`. Judged ones (a real distance is known) are opaque, green
+   * or red; the rest fade, in the ghost's own colour, the further ahead they are. */
+  private drawDots(path: GhostPath, built: number, distance: Float64Array | undefined, exitStep: number | null): void {
+    const n = path.x.length - 1;
+    const every = dotEvery(n);
+    const r = du(DOT_R);
+    for (let k = every; k <= built; k += every) {
+      const p = designPosition(this.worldHeight, path.x[k]!, path.y[k]!);
+      if (distance && k < distance.length && !Number.isNaN(distance[k]!)) {
+        this.dots.circle(p.x, p.y, r).fill({ color: exitStep !== null && k >= exitStep ? PALETTE.ghostOffTrack : PALETTE.ghostOnTrack, alpha: 1 });
+      } else {
+        this.dots.circle(p.x, p.y, r).fill({ color: PALETTE.ghost, alpha: 0.25 + 0.55 * (1 - k / (n + 1)) });
+      }
+    }
+  }
+
+  /** The real path as a thin line, broken where the body was out of sight, with a dot where it
+   * really was at the last judged step (the line may hide under the dots where both agree). */
+  private drawReal(xs: Float64Array, ys: Float64Array): void {
+    let pen = false;
+    let end: { x: number; y: number } | null = null;
+    for (let k = 0; k < xs.length; k++) {
+      if (Number.isNaN(xs[k]!)) { pen = false; continue; }
+      const p = designPosition(this.worldHeight, xs[k]!, ys[k]!);
+      if (pen) this.real.lineTo(p.x, p.y);
+      else this.real.moveTo(p.x, p.y);
+      pen = true;
+      end = p;
+    }
+    this.real.stroke({ width: du(0.01), color: PALETTE.ghostReal, alpha: 0.75 });
+    if (end && xs.length > 1) this.marks.circle(end.x, end.y, du(0.03)).fill({ color: PALETTE.ghostReal }).stroke({ width: du(0.012), color: 0xffffff });
+  }
+
+  /** A ring around the first dot off the track. */
+  private drawExit(x: number, y: number): void {
+    const p = designPosition(this.worldHeight, x, y);
+    this.marks.circle(p.x, p.y, du(0.055)).stroke({ width: du(0.022), color: 0xffffff, alpha: 0.9 });
+    this.marks.circle(p.x, p.y, du(0.055)).stroke({ width: du(0.012), color: PALETTE.ghostOffTrack, alpha: 1 });
   }
 
   private outline(path: GhostPath): { g: Graphics; key: string } {

@@ -30,6 +30,12 @@ export const PALETTE = {
   sleeveCuff: 0x4a5876,
   /** The observer's expectation (ghost outline and path). */
   ghost: 0x4f46e5,
+  /** The ghost's dots judged against what really happened: within the on-track tolerance… */
+  ghostOnTrack: 0x16a34a,
+  /** …and after leaving it (a rose red, told apart from the orange-red car). */
+  ghostOffTrack: 0xe11d48,
+  /** The real path since the ghost's start (a thin line under its dots). */
+  ghostReal: 0x334155,
   /** The halo around a surprising body. */
   glow: 0xf59e0b,
   selection: 0x0ea5e9,

@@ -6,6 +6,7 @@ import type { WorldSnapshot } from '../sim/snapshot';
 import type { BodySpec, OccluderSpec, WorldSpec } from '../sim/spec';
 import { occluderRectAt } from '../sim/occluders';
 import { STEP_S } from '../sim/units';
+import type { GhostDivergence } from '../experiment/ghostDivergence';
 import type { Ghost } from './ghost';
 import type { BodyNode } from './bodyNode';
 import { createBodyNode } from './createBodyNode';
@@ -23,6 +24,10 @@ export interface Overlays {
   /** Body id → 0..1: how strongly it glows (its surprise for the observer in focus). */
   glow: ReadonlyMap<string, number>;
   ghost: Ghost | null;
+  /** How far the ghost strayed where the real frames are known; `ghostVersion` changes with either
+   * (pages without a ghost leave both out). */
+  ghostJudged?: GhostDivergence | null;
+  ghostVersion?: string;
   /** The frame on screen (the ghost shows its expectation for this frame onward). */
   frame: number;
   selected: string | null;
@@ -100,7 +105,7 @@ export class SceneView {
     }
     this.drawSelection(overlays.selected, selectedState);
     this.drawScreens(blendTime(before, after, alpha) / STEP_S);
-    this.ghostLayer.draw(overlays.ghost, overlays.frame);
+    this.ghostLayer.draw(overlays.ghost, overlays.frame, overlays.ghostJudged ?? null, overlays.ghostVersion ?? `${overlays.ghost?.start}|${overlays.ghost?.built}`);
     if (this.hands.length === 0) return;
     const t = blendTime(before, after, alpha);
     for (const hand of this.hands) {

@@ -9,6 +9,7 @@ export const SHORTCUTS = [
   { label: 'R', does: 'reset to the start' },
   { label: 'I', does: 'possible ⇄ impossible' },
   { label: 'C', does: 'record from now / stop and save the recording' },
+  { label: 'G', does: 'ghost looks ahead 1 s → 2 s → 5 s → 10 s' },
   { label: '1 – 9', does: 'pick a scene' },
   { label: 'M', does: 'magic on the selected body' },
   { label: 'Delete', does: 'delete the selected body' },
@@ -17,7 +18,7 @@ export const SHORTCUTS = [
 ] as const;
 
 export type KeyCommand =
-  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' | 'record' }
+  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' | 'record' | 'ghost' }
   | { name: 'scene'; n: number };
 
 /** The command a key press asks for, or null. */
@@ -31,6 +32,7 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
     case 'i': case 'I': return { name: 'toggleCondition' };
     case 'm': case 'M': return { name: 'magicNow' };
     case 'c': case 'C': return { name: 'record' };
+    case 'g': case 'G': return { name: 'ghost' };
     case 'Delete': case 'Backspace': return { name: 'deleteSelected' };
     case '?': return { name: 'help' };
     case 'Escape': return { name: 'close' };
@@ -53,6 +55,8 @@ export interface KeyTargets {
   closeOverlay(): void;
   /** Record / stop (absent on pages without recording). */
   toggleRecord?(): void;
+  /** The next ghost length (absent on pages without a ghost). */
+  cycleGhost?(): void;
 }
 
 export function bindKeyboard(target: Window, t: KeyTargets): () => void {
@@ -67,6 +71,7 @@ export function bindKeyboard(target: Window, t: KeyTargets): () => void {
       case 'help': t.toggleHelp(); break;
       case 'close': t.closeOverlay(); break;
       case 'record': t.toggleRecord?.(); break;
+      case 'ghost': t.cycleGhost?.(); break;
       default: t.commands[c.name]();
     }
   };

@@ -19,7 +19,7 @@ function aboutBody(): HTMLElement {
     h('ul', {},
       h('li', {}, 'One line per observer, in the colours of the meter above it. The scale is compressed (linear near zero, logarithmic above), so small and huge surprises both fit.'),
       h('li', {}, 'Vertical marks show what happened: the push, the moment the body loses support, and the magic (or, in the possible version, where the impossible twin would diverge).'),
-      h('li', {}, 'Compare possible and impossible (press I): an experienced learner\'s line rises after the magic and stays low when the car falls. The ghost on the stage is that learner\'s expectation for the next second; the glow around a body grows with its surprise.'),
+      h('li', {}, 'Compare possible and impossible (press I): an experienced learner\'s line rises after the magic and stays low when the car falls. The ghost on the stage is that learner\'s expectation for the next second (G: up to 10 s); where what it expected has already happened, its dots are green while within 5 cm of the real path and red after it left it. The glow around a body grows with its surprise.'),
       h('li', {}, 'Step back with ← or drag the timeline to look at any moment again: the chart\'s playhead, the meter, the ghost and the glow follow.')),
     h('p', { class: 'muted small' }, 'Details: docs/surprise.md and docs/predictor.md in the repository.'),
   );
