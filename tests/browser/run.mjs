@@ -10,6 +10,7 @@ import { startPreview } from './previewServer.mjs';
 import { createSuite, runSuite } from './harness.mjs';
 import { registerPlaygroundTests } from './playground.tests.mjs';
 import { registerSurpriseTests } from './surprise.tests.mjs';
+import { registerGhostTests } from './ghost.tests.mjs';
 import { registerFreePlayTests } from './freeplay.tests.mjs';
 import { registerLearnTests } from './learn.tests.mjs';
 import { registerDeterminismTests } from './determinism.tests.mjs';
@@ -37,6 +38,7 @@ async function main() {
   const outDir = join(root, 'test-results');
   registerPlaygroundTests(suite.test, { root, outDir });
   registerSurpriseTests(suite.test, { root, outDir });
+  registerGhostTests(suite.test, { root, outDir });
   registerFreePlayTests(suite.test, { root, outDir });
   registerLearnTests(suite.test, { root, outDir });
   registerDeterminismTests(suite.test, { root, outDir });
