@@ -3,12 +3,16 @@
 // (the service worker in dist/sw.js), learners included.
 import { join } from 'node:path';
 import { startStaticServer } from './staticServer.mjs';
+import { ready } from './lab.mjs';
 
 export function registerOfflineTests(test, { root }) {
   test('static build: dist/ from a sub-folder of a plain static host, then offline after the first visit', async ({ open, assert }) => {
     const server = await startStaticServer(join(root, 'dist'), '/hosted/surprise-lab/');
     try {
-      const page = await open({ query: '?' });
+      const page = await open({ query: '?models=constant-velocity' });
+      // Leaving a page that is still loading would abort its requests (reported as failures).
+      await ready(page);
+      await page.waitForFunction(() => window.__surpriseLab.modelsReady);
       const origin = new URL(server.url).origin;
       const foreign = [];
       page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
