@@ -15,19 +15,7 @@
 // the hull does not depend on it; it calls Math.acos only in Vertices.chamfer, on the dot product of
 // two axis-aligned unit normals (exactly 0: acos(0) is π/2 everywhere). The core calls neither.
 
-// High/low 32-bit words of a double through one shared buffer, whatever the platform's byte order.
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
-
-/** The double whose high word is `hi` and low word 0 (fdlibm's INSERT_WORDS(d, hi, 0)). */
-function fromHighWord(hi: number): number {
-  u32[HI] = hi;
-  u32[LO] = 0;
-  return f64[0]!;
-}
+import { HI, LO, f64, fromHighWord, u32 } from './doubleWords';
 
 /** POW2[k + 1024] = 2^k for −1024 ≤ k ≤ 1023, exact: from exponent bits, the two subnormal ones by
  * halving (exact, as the result is representable). Scaling by it is exact while the result is normal. */

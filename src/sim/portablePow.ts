@@ -11,38 +11,7 @@
 // it returns Math.pow(x, y), which is not portable; fdlibm's negative-base and huge-exponent cases
 // are left out on purpose, to keep this small.
 
-// High/low 32-bit words of a double through one shared buffer, whatever the platform's byte order.
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
-
-function highWord(x: number): number {
-  f64[0] = x;
-  return u32[HI]! | 0;
-}
-function lowWord(x: number): number {
-  f64[0] = x;
-  return u32[LO]! | 0;
-}
-/** x with its low word cleared (fdlibm's SET_LOW_WORD(x, 0)): the top 21 bits of the significand. */
-function clearLow(x: number): number {
-  f64[0] = x;
-  u32[LO] = 0;
-  return f64[0]!;
-}
-function withHighWord(x: number, hi: number): number {
-  f64[0] = x;
-  u32[HI] = hi;
-  return f64[0]!;
-}
-/** The double with high word `hi` and low word 0 (fdlibm's INSERT_WORDS(d, hi, 0)). */
-function twoWords(hi: number): number {
-  u32[HI] = hi;
-  u32[LO] = 0;
-  return f64[0]!;
-}
+import { clearLow, fromHighWord as twoWords, highWord, lowWord, withHighWord } from './doubleWords';
 
 const BP = [1.0, 1.5];
 const DP_H = [0.0, 5.84962487220764160156e-1]; // 0x3FE2B803, 0x40000000

@@ -14,25 +14,7 @@
 // modulo the double nearest 2π instead (JS `%` is exact) and goes on as below: deterministic in
 // every engine, but not fdlibm's bits there (absolute error about |x|·4e-17).
 
-// High/low 32-bit words of a double through one shared buffer, whatever the platform's byte order.
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
-
-/** The high word of x as a signed 32-bit integer (fdlibm's GET_HIGH_WORD). */
-function highWord(x: number): number {
-  f64[0] = x;
-  return u32[HI]! | 0;
-}
-
-/** The double whose high word is `hi` and low word 0 (fdlibm's INSERT_WORDS(d, hi, 0)). */
-function fromHighWord(hi: number): number {
-  u32[HI] = hi;
-  u32[LO] = 0;
-  return f64[0]!;
-}
+import { fromHighWord, highWord } from './doubleWords';
 
 // fdlibm tests ranges on |x|'s high word ix. `ix < H` is exactly `|x| < fromHighWord(H)`, a plain
 // comparison of doubles, which keeps the hot paths (small angles) off the buffer.
