@@ -2,9 +2,9 @@
 // measures the pixels near a colour (count, centroid and extent, in CSS pixels).
 
 /** Runs in the page. `rgb` is [r, g, b]; `tol` the largest per-channel difference. */
-function measureInPage({ rgb, tol }) {
-  const src = document.querySelector('#canvas-host canvas');
-  if (!src) throw new Error('no canvas in #canvas-host');
+function measureInPage({ rgb, tol, selector }) {
+  const src = document.querySelector(selector);
+  if (!src) throw new Error(`no canvas at ${selector}`);
   const off = document.createElement('canvas');
   off.width = src.width;
   off.height = src.height;
@@ -36,6 +36,7 @@ export function hexToRgb(hex) {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export async function measureColour(page, hex, tol = 24) {
-  return page.evaluate(measureInPage, { rgb: hexToRgb(hex), tol });
+/** `selector` finds the canvas: the playground's by default. */
+export async function measureColour(page, hex, tol = 24, selector = '#canvas-host canvas') {
+  return page.evaluate(measureInPage, { rgb: hexToRgb(hex), tol, selector });
 }

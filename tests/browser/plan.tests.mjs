@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measureColour } from './pagePixels.mjs';
 
 const QUERY = 'plan.html?family=basket&task=0&seed=1&models=oracle,learner-100k,constant-velocity';
 const PLANNERS = ['oracle', 'learner-100k', 'constant-velocity'];
@@ -16,24 +17,12 @@ const waitPlan = (page, fn, arg, timeout = 80_000) => page.waitForFunction(fn, a
 const ready = (page) => waitPlan(page, () => window.__plan?.ready === true && window.__plan.state === 'idle', null, 30_000);
 const hook = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__plan)));
 
-/** Pixels of the stage's canvas within `tol` of each colour (runs in the page). */
-const countColours = (page, hexes, tol = 10) => page.evaluate(({ hexes: hs, tol: t }) => {
-  const src = document.querySelector('#plan-stage canvas');
-  const off = document.createElement('canvas');
-  off.width = src.width;
-  off.height = src.height;
-  const ctx = off.getContext('2d', { willReadFrequently: true });
-  ctx.drawImage(src, 0, 0);
-  const { data } = ctx.getImageData(0, 0, off.width, off.height);
-  const rgbs = hs.map((hx) => { const n = Number.parseInt(hx.slice(1), 16); return [(n >> 16) & 255, (n >> 8) & 255, n & 255]; });
-  const counts = hs.map(() => 0);
-  for (let i = 0; i < data.length; i += 4) {
-    rgbs.forEach((c, k) => {
-      if (Math.abs(data[i] - c[0]) <= t && Math.abs(data[i + 1] - c[1]) <= t && Math.abs(data[i + 2] - c[2]) <= t) counts[k]++;
-    });
-  }
+/** Pixels of the stage's canvas within `tol` of each colour. */
+const countColours = async (page, hexes, tol = 10) => {
+  const counts = [];
+  for (const hex of hexes) counts.push((await measureColour(page, hex, tol, '#plan-stage canvas')).count);
   return counts;
-}, { hexes, tol });
+};
 
 /** Each planner's colour as the page shows it (its swatch in the planner list). */
 const swatchColours = (page) => page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
