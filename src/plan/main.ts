@@ -43,15 +43,9 @@ function alert(text: string | null, isError = true): void {
 const library = new ModelLibrary();
 const { models, error: modelError } = await library.list();
 const coloured = models.map((m) => ({ model: m.id, kind: m.kind, experience_frames: Number.isFinite(m.experienceFrames) ? m.experienceFrames : null }));
-/** observerColour has six learner colours; a seventh learner and beyond (the newborn, in the
- * shipped list) would repeat the most experienced one's, so they get colours of their own. */
-const EXTRA_LEARNER_COLOURS = ['#65a30d', '#a16207', '#64748b'];
-const learnedByExperience = coloured.filter((m) => m.kind === 'learned').sort((a, b) => (b.experience_frames ?? 0) - (a.experience_frames ?? 0));
 const colourOf = (id: string): string => {
   const c = coloured.find((m) => m.model === id);
-  if (!c) return '#555555';
-  const extra = learnedByExperience.indexOf(c) - 6;
-  return extra >= 0 ? EXTRA_LEARNER_COLOURS[extra % EXTRA_LEARNER_COLOURS.length]! : observerColour(c, coloured);
+  return c ? observerColour(c, coloured) : '#555555';
 };
 /** How a planner is named in the table and in sentences. */
 const nameOf = (id: string): string => (id === 'oracle' ? 'the ideal observer' : models.find((m) => m.id === id)?.label ?? id);

@@ -1,6 +1,6 @@
 // A colour per observer on this screen, matching the playground: learners in blues and pinks by
 // experience, constant velocity amber, the ideal observer slate.
-const LEARNED = ['#2563eb', '#db2777', '#0d9488', '#9333ea', '#0891b2', '#be123c'];
+import { LEARNER_COLOURS as LEARNED } from '../ui/modelColours';
 
 export interface ColouredObserver { model: string; kind: 'learned' | 'constant-velocity' | 'oracle'; experience_frames: number | null }
 

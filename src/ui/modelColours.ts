@@ -1,7 +1,10 @@
 // A colour per observer, stable across the page (chart line, meter bar, legend swatch).
 import type { ModelChoice } from '../store/modelsSlice';
 
-const LEARNED = ['#2563eb', '#db2777', '#0d9488', '#9333ea', '#0891b2', '#be123c'];
+/** Learners from the most experienced down; nine, so that the shipped seven and a couple of the
+ * Learn screen's never share a colour. */
+export const LEARNER_COLOURS = ['#2563eb', '#db2777', '#0d9488', '#9333ea', '#0891b2', '#be123c', '#65a30d', '#a16207', '#64748b'];
+const LEARNED = LEARNER_COLOURS;
 
 export function modelColour(choice: ModelChoice, all: readonly ModelChoice[]): string {
   if (choice.kind === 'oracle') return '#334155';
