@@ -176,6 +176,11 @@ async function main(): Promise<void> {
   store.getState().setAvailableModels(listed.models, listed.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', listed.error);
   store.getState().setSelectedModels(url.models ?? defaultModels(listed.models));
   writeUrlOnChange(store);
+  // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
+  void import('../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
+    library.forgetSaved();
+    void library.list().then((again) => store.getState().setAvailableModels(again.models, again.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', again.error));
+  }));
   if (url.autoplay) store.getState().play();
   started = true;
   if (fuzz.fuzz || fuzz.assert) {

@@ -70,6 +70,11 @@ export class ModelLibrary {
     }
   }
 
+  /** Drops loaded checkpoints saved in this browser (one may have been replaced under its name). */
+  forgetSaved(): void {
+    for (const id of [...this.loaded.keys()]) if (id.startsWith('saved:')) this.loaded.delete(id);
+  }
+
   /** The predictor for a learned checkpoint or constant velocity (the oracle is not a predictor). */
   predictor(choice: ModelChoice): Promise<StepPredictor> {
     let p = this.loaded.get(choice.id);

@@ -26,6 +26,8 @@ export interface SurpriseLabHook {
   readonly onsetFrame: number | null;
   /** Selected observers, in order, and those loaded and running. */
   readonly models: string[];
+  /** Every observer the page offers (shipped, saved in this browser, baselines). */
+  readonly availableModels: string[];
   readonly modelsReady: boolean;
   /** Observers switched off (could not load, or too slow to run live here), with the reason. */
   readonly suspended: Record<string, string>;
@@ -85,6 +87,7 @@ export function installTestHook(store: AppStore, controller: TrialController, vi
     get frames() { return controller.session?.frames ?? 0; },
     get onsetFrame() { return controller.session?.onsetFrame ?? null; },
     get models() { return controller.bank.ordered.map((t) => t.choice.id); },
+    get availableModels() { return store.getState().models.map((m) => m.id); },
     get modelsReady() { return store.getState().modelsStatus !== 'loading' && controller.bank.settled; },
     get suspended() { return { ...store.getState().suspendedModels }; },
     get selectedBody() { return store.getState().selectedBody; },
