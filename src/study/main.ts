@@ -16,7 +16,7 @@ import { recordingsToJson } from '../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../storage/recordingStore';
 import type { ModelChoice } from '../store/modelsSlice';
 import { formFromQuery, queryOfForm, type SetupForm } from './setupForm';
-import { mountSetupPanel } from './setupPanel';
+import { mountSetupPanel, type SetupPanel } from './setupPanel';
 import { mountStagePanel } from './stagePanel';
 import { mountResultsPanel } from './resultsPanel';
 import { mountRecordingsPanel } from './recordingsPanel';
@@ -49,7 +49,9 @@ function studyLine(study: unknown): string {
 }
 
 const library = new ModelLibrary();
-const { models, error: modelError } = await library.list();
+const listed = await library.list();
+let models = listed.models;
+const modelError = listed.error;
 const learned = models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:'));
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
@@ -67,9 +69,25 @@ const looking = new LookingKey(window, (held) => stagePanel.looking(lookingOn(),
 const lookingOn = (): boolean => runner !== null && runner.isRunning && currentForm.looking;
 let currentForm = initial;
 
-const setup = mountSetupPanel(byId('setup-panel'), sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note })), initial,
-  (form) => { currentForm = form; history.replaceState(null, '', `${queryOfForm(form)}${keptParams}${location.hash}`); },
-  (form) => void startNew(form));
+/** The setup panel, built again (keeping what is ticked) when the list of observers changes. */
+const mountSetup = (form: SetupForm): SetupPanel => {
+  const host = h('div');
+  byId('setup-panel').replaceChildren(host);
+  return mountSetupPanel(host, sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note })), form,
+    (f) => { currentForm = f; history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`); },
+    (f) => void startNew(f));
+};
+let setup = mountSetup(initial);
+// Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
+void import('../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
+  library.forgetSaved();
+  void library.list().then((again) => {
+    models = again.models;
+    const running = busy || runner?.isRunning === true || hook.state === 'paused';
+    setup = mountSetup(setup.read());
+    setup.setRunning(running);
+  });
+}));
 const stagePanel = await mountStagePanel(byId('stage-panel'), {
   pause: () => { runner?.stop(); stagePanel.controls('stopping'); },
   resume: () => void go(),

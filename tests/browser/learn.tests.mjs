@@ -108,11 +108,16 @@ export function registerLearnTests(test, { root }) {
     await playground.goto(page.url().replace(/learn\.html.*$/, '?models=constant-velocity'), { waitUntil: 'load' });
     await ready(playground);
     assert.ok(!(await playground.evaluate(() => window.__surpriseLab.availableModels ?? [])).includes('saved:learner-6k'));
+    const experiment = await page.context().newPage();
+    await experiment.goto(page.url().replace(/learn\.html.*$/, 'experiment.html'), { waitUntil: 'load' });
+    await experiment.waitForFunction(() => window.__study?.ready === true);
+    assert.equal(await experiment.locator('[data-testid="model-saved:learner-6k"]').count(), 0);
 
     await input.setInputFiles([file('model.json', model, 'application/json'), file('weights.bin', weights, 'application/octet-stream'), file('meta.json', meta, 'application/json')]);
     await waitLearn(page, () => window.__surpriseLearn.saved.length === 1);
     assert.deepEqual((await learnHook(page)).saved, ['learner-6k']);
     await playground.waitForFunction(() => (window.__surpriseLab.availableModels ?? []).includes('saved:learner-6k'), null, { timeout: 15_000 });
+    await experiment.waitForSelector('[data-testid="model-saved:learner-6k"]', { timeout: 15_000 });
     assert.match(await message.textContent(), /Imported as "learner-6k"/);
 
     // Truncated weights: refused by the tensor check, naming the file and the sizes.
