@@ -19,7 +19,7 @@ export interface FuzzTargets {
 }
 
 /** Keys that keep the trial on screen; the ones that replace it (R, 1–9) are rarer (see next()). */
-const KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'i', 'I', '?', 'm', 'Delete', 'Escape'];
+const KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'i', 'I', '?', 'm', 'Delete', 'Escape', 'g', 'c'];
 const REBUILD_KEYS = ['r', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const POINTER_ID = 1;
 
