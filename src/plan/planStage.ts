@@ -74,7 +74,7 @@ export async function createPlanStage(host: HTMLElement, callbacks: StageCallbac
     placeMark();
     pixi.app.render();
   };
-  const fit = (): void => {
+  const fitToHost = (): void => {
     const w = Math.max(host.clientWidth, 1), hgt = Math.max(host.clientHeight, 1);
     pixi.app.renderer.resize(w, hgt);
     view.resize(w, hgt);
@@ -95,15 +95,15 @@ export async function createPlanStage(host: HTMLElement, callbacks: StageCallbac
     const y = Math.min(Math.max(toScreenY(t, mark.y) - hgt / 2, 4), host.clientHeight - hgt - 4);
     markEl.style.transform = `translate(${x.toFixed(0)}px, ${y.toFixed(0)}px)`;
   };
-  new ResizeObserver(() => { fit(); render(); }).observe(host);
-  fit();
+  new ResizeObserver(() => { fitToHost(); render(); }).observe(host);
+  fitToHost();
 
   let shown = 2;
   const shownWorld = (world: WorldSpec): WorldSpec => ({ ...world, height: shown });
   const bind = (world: WorldSpec): void => {
     const byId = new Map<string, BodySpec>(world.bodies.map((b) => [b.id, b]));
     view.show(shownWorld(world), (id) => byId.get(id));
-    fit();
+    fitToHost();
   };
 
   // Dragging the basket: a press on or near it grabs it; moves follow the pointer along the floor.

@@ -21,19 +21,19 @@ export async function createTrialStage(host: HTMLElement): Promise<TrialStage> {
   const view = new SceneView(pixi.app);
   let shown: Recording | null = null;
   let stopRequested = false;
-  const fit = (): void => {
+  const fitToHost = (): void => {
     const w = Math.max(host.clientWidth, 1), h = Math.max(host.clientHeight, 1);
     pixi.app.renderer.resize(w, h);
     view.resize(w, h);
   };
-  new ResizeObserver(() => { fit(); pixi.app.render(); }).observe(host);
-  fit();
+  new ResizeObserver(() => { fitToHost(); pixi.app.render(); }).observe(host);
+  fitToHost();
 
   const bind = (rec: Recording, world: RecordingWorld): void => {
     if (shown === rec) return;
     shown = rec;
     view.show(world.world, world.specOf);
-    fit();
+    fitToHost();
   };
   const draw = (rec: Recording, at: number, glow?: ReadonlyMap<string, number>): void => {
     const last = rec.snapshots.length - 1;
