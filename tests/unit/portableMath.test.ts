@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { exp, log } from '../../src/sim/portableMath';
 import { createRng } from '../../src/sim/rng';
+import { around, atHighWord, ulps } from './support/doubleSteps';
 
 /** fdlibm's results (Node 20) at inputs where Chromium 156's Math rounds the other way. */
 const FDLIBM_LOG: [x: number, log: number][] = [
@@ -19,26 +20,6 @@ const FDLIBM_EXP: [x: number, exp: number][] = [
 const nodeIsFdlibm = FDLIBM_LOG.every(([x, l]) => Object.is(Math.log(x), l))
   && FDLIBM_EXP.every(([x, e]) => Object.is(Math.exp(x), e))
   && Object.is(Math.exp(1), 2.718281828459045);
-
-const f64 = new Float64Array(1);
-const i64 = new BigInt64Array(f64.buffer);
-/** The double `k` steps (ulps) away from x, counted in x's own bit pattern (x ≠ 0). */
-function ulps(x: number, k: number): number {
-  f64[0] = x;
-  i64[0] = i64[0]! + BigInt(k);
-  return f64[0]!;
-}
-/** The double whose high word is `hi` and low word 0: where fdlibm's range tests switch. */
-function atHighWord(hi: number): number {
-  i64[0] = BigInt(hi) << 32n;
-  return f64[0]!;
-}
-/** `count` doubles on each side of `x`, and x itself. */
-function around(x: number, count: number): number[] {
-  const out: number[] = [];
-  for (let k = -count; k <= count; k++) out.push(ulps(x, k));
-  return out;
-}
 
 const LN2 = 0.6931471805599453;
 const O_THRESHOLD = 7.09782712893383973096e2;

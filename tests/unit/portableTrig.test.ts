@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cos, sin, withPortableTrig } from '../../src/sim/portableTrig';
 import { pow } from '../../src/sim/portablePow';
 import { createRng } from '../../src/sim/rng';
+import { atHighWord, ulps } from './support/doubleSteps';
 
 /** fdlibm's results (Node 20) at inputs where Chromium 156's Math rounds the other way. */
 const FDLIBM_TRIG: [x: number, sin: number, cos: number][] = [
@@ -19,21 +20,6 @@ const FDLIBM_POW: [x: number, y: number, pow: number][] = [
 /** Does this Node compute Math.sin/cos/pow with fdlibm (Node 20 does; newer V8 may not)? */
 const nodeIsFdlibm = FDLIBM_TRIG.every(([x, s, c]) => Object.is(Math.sin(x), s) && Object.is(Math.cos(x), c))
   && FDLIBM_POW.every(([x, y, p]) => Object.is(Math.pow(x, y), p));
-
-const f64 = new Float64Array(1);
-const i64 = new BigInt64Array(f64.buffer);
-/** The double `k` steps (ulps) away from x > 0. */
-function ulps(x: number, k: number): number {
-  f64[0] = x;
-  i64[0] = i64[0]! + BigInt(k);
-  return f64[0]!;
-}
-
-/** The double whose high word is `hi` and low word 0: where fdlibm's range tests switch. */
-function atHighWord(hi: number): number {
-  i64[0] = BigInt(hi) << 32n;
-  return f64[0]!;
-}
 
 /** Seeded inputs where fdlibm takes each of its paths: tiny, both sides of every range test (π/4,
  * 3π/4, 0.3 and 0.78125 in the cos kernel, π/2's high word), next to multiples of π/2
