@@ -69,7 +69,8 @@ function pickKind(rng: Rng, kinds: ExperienceDiet['kinds']): 'box' | 'ball' | 'c
   return 'car';
 }
 
-function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpec {
+/** A movable object of one kind with size, density, friction and bounce drawn from the diet's ranges. */
+export function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpec {
   const base: BodySpec = {
     id, kind, x: 0, y: 0, width: 0, height: 0, radius: 0, wheelRadius: 0, angle: 0, isStatic: false,
     friction: 0, restitution: 0, density: rng.uniform(5, 20), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,

@@ -6,6 +6,7 @@ import { executePlan } from './executePlan';
 import { distance } from './planCost';
 import { simulatorEvaluator } from './planner';
 import type { ActionRange, PlanAction, PlanProblem, TargetZone } from './planProblem';
+import { objectSpec } from '../../predictor/experience';
 
 /** `basket`: the object stands 5–50 cm from the edge and is pushed horizontally, so where it comes
  * down is decided by the push and the fall. `lob`: the same, but the hand may also lift it (up to
@@ -57,27 +58,7 @@ function staticBody(id: string, kind: 'ground' | 'platform' | 'wall', x: number,
 function drawObject(rng: Rng): BodySpec {
   const r = rng.next() * 2.6;
   const kind = r < 1 ? 'box' : r < 1.6 ? 'ball' : 'car';
-  const o: BodySpec = {
-    id: kind, kind, x: 0, y: 0, width: 0, height: 0, radius: 0, wheelRadius: 0, angle: 0, isStatic: false,
-    friction: 0, restitution: 0, density: rng.uniform(5, 20), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
-  };
-  if (kind === 'box') {
-    o.width = rng.uniform(0.15, 0.6);
-    o.height = rng.uniform(0.15, 0.6);
-    o.friction = rng.chance(0.6) ? rng.uniform(0, 0.004) : rng.uniform(0.004, 0.05);
-    o.restitution = rng.uniform(0, 0.15);
-  } else if (kind === 'ball') {
-    o.radius = rng.uniform(0.08, 0.3);
-    o.width = o.height = o.radius * 2;
-    o.friction = rng.uniform(0.002, 0.02);
-    o.restitution = rng.uniform(0, 0.5);
-  } else {
-    o.width = rng.uniform(0.3, 0.7);
-    o.height = Math.min(rng.uniform(0.15, 0.35) * Math.min(1, o.width / 0.35), o.width * 0.7);
-    o.wheelRadius = o.height * rng.uniform(0.22, 0.3);
-    o.rollingResistance = rng.uniform(0.1, 0.6);
-  }
-  return o;
+  return objectSpec(rng, kind, kind);
 }
 
 /** Mirrors a world left–right (the push then goes toward −x), so that tasks face both ways. */
