@@ -32,8 +32,9 @@ import { parseFuzzOptions } from '../app/fuzz/fuzzOptions';
 const alertBox = byId('study-alert');
 const fuzzOptions = parseFuzzOptions(location.search);
 /** Switches that are not part of the study's setup (fuzz mode) stay in the URL as it is rewritten. */
-const keptParams = ['fuzz', 'assert', 'fuzzRate'].filter((k) => new URLSearchParams(location.search).has(k))
-  .map((k) => `&${k}${new URLSearchParams(location.search).get(k) ? `=${encodeURIComponent(new URLSearchParams(location.search).get(k)!)}` : ''}`).join('');
+const startQuery = new URLSearchParams(location.search);
+const keptParams = ['fuzz', 'assert', 'fuzzRate'].filter((k) => startQuery.has(k))
+  .map((k) => `&${k}${startQuery.get(k) ? `=${encodeURIComponent(startQuery.get(k)!)}` : ''}`).join('');
 const hook: StudyHookState = installStudyHook();
 
 const catalog = buildCatalog(SCENE_FILES);
