@@ -25,7 +25,7 @@ export async function loadSavedModel(name: string): Promise<LearnedPredictor> {
   const record = await getStored(name);
   if (!record) throw new Error(`saved checkpoint "${name}" is not in this browser's storage`);
   const [{ startTfWasm }, { parseCheckpoint }, { LearnedPredictor }] = await Promise.all([
-    import('../app/tfSetup'), import('../predictor/checkpoint'), import('../predictor/predictor'),
+    import('../web/tfSetup'), import('../predictor/checkpoint'), import('../predictor/predictor'),
   ]);
   await startTfWasm();
   const ck = parseCheckpoint(record.modelJson, new Uint8Array(record.weights), record.metaJson, `saved/${name}`);
