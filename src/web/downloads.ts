@@ -1,7 +1,19 @@
-// Offers the page's data and figures as files: text (CSV, JSON), and SVG charts as SVG or PNG.
-import { downloadFile } from './download';
+// Offers a page's data and figures as files: text (CSV, JSON), bytes (a checkpoint's files or its
+// bundle), and SVG charts as SVG or PNG.
 
-export { downloadFile };
+/** Offers bytes or text to the person as a file download. */
+export function downloadFile(fileName: string, content: string | Uint8Array, type: string): void {
+  const part: BlobPart = typeof content === 'string' ? content : content.slice().buffer;
+  const url = URL.createObjectURL(new Blob([part], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 /** A file-name-safe stem: letters, digits, dot, dash and underscore only. */
 export const fileStem = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'surprise-lab';

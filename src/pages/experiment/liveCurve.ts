@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Recording } from '../../experiment/recording';
-import { observerColour } from '../../web/observerColour';
+import { observerColour } from '../../web/observerColours';
 
 interface Line { label: string; colour: string; values: (number | null)[]; dash?: number[] }
 

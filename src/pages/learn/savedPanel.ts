@@ -4,7 +4,7 @@
 import { h } from '../../ui/dom';
 import { bundleCheckpoint } from '../../storage/checkpointFiles';
 import { filesOf, getStored, type CheckpointSummary } from '../../storage/checkpointStore';
-import { downloadFile } from '../../web/download';
+import { downloadFile } from '../../web/downloads';
 import { markLabel, minutesOf } from '../../web/experienceMarks';
 
 export interface SavedActions {

@@ -16,7 +16,7 @@ import { cemSeedFor } from '../../experiment/planning/planSuite';
 import { planPathsSvg } from '../../experiment/planning/planPathsSvg';
 import { parseColor } from '../../render/palette';
 import type { ModelChoice } from '../../web/modelChoice';
-import { observerColour } from '../../web/observerColour';
+import { observerColour } from '../../web/observerColours';
 import { downloadFile, fileStem } from '../../web/downloads';
 import { installPlanHook } from './planHook';
 import { isMoved, moveBasket, zoneMiddle } from './movedTask';

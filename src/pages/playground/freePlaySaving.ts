@@ -2,7 +2,7 @@
 // store it (full, private window), says why and offers it as a JSON download, so nothing is lost.
 import type { Recording } from '../../experiment/recording';
 import { recordingsToJson, validRecording } from '../../experiment/recordingJson';
-import { downloadFile } from '../../web/download';
+import { downloadFile } from '../../web/downloads';
 import { STEP_S } from '../../sim/units';
 import { putRecording } from '../../storage/recordingStore';
 import type { RecordingStatus } from '../../ui/recordingStatus';

@@ -2,7 +2,7 @@
 // the frame history and the bank's tracks, and the glow levels of the observer in focus.
 import type { AppStore } from './store/appStore';
 import { marksOf, type Mark } from '../../ui/chartMarks';
-import { modelColour } from '../../web/modelColours';
+import { modelColour } from '../../web/observerColours';
 import type { SeriesInfo, SurpriseSource } from '../../ui/surpriseSource';
 import { surpriseLevel } from '../../ui/surpriseLevel';
 import type { TrialController } from './trialController';

@@ -5,7 +5,7 @@ import { MAX_SELECTED_MODELS } from '../store/modelsSlice';
 import { watch } from '../store/watch';
 import type { Commands } from '../../../ui/commands';
 import { h } from '../../../ui/dom';
-import { modelColour } from '../../../web/modelColours';
+import { modelColour } from '../../../web/observerColours';
 
 function experienceText(frames: number): string {
   if (!Number.isFinite(frames)) return 'knows the true physics';
