@@ -25,17 +25,18 @@ import { StudyRunner } from './studyRunner';
 import { LookingKey } from './lookingKey';
 import { APP_VERSIONS } from '../../web/appVersions';
 import { downloadFile } from '../../web/downloads';
-import { installStudyHook, type StudyHookState } from './studyHook';
+import { installStudyHook, mirrorStudyStore } from './studyHook';
+import { createStudyStore } from './studyStore';
 import { presentTrial } from './presentTrial';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
 
 const alertBox = byId('study-alert');
+const hook = installStudyHook();
 const fuzzOptions = parseFuzzOptions(location.search);
 /** Switches that are not part of the study's setup (fuzz mode) stay in the URL as it is rewritten. */
 const startQuery = new URLSearchParams(location.search);
 const keptParams = ['fuzz', 'assert', 'fuzzRate'].filter((k) => startQuery.has(k))
   .map((k) => `&${k}${startQuery.get(k) ? `=${encodeURIComponent(startQuery.get(k)!)}` : ''}`).join('');
-const hook: StudyHookState = installStudyHook();
 
 const catalog = buildCatalog(SCENE_FILES);
 const knownScenes = new Map<string, KnownScene>(catalog.filter((e) => e.scene).map((e) => [e.id, { scene: e.scene!, text: SCENE_FILES[`/${e.file}`]! }]));
@@ -51,9 +52,8 @@ function studyLine(study: unknown): string {
 
 const library = new ModelLibrary();
 const listed = await library.list();
-let models = listed.models;
 const modelError = listed.error;
-const learned = models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:'));
+const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:'));
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
 const defaults: SetupForm = {
@@ -61,21 +61,25 @@ const defaults: SetupForm = {
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
   pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false,
 };
-const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: models.map((m) => m.id) }, defaults);
+const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 
-let runner: StudyRunner | null = null;
-let shown: Recording | null = null;
-let unsaved: Recording[] = [];
+const store = createStudyStore(listed.models, initial);
+const act = store.getState();
+mirrorStudyStore(hook, store);
 const looking = new LookingKey(window, (held) => stagePanel.looking(lookingOn(), held));
-const lookingOn = (): boolean => runner !== null && runner.isRunning && currentForm.looking;
-let currentForm = initial;
+const lookingOn = (): boolean => { const { runner, form } = store.getState(); return runner !== null && runner.isRunning && form.looking; };
 
 /** The setup panel, built again (keeping what is ticked) when the list of observers changes. */
 const mountSetup = (form: SetupForm): SetupPanel => {
   const host = h('div');
   byId('setup-panel').replaceChildren(host);
-  return mountSetupPanel(host, sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note })), form,
-    (f) => { currentForm = f; history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`); },
+  return mountSetupPanel(host, sceneOptions, store.getState().models.map((m) => ({ id: m.id, label: m.label, note: m.note })), form,
+    (f, valid) => {
+      act.formTyped(f);
+      if (!valid) return;
+      act.formChosen(f);
+      history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`);
+    },
     (f) => void startNew(f));
 };
 let setup = mountSetup(initial);
@@ -83,20 +87,21 @@ let setup = mountSetup(initial);
 void import('../../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
   library.forgetSaved();
   void library.list().then((again) => {
-    models = again.models;
-    const running = busy || runner?.isRunning === true || hook.state === 'paused';
-    setup = mountSetup(setup.read());
+    act.modelsListed(again.models);
+    const { settingUp, runner, phase, typedForm } = store.getState();
+    const running = settingUp || runner?.isRunning === true || phase === 'paused';
+    setup = mountSetup(typedForm);
     setup.setRunning(running);
   });
 }));
 const stagePanel = await mountStagePanel(byId('stage-panel'), {
-  pause: () => { runner?.stop(); stagePanel.controls('stopping'); },
+  pause: () => { store.getState().runner?.stop(); stagePanel.controls('stopping'); },
   resume: () => void go(),
   end: () => void endRun(),
-  replay: () => { if (shown) void replay(shown); },
+  replay: () => { const { shown } = store.getState(); if (shown) void replay(shown); },
   holdLook: (held) => looking.setPointer(held),
 });
-const results = mountResultsPanel(byId('results-panel'), knownScenes, (r) => { hook.results = r; });
+const results = mountResultsPanel(byId('results-panel'), knownScenes, (r) => act.resultsChanged(r));
 const recordingsPanel = mountRecordingsPanel(byId('recordings'), {
   open: (rec) => { byId('stage-panel').scrollIntoView({ behavior: 'smooth', block: 'start' }); void replay(rec); },
   compare: (a, b) => {
@@ -115,6 +120,7 @@ function alert(text: string | null, isError: boolean, ...extra: HTMLElement[]): 
 }
 
 function offerUnsaved(reason: string): void {
+  const { unsaved } = store.getState();
   const button = h('button', { class: 'btn', type: 'button', 'data-testid': 'download-unsaved' }, `Download the ${unsaved.length} unsaved trial${unsaved.length === 1 ? '' : 's'} (JSON)`);
   button.addEventListener('click', () => downloadFile('surprise-lab-unsaved-trials.json', recordingsToJson(unsaved), 'application/json'));
   alert(`${reason} The run goes on and keeps every trial in this page; download them before you close it.`, true, button);
@@ -123,7 +129,7 @@ function offerUnsaved(reason: string): void {
 async function observersFor(ids: readonly string[]): Promise<Observer[]> {
   const out: Observer[] = [];
   for (const id of ids) {
-    const choice: ModelChoice | undefined = models.find((m) => m.id === id);
+    const choice: ModelChoice | undefined = store.getState().models.find((m) => m.id === id);
     if (!choice) throw new Error(`observer "${id}" is not available on this page`);
     if (choice.kind === 'oracle') { out.push(ORACLE); continue; }
     if (choice.kind === 'learned') await startTfWasm();
@@ -137,60 +143,51 @@ async function observersFor(ids: readonly string[]): Promise<Observer[]> {
 const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: form.models, pairs: form.pairs, familiarization: form.familiarization, seed: form.seed });
 
 async function startNew(form: SetupForm): Promise<void> {
-  if (busy) return;
+  if (store.getState().settingUp) return;
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
     settings: { ...settingsOf(form), speed: form.speed, looking: form.looking }, createdAt: started.toISOString(), status: 'running',
   };
-  busy = true;
+  act.setupStarted();
   let ready = false;
   try {
     ready = await prepare(run, form, []);
   } finally {
-    busy = false;
+    act.setupEnded();
   }
   if (ready) await go();
 }
 
-/** True from the moment a run is being set up until it stops: a second Start, Resume or an old
- * run's Resume button clicked meanwhile is ignored rather than starting a second runner. */
-let busy = false;
-
 async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Promise<boolean> {
   alert(null, false);
-  unsaved = [];
-  currentForm = form;
+  act.runPrepared(form);
   setup.setRunning(true);
   stagePanel.overlay('Loading the observers…');
   try {
     const design = designStudy(settingsOf(form));
     const observers = await observersFor(form.models);
     const v = APP_VERSIONS;
-    runner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, versions: v, now: () => new Date().toISOString() }, {
-      save: async (rec) => { try { await putRecording(rec); } catch (e) { unsaved.push(rec); throw e; } },
+    const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, versions: v, now: () => new Date().toISOString() }, {
+      save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
       present: form.speed === 'instant' ? undefined : (rec, planned) => presentTrial(stagePanel, looking, rec, planned, form, recordingWorld(rec, knownScenes)),
       onTrialStart: (planned, n) => {
         stagePanel.progress(n, design.trials.length);
         if (form.speed === 'instant') stagePanel.overlay(`Scoring trial ${planned.index + 1} of ${design.trials.length} (instant: not drawn)…`);
       },
       onTrialDone: (rec, saveError) => {
-        const r = runner!;
+        const r = runner;
         stagePanel.progress(r.finished.size, r.total);
         if (saveError) offerUnsaved(`Trial ${rec.place!.trial_index + 1} could not be saved: ${saveError.message}`);
-        shown = rec;
+        act.trialDone(rec, r.finished.size);
         stagePanel.replayable(true);
         if (form.speed === 'instant') showStill(rec);
         results.update(r.design, [...r.finished.values()]);
-        hook.finished = r.finished.size;
-        hook.unsaved = unsaved.length;
       },
       onError: (planned, e) => alert(`Trial ${planned.index + 1} (${planned.sceneId}, variant ${planned.variant}, ${planned.condition}) failed: ${e.message}. The run is paused; the finished trials are kept.`, true),
     });
     runner.adopt(done);
-    hook.total = runner.total;
-    hook.finished = runner.finished.size;
-    hook.runId = run.id;
+    act.runnerReady(runner, run.id);
     stagePanel.progress(runner.finished.size, runner.total);
     results.update(design, [...runner.finished.values()]);
     await putRun(run).catch((e: unknown) => offerUnsaved(`This run could not be stored (${e instanceof Error ? e.message : String(e)}).`));
@@ -198,40 +195,41 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
     setup.setRunning(false);
     stagePanel.overlay(null);
     alert(`The study could not start: ${e instanceof Error ? e.message : String(e)}`, true);
-    runner = null;
+    act.runnerFailed();
     return false;
   }
   return true;
 }
 
 async function go(): Promise<void> {
-  const r = runner;
-  if (!r || r.isRunning || busy) return;
+  const { runner: r, settingUp, form } = store.getState();
+  if (!r || r.isRunning || settingUp) return;
   stagePanel.controls('running');
-  hook.state = 'running';
+  act.runStarted();
   // The trial is what to watch now (Start sits low on a small screen).
   const stageBox = byId('stage-panel').getBoundingClientRect();
   if (stageBox.top < 0 || stageBox.bottom > innerHeight) byId('stage-panel').scrollIntoView({ behavior: 'smooth', block: 'start' });
-  stagePanel.looking(currentForm.looking, looking.held);
+  stagePanel.looking(form.looking, looking.held);
   const outcome = await r.start();
   stagePanel.looking(false, false);
   if (outcome === 'finished') await finish('finished');
-  else { stagePanel.controls('paused'); hook.state = 'paused'; stagePanel.overlay(`Paused after ${r.finished.size} of ${r.total} trials. Resume, or end the run.`); }
+  else { stagePanel.controls('paused'); act.runPaused(); stagePanel.overlay(`Paused after ${r.finished.size} of ${r.total} trials. Resume, or end the run.`); }
 }
 
 async function finish(status: 'finished' | 'ended'): Promise<void> {
-  const r = runner;
+  const r = store.getState().runner;
   if (!r) return;
   const stored = await getRun(r.run.id).catch(() => undefined);
   if (stored) await putRun({ ...stored, status }).catch(() => undefined);
   stagePanel.controls('none');
   stagePanel.heading(status === 'finished' ? `Study finished: ${r.finished.size} trials; the results are below. Replay shows the last trial again.` : `Run ended after ${r.finished.size} of ${r.total} trials.`, null);
   setup.setRunning(false);
-  hook.state = status;
+  act.runStopped(status);
   byId('results-panel').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
 async function endRun(): Promise<void> {
+  const { runner } = store.getState();
   if (runner?.isRunning) { runner.stop(); stagePanel.controls('stopping'); while (runner.isRunning) await new Promise((ok) => setTimeout(ok, 50)); }
   await finish('ended');
 }
@@ -248,8 +246,8 @@ function showStill(rec: Recording): void {
 }
 
 async function replay(rec: Recording): Promise<void> {
-  if (runner?.isRunning) return;
-  shown = rec;
+  if (store.getState().runner?.isRunning) return;
+  act.recordingShown(rec);
   const world = recordingWorld(rec, knownScenes);
   const badge = rec.kind === 'free-play' ? null : { text: rec.place?.phase === 'familiarization' ? 'familiarization' : rec.meta.condition, kind: rec.place?.phase === 'familiarization' ? 'familiarization' as const : rec.meta.condition };
   stagePanel.heading(rec.name, badge, world.note ?? undefined);
@@ -276,19 +274,20 @@ async function offerResume(): Promise<void> {
     return;
   }
   const settings = stored;
-  hook.interrupted = { runId: open.id, finished: done.length, total };
+  act.interruptedFound({ runId: open.id, finished: done.length, total });
   const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume-run' }, 'Resume it');
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
   alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
   const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false };
   const take = async (then: () => Promise<void>): Promise<void> => {
-    if (busy || runner?.isRunning) return;
-    busy = true;
+    const { settingUp, runner } = store.getState();
+    if (settingUp || runner?.isRunning) return;
+    act.setupStarted();
     let ready = false;
     try {
       ready = await prepare(open, form, done);
     } finally {
-      busy = false;
+      act.setupEnded();
     }
     if (ready) await then();
   };
@@ -296,7 +295,7 @@ async function offerResume(): Promise<void> {
   end.addEventListener('click', () => void take(async () => { await finish('ended'); alert(null, false); }));
 }
 
-hook.ready = true;
+act.markReady();
 void offerResume();
 
 if (fuzzOptions.fuzz) {

@@ -7,13 +7,12 @@ export interface SceneOption { id: string; title: string; concept: string; study
 export interface ModelOption { id: string; label: string; note: string }
 
 export interface SetupPanel {
-  read(): SetupForm;
   /** Disables the form while a study runs. */
   setRunning(running: boolean): void;
 }
 
 export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[], models: readonly ModelOption[], initial: SetupForm,
-  onChange: (form: SetupForm) => void, onStart: (form: SetupForm) => void): SetupPanel {
+  onChange: (form: SetupForm, valid: boolean) => void, onStart: (form: SetupForm) => void): SetupPanel {
   const problems = h('ul', { class: 'problems', 'data-testid': 'setup-problems' });
   const sceneBoxes = scenes.map((s) => h('input', { type: 'checkbox', value: s.id, 'data-testid': `scene-${s.id}`, checked: initial.scenes.includes(s.id) }));
   const modelBoxes = models.map((m) => h('input', { type: 'checkbox', value: m.id, 'data-testid': `model-${m.id}`, checked: initial.models.includes(m.id) }));
@@ -54,7 +53,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     speed.disabled = form.looking || running;
     const trials = form.scenes.length * (form.familiarization + 2 * form.pairs);
     summary.textContent = issues.length > 0 ? '' : `${trials} trials: per scene ${form.familiarization} familiarization, then ${form.pairs} possible and ${form.pairs} impossible test trials in a counterbalanced order, each scored by ${form.models.length} observer${form.models.length === 1 ? '' : 's'}.`;
-    if (issues.length === 0) onChange(form);
+    onChange(form, issues.length === 0);
   };
   let running = false;
 
@@ -82,7 +81,6 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   });
   refresh();
   return {
-    read,
     setRunning(next) {
       running = next;
       for (const el of host.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) el.disabled = next;

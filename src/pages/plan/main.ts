@@ -18,7 +18,7 @@ import { parseColor } from '../../render/palette';
 import type { ModelChoice } from '../../web/modelChoice';
 import { observerColour } from '../../web/observerColours';
 import { downloadFile, fileStem } from '../../web/downloads';
-import { installPlanHook } from './planHook';
+import { installPlanHook, mirrorPlanStore } from './planHook';
 import { isMoved, moveBasket, zoneMiddle } from './movedTask';
 import { planQueryString, readPlanQuery, type PlanQuery } from './planUrl';
 import { createPlanStore } from './planStore';
@@ -30,6 +30,7 @@ import { outcomeMark, roundVerdict } from './planVerdict';
 import { realRun, stillSnapshot } from './realRun';
 import { checkReach, reachWords } from './reachability';
 
+const hook = installPlanHook();
 const alertBox = byId('plan-alert');
 const status = byId('plan-status');
 const stageTitle = byId('plan-stage-title');
@@ -55,7 +56,7 @@ if (notes.length > 0) alert(notes.join(' '), false);
 
 const store = createPlanStore(initial, models.map((m) => m.id));
 const act = store.getState();
-installPlanHook(store);
+mirrorPlanStore(hook, store);
 
 const writeUrl = (): void => history.replaceState(null, '', `${planQueryString(store.getState().query)}${location.hash}`);
 

@@ -56,9 +56,18 @@ function project(s: PlanState): PlanHookState {
   };
 }
 
-export function installPlanHook(store: PlanStore): void {
-  const hook = {} as PlanHookState;
+/** Puts the hook on the window at once (loading, not ready), before the page's store exists. */
+export function installPlanHook(): PlanHookState {
+  const hook: PlanHookState = {
+    ready: false, state: 'loading', taskId: null, moved: false, zone: null, actions: null, reach: null, renderer: '',
+    planners: [], results: {}, drawn: {}, playing: null, verdict: '', error: null,
+  };
   (window as unknown as { __plan: PlanHookState }).__plan = hook;
+  return hook;
+}
+
+/** From now on the hook shows the store, rewritten on every change. */
+export function mirrorPlanStore(hook: PlanHookState, store: PlanStore): void {
   const write = (s: PlanState): void => { Object.assign(hook, project(s)); };
   write(store.getState());
   store.subscribe(write);
