@@ -26,11 +26,12 @@ const KNOBS: Knob[] = [
   share('eventFocus', 'frames at events', 'share of watched frames chosen where motion changes (falls, landings, pushes)'),
 ];
 
-export interface DietPanel { diet(): ExperienceDiet; setDiet(d: ExperienceDiet): void; setEnabled(on: boolean): void; problems(): string[] }
+export interface DietPanel { setDiet(d: ExperienceDiet): void; setEnabled(on: boolean): void }
 
 const clone = (d: ExperienceDiet): ExperienceDiet => JSON.parse(JSON.stringify(d)) as ExperienceDiet;
 
-export function mountDietPanel(root: HTMLElement): DietPanel {
+/** `changed` hears the diet (a copy) after every change, and once at the start. */
+export function mountDietPanel(root: HTMLElement, changed: (diet: ExperienceDiet) => void): DietPanel {
   let diet = clone(DEFAULT_DIET);
   const inputs: { knob: Knob; input: HTMLInputElement; out: HTMLOutputElement }[] = [];
   const summary = h('p', { class: 'diet-summary', 'data-testid': 'diet-summary' });
@@ -61,16 +62,15 @@ export function mountDietPanel(root: HTMLElement): DietPanel {
     summary.textContent = problems.length > 0 ? `Cannot train on this diet: ${problems.join('; ')}.`
       : `${preset ? `${preset.label}. ` : 'Custom diet. '}${dietHasFalls(diet) ? 'Things fall in these episodes.' : 'Nothing ever falls in these episodes.'}`;
     summary.classList.toggle('is-problem', problems.length > 0);
+    changed(clone(diet));
   };
 
   const api: DietPanel = {
-    diet: () => clone(diet),
     setDiet(d) { diet = clone(d); show(); },
     setEnabled(on) {
       for (const { input } of inputs) input.disabled = !on;
       for (const b of presets.querySelectorAll('button')) b.disabled = !on;
     },
-    problems: () => dietProblems(diet),
   };
   show();
   return api;

@@ -7,7 +7,9 @@ import { byId, h } from '../../ui/dom';
 import { SCENE_FILES } from '../../web/sceneFiles';
 import { cleanName, readImportFiles, uniqueName } from '../../storage/checkpointFiles';
 import { addStored, deleteStored, filesOf, getStored, listStored, onStoredChanged, type CheckpointSummary } from '../../storage/checkpointStore';
-import type { FromWorker, ProgressReport, RunState, SavedCheckpoint } from '../../worker/protocol';
+import type { FromWorker, RunState, SavedCheckpoint } from '../../worker/protocol';
+import { DEFAULT_DIET } from '../../predictor/experience';
+import { createLearnStore } from './learnStore';
 import { createWorkerClient } from './workerClient';
 import { mountRunPanel } from './runPanel';
 import { mountDietPanel } from './dietPanel';
@@ -35,22 +37,16 @@ const scenes = Object.values(SCENE_FILES).flatMap((text) => {
   }
 }).sort((a, b) => a.concept.localeCompare(b.concept) || a.id.localeCompare(b.id));
 
-let state: RunState | 'idle' = 'idle';
-let backend: string | null = null;
-let progress: ProgressReport | null = null;
-let saved: CheckpointSummary[] = [];
-let probeIds: string[] = [];
-const trainLoss: [number, number][] = [];
-const validationLoss: [number, number][] = [];
-const development: Record<string, [number, number][]> = {};
+const store = createLearnStore(formFromQuery(location.search), DEFAULT_DIET);
+const act = store.getState();
+/** Main-thread frame intervals while a learner trains (per-frame data: kept out of the store). */
 const intervals: number[] = [];
-const errors: string[] = [];
 
 const worker = createWorkerClient();
 const thumbCanvas = h('canvas', { class: 'thumb-canvas', width: 240, height: 120, 'data-testid': 'episode-thumb', 'aria-label': 'an episode the learner is watching' });
 const episodes = createEpisodeCanvas(thumbCanvas);
 const progressPanel = mountProgressPanel(byId('progress-panel'), thumbCanvas);
-const diet = mountDietPanel(byId('diet-panel'));
+const diet = mountDietPanel(byId('diet-panel'), (d) => act.dietChanged(d));
 
 const lossHost = h('div', { class: 'chart', 'data-testid': 'loss-chart' });
 const devHost = h('div', { class: 'chart', 'data-testid': 'development-chart' });
@@ -85,10 +81,12 @@ const savedPanel = mountSavedPanel(byId('saved-panel'), {
   tryIt(name) { void tryPanel.tryIt(name); },
 });
 
-const run = mountRunPanel(byId('run-panel'), formFromQuery(location.search), scenes, {
+const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
+  edited: (form, continueFrom) => act.settingsEdited(form, continueFrom),
   async start() {
-    const cont = run.continueFrom();
-    const { config, problems } = buildConfig(run.form(), diet.diet(), cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
+    const { form, diet: chosenDiet, saved, continueFrom } = store.getState();
+    const cont = saved.find((s) => s.name === continueFrom) ?? null;
+    const { config, problems } = buildConfig(form, chosenDiet, cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
     run.showProblems(problems);
     if (!config) return;
     if (cont) {
@@ -104,42 +102,42 @@ const run = mountRunPanel(byId('run-panel'), formFromQuery(location.search), sce
   resume: () => worker.resume(),
   cancel: () => worker.cancel(),
   saveNow() {
+    const { progress, form, saved } = store.getState();
     const frames = progress?.experienceFrames ?? 0;
-    const prefix = cleanName(run.form().name);
+    const prefix = cleanName(form.name);
     worker.saveNow(uniqueName(`${checkpointNameAt(prefix, frames)}-now`, new Set(saved.map((s) => s.name))));
   },
 });
 
 function resetCharts(ids: string[]): void {
-  probeIds = ids;
-  trainLoss.length = 0;
-  validationLoss.length = 0;
-  for (const k of Object.keys(development)) delete development[k];
-  for (const id of ids) development[id] = [];
+  act.chartsReset(ids);
   lossChart.reset([{ label: 'training', colour: '#5b6770' }, { label: 'held-out', colour: '#e4572e' }]);
   devChart.reset([{ label: 'chance', colour: '#b9bec6', dash: [4, 4] }, ...ids.map((id, k) => ({ label: id, colour: FIXED_COLOURS[id] ?? SCENE_COLOURS[k % SCENE_COLOURS.length]! }))]);
   progressPanel.reset();
 }
 
 function setState(next: RunState | 'idle', message?: string): void {
-  state = next;
+  act.runStateChanged(next);
   run.setState(next);
   diet.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
   progressPanel.setState(next, message);
 }
 
 async function refresh(): Promise<void> {
+  let saved: CheckpointSummary[];
   try {
     saved = await listStored();
   } catch (e) {
-    errors.push(e instanceof Error ? e.message : String(e));
+    act.failed(e instanceof Error ? e.message : String(e));
     saved = [];
   }
+  act.savedListed(saved);
   run.setSaved(saved);
   savedPanel.setList(saved);
 }
 
-async function store(c: SavedCheckpoint): Promise<void> {
+/** Keeps a checkpoint the worker saved in this browser's storage. */
+async function keep(c: SavedCheckpoint): Promise<void> {
   const name = uniqueName(c.name, new Set((await listStored()).map((s) => s.name)));
   // A taken name gets a suffix; meta.json says the same (its hash covers the weights only).
   const metaJson = name === c.name ? c.files.metaJson : `${JSON.stringify({ ...JSON.parse(c.files.metaJson) as object, name }, null, 2)}\n`;
@@ -151,6 +149,7 @@ async function store(c: SavedCheckpoint): Promise<void> {
 }
 
 function describePasses(): void {
+  const { probeIds, development } = store.getState();
   const parts = probeIds.map((id) => {
     const first = development[id]?.find(([, a]) => a >= PASS);
     return first ? `${id}: first ≥ ${PASS} at ${markLabel(first[0])} frames (${minutesOf(first[0])})` : `${id}: not yet ≥ ${PASS}`;
@@ -160,59 +159,54 @@ function describePasses(): void {
 
 function onMessage(m: FromWorker): void {
   switch (m.type) {
-    case 'ready': backend = m.backend; break;
+    case 'ready': act.backendReady(m.backend); break;
     case 'state':
       setState(m.state, m.message);
-      if (m.state === 'failed' && m.message) errors.push(m.message);
+      if (m.state === 'failed' && m.message) act.failed(m.message);
       break;
-    case 'progress': progress = m.progress; progressPanel.update(m.progress); break;
+    case 'progress': act.progressed(m.progress); progressPanel.update(m.progress); break;
     case 'loss':
-      if (Number.isFinite(m.trainLoss)) { trainLoss.push([m.experienceFrames, m.trainLoss]); lossChart.add(m.experienceFrames, 0, m.trainLoss); }
-      if (m.validationLoss !== null) { validationLoss.push([m.experienceFrames, m.validationLoss]); lossChart.add(m.experienceFrames, 1, m.validationLoss); }
+      act.lossMeasured(m.experienceFrames, m.trainLoss, m.validationLoss);
+      if (Number.isFinite(m.trainLoss)) lossChart.add(m.experienceFrames, 0, m.trainLoss);
+      if (m.validationLoss !== null) lossChart.add(m.experienceFrames, 1, m.validationLoss);
       break;
     case 'development':
+      act.developmentMeasured(m.experienceFrames, m.accuracy);
       devChart.add(m.experienceFrames, 0, 0.5);
-      probeIds.forEach((id, k) => {
+      store.getState().probeIds.forEach((id, k) => {
         const a = m.accuracy[id];
-        if (a === undefined) return;
-        development[id]!.push([m.experienceFrames, a]);
-        devChart.add(m.experienceFrames, k + 1, a);
+        if (a !== undefined) devChart.add(m.experienceFrames, k + 1, a);
       });
       describePasses();
       break;
     case 'episode': episodes.show(m.episode); break;
-    case 'checkpoint': store(m.checkpoint).catch((e: unknown) => { errors.push(`saving ${m.checkpoint.name}: ${e instanceof Error ? e.message : String(e)}`); run.showProblems(errors.slice(-1)); }); break;
+    case 'checkpoint': keep(m.checkpoint).catch((e: unknown) => {
+      const message = `saving ${m.checkpoint.name}: ${e instanceof Error ? e.message : String(e)}`;
+      act.failed(message);
+      run.showProblems([message]);
+    }); break;
     case 'error':
-      errors.push(m.message);
+      act.failed(m.message);
       run.showProblems([m.message]);
       // A run that never got going (the worker could not start TF.js) is over.
-      if (state === 'starting') setState('failed', m.message);
+      if (store.getState().runState === 'starting') setState('failed', m.message);
       break;
   }
 }
 worker.on(onMessage);
 
-let lastFrame = -1;
-const loop = (now: number): void => {
+const loop = (lastFrame: number) => (now: number): void => {
+  const state = store.getState().runState;
   if (lastFrame >= 0 && (state === 'training' || state === 'measuring' || state === 'starting') && intervals.length < 20_000) intervals.push(now - lastFrame);
-  lastFrame = now;
   episodes.tick(now);
-  requestAnimationFrame(loop);
+  requestAnimationFrame(loop(now));
 };
-requestAnimationFrame(loop);
+requestAnimationFrame(loop(-1));
 
-installLearnHook({
-  version: 1,
-  get backend() { return backend; },
-  get state() { return state; },
-  get progress() { return progress; },
-  losses: () => ({ train: trainLoss.map((p) => [...p] as [number, number]), validation: validationLoss.map((p) => [...p] as [number, number]) }),
-  development: () => Object.fromEntries(Object.entries(development).map(([k, v]) => [k, v.map((p) => [...p] as [number, number])])),
+installLearnHook(store, {
   frameStats: () => frameStats(intervals),
-  get saved() { return saved.map((s) => s.name); },
-  get episodesShown() { return episodes.shown; },
-  get lastTry() { return tryPanel.last; },
-  get errors() { return [...errors]; },
+  episodesShown: () => episodes.shown,
+  lastTry: () => tryPanel.last,
 });
 
 setState('idle');

@@ -6,12 +6,13 @@ import type { RunState } from '../../worker/protocol';
 import { markLabel, minutesOf } from '../../web/experienceMarks';
 import type { RunForm } from './runForm';
 
-export interface RunActions { start(): void; pause(): void; resume(): void; cancel(): void; saveNow(): void }
+export interface RunActions {
+  /** Every edit: the settings as typed, and the saved checkpoint to continue (null: a newborn). */
+  edited(form: RunForm, continueFrom: string | null): void;
+  start(): void; pause(): void; resume(): void; cancel(): void; saveNow(): void;
+}
 
 export interface RunPanel {
-  form(): RunForm;
-  /** The saved checkpoint to continue, or null for a newborn. */
-  continueFrom(): CheckpointSummary | null;
   setSaved(list: CheckpointSummary[]): void;
   setState(state: RunState | 'idle'): void;
   showProblems(problems: string[]): void;
@@ -78,14 +79,16 @@ export function mountRunPanel(root: HTMLElement, initial: RunForm, scenes: { id:
     startFrom.value = saved.some((s) => s.name === keep) ? keep : '';
   };
   renderSaved();
+  const report = (): void => actions.edited({
+    frames: frames.value, seed: seed.value, saveAt: saveAt.value, name: name.value, measureEvery: every.value, pairs: pairs.value, chunk: chunk.value, heldout: initial.heldout,
+    probeScenes: sceneBoxes.filter((s) => s.box.checked).map((s) => s.box.value),
+  }, startFrom.value === '' ? null : startFrom.value);
+  root.addEventListener('input', report);
+  root.addEventListener('change', report);
+  report();
 
   return {
-    form: () => ({
-      frames: frames.value, seed: seed.value, saveAt: saveAt.value, name: name.value, measureEvery: every.value, pairs: pairs.value, chunk: chunk.value, heldout: initial.heldout,
-      probeScenes: sceneBoxes.filter((s) => s.box.checked).map((s) => s.box.value),
-    }),
-    continueFrom: () => saved.find((s) => s.name === startFrom.value) ?? null,
-    setSaved(list) { saved = list; renderSaved(); },
+    setSaved(list) { saved = list; renderSaved(); report(); },
     setState(state) {
       const active = state === 'starting' || state === 'training' || state === 'measuring' || state === 'paused';
       for (const i of inputs) i.disabled = active;
