@@ -15,7 +15,7 @@ import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
 import type { ModelChoice } from '../../web/modelChoice';
-import { formFromQuery, queryOfForm, type SetupForm } from './setupForm';
+import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from './setupForm';
 import { mountSetupPanel, type SetupPanel } from './setupPanel';
 import { mountStagePanel } from './stagePanel';
 import { mountResultsPanel } from './resultsPanel';
@@ -28,14 +28,16 @@ import { downloadFile } from '../../web/downloads';
 import { installStudyHook, mirrorStudyStore } from './studyHook';
 import { createStudyStore } from './studyStore';
 import { presentTrial } from './presentTrial';
-import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
+import { FUZZ_QUERY, parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
+import { queryNames } from '../../web/queryParams';
 
 const alertBox = byId('study-alert');
 const hook = installStudyHook();
 const fuzzOptions = parseFuzzOptions(location.search);
 /** Switches that are not part of the study's setup (fuzz mode) stay in the URL as it is rewritten. */
 const startQuery = new URLSearchParams(location.search);
-const keptParams = ['fuzz', 'assert', 'fuzzRate'].filter((k) => startQuery.has(k))
+const setupNames = new Set(queryNames(setupQuerySpec({ scenes: [], models: [] })));
+const keptParams = queryNames(FUZZ_QUERY).filter((k) => !setupNames.has(k) && startQuery.has(k))
   .map((k) => `&${k}${startQuery.get(k) ? `=${encodeURIComponent(startQuery.get(k)!)}` : ''}`).join('');
 
 const catalog = buildCatalog(SCENE_FILES);

@@ -5,6 +5,7 @@ import { cleanName, NAME_PATTERN } from '../../storage/checkpointFiles';
 import type { LearnConfig } from '../../worker/protocol';
 import { dietProblems } from './dietPresets';
 import { markLabel, parseMarks } from '../../web/experienceMarks';
+import { commaList, readQuery, type QuerySpec } from '../../web/queryParams';
 
 export interface RunForm {
   frames: string;
@@ -34,15 +35,25 @@ function count(text: string, what: string, lo: number, hi: number, problems: str
   return v;
 }
 
+const asTyped = (text: string): string => text;
+
+/** The Learn screen's parameters, declared once: each fills a field of the run form as typed
+ * (checked when the run starts, by buildConfig). The address is read, never written. */
+export const LEARN_QUERY: QuerySpec<RunForm> = {
+  frames: { type: 'frames (e.g. 10k)', help: 'experience to add', default: DEFAULT_FORM.frames, read: asTyped },
+  seed: { type: 'whole number', help: 'seed of the episodes, the weights and the sampling', default: DEFAULT_FORM.seed, read: asTyped },
+  saveAt: { name: 'save', type: 'marks, comma-separated', help: 'experience marks at which a checkpoint is saved', default: DEFAULT_FORM.saveAt, read: asTyped },
+  name: { type: 'name', help: 'checkpoints are saved as NAME-3k, NAME-6k…', default: DEFAULT_FORM.name, read: asTyped },
+  measureEvery: { name: 'every', type: 'frames', help: 'frames between two measurements of the developmental curve', default: DEFAULT_FORM.measureEvery, read: asTyped },
+  pairs: { type: 'whole number 1–50', help: 'matched pairs per probe scene at each measurement', default: DEFAULT_FORM.pairs, read: asTyped },
+  probeScenes: { name: 'scenes', type: 'scene ids, comma-separated', help: 'the developmental probes', default: DEFAULT_FORM.probeScenes, read: commaList },
+  chunk: { type: 'frames 16–8192', help: 'frames watched between bursts of learning (empty: 2048)', default: DEFAULT_FORM.chunk, read: asTyped },
+  heldout: { type: 'frames 64–16384', help: 'held-out frames for the validation loss (empty: 2048)', default: DEFAULT_FORM.heldout, read: asTyped },
+};
+
 /** Reads a form over the address bar's parameters (frames, seed, save, name, every, pairs, scenes, chunk, heldout). */
 export function formFromQuery(search: string, base: RunForm = DEFAULT_FORM): RunForm {
-  const q = new URLSearchParams(search);
-  const get = (k: string, d: string): string => q.get(k) ?? d;
-  return {
-    frames: get('frames', base.frames), seed: get('seed', base.seed), saveAt: get('save', base.saveAt), name: get('name', base.name),
-    measureEvery: get('every', base.measureEvery), pairs: get('pairs', base.pairs), chunk: get('chunk', base.chunk), heldout: get('heldout', base.heldout),
-    probeScenes: q.has('scenes') ? q.get('scenes')!.split(',').map((s) => s.trim()).filter(Boolean) : base.probeScenes,
-  };
+  return readQuery(LEARN_QUERY, search, base).values;
 }
 
 /** `startFrames`: experience of the checkpoint being continued (0 for a newborn). */

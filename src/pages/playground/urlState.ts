@@ -5,7 +5,8 @@ import type { Condition } from '../../sim/spec';
 import type { AppState } from './store/appState';
 import type { AppStore } from './store/appStore';
 import { SPEEDS } from './store/playbackSlice';
-import { isGhostSeconds } from './store/modelsSlice';
+import { GHOST_SECONDS } from './store/modelsSlice';
+import { commaList, oneOf, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
 
 export interface UrlState {
   scene?: string;
@@ -19,39 +20,40 @@ export interface UrlState {
   autoplay: boolean;
 }
 
-const int = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+const int = wholeNumber(0, 999_999_999, { maxDigits: 9 });
+/** A number (as Number() reads it: "2.0" is 2) among the offered ones. */
+const numberIn = (offered: readonly number[]) => (t: string): number | undefined => (offered.includes(Number(t)) ? Number(t) : undefined);
+
+/** The playground's parameters, declared once: reading, links and help come from here. */
+export const PLAYGROUND_QUERY: QuerySpec<UrlState> = {
+  scene: { type: 'scene id', help: 'the scene to open (its id in scenes/)', default: undefined, read: (t) => t || undefined, write: (v) => (v ? encodeURIComponent(v) : null) },
+  condition: { type: 'possible | impossible', help: 'which twin of the trial runs', default: undefined, read: oneOf(['possible', 'impossible'] as const), write: (v) => v ?? null },
+  variant: {
+    type: 'canonical | whole number', help: 'the variant drawn (canonical: every param at its default)', default: undefined,
+    read: (t, ignore) => (t === 'canonical' ? null : int(t, ignore)), write: (v) => (v === null || v === undefined ? null : String(v)),
+  },
+  seed: { type: 'whole number', help: 'the seed the variant is drawn with', default: undefined, read: int, write: (v, all) => (all.variant === null || all.variant === undefined ? null : String(v)) },
+  speed: { type: SPEEDS.join(' | '), help: 'playback speed', default: undefined, read: numberIn(SPEEDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
+  models: { type: 'names, comma-separated', help: 'the observers shown (at most four)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
+  ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
+  autoplay: { type: 'switch', help: 'start playing at once', default: false, read: switchOn('false'), write: (v) => (v ? '' : null) },
+};
 
 export function parseUrlState(search: string): UrlState {
-  const q = new URLSearchParams(search);
-  const out: UrlState = { autoplay: q.has('autoplay') && q.get('autoplay') !== 'false' };
-  const scene = q.get('scene');
-  if (scene) out.scene = scene;
-  const condition = q.get('condition');
-  if (condition === 'possible' || condition === 'impossible') out.condition = condition;
-  const variant = q.get('variant');
-  if (variant === 'canonical') out.variant = null;
-  else if (int(variant) !== undefined) out.variant = int(variant)!;
-  if (int(q.get('seed')) !== undefined) out.seed = int(q.get('seed'))!;
-  const speed = Number(q.get('speed'));
-  if ((SPEEDS as readonly number[]).includes(speed)) out.speed = speed;
-  const models = q.get('models');
-  if (models !== null) out.models = models.split(',').map((m) => m.trim()).filter(Boolean);
-  const ghost = Number(q.get('ghost'));
-  if (isGhostSeconds(ghost)) out.ghost = ghost;
+  const { values } = readQuery(PLAYGROUND_QUERY, search);
+  const out: UrlState = { autoplay: values.autoplay };
+  for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost'] as const) {
+    if (values[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = values[key];
+  }
   return out;
 }
 
 /** The query string for a state (parameters in a fixed order; defaults left out). */
 export function urlFor(s: AppState): string {
-  const parts: string[] = [];
-  if (s.sceneId) parts.push(`scene=${encodeURIComponent(s.sceneId)}`);
-  parts.push(`condition=${s.condition}`);
-  if (s.variant !== null) parts.push(`variant=${s.variant}`, `seed=${s.seed}`);
-  if (s.speed !== 1) parts.push(`speed=${s.speed}`);
-  parts.push(`models=${s.selectedModels.map(encodeURIComponent).join(',')}`);
-  if (s.ghostSeconds !== 1) parts.push(`ghost=${s.ghostSeconds}`);
-  if (s.running) parts.push('autoplay');
-  return `?${parts.join('&')}`;
+  return writeQuery(PLAYGROUND_QUERY, {
+    scene: s.sceneId ?? undefined, condition: s.condition, variant: s.variant, seed: s.seed, speed: s.speed,
+    models: s.selectedModels, ghost: s.ghostSeconds, autoplay: s.running,
+  });
 }
 
 /** Applies the URL's choices that do not wait for models (scene, condition, variant, speed, ghost). */
