@@ -1,6 +1,7 @@
 // Turns a scene file into a WorldSpec for one variant: draws params from their ranges (seeded),
 // evaluates expressions, fills defaults, and checks that every number makes physical sense.
 import type { ActionSpec, BodySpec, OccluderMove, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
+import { unreachable } from '../sim/exhaustive';
 import { createRng, mixSeed } from '../sim/rng';
 import type { NumExpr, SceneBody, SceneFile } from './schema';
 import { ExprError, evaluateExpr } from './expr';
@@ -120,7 +121,8 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
       if (!bodies.find((b) => b.id === a.body)?.held) issues.push({ path: `${path}.body`, message: `body "${a.body}" is not held, so it cannot be released` });
       return { type: 'release', body: a.body, at };
     }
-    return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
+    if (a.type === 'drop') return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
+    return unreachable(a, 'action');
   });
   let violation: ViolationSpec | null = null;
   const v = scene.violation;
@@ -140,7 +142,9 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
         dynamicBody(v.other, 'violation.other');
         if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot launch itself: name another body' });
         violation = { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, 'violation.keep', 0, 'nonneg') }; break;
-      default: violation = { type: v.type, body: v.body, trigger };
+      case 'float': case 'freeze': case 'vanish': case 'appear': case 'reverse':
+        violation = { type: v.type, body: v.body, trigger }; break;
+      default: unreachable(v, 'violation type');
     }
   }
   return {
@@ -207,7 +211,8 @@ function resolveTrigger(t: SceneFile['violation'] extends infer V ? V extends { 
     case 'leaves-occluder':
       if (!occluders.has(t.occluder)) issues.push({ path: 'violation.trigger.occluder', message: `no occluder with id "${t.occluder}"` });
       return { on: t.on, occluder: t.occluder };
-    default: return { on: 'loses-support' };
+    case 'loses-support': return { on: 'loses-support' };
+    default: return unreachable(t, 'trigger');
   }
 }
 

@@ -5,6 +5,7 @@ import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { contactsBelow } from './support';
+import { unreachable } from './exhaustive';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
 import { Holds } from './holds';
 import { TriggerWatch } from './triggers';
@@ -116,10 +117,12 @@ export class Simulation {
       if (!this.held.carry(action.body, to, this.frameIndex, Math.round(action.duration / STEP_S))) {
         throw new SimulationError(`body "${action.body}" is not held, so a hand cannot carry it`);
       }
-    } else {
+    } else if (action.type === 'release' || action.type === 'drop') {
       this.held.release(action.body);
       if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
       this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
+    } else {
+      unreachable(action, 'action');
     }
   }
 

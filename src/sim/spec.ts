@@ -83,10 +83,6 @@ export type ViolationSpec =
   | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number };
 
 export type ViolationType = ViolationSpec['type'];
-export const VIOLATION_TYPES: readonly ViolationType[] = [
-  'float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize',
-  'reshape', 'transfer', 'set-velocity',
-];
 
 export interface WorldSpec {
   width: number;

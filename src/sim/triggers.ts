@@ -3,6 +3,7 @@ import type { OccluderSpec, TriggerSpec } from './spec';
 import type { BodyState, SimEvent } from './snapshot';
 import { insideRect, occluderRectAt } from './occluders';
 import { STEP_S } from './units';
+import { unreachable } from './exhaustive';
 
 /** What a trigger may look at: the frame, the events so far and any body's current state. */
 export interface TriggerContext {
@@ -33,6 +34,8 @@ export class TriggerWatch {
       }
       case 'reaches-x':
         return ctx.state(bodyId).x >= trigger.x;
+      default:
+        return unreachable(trigger, 'trigger');
     }
   }
 

@@ -2,6 +2,7 @@
 import type { WorldSnapshot } from '../../sim/snapshot';
 import type { ViolationSpec, WorldSpec } from '../../sim/spec';
 import type { MagicChoice } from './store/freePlaySlice';
+import { unreachable } from '../../sim/exhaustive';
 
 const NOW = { on: 'time', at: 0 } as const;
 
@@ -29,5 +30,7 @@ export function magicFor(choice: MagicChoice, body: string, world: WorldSpec, sn
         .sort((p, q) => q.y + q.height / 2 - (p.y + p.height / 2))[0];
       return below ? { type: 'pass-through', body, trigger: NOW, other: below.id } : null;
     }
+    default:
+      return unreachable(choice, 'magic');
   }
 }
