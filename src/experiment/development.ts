@@ -26,7 +26,7 @@ export interface ConceptResult {
 export interface DevelopmentOutput { concepts: ConceptResult[]; suite: SuiteOutput }
 
 /** Observers that are not learners: they have no place on the experience axis. */
-const BASELINES = new Set(['constant-velocity', 'oracle']);
+const BASELINES = new Set(['constant-velocity', 'gravity-only', 'oracle']);
 
 /** Concepts in the order of Dupoux's chart (objects first, then support, then free motion). */
 export const CONCEPT_ORDER = [
@@ -99,7 +99,7 @@ export function developmentCsv(results: readonly ConceptResult[]): string {
 
 /** A Markdown table, concept × model, of pairwise accuracy (for docs/development.md). */
 export function developmentTable(results: readonly ConceptResult[], sceneResults?: readonly SuiteResult[]): string {
-  // Learners by experience, then constant velocity, then the oracle.
+  // Learners by experience, then the baselines (by name), then the oracle.
   const order = (m: string, frames: number | null): number => (m === 'oracle' ? Infinity : frames ?? Number.MAX_VALUE);
   const models = [...new Map(results.map((r) => [r.model, r.experience_frames])).entries()]
     .sort((a, b) => order(a[0], a[1]) - order(b[0], b[1]) || a[0].localeCompare(b[0]))
