@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCheckpoint, CheckpointError, type CheckpointMeta } from '../predictor/checkpoint';
-import { ConstantVelocityPredictor, LearnedPredictor } from '../predictor/predictor';
+import { CheckpointError, type CheckpointMeta } from '../predictor/checkpoint';
+import { predictorFromCheckpoint } from '../predictor/checkpointPredictor';
+import { ConstantVelocityPredictor, type LearnedPredictor } from '../predictor/predictor';
 import { GravityOnlyPredictor } from '../predictor/gravityOnly';
 import { ORACLE, type Observer } from '../experiment/observers';
 import { BadInput } from './errors';
@@ -40,8 +41,7 @@ export function loadCheckpointDir(dir: string, name: string): LearnedPredictor {
     }
   };
   try {
-    const ck = parseCheckpoint(read('model.json').toString('utf8'), new Uint8Array(read('weights.bin')), read('meta.json').toString('utf8'), dir);
-    return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
+    return predictorFromCheckpoint({ modelJson: read('model.json').toString('utf8'), weights: new Uint8Array(read('weights.bin')), metaJson: read('meta.json').toString('utf8') }, dir, name);
   } catch (e) {
     if (e instanceof CheckpointError) throw new BadInput(e.message);
     throw e;

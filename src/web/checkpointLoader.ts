@@ -1,7 +1,7 @@
 // Fetches one shipped checkpoint (model.json, weights.bin, meta.json) and turns it into a
 // LearnedPredictor on TF.js's wasm backend. Imported on demand: it brings TF.js with it.
-import { parseCheckpoint } from '../predictor/checkpoint';
-import { LearnedPredictor } from '../predictor/predictor';
+import { predictorFromCheckpoint } from '../predictor/checkpointPredictor';
+import type { LearnedPredictor } from '../predictor/predictor';
 import { startTfWasm } from './tfSetup';
 
 /** `dir` is the checkpoint's URL (ending in /); `source` names it in errors. */
@@ -13,6 +13,5 @@ export async function loadCheckpoint(dir: string, source: string, name: string):
     return res;
   };
   const [model, weights, meta] = await Promise.all([get('model.json'), get('weights.bin'), get('meta.json')]);
-  const ck = parseCheckpoint(await model.text(), new Uint8Array(await weights.arrayBuffer()), await meta.text(), source);
-  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
+  return predictorFromCheckpoint({ modelJson: await model.text(), weights: new Uint8Array(await weights.arrayBuffer()), metaJson: await meta.text() }, source, name);
 }

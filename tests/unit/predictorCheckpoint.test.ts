@@ -5,6 +5,7 @@ import { useWasmBackend } from '../../src/predictor/backend';
 import { InteractionNetwork, DEFAULT_SHAPE } from '../../src/predictor/network';
 import { parseCheckpoint, serializeCheckpoint, weightsHash, CheckpointError } from '../../src/predictor/checkpoint';
 import { LearnedPredictor } from '../../src/predictor/predictor';
+import { predictorFromCheckpoint } from '../../src/predictor/checkpointPredictor';
 import { DEFAULT_DIET } from '../../src/predictor/experience';
 import { collectExperience } from '../../src/predictor/training';
 import { createRng } from '../../src/sim/rng';
@@ -33,6 +34,16 @@ describe('checkpoint round trip', () => {
     expect(Array.from(b.mean)).toEqual(Array.from(a.mean));
     expect(Array.from(b.variance)).toEqual(Array.from(a.variance));
     loaded.network.dispose();
+  });
+
+  it('builds the named predictor from the three parts, carrying the experience and content hash', () => {
+    const frames = collectExperience(createRng(12), DEFAULT_DIET, 32).map((t) => t.obs);
+    const built = predictorFromCheckpoint(saved, 'mem', 'named');
+    expect(built.name).toBe('named');
+    expect(built.experienceFrames).toBe(meta.experience_frames);
+    expect(built.checkpointHash).toBe(parseCheckpoint(saved.modelJson, saved.weights, saved.metaJson, 'mem').meta.weights_hash);
+    expect(Array.from(built.predict(frames).mean)).toEqual(Array.from(new LearnedPredictor('a', original, features, 0).predict(frames).mean));
+    expect(() => predictorFromCheckpoint({ ...saved, weights: saved.weights.slice(1) }, 'models/broken', 'x')).toThrow(/models\/broken/);
   });
 });
 

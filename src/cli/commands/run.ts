@@ -5,10 +5,10 @@ import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { describeFsError, loadSceneFile } from '../sceneFiles';
 import { resolveScene } from '../../scenes/resolve';
-import { Simulation, SimulationError } from '../../sim/simulation';
+import { SimulationError } from '../../sim/simulation';
 import type { Condition } from '../../sim/spec';
-import type { WorldSnapshot } from '../../sim/snapshot';
 import { trajectoryCsv, type SurpriseLookup } from '../../experiment/trajectoryCsv';
+import { simulateTrial, type SimulatedTrial } from '../../experiment/trial';
 import type { WorldSpec } from '../../sim/spec';
 import { observe } from '../../predictor/observation';
 import { viewsOf } from '../../predictor/view';
@@ -35,21 +35,6 @@ const args: ArgsSpec = {
   ],
 };
 
-export interface TrialRun {
-  snapshots: WorldSnapshot[];
-  onsetFrame: number | null;
-}
-
-/** Runs a trial: frame 0 (the initial snapshot), then one snapshot after each of `frames` steps. */
-export function runTrial(sim: Simulation, frames: number): TrialRun {
-  const snapshots = [sim.snapshot()];
-  for (let i = 0; i < frames; i++) {
-    sim.step();
-    snapshots.push(sim.snapshot());
-  }
-  return { snapshots, onsetFrame: sim.onsetFrame };
-}
-
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const file = parsed.values.get('scene')!;
   const condition = choiceFlag<Condition>(parsed, 'condition', ['possible', 'impossible'])!;
@@ -62,9 +47,9 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const scene = loadSceneFile(file);
   const resolved = resolveScene(scene, { variant, seed }, file);
   const frames = framesFlag ?? resolved.world.frames;
-  let trial: TrialRun;
+  let trial: SimulatedTrial;
   try {
-    trial = runTrial(new Simulation(resolved.world, condition), frames);
+    trial = simulateTrial(resolved.world, condition, frames);
   } catch (e) {
     if (e instanceof SimulationError) throw new BadInput(`${file}: the simulation failed: ${e.message}`);
     throw e;
@@ -88,7 +73,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 
 /** With --model: the observer's per-body surprise at each frame (empty where it is undefined:
  * static bodies, hidden bodies, and learned observers' first H frames). */
-async function surpriseLookup(parsed: ParsedArgs, world: WorldSpec, condition: Condition, frames: number, trial: TrialRun): Promise<SurpriseLookup | undefined> {
+async function surpriseLookup(parsed: ParsedArgs, world: WorldSpec, condition: Condition, frames: number, trial: SimulatedTrial): Promise<SurpriseLookup | undefined> {
   const name = parsed.values.get('model');
   if (name === undefined) return undefined;
   await useWasmBackend();
@@ -96,7 +81,7 @@ async function surpriseLookup(parsed: ParsedArgs, world: WorldSpec, condition: C
   const observed = trial.snapshots.map(observe);
   const twin = condition === 'possible' || observer.kind !== 'oracle'
     ? observed
-    : runTrial(new Simulation(world, 'possible'), frames).snapshots.map(observe);
+    : simulateTrial(world, 'possible', frames).snapshots.map(observe);
   // What the observer could see each frame (screens may move), so occlusion is scored as in the suite.
   const trace = observerSurprise(observer, observed, twin, viewsOf(world, frames));
   return (frame, bodyId) => {

@@ -21,6 +21,7 @@ import { downloadFile, fileStem } from '../../web/downloads';
 import { installPlanHook } from './planHook';
 import { isMoved, moveBasket, zoneMiddle } from './movedTask';
 import { planQueryString, readPlanQuery, type PlanQuery } from './planUrl';
+import { createPlanStore } from './planStore';
 import { mountTaskPanel, type TaskForm } from './taskPanel';
 import { createPlanStage } from './planStage';
 import { mountPlanResults, type ResultRow } from './planResults';
@@ -29,7 +30,6 @@ import { outcomeMark, roundVerdict } from './planVerdict';
 import { realRun, stillSnapshot } from './realRun';
 import { checkReach, reachWords } from './reachability';
 
-const hook = installPlanHook();
 const alertBox = byId('plan-alert');
 const status = byId('plan-status');
 const stageTitle = byId('plan-stage-title');
@@ -53,19 +53,17 @@ const { query: initial, ignored } = readPlanQuery(location.search, models.map((m
 const notes = [modelError, ignored.length > 0 ? `Not understood in the address, so left out: ${ignored.join(', ')}.` : null].filter(Boolean);
 if (notes.length > 0) alert(notes.join(' '), false);
 
-let query: PlanQuery = initial;
-let task: PlanTask | null = null;
-let problem: PlanProblem | null = null;
-let entries: RoundEntry[] = [];
-let busy = false;
-let reachToken = 0;
+const store = createPlanStore(initial, models.map((m) => m.id));
+const act = store.getState();
+installPlanHook(store);
 
-const writeUrl = (): void => history.replaceState(null, '', `${planQueryString(query)}${location.hash}`);
+const writeUrl = (): void => history.replaceState(null, '', `${planQueryString(store.getState().query)}${location.hash}`);
 
 const panel = mountTaskPanel(byId('task-panel'), models.map((m) => ({ id: m.id, label: m.id === 'oracle' ? 'ideal observer (the simulator)' : m.label, note: m.note, colour: colourOf(m.id) })),
-  { ...query }, {
+  { ...initial }, {
+    taskEdited: (form) => act.taskEdited(form),
     taskChanged: (form) => void loadTask(form, null),
-    plannersChanged: (ids) => { query = { ...query, models: ids }; hook.planners = ids; writeUrl(); },
+    plannersChanged: (ids) => { act.plannersChosen(ids); writeUrl(); },
     plan: () => void plan(),
   });
 const results = mountPlanResults(byId('results-panel'), {
@@ -76,11 +74,10 @@ const results = mountPlanResults(byId('results-panel'), {
 const stageHost = byId('plan-stage');
 const stage = await createPlanStage(stageHost, { moveBasket: (x, settled) => move(x, settled) });
 const showPaths = byId<HTMLInputElement>('plan-show-paths');
-showPaths.addEventListener('change', () => { stage.setPathsVisible(showPaths.checked); hook.drawn = stage.drawn(); });
-hook.renderer = stage.renderer;
-hook.planners = query.models;
+showPaths.addEventListener('change', () => { stage.setPathsVisible(showPaths.checked); act.drawnChanged(stage.drawn()); });
+act.rendererChosen(stage.renderer);
 
-const objectWord = (): string => task?.kind ?? 'object';
+const objectWord = (): string => store.getState().task?.kind ?? 'object';
 
 function pushWords(p: PlanProblem): string {
   const { vx, vy } = p.actions;
@@ -90,63 +87,51 @@ function pushWords(p: PlanProblem): string {
 }
 
 /** Draws the current problem still, clears old plans and says where the basket is. */
-function showProblem(): void {
-  if (!task || !problem) return;
+function showProblem(task: PlanTask, problem: PlanProblem, query: PlanQuery): void {
   stage.stop();
   stage.show(problem, stillSnapshot(problem));
   stage.setPaths([]);
-  entries = [];
-  hook.results = {};
-  hook.drawn = {};
-  hook.verdict = '';
-  hook.playing = null;
-  hook.taskId = task.id;
-  hook.zone = { ...problem.zone };
-  hook.actions = problem.actions;
-  hook.moved = isMoved(task, problem);
+  act.problemShown(task, problem, query);
   stageTitle.textContent = `Task ${task.id}: get the ${task.kind} into the basket`;
   stageHost.setAttribute('aria-label', `Task ${task.id}: a ${task.kind} on a platform and a basket at ${zoneMiddle(problem.zone).toFixed(2)} m. Left and right arrow keys move the basket; Enter plans.`);
 }
 
 async function loadTask(form: TaskForm, x: number | null): Promise<void> {
-  if (busy) return;
-  hook.state = 'loading';
+  if (store.getState().busy) return;
+  act.taskLoading();
   status.textContent = `Drawing task ${form.family}-${form.seed}-${form.task}…`;
   await new Promise((ok) => setTimeout(ok, 0));
+  let task: PlanTask;
   try {
     task = generateTask(form.family, form.seed, form.task);
   } catch (e) {
-    hook.state = 'error';
-    hook.error = e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
+    act.taskFailed(message);
     status.textContent = '';
-    alert(`This task could not be drawn: ${hook.error}. Try another number or seed.`);
+    alert(`This task could not be drawn: ${message}. Try another number or seed.`);
     return;
   }
-  problem = x === null ? task : moveBasket(task, x);
-  query = { ...query, ...form, x: x === null ? null : zoneMiddle(problem.zone) };
+  const problem = x === null ? task : moveBasket(task, x);
+  showProblem(task, problem, { ...store.getState().query, ...form, x: x === null ? null : zoneMiddle(problem.zone) });
   writeUrl();
-  showProblem();
   results.clear('No plans yet for this task: press Plan.');
-  hook.reach = null;
-  reachToken++;
+  act.reachStarted();
   if (x === null) {
     const w = task.witness;
     status.textContent = `Solvable by construction: the simulator lands it with a push of ${w.vx.toFixed(2)} m/s${w.vy > 0 ? ` and ${w.vy.toFixed(2)} m/s up` : ''}. Planners choose among ${pushWords(problem)}. Drag the basket (or focus the stage and use ←/→) to move it.`;
   } else void reach();
-  hook.state = 'idle';
+  act.settled();
 }
 
 /** The basket moved: new world and push range, old plans dropped; the reach is checked once it settles. */
 function move(x: number, settled: boolean): void {
+  const { task, busy, query } = store.getState();
   if (!task || busy) return;
-  problem = moveBasket(task, x);
-  const moved = isMoved(task, problem);
-  query = { ...query, x: moved ? zoneMiddle(problem.zone) : null };
-  showProblem();
+  const problem = moveBasket(task, x);
+  showProblem(task, problem, { ...query, x: isMoved(task, problem) ? zoneMiddle(problem.zone) : null });
   results.clear('The basket moved: press Plan for new plans.');
-  hook.state = 'idle';
-  reachToken++;
-  hook.reach = null;
+  act.settled();
+  act.reachStarted();
   status.textContent = `Basket at ${zoneMiddle(problem.zone).toFixed(2)} m; planners choose among ${pushWords(problem)}.`;
   if (settled) {
     writeUrl();
@@ -155,13 +140,13 @@ function move(x: number, settled: boolean): void {
 }
 
 async function reach(): Promise<void> {
-  if (!problem) return;
-  const token = ++reachToken;
-  const p = problem;
+  const p = store.getState().problem;
+  if (!p) return;
+  const token = act.reachStarted();
   status.textContent = `Basket at ${zoneMiddle(p.zone).toFixed(2)} m (${pushWords(p)}). Checking whether the simulator can still land it…`;
-  const r = await checkReach(p, () => token !== reachToken || busy);
-  if (!r || token !== reachToken) return;
-  hook.reach = { landed: r.landed, total: r.total };
+  const r = await checkReach(p, () => token !== store.getState().reachToken || store.getState().busy);
+  if (!r || token !== store.getState().reachToken) return;
+  act.reachChecked(token, { landed: r.landed, total: r.total });
   status.textContent = `Basket at ${zoneMiddle(p.zone).toFixed(2)} m (${pushWords(p)}). ${reachWords(r)}`;
 }
 
@@ -173,64 +158,55 @@ async function observerFor(id: string): Promise<Observer> {
   return library.predictor(choice);
 }
 
-const rowsOf = (list: readonly RoundEntry[]): ResultRow[] => list.map((e) => ({
-  id: e.id, label: nameOf(e.id).replace(/^the /, ''), colour: colourOf(e.id), outcome: e.outcome, planMs: e.planMs, mark: outcomeMark(problem!, e.outcome),
+const rowsOf = (p: PlanProblem, list: readonly RoundEntry[]): ResultRow[] => list.map((e) => ({
+  id: e.id, label: nameOf(e.id).replace(/^the /, ''), colour: colourOf(e.id), outcome: e.outcome, planMs: e.planMs, mark: outcomeMark(p, e.outcome),
 }));
 
 async function plan(): Promise<void> {
-  const form = panel.readTask();
-  const ids = panel.planners();
+  const { busy, typedTask: form, planners: ids, task: shown } = store.getState();
   if (busy || !form || ids.length === 0) return;
-  if (!task || form.family !== task.family || form.seed !== task.seed || form.task !== task.index) await loadTask(form, null);
-  if (!problem || !task) return;
-  const p = problem;
+  if (!shown || form.family !== shown.family || form.seed !== shown.seed || form.task !== shown.index) await loadTask(form, null);
+  const { problem: p, task } = store.getState();
+  if (!p || !task) return;
   // The CLI's search seed for this task: the browser makes the very plans `lab plan` makes.
   const cem = cemOf(task);
-  busy = true;
-  reachToken++;
+  act.planningStarted();
   panel.setBusy(true);
   results.setBusy(true);
   stage.setMovable(false);
   stage.stop();
   stage.show(p, stillSnapshot(p));
   stage.setPaths([]);
-  hook.state = 'planning';
-  hook.results = {};
-  hook.verdict = '';
   alert(null);
   results.clear('Planning…');
+  let entries: RoundEntry[];
   try {
     entries = await planRound(p, cem, ids, {
       starting: (id, i, n) => { status.textContent = `Planning with ${nameOf(id)} (${i + 1} of ${n})…`; },
       observer: observerFor,
       finished: (list) => {
         stage.setPaths(list.map((e) => ({ id: e.id, colour: parseColor(colourOf(e.id), 0x555555), predicted: e.outcome.predictedPath, real: e.outcome.realPath })));
-        hook.drawn = stage.drawn();
-        results.show(rowsOf(list), null);
-        for (const e of list) {
-          const o = e.outcome;
-          hook.results[e.id] = {
-            action: o.action, success: o.success, predictedPathLength: o.predictedPath.length, realPathLength: o.realPath.length,
-            cost: o.cost, predictedEntryX: o.predictedEntryX, realEntryX: o.realEntryX, evaluations: o.evaluations, planMs: e.planMs,
-          };
-        }
+        act.drawnChanged(stage.drawn());
+        act.roundProgress(list);
+        results.show(rowsOf(p, list), null);
       },
     });
   } catch (e) {
-    hook.state = 'error';
-    hook.error = e instanceof Error ? e.message : String(e);
-    alert(`Planning stopped: ${hook.error}`);
+    const message = e instanceof Error ? e.message : String(e);
+    act.planningFailed(message);
+    alert(`Planning stopped: ${message}`);
     status.textContent = '';
     return;
   } finally {
-    busy = false;
+    act.planningEnded();
     panel.setBusy(false);
     results.setBusy(false);
     stage.setMovable(true);
   }
   const verdict = roundVerdict(p, entries.map((e) => ({ id: e.id, name: nameOf(e.id), outcome: e.outcome })), objectWord());
-  hook.verdict = verdict;
-  results.show(rowsOf(entries), verdict);
+  act.roundProgress(entries);
+  act.verdictReached(verdict);
+  results.show(rowsOf(p, entries), verdict);
   // The real run shown first: the first learner's (the one the screen is about), else the first planner's.
   const first = entries.find((e) => models.find((m) => m.id === e.id)?.kind === 'learned') ?? entries[0];
   if (first) await play(first.id);
@@ -239,34 +215,35 @@ async function plan(): Promise<void> {
 const cemOf = (t: PlanTask): CemSettings => ({ ...DEFAULT_CEM, seed: cemSeedFor(DEFAULT_CEM, t) });
 
 async function play(id: string): Promise<void> {
+  const { entries, problem, busy } = store.getState();
   const e = entries.find((x) => x.id === id);
   if (!e || !problem || busy) return;
   stage.stop();
   await new Promise((ok) => setTimeout(ok, 0));
   const run = realRun(problem, e.outcome.action);
-  hook.state = 'playing';
-  hook.playing = id;
+  act.playStarted(id);
   results.setPlaying(id);
   status.textContent = `The real simulation of ${nameOf(id)}’s push (${e.outcome.action.vx.toFixed(2)}, ${e.outcome.action.vy.toFixed(2)} m/s)…`;
   const end = await stage.play(run.world, run.snapshots, { text: `${nameOf(id).replace(/^the /, '')}: ${outcomeMark(problem, e.outcome)}`, colour: colourOf(id), side: e.outcome.action.vx < 0 ? -1 : 1 });
-  if (end === 'ended' && hook.playing === id) {
-    hook.state = 'done';
+  if (end === 'ended' && act.playEnded(id)) {
     status.textContent = `${nameOf(id)}’s push, really: ${outcomeMark(problem, e.outcome)}. ▶ Watch in the table shows another planner’s run.`;
   }
 }
 
 function exportJson(): void {
+  const { task, problem, entries, verdict } = store.getState();
   if (!task || !problem || entries.length === 0) return;
   const data = {
     kind: 'surprise-lab-plan', versions: APP_VERSIONS, cem: cemOf(task),
     task: { id: task.id, family: task.family, seed: task.seed, index: task.index, object: task.kind, basket_moved: isMoved(task, problem), problem },
-    verdict: hook.verdict,
+    verdict,
     results: entries.map((e) => ({ planner: e.id, plan_ms: Math.round(e.planMs), ...e.outcome })),
   };
   downloadFile(`${fileStem(`plan-${task.id}`)}.json`, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
 }
 
 function exportSvg(): void {
+  const { task, problem, entries } = store.getState();
   if (!task || !problem || entries.length === 0) return;
   const svg = planPathsSvg(problem, entries.map((e) => e.outcome), `${task.id}${isMoved(task, problem) ? ' (basket moved)' : ''}: predicted (dashed) and real (solid) paths`);
   downloadFile(`${fileStem(`plan-${task.id}`)}.svg`, svg, 'image/svg+xml');
@@ -281,6 +258,6 @@ document.addEventListener('keydown', (e) => {
   void plan();
 });
 
-await loadTask(query, query.x);
-hook.ready = true;
+await loadTask(initial, initial.x);
+act.markReady();
 registerOffline();

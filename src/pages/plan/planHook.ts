@@ -1,6 +1,9 @@
-// A read-only window into the Plan screen for tests and the curious: `window.__plan`.
+// A read-only window into the Plan screen for tests and the curious: `window.__plan`, a projection
+// of the page's store, rewritten on every change (the page never reads it back).
 import type { ActionRange, PlanAction, TargetZone } from '../../experiment/planning/planProblem';
+import { isMoved } from './movedTask';
 import type { DrawnStats } from './planOverlay';
+import type { PlanPhase, PlanState, PlanStore } from './planStore';
 
 export interface PlannerResultHook {
   action: PlanAction;
@@ -18,7 +21,7 @@ export interface PlannerResultHook {
 export interface PlanHookState {
   ready: boolean;
   /** loading: drawing a task; planning: a round is running; playing: a real run is on the stage. */
-  state: 'loading' | 'idle' | 'planning' | 'playing' | 'done' | 'error';
+  state: PlanPhase;
   taskId: string | null;
   /** The basket has been moved from where its task put it. */
   moved: boolean;
@@ -38,11 +41,25 @@ export interface PlanHookState {
   error: string | null;
 }
 
-export function installPlanHook(): PlanHookState {
-  const state: PlanHookState = {
-    ready: false, state: 'loading', taskId: null, moved: false, zone: null, actions: null, reach: null, renderer: '',
-    planners: [], results: {}, drawn: {}, playing: null, verdict: '', error: null,
+function project(s: PlanState): PlanHookState {
+  const results: Record<string, PlannerResultHook> = {};
+  for (const { id, outcome: o, planMs } of s.entries) {
+    results[id] = {
+      action: o.action, success: o.success, predictedPathLength: o.predictedPath.length, realPathLength: o.realPath.length,
+      cost: o.cost, predictedEntryX: o.predictedEntryX, realEntryX: o.realEntryX, evaluations: o.evaluations, planMs,
+    };
+  }
+  return {
+    ready: s.ready, state: s.phase, taskId: s.task?.id ?? null, moved: s.task && s.problem ? isMoved(s.task, s.problem) : false,
+    zone: s.problem ? { ...s.problem.zone } : null, actions: s.problem?.actions ?? null, reach: s.reach, renderer: s.renderer,
+    planners: s.query.models, results, drawn: s.drawn, playing: s.playing, verdict: s.verdict, error: s.error,
   };
-  (window as unknown as { __plan: PlanHookState }).__plan = state;
-  return state;
+}
+
+export function installPlanHook(store: PlanStore): void {
+  const hook = {} as PlanHookState;
+  (window as unknown as { __plan: PlanHookState }).__plan = hook;
+  const write = (s: PlanState): void => { Object.assign(hook, project(s)); };
+  write(store.getState());
+  store.subscribe(write);
 }

@@ -15,15 +15,15 @@ export interface TaskForm { family: TaskFamily; task: number; seed: number }
 export interface PlannerOption { id: string; label: string; note: string; colour: string }
 
 export interface TaskPanel {
-  /** The task fields as typed, or null with the problems shown when they are not valid. */
-  readTask(): TaskForm | null;
   setTask(form: TaskForm): void;
-  planners(): string[];
   /** While planning: the task and planner fields and Plan are disabled. */
   setBusy(busy: boolean): void;
 }
 
 export interface TaskPanelActions {
+  /** Every edit: the task fields as typed, or null (with the problems shown) while not valid. */
+  taskEdited(form: TaskForm | null): void;
+  /** A committed change (change event, New task) to a valid task. */
   taskChanged(form: TaskForm): void;
   plannersChanged(ids: string[]): void;
   plan(): void;
@@ -56,7 +56,9 @@ export function mountTaskPanel(host: HTMLElement, options: readonly PlannerOptio
     if (chosen().length === 0) out.push('Pick at least one planner.');
     problems.replaceChildren(...out.map((p) => h('li', {}, p)));
     plan.disabled = busy || out.length > 0;
-    return out.some((p) => !p.startsWith('Pick')) ? null : form;
+    const typed = out.some((p) => !p.startsWith('Pick')) ? null : form;
+    actions.taskEdited(typed);
+    return typed;
   };
   const taskChanged = (): void => {
     const form = readTask();
@@ -91,7 +93,6 @@ export function mountTaskPanel(host: HTMLElement, options: readonly PlannerOptio
   readTask();
 
   return {
-    readTask,
     setTask(form) {
       family.value = form.family;
       task.value = String(form.task);
@@ -99,7 +100,6 @@ export function mountTaskPanel(host: HTMLElement, options: readonly PlannerOptio
       showNote();
       readTask();
     },
-    planners: chosen,
     setBusy(next_) {
       busy = next_;
       for (const el of host.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) el.disabled = next_;
