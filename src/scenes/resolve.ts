@@ -7,6 +7,7 @@ import { resolveViolation, sceneViolationsOf } from './resolveViolation';
 import { CONSTANTS, ExprError, evaluateExpr } from './expr';
 import { SceneError, type SceneIssue } from './sceneError';
 import { STEP_S } from '../sim/units';
+import { sceneWork, workProblem } from './workBudget';
 
 export interface VariantChoice {
   /** Omit for the scene's canonical version (every param at its default). */
@@ -60,8 +61,13 @@ export function checkSemantics(scene: SceneFile): SceneIssue[] {
     corners.push(Object.fromEntries(entries.map(([n, p]) => [n, p.max])));
   }
   for (const params of corners) {
-    buildWorld(scene, params, issues);
+    const world = buildWorld(scene, params, issues);
     if (issues.length > 0) break;
+    const tooMuch = workProblem(sceneWork(world));
+    if (tooMuch) {
+      issues.push({ path: 'bodies', message: tooMuch });
+      break;
+    }
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 // `suite`: N matched pairs per scene, scored by every model; writes summary.json, trials.csv, summary.svg.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
@@ -29,11 +29,12 @@ export function expandSceneArgs(items: readonly string[]): string[] {
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const sceneArgs = (parsed.values.get('scenes') ?? '').split(',').concat(parsed.positionals).map((s) => s.trim()).filter(Boolean);
   if (sceneArgs.length === 0) throw new UsageError('--scenes needs at least one scene file or directory', 'suite');
-  const modelNames = (parsed.values.get('models') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const modelNames = listFlag(parsed, 'models');
   if (modelNames.length === 0) throw new UsageError('--models needs at least one model name (see `npm run lab -- models`)', 'suite');
   const pairs = integerFlag(parsed, 'pairs', 1, 100_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
   const out = parsed.values.get('out')!;
+  makeOutputDir(out);
   const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)));
   const withViolation = scenes.filter((s) => s.violation);
   if (withViolation.length < scenes.length) {
@@ -44,7 +45,6 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
   const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  makeOutputDir(out);
   const summary = {
     summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id),
     interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons,
