@@ -1,5 +1,6 @@
-// Draws the developmental curve as a standalone SVG: pairwise accuracy vs experience, one line per concept.
-import type { ConceptResult } from './development';
+// Draws the developmental curve as a standalone SVG: pairwise accuracy vs experience, one line per concept
+// (dots filled where the concept is passed on every scene; whiskers: the concept's 95% interval).
+import { PASS_ACCURACY, type ConceptResult } from './development';
 
 import { escapeXml } from './studyChartsKit';
 
@@ -47,7 +48,8 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
       const x = xOf(r.experience_frames!) + dx;
       const [a, b] = r.pairwise_ci95;
       if (Number.isFinite(a) && Number.isFinite(b)) parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${yOf(b).toFixed(1)}" y2="${yOf(a).toFixed(1)}" stroke="${color}" stroke-opacity="0.5"/>`);
-      parts.push(`<circle cx="${x.toFixed(1)}" cy="${yOf(r.pairwise_accuracy).toFixed(1)}" r="3.2" fill="${color}"><title>${escapeXml(`${concept}, ${r.model}: ${r.pairwise_accuracy.toFixed(3)} [${a.toFixed(3)}, ${b.toFixed(3)}], ${r.pairs} pairs`)}</title></circle>`);
+      const tip = `${concept}, ${r.model}: ${r.pairwise_accuracy.toFixed(3)} [${a.toFixed(3)}, ${b.toFixed(3)}], ${r.scenes.length} scene${r.scenes.length === 1 ? '' : 's'}, ${r.pairs} pairs (${r.wins} won, ${r.ties} tied, ${r.losses} lost), ${r.passed ? 'passed on every scene' : 'not passed on every scene'}`;
+      parts.push(`<circle cx="${x.toFixed(1)}" cy="${yOf(r.pairwise_accuracy).toFixed(1)}" r="3.2" fill="${r.passed ? color : '#ffffff'}" stroke="${color}" stroke-width="1.5"><title>${escapeXml(tip)}</title></circle>`);
     }
     const cv = results.find((r) => r.concept === concept && r.model === 'constant-velocity');
     const ly = top + 8 + ci * 22;
@@ -58,8 +60,11 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
   const pairs = learned.map((r) => r.pairs);
   const range = pairs.length === 0 ? '' : Math.min(...pairs) === Math.max(...pairs) ? `${pairs[0]}` : `${Math.min(...pairs)}–${Math.max(...pairs)}`;
   const noteY = top + 8 + concepts.length * 22 + 14;
-  parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: accuracy; bars: 95% bootstrap interval</text>`);
-  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">${range} matched pairs per concept</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: mean of the concept's scene accuracies;</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">filled: every scene passed (≥ ${PASS_ACCURACY}, exact 95% CI above 0.5)</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 36}" fill="#555">bars: 95% interval (bootstrap over scenes, then pairs,</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 54}" fill="#555">joined with the exact interval of all the pairs)</text>`);
+  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 72}" fill="#555">${range} matched pairs per concept</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

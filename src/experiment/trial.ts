@@ -31,13 +31,15 @@ export interface SimulatedTrial {
 
 /** The one way a trial is run (the suite, the CLI's `run`, the pages' twins and the tests all come
  * here): build the world in a condition and step it `frames` times (default: the scene's duration).
- * Throws SimulationError if the physics fails. */
-export function simulateTrial(world: WorldSpec, condition: Condition, frames: number = world.frames): SimulatedTrial {
+ * Throws SimulationError if the physics fails. `onFrame` hears each step done (the CLI's progress
+ * on long scenes). */
+export function simulateTrial(world: WorldSpec, condition: Condition, frames: number = world.frames, onFrame?: (done: number) => void): SimulatedTrial {
   const sim = new Simulation(world, condition);
   const snapshots = [sim.snapshot()];
   for (let f = 0; f < frames; f++) {
     sim.step();
     snapshots.push(sim.snapshot());
+    onFrame?.(f + 1);
   }
   return { snapshots, onsetFrame: sim.onsetFrame, events: [...sim.events] };
 }

@@ -119,10 +119,6 @@ export const VIOLATION_KINDS: { readonly [K in ViolationType]: ViolationKind<K> 
     },
     words: (_s, it) => `${it} changes shape`,
   },
-  'set-velocity': {
-    start: (_h, spec, { body: b }) => Matter.Body.setVelocity(b, toPxVelocity(spec.vx, spec.vy)),
-    words: (_s, it) => `${it} changes its motion with nothing to push it`,
-  },
   transfer: {
     start: (host, spec, { body: b }) => {
       // A launch with no contact: `other` moves off with (1 − keep) of the body's velocity, the body
@@ -135,6 +131,20 @@ export const VIOLATION_KINDS: { readonly [K in ViolationType]: ViolationKind<K> 
     },
     // Said of the other body: it is the one that moves off untouched.
     words: (spec, _it, noun) => `the ${noun(spec.other)} moves off before anything touches it`,
+  },
+  'set-velocity': {
+    start: (_h, spec, { body: b }) => Matter.Body.setVelocity(b, toPxVelocity(spec.vx, spec.vy)),
+    words: (_s, it) => `${it} changes its motion with nothing to push it`,
+  },
+  'scale-velocity': {
+    // Relative to its own motion: (−1, 1) turns it back horizontally and keeps its fall.
+    start: (_h, spec, { body: b }) => Matter.Body.setVelocity(b, { x: b.velocity.x * spec.sx, y: b.velocity.y * spec.sy }),
+    words: (_s, it) => `${it} changes its motion with nothing to push it`,
+  },
+  weightless: {
+    // Gravity off, motion kept: a body leaving a ramp goes on along the slope.
+    start: (_h, _s, _t, active) => { active.cancelGravity = true; },
+    words: (_s, it) => `${it} stops falling and goes on as it was going`,
   },
 };
 

@@ -1,5 +1,5 @@
 // A colour per observer, the same on every screen (chart line, meter bar, legend swatch): learners in
-// blues and pinks by experience, constant velocity amber, the ideal observer slate.
+// blues and pinks by experience, constant velocity amber, gravity only fuchsia, the ideal observer slate.
 import type { ModelChoice, ModelKind } from './modelChoice';
 
 /** Learners from the most experienced down; nine, so that the shipped seven and a couple of the
@@ -7,12 +7,15 @@ import type { ModelChoice, ModelKind } from './modelChoice';
 export const LEARNER_COLOURS = ['#2563eb', '#db2777', '#0d9488', '#9333ea', '#0891b2', '#be123c', '#65a30d', '#a16207', '#64748b'];
 const ORACLE_COLOUR = '#334155';
 const CONSTANT_VELOCITY_COLOUR = '#d97706';
+/** Fuchsia, far from every learner's hue and from constant velocity's amber; 5.9:1 on the page background. */
+export const GRAVITY_ONLY_COLOUR = '#a21caf';
 
 /** The colour of an observer of this kind; `learnerRank` is a learner's place among the learners
  * shown, 0 for the most experienced. */
 export function observerColourOf(kind: ModelKind, learnerRank: number): string {
   if (kind === 'oracle') return ORACLE_COLOUR;
   if (kind === 'constant-velocity') return CONSTANT_VELOCITY_COLOUR;
+  if (kind === 'gravity-only') return GRAVITY_ONLY_COLOUR;
   return LEARNER_COLOURS[Math.max(learnerRank, 0) % LEARNER_COLOURS.length]!;
 }
 

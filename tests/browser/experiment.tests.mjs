@@ -1,5 +1,5 @@
 // Browser tests of the Experiment screen: a two-learner study on car-off-platform (the older
-// learner's impossible bar above its possible bar; the same metrics as the CLI suite in Node),
+// learner's impossible bar above its possible bar; the same metrics and McNemar tests as the CLI suite in Node),
 // per-frame CSV with the documented columns and one row per frame × trial × body, JSON that
 // re-imports to an identical recording, a reload mid-run that keeps every finished trial, the
 // lookaway key, storage that refuses (download offered) and a foreign file refused on import.
@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measureColour } from './pagePixels.mjs';
 
 const PAGE = 'experiment.html';
 const study = (page) => page.evaluate(() => {
@@ -97,8 +98,16 @@ export function registerExperimentTests(test, { root, outDir }) {
     // The same seed in Node through the CLI's suite gives the same numbers.
     const dir = mkdtempSync(join(tmpdir(), 'suite-'));
     execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--pairs', '10', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
-    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
-    assert.deepEqual(results.suite, cli, 'the screen and `lab suite` agree to the last digit');
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    assert.equal(summary.summary_version, 2);
+    assert.deepEqual(results.suite, summary.results, 'the screen and `lab suite` agree to the last digit');
+    assert.deepEqual(results.comparisons, summary.comparisons, "the screen's McNemar tests are the suite's");
+    const mcnemar = await page.getByTestId('mcnemar-car-off-platform').textContent();
+    const c = summary.comparisons[0];
+    assert.ok(mcnemar.includes(`learner-1k alone right in ${c.only_a}, learner-100k alone in ${c.only_b}`), mcnemar);
+    const row = page.getByTestId('metrics-car-off-platform').locator('tr[data-model="learner-100k"] td');
+    const r = summary.results.find((x) => x.model === 'learner-100k');
+    assert.equal(await row.nth(3).textContent(), `${r.wins} / ${r.ties} / ${r.losses}`, 'won / tied / lost shown');
   });
 
   test('experiment: reloading mid-run keeps every finished trial, and the run resumes', async ({ open, assert }) => {
@@ -184,5 +193,28 @@ export function registerExperimentTests(test, { root, outDir }) {
         await page.screenshot({ path: join(outDir, 'experiment-finished-1280.png'), fullPage: true });
       }
     }
+  });
+
+  test('experiment: gravity-only is offered beside constant velocity, scored like any observer, and draws its curve', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=gravity-only,constant-velocity&pairs=1&fam=0&seed=3&speed=4` });
+    await waitStudy(page, () => window.__study?.ready === true);
+    assert.ok(await page.getByTestId('model-gravity-only').isChecked(), 'listed in the setup and ticked from the address');
+    await start(page);
+    // While a trial plays, the curve under the stage draws each observer's surprise in its colour.
+    await waitStudy(page, () => window.__study.state === 'running');
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-chart] canvas') !== null, null, { timeout: 20_000 });
+    let line = { count: 0 };
+    for (let i = 0; i < 60 && line.count <= 50 && (await study(page)).state === 'running'; i++) {
+      line = await measureColour(page, '#a21caf', 24, '[data-testid=live-chart] canvas');
+      if (line.count <= 50) await page.waitForTimeout(100);
+    }
+    assert.ok(line.count > 50, `its fuchsia curve is drawn under the stage (${line.count} px)`);
+    await waitStudy(page, () => window.__study.state === 'finished');
+    const results = await page.evaluate(() => window.__study.results);
+    const models = results.scenes.find((x) => x.sceneId === 'car-off-platform').models;
+    const g = models.find((m) => m.model === 'gravity-only');
+    assert.equal(g?.kind, 'gravity-only');
+    assert.equal(g.pairs.complete, 1);
+    assert.equal(await page.locator('[data-testid=metrics-car-off-platform] tr[data-model=gravity-only] td').nth(1).textContent(), 'baseline');
   });
 }

@@ -1,9 +1,11 @@
-// The developmental curve: pooling by concept, acquisition, CSV/SVG/table, and the develop command.
+// The developmental curve: concept scores per scene and pooled, acquisition on exact intervals,
+// CSV/SVG/table, and the develop command.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, type ConceptResult } from '../../src/experiment/development';
+import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, type ConceptResult, type SceneScore } from '../../src/experiment/development';
+import { clopperPearson } from '../../src/experiment/binomialIntervals';
 import { developmentSvg } from '../../src/experiment/developmentSvg';
 import type { SuiteOutput, TrialRow } from '../../src/experiment/suite';
 import { runCli } from '../../src/cli/runCli';
@@ -28,7 +30,7 @@ function fakeSuite(): SuiteOutput {
     // Solidity: the learner wins one pair in three.
     trials.push(row('c', 'solidity', v, 'possible', 'learner-1k', 1000, 1), row('c', 'solidity', v, 'impossible', 'learner-1k', 1000, v === 0 ? 2 : 0.5));
   }
-  return { trials, results: [] };
+  return { trials, results: [], comparisons: [] };
 }
 
 describe('the developmental curve', () => {
@@ -44,6 +46,43 @@ describe('the developmental curve', () => {
     const [lo, hi] = find('solidity', 'learner-1k').pairwise_ci95;
     expect(lo).toBeLessThanOrEqual(1 / 3);
     expect(hi).toBeGreaterThanOrEqual(1 / 3);
+    expect(find('solidity', 'learner-1k')).toMatchObject({ wins: 1, ties: 0, losses: 2 });
+  });
+
+  it('scores each scene with its exact interval; three pairs, all won, are not enough to pass', () => {
+    const a = find('support', 'learner-1k').per_scene.a!;
+    expect(a).toMatchObject({ pairs: 3, wins: 3, ties: 0, losses: 0, pairwise_accuracy: 1 });
+    expect(a.pairwise_ci95).toEqual(clopperPearson(3, 3));
+    expect(a.pairwise_ci95[0]).toBeCloseTo(0.025 ** (1 / 3), 12); // 0.29: not above chance
+    expect(a.passed).toBe(false);
+    expect(find('support', 'learner-1k').passed).toBe(false);
+  });
+
+  it('passes a concept only when every scene passes, and lets the spread between scenes into its interval', () => {
+    const trials: TrialRow[] = [];
+    for (let v = 0; v < 12; v++) {
+      for (const scene of ['up', 'down']) {
+        // 'old' wins every pair of both scenes; 'young' wins every pair of 'up' and loses every pair of 'down'.
+        trials.push(row(scene, 'inertia', v, 'possible', 'old', 30000, 1), row(scene, 'inertia', v, 'impossible', 'old', 30000, 2));
+        trials.push(row(scene, 'inertia', v, 'possible', 'young', 3000, 1), row(scene, 'inertia', v, 'impossible', 'young', 3000, scene === 'up' ? 2 : 0));
+      }
+    }
+    const res = conceptResults({ trials }, 3);
+    const old = res.find((r) => r.model === 'old')!, young = res.find((r) => r.model === 'young')!;
+    expect(old.passed).toBe(true); // 12/12 per scene: exact lower end 0.025^(1/12) = 0.74
+    expect(young.per_scene.up!.passed).toBe(true);
+    expect(young.per_scene.down!.passed).toBe(false);
+    expect(young.passed).toBe(false);
+    expect(young.pairwise_accuracy).toBe(0.5);
+    // The scenes disagree completely: the scene-then-pair bootstrap spans everything, while the 24
+    // pairs taken together would claim [0.29, 0.71].
+    expect(young.pairwise_ci95_bootstrap).toEqual([0, 1]);
+    expect(young.pairwise_ci95).toEqual([0, 1]);
+    // Every pair agrees: the bootstrap collapses, the exact interval of the 24 pairs does not.
+    expect(old.pairwise_ci95_bootstrap).toEqual([1, 1]);
+    expect(old.pairwise_ci95).toEqual([clopperPearson(24, 24)[0], 1]);
+    expect(acquisitionFrames(res, 'inertia')).toBe(30000);
+    expect(conceptResults({ trials }, 3)).toEqual(res);
   });
 
   it('keeps the baselines off the experience axis and lists concepts in the infants\' order', () => {
@@ -52,15 +91,25 @@ describe('the developmental curve', () => {
     expect(results.map((r) => r.concept).indexOf('solidity')).toBeLessThan(results.map((r) => r.concept).indexOf('support'));
   });
 
-  it('dates a concept from the first checkpoint that passes it for good', () => {
-    const mk = (exp: number, acc: number, lo: number): ConceptResult => ({ concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: ['a'], pairs: 50, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, per_scene: {} });
-    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.9, 0.8), mk(3000, 0.6, 0.4), mk(10000, 0.95, 0.9), mk(30000, 1, 1)], 'support')).toBe(10000);
-    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.7, 0.6)], 'support')).toBeNull();
+  it('dates a concept from the first checkpoint that passes every one of its scenes for good', () => {
+    const scene = (acc: number, lo: number): SceneScore => ({ pairs: 50, wins: 0, ties: 0, losses: 0, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, passed: false });
+    const mk = (exp: number, ...scenes: [number, number][]): ConceptResult => ({
+      concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: scenes.map((_, i) => `s${i}`), pairs: 50 * scenes.length, wins: 0, ties: 0, losses: 0,
+      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false,
+      per_scene: Object.fromEntries(scenes.map(([acc, lo], i) => [`s${i}`, scene(acc, lo)])),
+    });
+    expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.9, 0.8]), mk(3000, [0.6, 0.4]), mk(10000, [0.95, 0.9]), mk(30000, [1, 0.93])], 'support')).toBe(10000);
+    expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.7, 0.6])], 'support')).toBeNull();
+    // Accuracy 1 but an interval reaching below chance (too few pairs) is not a pass.
+    expect(acquisitionFrames([mk(1000, [1, 0.45])], 'support')).toBeNull();
+    // A failed scene is not hidden by a passed one, whatever the mean.
+    expect(acquisitionFrames([mk(1000, [1, 0.93], [0.95, 0.86]), mk(3000, [1, 0.93], [0.7, 0.55])], 'support')).toBeNull();
   });
 
   it('writes a CSV row per concept and model, an SVG with a line per concept, and a Markdown table', () => {
     const csv = developmentCsv(results).trim().split('\n');
-    expect(csv[0]).toBe('concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes');
+    expect(csv[0]).toBe('concept,model,experience_frames,pairs,wins,ties,losses,pairwise_accuracy,ci95_low,ci95_high,auroc,passed,scenes');
+    expect(csv.find((l) => l.startsWith('solidity,learner-1k,'))).toMatch(/^solidity,learner-1k,1000,3,1,0,2,0\.333333,[\d.]+,[\d.]+,[\d.]+,0,c$/);
     expect(csv).toHaveLength(1 + results.length);
     const svg = developmentSvg(results);
     expect(svg.startsWith('<svg')).toBe(true);
@@ -68,7 +117,10 @@ describe('the developmental curve', () => {
     expect(svg).toContain('>support (constant velocity 0.00)</text>');
     const table = developmentTable(results);
     expect(table.split('\n')[0]).toBe('| concept | learner-1k | constant-velocity |');
-    expect(table).toContain('| solidity | 0.33 |  |');
+    expect(table).toMatch(/\| solidity \| 0\.33 \[0\.\d\d, [01]\.\d\d\] \|  \|/);
+    // All six support pairs agree: the bootstrap alone would say [1.00, 1.00]; the exact interval of
+    // the six pairs, 0.025^(1/6) = 0.54, keeps it open. Not passed (no ✓): three pairs a scene are too few.
+    expect(table).toContain('| support | 1.00 [0.54, 1.00] | 0.00 [0.00, 0.46] |');
   });
 
   it('develop: measures the named models on the scenes given and writes its files', async () => {
@@ -83,6 +135,7 @@ describe('the developmental curve', () => {
     expect(doc.pairs_per_scene).toBe(3);
     expect(doc.concepts.map((c) => `${c.concept}/${c.model}`).sort()).toEqual(['directional-inertia/constant-velocity', 'directional-inertia/oracle', 'permanence/constant-velocity', 'permanence/oracle']);
     for (const c of doc.concepts.filter((x) => x.model === 'oracle')) expect(c.pairwise_accuracy).toBe(1);
+    expect((doc as unknown as { development_version: number }).development_version).toBe(2);
     expect(stdout).toContain('| permanence |');
   }, 120_000);
 

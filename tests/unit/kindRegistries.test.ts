@@ -19,6 +19,8 @@ export function triggerWord(t: TriggerSpec): string {
     case 'loses-support': return 'support';
     case 'enters-occluder': return 'enters';
     case 'leaves-occluder': return 'leaves';
+    case 'comes-to-rest': return 'rest';
+    case 'contact': return 'contact';
     // @ts-expect-error { on: 'reaches-x' } is not assignable to never
     default: return unreachable(t, 'trigger');
   }
@@ -42,11 +44,13 @@ const EXAMPLES: { [K in ViolationType]: Extract<ViolationSpec, { type: K }> } = 
   reshape: { type: 'reshape', body: 'car', trigger: T, kind: 'ball', width: 0, height: 0, radius: 0.2 },
   transfer: { type: 'transfer', body: 'car', trigger: T, other: 'platform', keep: 0 },
   'set-velocity': { type: 'set-velocity', body: 'car', trigger: T, vx: 1, vy: 0 },
+  'scale-velocity': { type: 'scale-velocity', body: 'car', trigger: T, sx: -1, sy: 1 },
+  weightless: { type: 'weightless', body: 'car', trigger: T },
 };
 
 describe('kind registries', () => {
   it('lists every kind of magic once, each with an effect and words', () => {
-    expect(VIOLATION_TYPES).toHaveLength(12);
+    expect(VIOLATION_TYPES).toHaveLength(14);
     expect(new Set(VIOLATION_TYPES).size).toBe(VIOLATION_TYPES.length);
     for (const type of VIOLATION_TYPES) {
       expect(typeof VIOLATION_KINDS[type].start, type).toBe('function');

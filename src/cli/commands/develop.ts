@@ -2,19 +2,21 @@
 // writes development.json, development.csv, development.svg (and the per-scene suite files).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
-import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
-import { DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
+import { DEFAULT_MODELS_DIR, scanCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER } from '../../experiment/development';
+import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY } from '../../experiment/development';
+import { SUMMARY_VERSION } from '../../experiment/suite';
 import { developmentSvg } from '../../experiment/developmentSvg';
 import { trialsCsv } from '../../experiment/suite';
 import { expandSceneArgs } from './suite';
 import { trainCommand } from './train';
+import { orderWithControls } from '../../scenes/families';
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const out = parsed.values.get('out')!;
@@ -34,25 +36,27 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     const code = await trainCommand.run({ values, positionals: [], help: false }, io);
     if (code !== EXIT_OK) return code;
   }
-  const entries = listCheckpoints(modelsDir);
-  const wanted = (parsed.values.get('models') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const { usable: entries, broken } = scanCheckpoints(modelsDir);
+  for (const b of broken) io.stderr(`warning: skipping ${b.name}: ${oneLine(b.problem)}\n`);
+  const wanted = listFlag(parsed, 'models');
   const names = wanted.length > 0 ? wanted : [...entries.map((e) => e.name), 'constant-velocity', 'oracle'];
   if (names.filter((n) => n !== 'oracle' && n !== 'constant-velocity').length === 0 && wanted.length === 0) {
     throw new BadInput(`${modelsDir}: no checkpoints found (train some with --train 0,1k,10k or name a --models-dir)`);
   }
   const sceneArgs = (parsed.values.get('scenes') ?? 'scenes').split(',').map((s) => s.trim()).filter(Boolean);
-  const scenes = expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation);
+  const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation));
   if (scenes.length === 0) throw new BadInput('no scene with a violation to measure');
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, modelsDir));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'develop');
   const result = runDevelopment({ scenes, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  const models = observers.map((o) => ({ name: o.name, experience_frames: Number.isFinite(o.experienceFrames) && o.kind !== 'constant-velocity' ? o.experienceFrames : null }));
+  const models = observers.map((o) => ({ name: o.name, experience_frames: o.kind === 'learned' ? o.experienceFrames : null }));
   const acquisition = Object.fromEntries([...new Set(result.concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(result.concepts, c)]));
   const doc = {
+    development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,
     seed, pairs_per_scene: pairs, models_dir: modelsDir, models, scenes: scenes.map((s) => ({ id: s.id, concept: s.concept })),
-    concept_order_infants: CONCEPT_ORDER, acquisition_frames: acquisition,
-    concepts: result.concepts, per_scene: result.suite.results,
+    concept_order_infants: CONCEPT_ORDER, pass_accuracy: PASS_ACCURACY, acquisition_frames: acquisition,
+    concepts: result.concepts, per_scene: result.suite.results, comparisons: result.suite.comparisons,
   };
   writeFileSync(join(out, 'development.json'), `${JSON.stringify(doc, null, 2)}\n`);
   writeFileSync(join(out, 'development.csv'), developmentCsv(result.concepts));

@@ -15,6 +15,9 @@ import { viewsOf } from '../../predictor/view';
 import { useWasmBackend } from '../../predictor/backend';
 import { observerSurprise } from '../../experiment/observers';
 import { loadObserver } from '../modelStore';
+import { checkOutputFile } from '../outputDir';
+import { progressReporter } from '../progress';
+import { PROGRESS_WORK, sceneWork, workProblem } from '../../scenes/workBudget';
 
 /** Seeds and variants are mixed as 32-bit integers. */
 const MAX_U32 = 0xffffffff;
@@ -44,18 +47,23 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   if (seed !== undefined && variant === undefined) {
     throw new UsageError('--seed needs --variant (without one, the canonical scene runs: every param at its default)');
   }
+  const out = parsed.values.get('out');
+  if (out !== undefined) checkOutputFile(out);
   const scene = loadSceneFile(file);
   const resolved = resolveScene(scene, { variant, seed }, file);
   const frames = framesFlag ?? resolved.world.frames;
+  const work = sceneWork(resolved.world, frames);
+  const tooMuch = workProblem(work);
+  if (tooMuch) throw new BadInput(`${file}: ${framesFlag === undefined ? '' : `with --frames ${frames}: `}${tooMuch}`);
+  const progress = work.work > PROGRESS_WORK ? progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'simulating') : undefined;
   let trial: SimulatedTrial;
   try {
-    trial = simulateTrial(resolved.world, condition, frames);
+    trial = simulateTrial(resolved.world, condition, frames, progress && ((done) => progress(done, frames, 'frames (Ctrl-C stops)')));
   } catch (e) {
     if (e instanceof SimulationError) throw new BadInput(`${file}: the simulation failed: ${e.message}`);
     throw e;
   }
   const csv = trajectoryCsv(trial.snapshots, await surpriseLookup(parsed, resolved.world, condition, frames, trial));
-  const out = parsed.values.get('out');
   if (out === undefined) {
     io.stdout(csv);
     return EXIT_OK;

@@ -1,4 +1,4 @@
-// Store slice: the observers a person can pick (shipped checkpoints, constant velocity, the ideal
+// Store slice: the observers a person can pick (shipped checkpoints, the baselines, the ideal
 // observer), which are shown, how loading the checkpoints went, and how far ahead the ghost looks.
 // Surprise values and the ghost itself never come here.
 import type { StateCreator } from 'zustand/vanilla';
