@@ -1,6 +1,6 @@
 // Runs one trial of a scene (a variant in one condition) and what each observer makes of it.
 import type { SceneFile } from '../scenes/schema';
-import { resolveScene } from '../scenes/resolve';
+import { resolveScene, type Split } from '../scenes/resolve';
 import { Simulation } from '../sim/simulation';
 import type { Condition } from '../sim/spec';
 import type { SimEvent, WorldSnapshot } from '../sim/snapshot';
@@ -21,8 +21,11 @@ export interface TrialRun {
   views: ViewFrame[];
 }
 
-export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number): TrialRun {
-  const resolved = resolveScene(scene, { variant, seed });
+/** How a trial is drawn besides its variant: mirrored left–right, from the held-out ranges. */
+export interface TrialView { mirrored?: boolean | undefined; split?: Split | undefined }
+
+export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number, view: TrialView = {}): TrialRun {
+  const resolved = resolveScene(scene, { variant, seed, mirrored: view.mirrored, split: view.split });
   const sim = new Simulation(resolved.world, condition);
   const total = frames ?? resolved.world.frames;
   const snapshots = [sim.snapshot()];

@@ -4,12 +4,15 @@
 // velocities, angles and the directions of pushes, carries, triggers and violations change.
 import type { ActionSpec, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
 
+/** −x without making a −0 of a 0 (a mirrored scene at rest stays byte-identical in its zeros). */
+const neg = (x: number): number => (x === 0 ? 0 : -x);
+
 export function mirrorWorld(world: WorldSpec): WorldSpec {
   const w = world.width;
   const mx = (x: number): number => w - x;
   const out: WorldSpec = {
     ...world,
-    bodies: world.bodies.map((b) => ({ ...b, x: mx(b.x), angle: -b.angle, vx: -b.vx })),
+    bodies: world.bodies.map((b) => ({ ...b, x: mx(b.x), angle: neg(b.angle), vx: neg(b.vx) })),
     occluders: world.occluders.map((o): OccluderSpec => ({
       ...o, x: mx(o.x), ...(o.moves ? { moves: o.moves.map((m) => ({ ...m, x: mx(m.x) })) } : {}),
     })),
@@ -22,7 +25,7 @@ export function mirrorWorld(world: WorldSpec): WorldSpec {
 
 function mirrorAction(a: ActionSpec, mx: (x: number) => number): ActionSpec {
   switch (a.type) {
-    case 'push': case 'drop': return { ...a, vx: -a.vx };
+    case 'push': case 'drop': return { ...a, vx: neg(a.vx) };
     case 'carry': return { ...a, x: mx(a.x) };
     case 'release': return { ...a };
   }
@@ -37,8 +40,8 @@ function mirrorViolation(v: ViolationSpec, mx: (x: number) => number): Violation
   switch (v.type) {
     case 'teleport': return { ...v, trigger, x: mx(v.x) };
     // Counter-clockwise turns become clockwise ones in the mirror.
-    case 'deflect': return { ...v, trigger, angle: -v.angle };
-    case 'set-velocity': return { ...v, trigger, vx: -v.vx };
+    case 'deflect': return { ...v, trigger, angle: neg(v.angle) };
+    case 'set-velocity': return { ...v, trigger, vx: neg(v.vx) };
     // Factors act on the body's own motion, already mirrored; the rest has no direction.
     default: return { ...v, trigger };
   }

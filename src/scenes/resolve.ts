@@ -42,7 +42,9 @@ export function drawParams(scene: SceneFile, choice: VariantChoice = {}): Record
   for (const name of names) {
     const p = scene.params![name]!;
     const range = choice.split === 'heldout' && p.heldout ? p.heldout : p;
-    params[name] = rng ? rng.uniform(range.min, range.max) : p.default;
+    // A fixed range draws nothing, so a param added for its held-out range alone leaves the
+    // training split's variants as they were.
+    params[name] = !rng ? p.default : range.min === range.max ? range.min : rng.uniform(range.min, range.max);
   }
   return params;
 }
