@@ -8,6 +8,9 @@ import { SceneError, type SceneIssue } from './sceneError';
 import { STEP_S } from '../sim/units';
 import { sceneWork, workProblem } from './workBudget';
 
+/** Largest `resize` scale: recordings bound sizes at 1e6 m (src/experiment/recordingBounds.ts). */
+export const MAX_RESIZE = 100;
+
 export interface VariantChoice {
   /** Omit for the scene's canonical version (every param at its default). */
   variant?: number | undefined;
@@ -128,6 +131,7 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     }
     return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
   });
+  checkReleases(actions, issues);
   let violation: ViolationSpec | null = null;
   const v = scene.violation;
   if (v) {
@@ -137,15 +141,22 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
       case 'teleport': violation = { type: v.type, body: v.body, trigger, x: num(v.to.x, 'violation.to.x', 0), y: num(v.to.y, 'violation.to.y', 0) }; break;
       case 'pass-through':
         if (!ids.has(v.other)) issues.push({ path: 'violation.other', message: `no body with id "${v.other}"` });
+        else if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot pass through itself: name another body' });
         violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
       case 'deflect': violation = { type: v.type, body: v.body, trigger, angle: num(v.angle, 'violation.angle', 0) }; break;
-      case 'resize': violation = { type: v.type, body: v.body, trigger, scale: num(v.scale, 'violation.scale', 1, 'positive') }; break;
+      case 'resize': {
+        const scale = num(v.scale, 'violation.scale', 1, 'positive');
+        if (scale > MAX_RESIZE) issues.push({ path: 'violation.scale', message: `expected a scale ≤ ${MAX_RESIZE}, got ${scale}` });
+        violation = { type: v.type, body: v.body, trigger, scale }; break;
+      }
       case 'set-velocity': violation = { type: v.type, body: v.body, trigger, vx: num(v.velocity.x, 'violation.velocity.x', 0), vy: num(v.velocity.y, 'violation.velocity.y', 0) }; break;
       case 'reshape': violation = resolveReshape(v, trigger, num, issues); break;
       case 'transfer':
         dynamicBody(v.other, 'violation.other');
         if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot launch itself: name another body' });
-        violation = { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, 'violation.keep', 0, 'nonneg') }; break;
+        violation = { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, 'violation.keep', 0, 'nonneg') };
+        if (violation.keep > 1) issues.push({ path: 'violation.keep', message: `expected a share of the speed kept from 0 to 1, got ${violation.keep}` });
+        break;
       default: violation = { type: v.type, body: v.body, trigger };
     }
   }
@@ -159,6 +170,17 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
   };
 }
 
+/** A held body is let go once: a `release` after an earlier `release` or `drop` of it has nothing to
+ * let go of (the docs call releasing a body that is not held an error). */
+function checkReleases(actions: readonly ActionSpec[], issues: SceneIssue[]): void {
+  const letGo = actions.map((a, i) => ({ a, i })).filter(({ a }) => a.type === 'release' || a.type === 'drop');
+  for (const { a, i } of letGo) {
+    if (a.type !== 'release') continue;
+    const earlier = letGo.find(({ a: b, i: j }) => j !== i && b.body === a.body && (b.at < a.at || (b.at === a.at && j < i)));
+    if (earlier) issues.push({ path: `actions[${i}]`, message: `body "${a.body}" is already let go by actions[${earlier.i}] (${earlier.a.type} at ${earlier.a.at} s), so it cannot be released again` });
+  }
+}
+
 type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
 
 const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
@@ -169,6 +191,14 @@ const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: 
   ball: { friction: 0.01, restitution: 0.2, isStatic: false, rollingResistance: 0 },
   car: { friction: 0, restitution: 0, isStatic: false, rollingResistance: 0.3 },
 };
+
+/** Lightest density a body may have (kg/m²): lighter ones get accelerations matter-js cannot integrate. */
+export const MIN_DENSITY = 1e-3;
+
+function density(value: number, path: string, issues: SceneIssue[]): number {
+  if (value > 0 && value < MIN_DENSITY) issues.push({ path, message: `expected a density ≥ ${MIN_DENSITY} kg/m², got ${value}` });
+  return value;
+}
 
 function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[]): BodySpec {
   const d = KIND_DEFAULTS[b.kind];
@@ -194,7 +224,7 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
     angle: num(b.angle, `${path}.angle`, 0),
     isStatic: d.isStatic,
     friction, restitution,
-    density: num(b.density, `${path}.density`, 10, 'positive'),
+    density: density(num(b.density, `${path}.density`, 10, 'positive'), `${path}.density`, issues),
     rollingResistance: num(b.rollingResistance, `${path}.rollingResistance`, d.rollingResistance, 'nonneg'),
     held: b.held ?? false,
     present: b.present ?? true,
