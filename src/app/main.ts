@@ -35,6 +35,7 @@ import { ModelLibrary } from './modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
 import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
+import { ignoredSentence } from '../ui/queryParams';
 import { defaultModels } from './defaultModels';
 import { blendTime } from '../render/interpolate';
 import { parseFuzzOptions } from './fuzz/fuzzOptions';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   const sceneTexts = { ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT };
   store.getState().setCatalog(buildCatalog(sceneTexts), url.scene ?? DEFAULT_SCENE);
   applyUrlState(store, url);
+  if (url.scene && store.getState().sceneId !== url.scene) url.ignored.unshift({ name: 'scene', value: url.scene, why: 'no scene with this id here' });
+  store.getState().setUrlNote(ignoredSentence(url.ignored) || null);
 
   const stage = byId('stage');
   const canvasHost = byId('canvas-host');

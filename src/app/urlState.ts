@@ -6,6 +6,7 @@ import type { AppState } from '../store/appState';
 import type { AppStore } from '../store/appStore';
 import { SPEEDS } from '../store/playbackSlice';
 import { isGhostSeconds } from '../store/modelsSlice';
+import { choiceParam, uint32Param, type IgnoredParam } from '../ui/queryParams';
 
 export interface UrlState {
   scene?: string;
@@ -17,27 +18,34 @@ export interface UrlState {
   /** The ghost's length in seconds (1, 2, 5 or 10). */
   ghost?: number;
   autoplay: boolean;
+  /** Parameters present but unusable, to tell the person (the scene is checked against the catalogue later). */
+  ignored: IgnoredParam[];
 }
-
-const int = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 export function parseUrlState(search: string): UrlState {
   const q = new URLSearchParams(search);
-  const out: UrlState = { autoplay: q.has('autoplay') && q.get('autoplay') !== 'false' };
+  const ignored: IgnoredParam[] = [];
+  const out: UrlState = { autoplay: q.has('autoplay') && q.get('autoplay') !== 'false', ignored };
   const scene = q.get('scene');
   if (scene) out.scene = scene;
-  const condition = q.get('condition');
-  if (condition === 'possible' || condition === 'impossible') out.condition = condition;
-  const variant = q.get('variant');
-  if (variant === 'canonical') out.variant = null;
-  else if (int(variant) !== undefined) out.variant = int(variant)!;
-  if (int(q.get('seed')) !== undefined) out.seed = int(q.get('seed'))!;
-  const speed = Number(q.get('speed'));
-  if ((SPEEDS as readonly number[]).includes(speed)) out.speed = speed;
+  const condition = choiceParam(q, 'condition', ['possible', 'impossible'] as const, ignored);
+  if (condition) out.condition = condition;
+  if (q.get('variant') === 'canonical') out.variant = null;
+  else {
+    const variant = uint32Param(q, 'variant', ignored);
+    if (variant !== undefined) out.variant = variant;
+  }
+  const seed = uint32Param(q, 'seed', ignored);
+  if (seed !== undefined) out.seed = seed;
+  const speed = choiceParam(q, 'speed', SPEEDS, ignored);
+  if (speed !== undefined) out.speed = speed;
   const models = q.get('models');
   if (models !== null) out.models = models.split(',').map((m) => m.trim()).filter(Boolean);
-  const ghost = Number(q.get('ghost'));
-  if (isGhostSeconds(ghost)) out.ghost = ghost;
+  const ghost = q.get('ghost');
+  if (ghost !== null) {
+    if (isGhostSeconds(Number(ghost))) out.ghost = Number(ghost);
+    else ignored.push({ name: 'ghost', value: ghost, why: 'expected 1, 2, 5 or 10 (seconds)' });
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { modelsReady, ready } from './lab.mjs';
 
 const waitFor = (page, fn, arg, timeout = 30_000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
 
@@ -143,5 +144,27 @@ export function registerHostileTests(test, { root }) {
     const nullManifest = Buffer.from(JSON.stringify({ ...JSON.parse(model.toString('utf8')), weightsManifest: [null] }));
     await importMessage([file('model.json', nullManifest), file('weights.bin', weights), file('meta.json', meta)], /^Refused: .*model\.json: weightsManifest\[0\]: expected object, got null/);
     assert.equal((await page.evaluate(() => window.__surpriseLearn.saved)).length, 1);
+  });
+
+  test('hostile: a playground link keeps its 32-bit seed on reload, and says which parameters it ignored', async ({ open, assert }) => {
+    const page = await open({ query: '?scene=car-off-platform&variant=3&seed=4294967295&models=constant-velocity' });
+    await ready(page);
+    await modelsReady(page);
+    await waitFor(page, () => location.search.includes('seed='));
+    assert.match(page.url(), /[?&]variant=3&seed=4294967295(&|$)/, page.url());
+    assert.equal(await page.locator('[data-testid=url-note]').count(), 0, 'a good link gets no note');
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    await modelsReady(page);
+    assert.match(page.url(), /[?&]seed=4294967295(&|$)/, 'the same world after a reload');
+
+    const bad = await open({ query: '?scene=../../x&variant=-5&seed=1e999&models=constant-velocity' });
+    await ready(bad);
+    const note = await bad.getByTestId('url-note').textContent();
+    assert.match(note, /scene="\.\.\/\.\.\/x" \(no scene with this id here\)/);
+    assert.match(note, /variant="-5" \(expected a whole number from 0 to 4294967295\)/);
+    assert.match(note, /seed="1e999" \(expected a whole number from 0 to 4294967295\)/);
+    await bad.getByTestId('dismiss-url-note').click();
+    assert.equal(await bad.locator('[data-testid=url-note]').count(), 0);
   });
 }
