@@ -170,15 +170,18 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
   };
 }
 
-/** A held body is let go once: a `release` after an earlier `release` or `drop` of it has nothing to
- * let go of (the docs call releasing a body that is not held an error). */
+/** A held body is let go once: a `release` or `carry` after an earlier `release` or `drop` of it finds
+ * no hand holding it (the docs call that an error; the simulation would stop at that frame). */
 function checkReleases(actions: readonly ActionSpec[], issues: SceneIssue[]): void {
   const letGo = actions.map((a, i) => ({ a, i })).filter(({ a }) => a.type === 'release' || a.type === 'drop');
-  for (const { a, i } of letGo) {
-    if (a.type !== 'release') continue;
-    const earlier = letGo.find(({ a: b, i: j }) => j !== i && b.body === a.body && (b.at < a.at || (b.at === a.at && j < i)));
-    if (earlier) issues.push({ path: `actions[${i}]`, message: `body "${a.body}" is already let go by actions[${earlier.i}] (${earlier.a.type} at ${earlier.a.at} s), so it cannot be released again` });
-  }
+  const before = (a: ActionSpec, i: number, b: ActionSpec, j: number): boolean => j !== i && b.body === a.body && (b.at < a.at || (b.at === a.at && j < i));
+  actions.forEach((a, i) => {
+    if (a.type !== 'release' && a.type !== 'carry') return;
+    const earlier = letGo.find(({ a: b, i: j }) => before(a, i, b, j));
+    if (!earlier) return;
+    const what = a.type === 'release' ? 'released again' : 'carried by a hand afterwards';
+    issues.push({ path: `actions[${i}]`, message: `body "${a.body}" is already let go by actions[${earlier.i}] (${earlier.a.type} at ${earlier.a.at} s), so it cannot be ${what}` });
+  });
 }
 
 type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
