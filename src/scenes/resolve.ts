@@ -155,6 +155,7 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     if (a.type === 'drop') return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
     return unreachable(a, 'action');
   });
+  checkReleases(actions, issues);
   const sceneViolations = sceneViolationsOf(scene);
   const violations = sceneViolations.map((v) => resolveViolation(v.value, v.path, {
     num, issues, bodyIds: ids, occluderIds, dynamicBody,
@@ -171,6 +172,20 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
   };
 }
 
+/** A held body is let go once: a `release` or `carry` after an earlier `release` or `drop` of it finds
+ * no hand holding it (the docs call that an error; the simulation would stop at that frame). */
+function checkReleases(actions: readonly ActionSpec[], issues: SceneIssue[]): void {
+  const letGo = actions.map((a, i) => ({ a, i })).filter(({ a }) => a.type === 'release' || a.type === 'drop');
+  const before = (a: ActionSpec, i: number, b: ActionSpec, j: number): boolean => j !== i && b.body === a.body && (b.at < a.at || (b.at === a.at && j < i));
+  actions.forEach((a, i) => {
+    if (a.type !== 'release' && a.type !== 'carry') return;
+    const earlier = letGo.find(({ a: b, i: j }) => before(a, i, b, j));
+    if (!earlier) return;
+    const what = a.type === 'release' ? 'released again' : 'carried by a hand afterwards';
+    issues.push({ path: `actions[${i}]`, message: `body "${a.body}" is already let go by actions[${earlier.i}] (${earlier.a.type} at ${earlier.a.at} s), so it cannot be ${what}` });
+  });
+}
+
 export type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
 
 const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
@@ -181,6 +196,14 @@ const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: 
   ball: { friction: 0.01, restitution: 0.2, isStatic: false, rollingResistance: 0 },
   car: { friction: 0, restitution: 0, isStatic: false, rollingResistance: 0.3 },
 };
+
+/** Lightest density a body may have (kg/m²): lighter ones get accelerations matter-js cannot integrate. */
+export const MIN_DENSITY = 1e-3;
+
+function density(value: number, path: string, issues: SceneIssue[]): number {
+  if (value > 0 && value < MIN_DENSITY) issues.push({ path, message: `expected a density ≥ ${MIN_DENSITY} kg/m², got ${value}` });
+  return value;
+}
 
 function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[]): BodySpec {
   const d = KIND_DEFAULTS[b.kind];
@@ -206,7 +229,7 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
     angle: num(b.angle, `${path}.angle`, 0),
     isStatic: d.isStatic,
     friction, restitution,
-    density: num(b.density, `${path}.density`, 10, 'positive'),
+    density: density(num(b.density, `${path}.density`, 10, 'positive'), `${path}.density`, issues),
     rollingResistance: num(b.rollingResistance, `${path}.rollingResistance`, d.rollingResistance, 'nonneg'),
     held: b.held ?? false,
     present: b.present ?? true,
