@@ -1,10 +1,13 @@
-// The developmental curve: pairwise accuracy per concept for each observer (checkpoints by
-// experience, and the baselines), pooling the matched pairs of every scene of a concept.
+// The developmental curve: for each observer (checkpoints by experience, and the baselines) and each
+// concept, whether every scene of the concept is passed (both directions and the controls), and the
+// matched pairs of all its scenes pooled.
 import type { SceneFile } from '../scenes/schema';
 import { mixSeed } from '../sim/rng';
 import type { Observer } from './observers';
-import { runSuite, PRIMARY_SCORE, type SuiteOutput, type SuiteResult } from './suite';
+import { runSuite, summarizeScene, PRIMARY_SCORE, type SuiteOutput, type SuiteResult } from './suite';
 import { auroc, bootstrapCi, pairwiseAccuracy } from './metrics';
+import { conceptVerdict, type SceneVerdict } from './conceptScore';
+import type { TrialScores } from '../predictor/surprise';
 
 export interface DevelopmentOptions { scenes: SceneFile[]; observers: Observer[]; pairs: number; seed: number }
 
@@ -21,12 +24,21 @@ export interface ConceptResult {
   auroc: number;
   /** Accuracy on each scene of the concept. */
   per_scene: Record<string, number>;
+  /** Each scene's accuracy, interval and whether it is passed (src/experiment/conceptScore.ts). */
+  scene_verdicts: SceneVerdict[];
+  scenes_passed: number;
+  /** The concept is passed: every one of its scenes is. */
+  passed: boolean;
+  /** The concept's score: its weakest scene and that scene's accuracy and interval. */
+  weakest_scene: string;
+  weakest_accuracy: number;
+  weakest_ci95: [number, number];
 }
 
 export interface DevelopmentOutput { concepts: ConceptResult[]; suite: SuiteOutput }
 
 /** Observers that are not learners: they have no place on the experience axis. */
-const BASELINES = new Set(['constant-velocity', 'oracle']);
+const BASELINES = new Set(['constant-velocity', 'gravity-only', 'oracle']);
 
 /** Concepts in the order of Dupoux's chart (objects first, then support, then free motion). */
 export const CONCEPT_ORDER = [
@@ -38,7 +50,26 @@ export function runDevelopment(options: DevelopmentOptions, onProgress?: (done: 
   return { concepts: conceptResults(suite, options.seed), suite };
 }
 
-/** Pools the suite's trials by concept and model. Pairs are matched by scene and variant. */
+/** Per-scene results of one model: the suite's own where it has them, else summarised from its trials. */
+function sceneResultsOf(suite: SuiteOutput, concept: string, model: string, seed: number): SuiteResult[] {
+  const own = suite.results.filter((r) => r.concept === concept && r.model === model);
+  if (own.length > 0) return own;
+  const byScene = new Map<string, { possible: Map<number, TrialScores>; impossible: Map<number, TrialScores>; exp: number | null }>();
+  for (const t of suite.trials) {
+    if (t.concept !== concept || t.model !== model) continue;
+    let g = byScene.get(t.scene);
+    if (!g) byScene.set(t.scene, (g = { possible: new Map(), impossible: new Map(), exp: t.experience_frames }));
+    g[t.condition].set(t.variant, t.scores);
+  }
+  return [...byScene].map(([scene, g], i) => {
+    const variants = [...g.possible.keys()].filter((v) => g.impossible.has(v)).sort((a, b) => a - b);
+    return summarizeScene({ id: scene, concept: concept as SceneFile['concept'] }, { name: model, experience_frames: g.exp },
+      variants.map((v) => g.possible.get(v)!), variants.map((v) => g.impossible.get(v)!), seed, i, 0);
+  });
+}
+
+/** Pools the suite's trials by concept and model (pairs matched by scene and variant), and judges
+ * the concept over its whole design: passed only when every scene is passed. */
 export function conceptResults(suite: SuiteOutput, seed: number): ConceptResult[] {
   const groups = new Map<string, { possible: Map<string, number>; impossible: Map<string, number>; scenes: Set<string>; exp: number | null }>();
   for (const row of suite.trials) {
@@ -55,49 +86,66 @@ export function conceptResults(suite: SuiteOutput, seed: number): ConceptResult[
     const ids = [...g.possible.keys()].filter((id) => g.impossible.has(id)).sort();
     const p = ids.map((id) => g.possible.get(id)!);
     const q = ids.map((id) => g.impossible.get(id)!);
+    const sceneResults = sceneResultsOf(suite, concept, model, seed);
     const perScene: Record<string, number> = {};
-    for (const r of suite.results) if (r.concept === concept && r.model === model) perScene[r.scene] = r.pairwise_accuracy;
+    for (const r of sceneResults) perScene[r.scene] = r.pairwise_accuracy;
+    const verdict = conceptVerdict(sceneResults);
     out.push({
       concept, model, experience_frames: g.exp, scenes: [...g.scenes].sort(), pairs: ids.length,
       pairwise_accuracy: pairwiseAccuracy(p, q),
       pairwise_ci95: bootstrapCi(p, q, pairwiseAccuracy, mixSeed(seed, k++, 0xde7e1)),
       auroc: auroc(p, q),
       per_scene: perScene,
+      scene_verdicts: verdict.scenes,
+      scenes_passed: verdict.scenes_passed,
+      passed: verdict.passed,
+      weakest_scene: verdict.weakest_scene,
+      weakest_accuracy: verdict.weakest_accuracy,
+      weakest_ci95: verdict.weakest_ci95,
     });
   }
-  const rank = (c: string): number => {
-    const i = (CONCEPT_ORDER as readonly string[]).indexOf(c);
-    return i === -1 ? CONCEPT_ORDER.length : i;
-  };
   return out.sort((a, b) => rank(a.concept) - rank(b.concept) || a.concept.localeCompare(b.concept));
 }
 
-/** The first checkpoint (by experience) from which a concept is passed: accuracy ≥ `pass` and the
- * lower end of its 95% interval above chance, at that checkpoint and every later one. */
-export function acquisitionFrames(results: readonly ConceptResult[], concept: string, pass = 0.8): number | null {
+/** A concept's place in CONCEPT_ORDER (unknown concepts last). */
+const rank = (c: string): number => {
+  const i = (CONCEPT_ORDER as readonly string[]).indexOf(c);
+  return i === -1 ? CONCEPT_ORDER.length : i;
+};
+
+/** The first checkpoint (by experience) from which a concept is passed — every one of its scenes
+ * passed (`passed`) — at that checkpoint and every later one; null if no checkpoint holds it to the end. */
+export function acquisitionFrames(results: readonly Pick<ConceptResult, 'concept' | 'experience_frames' | 'passed'>[], concept: string): number | null {
   const learned = results.filter((r) => r.concept === concept && r.experience_frames !== null)
     .sort((a, b) => a.experience_frames! - b.experience_frames!);
   let from: number | null = null;
   for (const r of learned) {
-    const ok = r.pairwise_accuracy >= pass && r.pairwise_ci95[0] > 0.5;
-    if (ok && from === null) from = r.experience_frames;
-    if (!ok) from = null;
+    if (r.passed && from === null) from = r.experience_frames;
+    if (!r.passed) from = null;
   }
   return from;
+}
+
+/** Concepts that no learner (checkpoint) has acquired for good, in the table's order. */
+export function unacquiredConcepts(results: readonly Pick<ConceptResult, 'concept' | 'experience_frames' | 'passed'>[]): string[] {
+  return [...new Set(results.map((r) => r.concept))].filter((c) => acquisitionFrames(results, c) === null);
 }
 
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
 
 /** One row per concept and model. */
 export function developmentCsv(results: readonly ConceptResult[]): string {
-  const lines = ['concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes'];
+  const lines = ['concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes,scenes_passed,passed,weakest_scene,weakest_accuracy'];
   for (const r of results) {
-    lines.push([r.concept, r.model, fmt(r.experience_frames), r.pairs, fmt(r.pairwise_accuracy), fmt(r.pairwise_ci95[0]), fmt(r.pairwise_ci95[1]), fmt(r.auroc), r.scenes.join(' ')].join(','));
+    lines.push([r.concept, r.model, fmt(r.experience_frames), r.pairs, fmt(r.pairwise_accuracy), fmt(r.pairwise_ci95[0]), fmt(r.pairwise_ci95[1]), fmt(r.auroc), r.scenes.join(' '),
+      r.scenes_passed, r.passed ? 1 : 0, r.weakest_scene, fmt(r.weakest_accuracy)].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** A Markdown table, concept × model, of pairwise accuracy (for docs/development.md). */
+/** Markdown tables for docs/development.md: concept × model (scenes passed, ✓ when all are, and the
+ * weakest scene's accuracy), the pooled accuracy, and optionally scene × model; then the concepts no
+ * learner has acquired. */
 export function developmentTable(results: readonly ConceptResult[], sceneResults?: readonly SuiteResult[]): string {
   // Learners by experience, then constant velocity, then the oracle.
   const order = (m: string, frames: number | null): number => (m === 'oracle' ? Infinity : frames ?? Number.MAX_VALUE);
@@ -106,16 +154,27 @@ export function developmentTable(results: readonly ConceptResult[], sceneResults
     .map(([m]) => m);
   const concepts = [...new Set(results.map((r) => r.concept))];
   const cell = (x: number): string => x.toFixed(2);
-  const lines = [`| concept | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`];
+  const head = (first: string): string[] => [`| ${first} | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`];
+  const lines = head('concept: scenes passed (weakest accuracy)');
+  const verdict = (r: ConceptResult): string => `${r.scenes_passed}/${r.scenes.length}${r.passed ? ' ✓' : ''} (${cell(r.weakest_accuracy)})`;
+  for (const c of concepts) {
+    lines.push(`| ${c} | ${models.map((m) => { const r = results.find((x) => x.concept === c && x.model === m); return r ? verdict(r) : ''; }).join(' | ')} |`);
+  }
+  lines.push('', ...head('concept: pooled pairs'));
   for (const c of concepts) {
     lines.push(`| ${c} | ${models.map((m) => { const r = results.find((x) => x.concept === c && x.model === m); return r ? cell(r.pairwise_accuracy) : ''; }).join(' | ')} |`);
   }
   if (sceneResults) {
     lines.push('', `| scene | concept | ${models.join(' | ')} |`, `|---|---|${models.map(() => '---:').join('|')}|`);
-    for (const scene of [...new Set(sceneResults.map((r) => r.scene))]) {
-      const concept = sceneResults.find((r) => r.scene === scene)!.concept;
+    const sceneIds = [...new Map(sceneResults.map((r) => [r.scene, r.concept])).entries()]
+      .sort((a, b) => rank(a[1]) - rank(b[1]) || a[0].localeCompare(b[0]));
+    for (const [scene, concept] of sceneIds) {
       lines.push(`| ${scene} | ${concept} | ${models.map((m) => { const r = sceneResults.find((x) => x.scene === scene && x.model === m); return r ? cell(r.pairwise_accuracy) : ''; }).join(' | ')} |`);
     }
+  }
+  const none = unacquiredConcepts(results);
+  if (results.some((r) => r.experience_frames !== null)) {
+    lines.push('', none.length === 0 ? 'Every concept is acquired by some learner.' : `No learner has acquired: ${none.join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;
 }

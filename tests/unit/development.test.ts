@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, type ConceptResult } from '../../src/experiment/development';
+import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, unacquiredConcepts, type ConceptResult } from '../../src/experiment/development';
 import { developmentSvg } from '../../src/experiment/developmentSvg';
 import type { SuiteOutput, TrialRow } from '../../src/experiment/suite';
 import { runCli } from '../../src/cli/runCli';
@@ -16,10 +16,12 @@ function row(scene: string, concept: string, variant: number, condition: 'possib
   return { scene, concept, variant, condition, model, experience_frames: exp, seed: 0, onset_frame: 10, scores: scores(score) };
 }
 
-/** Two support scenes (3 pairs each) and one solidity scene, for a learner and constant velocity. */
-function fakeSuite(): SuiteOutput {
+/** Two support scenes (3 pairs each) and one solidity scene, for a learner and constant velocity;
+ * with `oneSided`, a third support scene (a control where the object stays) that the learner fails. */
+function fakeSuite(oneSided = false): SuiteOutput {
   const trials: TrialRow[] = [];
   for (let v = 0; v < 3; v++) {
+    if (oneSided) trials.push(row('stays', 'support', v, 'possible', 'learner-1k', 1000, 2), row('stays', 'support', v, 'impossible', 'learner-1k', 1000, 1));
     // The learner wins every support pair; constant velocity (experience 0 in suite rows) loses them.
     for (const scene of ['a', 'b']) {
       trials.push(row(scene, 'support', v, 'possible', 'learner-1k', 1000, 1), row(scene, 'support', v, 'impossible', 'learner-1k', 1000, 2));
@@ -46,6 +48,20 @@ describe('the developmental curve', () => {
     expect(hi).toBeGreaterThanOrEqual(1 / 3);
   });
 
+  it('passes a concept only when every one of its scenes is passed; its score is the weakest scene', () => {
+    expect(find('support', 'learner-1k').passed).toBe(true);
+    expect(find('support', 'learner-1k').scenes_passed).toBe(2);
+    expect(find('support', 'constant-velocity').passed).toBe(false);
+    expect(find('solidity', 'learner-1k').passed).toBe(false); // 1/3 is no pass
+    const oneSided = conceptResults(fakeSuite(true), 7).find((r) => r.concept === 'support' && r.model === 'learner-1k')!;
+    expect(oneSided.pairwise_accuracy).toBeCloseTo(6 / 9, 12); // pooled, it looks fair…
+    expect(oneSided.passed).toBe(false); // …but the control where the box stays is failed
+    expect(oneSided.scenes_passed).toBe(2);
+    expect(oneSided.weakest_scene).toBe('stays');
+    expect(oneSided.weakest_accuracy).toBe(0);
+    expect(oneSided.scene_verdicts.map((s) => `${s.scene}:${s.passed}`)).toEqual(['a:true', 'b:true', 'stays:false']);
+  });
+
   it('keeps the baselines off the experience axis and lists concepts in the infants\' order', () => {
     expect(find('support', 'constant-velocity').experience_frames).toBeNull();
     expect(find('support', 'learner-1k').experience_frames).toBe(1000);
@@ -53,22 +69,26 @@ describe('the developmental curve', () => {
   });
 
   it('dates a concept from the first checkpoint that passes it for good', () => {
-    const mk = (exp: number, acc: number, lo: number): ConceptResult => ({ concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: ['a'], pairs: 50, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, per_scene: {} });
-    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.9, 0.8), mk(3000, 0.6, 0.4), mk(10000, 0.95, 0.9), mk(30000, 1, 1)], 'support')).toBe(10000);
-    expect(acquisitionFrames([mk(0, 0.3, 0.2), mk(1000, 0.7, 0.6)], 'support')).toBeNull();
+    const mk = (exp: number, passed: boolean) => ({ concept: 'support', experience_frames: exp, passed });
+    expect(acquisitionFrames([mk(0, false), mk(1000, true), mk(3000, false), mk(10000, true), mk(30000, true)], 'support')).toBe(10000);
+    expect(acquisitionFrames([mk(0, false), mk(1000, true), mk(3000, false)], 'support')).toBeNull();
+    expect(unacquiredConcepts([mk(0, false), mk(1000, true), { concept: 'solidity', experience_frames: 1000, passed: false }])).toEqual(['solidity']);
   });
 
   it('writes a CSV row per concept and model, an SVG with a line per concept, and a Markdown table', () => {
     const csv = developmentCsv(results).trim().split('\n');
-    expect(csv[0]).toBe('concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes');
+    expect(csv[0]).toBe('concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes,scenes_passed,passed,weakest_scene,weakest_accuracy');
     expect(csv).toHaveLength(1 + results.length);
     const svg = developmentSvg(results);
     expect(svg.startsWith('<svg')).toBe(true);
     expect((svg.match(/<polyline/g) ?? []).length).toBe(2);
     expect(svg).toContain('>support (constant velocity 0.00)</text>');
+    expect(svg).toContain('fill="#ffffff"'); // a concept not passed is drawn hollow
     const table = developmentTable(results);
-    expect(table.split('\n')[0]).toBe('| concept | learner-1k | constant-velocity |');
-    expect(table).toContain('| solidity | 0.33 |  |');
+    expect(table.split('\n')[0]).toBe('| concept: scenes passed (weakest accuracy) | learner-1k | constant-velocity |');
+    expect(table).toContain('| support | 2/2 ✓ (1.00) | 0/2 (0.00) |');
+    expect(table).toContain('| solidity | 0.33 |  |'); // the pooled table
+    expect(table).toContain('No learner has acquired: solidity.');
   });
 
   it('develop: measures the named models on the scenes given and writes its files', async () => {
