@@ -1,16 +1,29 @@
 // A tiny, safe arithmetic language for scene numbers: "platformHeight + carHeight / 2".
-// Numbers, parameter names, + - * /, parentheses, unary minus, min/max/abs. Nothing is eval'd.
+// Numbers, parameter names, pi, + - * /, parentheses, unary minus and a few functions. Nothing is eval'd.
+import { cos, sin } from '../sim/portableTrig';
+import { atan2 } from '../sim/portableAtan';
 
 export class ExprError extends Error {}
 
 type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
 
 const MAX_LENGTH = 200;
-const FUNCTIONS: Record<string, (args: number[]) => number> = {
-  min: (a) => Math.min(...a),
-  max: (a) => Math.max(...a),
-  abs: (a) => Math.abs(a[0]!),
+/** Name → [arity (null: one or more), function]. Transcendental ones go through the portable
+ * fdlibm ports (the same bits in Node and every browser); sqrt, round and floor are exact in IEEE-754. */
+const FUNCTIONS: Record<string, [number | null, (args: number[]) => number]> = {
+  min: [null, (a) => Math.min(...a)],
+  max: [null, (a) => Math.max(...a)],
+  abs: [1, (a) => Math.abs(a[0]!)],
+  sqrt: [1, (a) => Math.sqrt(a[0]!)],
+  sin: [1, (a) => sin(a[0]!)],
+  cos: [1, (a) => cos(a[0]!)],
+  atan2: [2, (a) => atan2(a[0]!, a[1]!)],
+  round: [1, (a) => Math.round(a[0]!)],
+  floor: [1, (a) => Math.floor(a[0]!)],
 };
+
+/** Names an expression reads as constants; a param may not take them. */
+export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI };
 
 function tokenize(src: string): Token[] {
   if (src.length > MAX_LENGTH) throw new ExprError(`expression longer than ${MAX_LENGTH} characters`);
@@ -73,14 +86,17 @@ export function evaluateExpr(src: string, lookup: (name: string) => number | und
       if (t.kind === 'id') {
         pos++;
         if (isOp('(')) {
-          const fn = Object.hasOwn(FUNCTIONS, t.name) ? FUNCTIONS[t.name] : undefined;
-          if (!fn) throw new ExprError(`unknown function "${t.name}"`);
+          const entry = Object.hasOwn(FUNCTIONS, t.name) ? FUNCTIONS[t.name] : undefined;
+          if (!entry) throw new ExprError(`unknown function "${t.name}" (known: ${Object.keys(FUNCTIONS).join(', ')})`);
           pos++;
           const args = [parseSum()];
           while (isOp(',')) { pos++; args.push(parseSum()); }
           expect(')');
+          const [arity, fn] = entry;
+          if (arity !== null && args.length !== arity) throw new ExprError(`${t.name}() takes ${arity} argument${arity > 1 ? 's' : ''}, got ${args.length}`);
           return fn(args);
         }
+        if (Object.hasOwn(CONSTANTS, t.name)) return CONSTANTS[t.name]!;
         const v = lookup(t.name);
         if (v === undefined) throw new ExprError(`unknown parameter "${t.name}"`);
         return v;

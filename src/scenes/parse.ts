@@ -1,4 +1,5 @@
 // Reads a scene from JSON text or a value: size and depth limits, zod schema, then meaning checks.
+import type { z } from 'zod';
 import { SceneFile } from './schema';
 import { SceneError, describeValue, formatPath, type SceneIssue } from './sceneError';
 import { checkSemantics } from './resolve';
@@ -38,7 +39,7 @@ export function parseSceneText(text: string, source = 'scene'): SceneFile {
 export function parseSceneValue(value: unknown, source = 'scene'): SceneFile {
   const result = SceneFile.safeParse(value);
   if (!result.success) {
-    const issues: SceneIssue[] = result.error.issues.slice(0, 20).map((issue) => {
+    const issues: SceneIssue[] = flattenShapeUnions(result.error.issues).slice(0, 20).map((issue) => {
       const path = formatPath(issue.path);
       const got = valueAt(value, issue.path);
       if (issue.code === 'unrecognized_keys') {
@@ -51,7 +52,7 @@ export function parseSceneValue(value: unknown, source = 'scene'): SceneFile {
         return { path, message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(got)}` };
       }
       if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
-        const expected = 'expected' in issue ? String(issue.expected) : 'a number or an expression';
+        const expected = 'expected' in issue ? String(issue.expected) : unionExpectation(issue);
         return { path, message: `expected ${expected === 'number' ? 'a finite number' : expected}, got ${describeValue(got)}` };
       }
       if (issue.code === 'too_small' && typeof got === 'number') {
@@ -65,6 +66,33 @@ export function parseSceneValue(value: unknown, source = 'scene'): SceneFile {
   const semantic = checkSemantics(scene);
   if (semantic.length > 0) throw new SceneError(source, semantic);
   return scene;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** A union of differently shaped options (a violation object or an array of them) fails with every
+ * option's issues; the option whose shape fits the value (no type mismatch at its root) is the one
+ * the author meant, so report its issues, at full paths. Other unions are left as they are. */
+function flattenShapeUnions(issues: readonly ZodIssue[]): ZodIssue[] {
+  const out: ZodIssue[] = [];
+  for (const issue of issues) {
+    const branches = issue.code === 'invalid_union' ? (issue as { errors?: ZodIssue[][] }).errors ?? [] : [];
+    const fitting = branches.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+    if (fitting.length !== 1) { out.push(issue); continue; }
+    out.push(...flattenShapeUnions(fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as ZodIssue)));
+  }
+  return out;
+}
+
+/** What a failed union wanted, from its options' root type mismatches: "an object or an array";
+ * a number-or-expression union keeps its own words. */
+function unionExpectation(issue: ZodIssue): string {
+  const wanted = new Set<string>();
+  for (const branch of (issue as { errors?: ZodIssue[][] }).errors ?? []) {
+    for (const i of branch) if (i.code === 'invalid_type' && i.path.length === 0) wanted.add(String(i.expected));
+  }
+  if (wanted.size === 0 || wanted.has('number')) return 'a number or an expression';
+  return [...wanted].map((w) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`)).join(' or ');
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,9 +1,10 @@
 // Turns a scene file into a WorldSpec for one variant: draws params from their ranges (seeded),
 // evaluates expressions, fills defaults, and checks that every number makes physical sense.
-import type { ActionSpec, BodySpec, OccluderMove, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
+import type { ActionSpec, BodySpec, OccluderMove, OccluderSpec, WorldSpec } from '../sim/spec';
 import { createRng, mixSeed } from '../sim/rng';
 import type { NumExpr, SceneBody, SceneFile } from './schema';
-import { ExprError, evaluateExpr } from './expr';
+import { resolveViolation, sceneViolationsOf } from './resolveViolation';
+import { CONSTANTS, ExprError, evaluateExpr } from './expr';
 import { SceneError, type SceneIssue } from './sceneError';
 import { STEP_S } from '../sim/units';
 
@@ -46,6 +47,7 @@ export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, sourc
 export function checkSemantics(scene: SceneFile): SceneIssue[] {
   const issues: SceneIssue[] = [];
   for (const [name, p] of Object.entries(scene.params ?? {})) {
+    if (Object.hasOwn(CONSTANTS, name)) issues.push({ path: `params.${name}`, message: `"${name}" is a constant in expressions; name the param otherwise` });
     if (!(p.min <= p.default && p.default <= p.max)) {
       issues.push({ path: `params.${name}`, message: `expected min ≤ default ≤ max, got ${p.min}, ${p.default}, ${p.max}` });
     }
@@ -122,38 +124,23 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     }
     return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
   });
-  let violation: ViolationSpec | null = null;
-  const v = scene.violation;
-  if (v) {
-    dynamicBody(v.body, 'violation.body');
-    const trigger = resolveTrigger(v.trigger, num, occluderIds, issues);
-    switch (v.type) {
-      case 'teleport': violation = { type: v.type, body: v.body, trigger, x: num(v.to.x, 'violation.to.x', 0), y: num(v.to.y, 'violation.to.y', 0) }; break;
-      case 'pass-through':
-        if (!ids.has(v.other)) issues.push({ path: 'violation.other', message: `no body with id "${v.other}"` });
-        violation = { type: v.type, body: v.body, trigger, other: v.other }; break;
-      case 'deflect': violation = { type: v.type, body: v.body, trigger, angle: num(v.angle, 'violation.angle', 0) }; break;
-      case 'resize': violation = { type: v.type, body: v.body, trigger, scale: num(v.scale, 'violation.scale', 1, 'positive') }; break;
-      case 'set-velocity': violation = { type: v.type, body: v.body, trigger, vx: num(v.velocity.x, 'violation.velocity.x', 0), vy: num(v.velocity.y, 'violation.velocity.y', 0) }; break;
-      case 'reshape': violation = resolveReshape(v, trigger, num, issues); break;
-      case 'transfer':
-        dynamicBody(v.other, 'violation.other');
-        if (v.other === v.body) issues.push({ path: 'violation.other', message: 'a body cannot launch itself: name another body' });
-        violation = { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, 'violation.keep', 0, 'nonneg') }; break;
-      default: violation = { type: v.type, body: v.body, trigger };
-    }
-  }
+  const sceneViolations = sceneViolationsOf(scene);
+  const violations = sceneViolations.map((v) => resolveViolation(v.value, v.path, {
+    num, issues, bodyIds: ids, occluderIds, dynamicBody,
+  }));
   return {
     width: scene.world.width,
     height: scene.world.height,
     gravity: scene.world.gravity ?? 9.81,
     substeps: scene.world.substeps ?? 4,
-    bodies, occluders, actions, violation,
+    bodies, occluders, actions,
+    violation: violations[0] ?? null,
+    ...(violations.length > 1 ? { moreViolations: violations.slice(1) } : {}),
     frames: Math.round(scene.duration / STEP_S),
   };
 }
 
-type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
+export type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
 
 const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
   ground: { friction: 0.6, restitution: 0, isStatic: true, rollingResistance: 0 },
@@ -198,19 +185,6 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
   };
 }
 
-function resolveTrigger(t: SceneFile['violation'] extends infer V ? V extends { trigger: infer T } ? T : never : never,
-  num: NumFn, occluders: Set<string>, issues: SceneIssue[]): TriggerSpec {
-  switch (t.on) {
-    case 'time': return { on: 'time', at: num(t.at, 'violation.trigger.at', 0, 'nonneg') };
-    case 'reaches-x': return { on: 'reaches-x', x: num(t.x, 'violation.trigger.x', 0) };
-    case 'enters-occluder':
-    case 'leaves-occluder':
-      if (!occluders.has(t.occluder)) issues.push({ path: 'violation.trigger.occluder', message: `no occluder with id "${t.occluder}"` });
-      return { on: t.on, occluder: t.occluder };
-    default: return { on: 'loses-support' };
-  }
-}
-
 function resolveMoves(moves: NonNullable<SceneFile['occluders']>[number]['moves'] & object, start: OccluderSpec,
   path: string, num: NumFn, issues: SceneIssue[]): OccluderMove[] {
   const out: OccluderMove[] = [];
@@ -233,16 +207,3 @@ function resolveMoves(moves: NonNullable<SceneFile['occluders']>[number]['moves'
   return out;
 }
 
-function resolveReshape(v: Extract<NonNullable<SceneFile['violation']>, { type: 'reshape' }>, trigger: TriggerSpec,
-  num: NumFn, issues: SceneIssue[]): ViolationSpec {
-  if (v.kind === 'ball' && v.radius === undefined) issues.push({ path: 'violation.radius', message: 'reshaping into a ball needs a radius' });
-  if (v.kind === 'box' && (v.width === undefined || v.height === undefined)) {
-    issues.push({ path: `violation.${v.width === undefined ? 'width' : 'height'}`, message: 'reshaping into a box needs a width and a height' });
-  }
-  const radius = v.kind === 'ball' ? num(v.radius, 'violation.radius', 0.1, 'positive') : 0;
-  return {
-    type: 'reshape', body: v.body, trigger, kind: v.kind, radius,
-    width: v.kind === 'ball' ? radius * 2 : num(v.width, 'violation.width', 1, 'positive'),
-    height: v.kind === 'ball' ? radius * 2 : num(v.height, 'violation.height', 1, 'positive'),
-  };
-}

@@ -65,6 +65,8 @@ const Trigger = z.discriminatedUnion('on', [
   z.strictObject({ on: z.literal('enters-occluder'), occluder: Id }),
   z.strictObject({ on: z.literal('leaves-occluder'), occluder: Id }),
   z.strictObject({ on: z.literal('reaches-x'), x: Num }),
+  z.strictObject({ on: z.literal('comes-to-rest'), below: Num.optional() }),
+  z.strictObject({ on: z.literal('contact'), other: Id }),
 ]);
 
 const base = { body: Id, trigger: Trigger };
@@ -81,7 +83,12 @@ const Violation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reshape'), ...base, kind: z.enum(['box', 'ball']), width: Num.optional(), height: Num.optional(), radius: Num.optional() }),
   z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional() }),
   z.strictObject({ type: z.literal('set-velocity'), ...base, velocity: Vec }),
+  z.strictObject({ type: z.literal('scale-velocity'), ...base, by: Vec }),
+  z.strictObject({ type: z.literal('weightless'), ...base }),
 ]);
+
+/** At most this many violations in one scene. */
+export const MAX_VIOLATIONS = 8;
 
 const Param = z.strictObject({
   default: z.number(),
@@ -94,6 +101,8 @@ export const SceneFile = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(1),
   id: Id,
+  /** This scene is a control for the scene with that id (same concept): see scenes/families.ts. */
+  control_of: Id.optional(),
   title: z.string().min(1).max(120),
   concept: z.enum(CONCEPTS),
   description: z.string().max(2000).optional(),
@@ -113,9 +122,11 @@ export const SceneFile = z.strictObject({
   bodies: z.array(Body).min(1).max(1000),
   occluders: z.array(Occluder).max(100).optional(),
   actions: z.array(Action).max(1000).optional(),
-  violation: Violation.nullable().optional(),
+  violation: z.union([Violation, z.array(Violation).min(1).max(MAX_VIOLATIONS)]).nullable().optional(),
 });
 
 export type SceneFile = z.infer<typeof SceneFile>;
 export type SceneBody = z.infer<typeof Body>;
+export type SceneViolation = z.infer<typeof Violation>;
+export type SceneTrigger = z.infer<typeof Trigger>;
 export type NumExpr = z.infer<typeof Num>;

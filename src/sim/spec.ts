@@ -66,7 +66,9 @@ export type TriggerSpec =
   | { on: 'loses-support' }
   | { on: 'enters-occluder'; occluder: string }
   | { on: 'leaves-occluder'; occluder: string }
-  | { on: 'reaches-x'; x: number };
+  | { on: 'reaches-x'; x: number }
+  | { on: 'comes-to-rest'; below: number }
+  | { on: 'contact'; other: string };
 
 export type ViolationSpec =
   | { type: 'float'; body: string; trigger: TriggerSpec }
@@ -80,12 +82,14 @@ export type ViolationSpec =
   | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number }
   | { type: 'reshape'; body: string; trigger: TriggerSpec; kind: 'box' | 'ball'; width: number; height: number; radius: number }
   | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number }
-  | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number };
+  | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number }
+  | { type: 'scale-velocity'; body: string; trigger: TriggerSpec; sx: number; sy: number }
+  | { type: 'weightless'; body: string; trigger: TriggerSpec };
 
 export type ViolationType = ViolationSpec['type'];
 export const VIOLATION_TYPES: readonly ViolationType[] = [
   'float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize',
-  'reshape', 'transfer', 'set-velocity',
+  'reshape', 'transfer', 'set-velocity', 'scale-velocity', 'weightless',
 ];
 
 export interface WorldSpec {
@@ -98,9 +102,17 @@ export interface WorldSpec {
   bodies: BodySpec[];
   occluders: OccluderSpec[];
   actions: ActionSpec[];
+  /** The scene's (first) violation; null: both conditions are the same. */
   violation: ViolationSpec | null;
+  /** A scene's further violations, in file order, each with its own trigger (absent: none). */
+  moreViolations?: ViolationSpec[] | undefined;
   /** Trial length in frames (1/60 s each). */
   frames: number;
 }
 
 export type Condition = 'possible' | 'impossible';
+
+/** Every violation of a world, the first one first. */
+export function violationsOf(world: Pick<WorldSpec, 'violation' | 'moreViolations'>): ViolationSpec[] {
+  return world.violation ? [world.violation, ...(world.moreViolations ?? [])] : [];
+}

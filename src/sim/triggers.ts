@@ -9,37 +9,59 @@ export interface TriggerContext {
   frame: number;
   events: readonly SimEvent[];
   state(id: string): BodyState;
+  /** True when the two bodies touched during the last step (at any of its sub-steps). */
+  touching(a: string, b: string): boolean;
 }
 
+/** A body "at rest" also turns slower than this (rad/s). */
+export const REST_SPIN = 0.5;
+
+/** One watch per trigger (a trigger remembers what it saw at earlier tests). */
 export class TriggerWatch {
-  /** body|occluder keys of bodies seen inside an occluder at an earlier test. */
-  private readonly seenInside = new Set<string>();
+  /** reaches-x: the side of x the body was on at the first test (−1 left, +1 right). */
+  private side: number | null = null;
+  /** leaves-occluder: seen inside at an earlier test; comes-to-rest: seen moving at an earlier test. */
+  private seen = false;
 
-  constructor(private readonly occluders: readonly OccluderSpec[]) {}
+  constructor(private readonly trigger: TriggerSpec, private readonly bodyId: string, private readonly occluders: readonly OccluderSpec[]) {}
 
-  fires(trigger: TriggerSpec, bodyId: string, ctx: TriggerContext): boolean {
-    switch (trigger.on) {
+  fires(ctx: TriggerContext): boolean {
+    const t = this.trigger;
+    switch (t.on) {
       case 'time':
-        return ctx.frame >= Math.round(trigger.at / STEP_S);
+        return ctx.frame >= Math.round(t.at / STEP_S);
       case 'loses-support':
-        return ctx.events.some((e) => e.kind === 'loses-support' && e.body === bodyId);
+        return ctx.events.some((e) => e.kind === 'loses-support' && e.body === this.bodyId);
       case 'enters-occluder':
-        return this.hiddenBy(bodyId, trigger.occluder, ctx);
+        return this.hiddenBy(t.occluder, ctx);
       case 'leaves-occluder': {
-        const key = `${bodyId}|${trigger.occluder}`;
-        const inside = this.hiddenBy(bodyId, trigger.occluder, ctx);
-        if (inside) this.seenInside.add(key);
-        return !inside && this.seenInside.has(key);
+        const inside = this.hiddenBy(t.occluder, ctx);
+        if (inside) this.seen = true;
+        return !inside && this.seen;
       }
-      case 'reaches-x':
-        return ctx.state(bodyId).x >= trigger.x;
+      case 'reaches-x': {
+        // From whichever side it starts: rightward motion fires at x ≥ X, leftward at x ≤ X (a
+        // mirrored scene keeps its onset).
+        const x = ctx.state(this.bodyId).x;
+        if (this.side === null) this.side = x < t.x ? -1 : x > t.x ? 1 : 0;
+        return this.side < 0 ? x >= t.x : x <= t.x;
+      }
+      case 'comes-to-rest': {
+        const s = ctx.state(this.bodyId);
+        // Squares, not Math.hypot: engines need not round hypot alike.
+        const still = s.vx * s.vx + s.vy * s.vy < t.below * t.below && Math.abs(s.angularVelocity) < REST_SPIN;
+        if (!still) this.seen = true;
+        return still && this.seen;
+      }
+      case 'contact':
+        return ctx.touching(this.bodyId, t.other);
     }
   }
 
-  private hiddenBy(bodyId: string, occluderId: string, ctx: TriggerContext): boolean {
+  private hiddenBy(occluderId: string, ctx: TriggerContext): boolean {
     const o = this.occluders.find((c) => c.id === occluderId);
     if (!o) throw new Error(`no occluder with id "${occluderId}"`);
-    const s = ctx.state(bodyId);
+    const s = ctx.state(this.bodyId);
     return insideRect(s.x, s.y, occluderRectAt(o, ctx.frame));
   }
 }

@@ -97,6 +97,14 @@ export function startViolation(host: ViolationHost, spec: ViolationSpec): Active
     case 'set-velocity':
       Matter.Body.setVelocity(b, toPxVelocity(spec.vx, spec.vy));
       break;
+    case 'scale-velocity':
+      // Relative to its own motion: (−1, 1) turns it back horizontally and keeps its fall.
+      Matter.Body.setVelocity(b, { x: b.velocity.x * spec.sx, y: b.velocity.y * spec.sy });
+      break;
+    case 'weightless':
+      // Gravity off, motion kept: a body leaving a ramp goes on along the slope.
+      active.cancelGravity = true;
+      break;
     case 'transfer': {
       // A launch with no contact: `other` moves off with (1 − keep) of the body's velocity, the body
       // goes on with `keep` of it (a collision of equal masses with restitution e has keep = (1 − e)/2).

@@ -28,6 +28,7 @@ import { downloadFile } from './downloads';
 import { installStudyHook, type StudyHookState } from './studyHook';
 import { presentTrial } from './presentTrial';
 import { parseFuzzOptions } from '../app/fuzz/fuzzOptions';
+import { orderWithControls } from '../scenes/families';
 
 const alertBox = byId('study-alert');
 const fuzzOptions = parseFuzzOptions(location.search);
@@ -39,9 +40,10 @@ const hook: StudyHookState = installStudyHook();
 
 const catalog = buildCatalog(SCENE_FILES);
 const knownScenes = new Map<string, KnownScene>(catalog.filter((e) => e.scene).map((e) => [e.id, { scene: e.scene!, text: SCENE_FILES[`/${e.file}`]! }]));
-const sceneOptions = [...knownScenes.values()].filter((k) => k.scene.violation).map(({ scene }) => ({
-  id: scene.id, title: scene.title, concept: scene.concept, study: studyLine(scene.study),
-})).sort((a, b) => a.concept.localeCompare(b.concept) || a.title.localeCompare(b.title));
+// By concept and title, each control right after the scene it controls (scenes/families.ts).
+const sceneOptions = orderWithControls([...knownScenes.values()].map((k) => k.scene).filter((s) => s.violation)
+  .sort((a, b) => a.concept.localeCompare(b.concept) || a.title.localeCompare(b.title)))
+  .map((scene) => ({ id: scene.id, title: scene.title, concept: scene.concept, study: studyLine(scene.study) }));
 
 function studyLine(study: unknown): string {
   if (!study || typeof study !== 'object') return '';

@@ -21,6 +21,8 @@ export function describeViolation(v: ViolationSpec, bodies: BodySpec[]): string 
     case 'resize': return `${it} changes size`;
     case 'reshape': return `${it} changes shape`;
     case 'set-velocity': return `${it} changes its motion with nothing to push it`;
+    case 'scale-velocity': return `${it} changes its motion with nothing to push it`;
+    case 'weightless': return `${it} stops falling and goes on as it was going`;
     case 'transfer': return `the ${noun(bodies, v.other)} moves off before anything touches it`;
   }
 }

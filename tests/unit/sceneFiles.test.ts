@@ -31,7 +31,7 @@ describe('scene files', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.$defs).sort()).toEqual(['Action', 'Body', 'Id', 'NumberOrExpression', 'Occluder', 'OccluderMove', 'Param', 'Trigger', 'Vector', 'Violation']);
     expect(schema.$defs.Violation.oneOf.map((v: any) => v.properties.type.const)).toEqual(
-      ['float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize', 'reshape', 'transfer', 'set-velocity'],
+      ['float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize', 'reshape', 'transfer', 'set-velocity', 'scale-velocity', 'weightless'],
     );
   });
 });

@@ -187,6 +187,59 @@ const cases: Case[] = [
       expect(p[onset + 1]!.vx).toBeCloseTo(2, 6);
     },
   },
+  {
+    // Leftward: from x = 5 at −2 m/s it reaches x = 4 after 30 steps (in pixel arithmetic a hair
+    // short of it at frame 30, so the trigger fires at 31).
+    type: 'scale-velocity', trigger: 'reaches-x', body: 'ball', onset: 31,
+    scene: testScene({
+      bodies: [{ id: 'ball', kind: 'ball', x: 5, y: 1.5, radius: 0.1, velocity: { x: -2, y: 3 } }],
+      violation: { type: 'scale-velocity', body: 'ball', trigger: { on: 'reaches-x', x: 4 }, by: { x: -1, y: 1 } },
+    }),
+    check(p, q, onset) {
+      expect(q[onset]!.x).toBeLessThanOrEqual(4);
+      expect(q[onset - 1]!.x).toBeGreaterThan(4);
+      // Turned back horizontally, its fall kept: the same vertical motion as the possible twin's.
+      expect(q[onset + 1]!.vx).toBeCloseTo(2, 9);
+      expect(p[onset + 1]!.vx).toBeCloseTo(-2, 9);
+      for (let f = onset + 1; f < onset + 15; f++) expect(q[f]!.vy).toBeCloseTo(p[f]!.vy, 9);
+    },
+  },
+  {
+    // A ball thrown at a wall: its centre is 0.1 m from the wall after (2.9 − 0.1 − 1) / 4 s = 27
+    // frames, so the contact happens during the step to frame 28, whose start sees it.
+    type: 'weightless', trigger: 'contact', body: 'ball', onset: 28,
+    scene: testScene({
+      bodies: [
+        { id: 'ball', kind: 'ball', x: 1, y: 1, radius: 0.1, velocity: { x: 4, y: 2 } },
+        { id: 'wall', kind: 'wall', x: 3, y: 1.8, width: 0.2, height: 3 },
+      ],
+      violation: { type: 'weightless', body: 'ball', trigger: { on: 'contact', other: 'wall' } },
+    }),
+    check(p, q, onset) {
+      // Bounced back, it keeps the velocity it had at the onset: no more falling.
+      expect(q[onset]!.vx).toBeLessThan(0);
+      for (const s of q.slice(onset + 1, onset + 10)) { // it lands on the floor 10 frames later
+        expect(s.vy).toBeCloseTo(q[onset]!.vy, 9);
+        expect(s.vx).toBeCloseTo(q[onset]!.vx, 9);
+      }
+      expect(p[onset + 5]!.vy).toBeLessThan(p[onset]!.vy - 0.5);
+    },
+  },
+  {
+    // A car at 1 m/s with a rolling resistance of 1 m/s² stops after 60 steps; its speed is under
+    // the default 0.02 m/s from frame 59.
+    type: 'set-velocity', trigger: 'comes-to-rest', body: 'car', onset: 59,
+    scene: testScene({
+      bodies: [{ id: 'car', kind: 'car', x: 0.5, y: 0.45, width: 0.5, height: 0.3, rollingResistance: 1, velocity: { x: 1, y: 0 } }],
+      violation: { type: 'set-velocity', body: 'car', trigger: { on: 'comes-to-rest' }, velocity: { x: 1, y: 0 } },
+    }),
+    check(p, q, onset) {
+      expect(Math.abs(q[onset]!.vx)).toBeLessThan(0.02);
+      expect(Math.abs(q[onset - 1]!.vx)).toBeGreaterThanOrEqual(0.02);
+      expect(q[onset + 1]!.vx).toBeGreaterThan(0.9);
+      expect(p.at(-1)!.x).toBeCloseTo(p[onset + 1]!.x, 2);
+    },
+  },
 ];
 
 function csvUpTo(trial: Trial, frame: number): string {
@@ -196,7 +249,7 @@ function csvUpTo(trial: Trial, frame: number): string {
 describe('violations', () => {
   it('covers every violation type and every trigger kind', () => {
     expect(new Set(cases.map((c) => c.type))).toEqual(new Set(VIOLATION_TYPES));
-    expect(new Set(cases.map((c) => c.trigger))).toEqual(new Set(['time', 'loses-support', 'enters-occluder', 'leaves-occluder', 'reaches-x']));
+    expect(new Set(cases.map((c) => c.trigger))).toEqual(new Set(['time', 'loses-support', 'enters-occluder', 'leaves-occluder', 'reaches-x', 'comes-to-rest', 'contact']));
   });
 
   it.each(cases.map((c) => [c.type, c.trigger, c] as const))('%s on %s: acts in the impossible twin only', (_type, _trigger, c) => {

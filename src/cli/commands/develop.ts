@@ -15,6 +15,7 @@ import { developmentSvg } from '../../experiment/developmentSvg';
 import { trialsCsv } from '../../experiment/suite';
 import { expandSceneArgs } from './suite';
 import { trainCommand } from './train';
+import { orderWithControls } from '../../scenes/families';
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const out = parsed.values.get('out')!;
@@ -41,7 +42,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     throw new BadInput(`${modelsDir}: no checkpoints found (train some with --train 0,1k,10k or name a --models-dir)`);
   }
   const sceneArgs = (parsed.values.get('scenes') ?? 'scenes').split(',').map((s) => s.trim()).filter(Boolean);
-  const scenes = expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation);
+  const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation));
   if (scenes.length === 0) throw new BadInput('no scene with a violation to measure');
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, modelsDir));

@@ -11,6 +11,7 @@ import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
 import { runSuite, trialsCsv } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
+import { orderWithControls } from '../../scenes/families';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -33,7 +34,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const pairs = integerFlag(parsed, 'pairs', 1, 100_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
   const out = parsed.values.get('out')!;
-  const scenes = expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f));
+  const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)));
   const withViolation = scenes.filter((s) => s.violation);
   if (withViolation.length < scenes.length) {
     const skipped = scenes.filter((s) => !s.violation).map((s) => s.id);

@@ -6,6 +6,8 @@ import { loadSceneFile } from '../sceneFiles';
 import { resolveScene } from '../../scenes/resolve';
 import { SceneError } from '../../scenes/sceneError';
 import type { SceneFile } from '../../scenes/schema';
+import { controlLinkIssues } from '../../scenes/families';
+import { dirname, join } from 'node:path';
 
 /** Besides the defaults and both ends of every range (checked on parse), this many seeded
  * variants are resolved, to catch expressions that break only for mixed draws. */
@@ -28,7 +30,7 @@ export function validateSceneFile(file: string): string[] {
     throw e;
   }
   const seen = new Set<string>();
-  const lines: string[] = [];
+  const lines: string[] = controlLinkIssues(scene, partnerFile(file, scene), partnerPath(file, scene)).map((issue) => issueLine(file, issue));
   for (let variant = 0; variant < VALIDATE_VARIANTS; variant++) {
     try {
       resolveScene(scene, { variant, seed: 0 }, file);
@@ -42,6 +44,21 @@ export function validateSceneFile(file: string): string[] {
     }
   }
   return lines;
+}
+
+/** Where a control's partner lives: beside it, named by its id. */
+function partnerPath(file: string, scene: SceneFile): string {
+  return join(dirname(file), `${scene.control_of ?? ''}.json`);
+}
+
+/** The partner scene named by `control_of`, or undefined if there is none that parses. */
+function partnerFile(file: string, scene: SceneFile): SceneFile | undefined {
+  if (!scene.control_of) return undefined;
+  try {
+    return loadSceneFile(partnerPath(file, scene));
+  } catch {
+    return undefined;
+  }
 }
 
 function run(parsed: ParsedArgs, io: CliIo): number {

@@ -1,0 +1,148 @@
+// The authoring features of the scene format: several violations, reaches-x either way,
+// expression functions through the portable ports, and control partners.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateExpr, ExprError } from '../../src/scenes/expr';
+import { parseSceneValue } from '../../src/scenes/parse';
+import { SceneError } from '../../src/scenes/sceneError';
+import { controlsByScene, orderWithControls } from '../../src/scenes/families';
+import { validateSceneFile } from '../../src/cli/commands/validate';
+import { atan2 } from '../../src/sim/portableAtan';
+import { cos, sin } from '../../src/sim/portableTrig';
+import { runPair, testScene, track } from './support/trials';
+
+const issuesOf = (value: unknown): { path: string; message: string }[] => {
+  try {
+    parseSceneValue(value, 'test');
+  } catch (e) {
+    if (e instanceof SceneError) return e.issues;
+    throw e;
+  }
+  return [];
+};
+
+const slidingBox = (extra: Record<string, unknown>) => testScene({
+  bodies: [{ id: 'box', kind: 'box', x: 0.5, y: 0.5, width: 0.4, height: 0.4, friction: 0, velocity: { x: 2, y: 0 } }],
+  ...extra,
+});
+
+describe('several violations in one scene', () => {
+  const scene = slidingBox({
+    violation: [
+      { type: 'reverse', body: 'box', trigger: { on: 'reaches-x', x: 2 } },
+      { type: 'vanish', body: 'box', trigger: { on: 'time', at: 1.5 } },
+    ],
+  });
+
+  it('each fires at its own trigger, in the impossible twin only; the onset is the first', () => {
+    const { possible, impossible } = runPair(scene);
+    expect(impossible.onsetFrame).toBe(45);
+    expect(possible.onsetFrame).toBe(45);
+    expect(impossible.events.filter((e) => e.kind === 'violation-onset')).toEqual([
+      { frame: 45, kind: 'violation-onset', body: 'box' }, { frame: 90, kind: 'violation-onset', body: 'box' },
+    ]);
+    const q = track(impossible, 'box');
+    expect(q[46]!.vx).toBeCloseTo(-2, 9); // reversed at x = 2 …
+    expect(q[91]!.present).toBe(false); // … and gone at 1.5 s
+    expect(q[90]!.present).toBe(true);
+    expect(track(possible, 'box').at(-1)!.present).toBe(true);
+  });
+
+  it('reports a bad one by its index', () => {
+    const bad = slidingBox({ violation: [{ type: 'reverse', body: 'box', trigger: { on: 'time', at: 1 } }, { type: 'vanish', body: 'ghost', trigger: { on: 'time', at: -1 } }] });
+    expect(issuesOf(bad)).toEqual(expect.arrayContaining([
+      { path: 'violation[1].body', message: 'no body with id "ghost"' },
+      { path: 'violation[1].trigger.at', message: 'expected a number ≥ 0, got -1' },
+    ]));
+    const typo = slidingBox({ violation: [{ type: 'reverse', body: 'box', trigger: { on: 'sunrise' } }] });
+    expect(issuesOf(typo)[0]!.path).toBe('violation[0].trigger.on');
+    expect(issuesOf(typo)[0]!.message).toMatch(/expected one of "time", .*"comes-to-rest", "contact", got "sunrise"/);
+    expect(issuesOf(slidingBox({ violation: 5 }))).toEqual([{ path: 'violation', message: 'expected an object or an array, got 5' }]);
+  });
+
+  it('a contact trigger names a body that exists and is not the body itself', () => {
+    const v = (other: string) => slidingBox({ violation: { type: 'reverse', body: 'box', trigger: { on: 'contact', other } } });
+    expect(issuesOf(v('ghost'))).toEqual([{ path: 'violation.trigger.other', message: 'no body with id "ghost"' }]);
+    expect(issuesOf(v('box'))[0]!.path).toBe('violation.trigger.other');
+    expect(issuesOf(v('floor'))).toEqual([]);
+  });
+});
+
+describe('reaches-x', () => {
+  const run = (x0: number, vx: number, at: number) => runPair(testScene({
+    bodies: [{ id: 'box', kind: 'box', x: x0, y: 0.5, width: 0.4, height: 0.4, friction: 0, velocity: { x: vx, y: 0 } }],
+    violation: { type: 'freeze', body: 'box', trigger: { on: 'reaches-x', x: at } },
+  })).impossible;
+
+  it('fires for leftward motion as for rightward, at mirrored frames', () => {
+    const right = run(0.5, 2, 2);
+    const left = run(5.5, -2, 4);
+    expect(right.onsetFrame).toBe(45);
+    expect(Math.abs(left.onsetFrame! - 45)).toBeLessThanOrEqual(1);
+    const q = track(left, 'box');
+    expect(q[left.onsetFrame!]!.x).toBeLessThanOrEqual(4);
+    expect(q[left.onsetFrame! - 1]!.x).toBeGreaterThan(4);
+  });
+
+  it('does not fire while the body moves away from x', () => {
+    expect(run(3, 2, 2).onsetFrame).toBeNull();
+    expect(run(1, -0.5, 2).onsetFrame).toBeNull();
+  });
+});
+
+describe('expression functions', () => {
+  const none = (): undefined => undefined;
+  it('sin, cos and atan2 are the portable ports; round, floor, sqrt and pi are exact', () => {
+    expect(evaluateExpr('sin(0.7) + cos(0.7)', none)).toBe(sin(0.7) + cos(0.7));
+    expect(evaluateExpr('atan2(0.3, -1.2)', none)).toBe(atan2(0.3, -1.2));
+    expect(evaluateExpr('round(2.5) + floor(-1.5) + sqrt(16)', none)).toBe(3 + -2 + 4);
+    expect(evaluateExpr('atan2(1, 1) * 4', none)).toBe(Math.PI);
+    expect(evaluateExpr('pi', none)).toBe(Math.PI);
+  });
+
+  it('checks the number of arguments and names the known functions', () => {
+    expect(() => evaluateExpr('atan2(1)', none)).toThrow(new ExprError('atan2() takes 2 arguments, got 1'));
+    expect(() => evaluateExpr('sin(1, 2)', none)).toThrow(/sin\(\) takes 1 argument, got 2/);
+    expect(() => evaluateExpr('tan(1)', none)).toThrow(/unknown function "tan" \(known: .*atan2.*floor/);
+  });
+
+  it('a ramp written with angles resolves, and a param may not be called pi', () => {
+    const ramp = testScene({
+      params: { slope: { default: 0.3, min: 0.2, max: 0.4 } },
+      bodies: [{ id: 'ball', kind: 'ball', x: '1 + cos(slope)', y: '1 + sin(slope)', radius: 0.1 }],
+    });
+    expect(issuesOf(ramp)).toEqual([]);
+    const named = testScene({ params: { pi: { default: 3, min: 3, max: 3 } } });
+    expect(issuesOf(named)).toEqual([{ path: 'params.pi', message: '"pi" is a constant in expressions; name the param otherwise' }]);
+  });
+});
+
+describe('control partners', () => {
+  const scene = (id: string, extra: Record<string, unknown> = {}) => ({ ...testScene({}), id, concept: 'support', ...extra });
+
+  it('order keeps each control right after its scene; other lists are unchanged', () => {
+    const list = [scene('a'), scene('b-control', { control_of: 'c' }), scene('b'), scene('c'), scene('a-control', { control_of: 'a' }), scene('orphan', { control_of: 'zzz' })]
+      .map((s) => parseSceneValue(s));
+    expect(orderWithControls(list).map((s) => s.id)).toEqual(['a', 'a-control', 'b', 'c', 'b-control', 'orphan']);
+    expect(orderWithControls(list.slice(2, 4)).map((s) => s.id)).toEqual(['b', 'c']);
+    expect(controlsByScene(list).get('a')).toEqual(['a-control']);
+  });
+
+  it('validate checks the partner beside the file: it exists, has the same concept and is no control itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partners-'));
+    const write = (id: string, extra: Record<string, unknown> = {}) => {
+      const file = join(dir, `${id}.json`);
+      writeFileSync(file, JSON.stringify(scene(id, extra)));
+      return file;
+    };
+    write('main');
+    write('other-concept', { concept: 'solidity' });
+    expect(validateSceneFile(write('good', { control_of: 'main' }))).toEqual([]);
+    expect(validateSceneFile(write('lost', { control_of: 'nowhere' }))[0]).toMatch(/lost\.json: control_of: no scene "nowhere" beside this file/);
+    expect(validateSceneFile(write('mixed', { control_of: 'other-concept' }))[0]).toMatch(/control_of: "other-concept" is about solidity, this scene about support/);
+    expect(validateSceneFile(write('chain', { control_of: 'good' }))[0]).toMatch(/control_of: "good" is itself a control \(of "main"\)/);
+    expect(validateSceneFile(write('self', { control_of: 'self' }))[0]).toMatch(/control_of: a scene cannot be its own control/);
+  });
+});
