@@ -1,15 +1,33 @@
-// The developmental curve: for each observer (checkpoints by experience, and the baselines) and each
-// concept, whether every scene of the concept is passed (both directions and the controls), and the
-// matched pairs of all its scenes pooled.
+// The developmental curve: pairwise accuracy per concept for each observer (checkpoints by
+// experience, and the baselines), pooling the matched pairs of every scene of a concept.
 import type { SceneFile } from '../scenes/schema';
 import { mixSeed } from '../sim/rng';
 import type { Observer } from './observers';
-import { runSuite, summarizeScene, PRIMARY_SCORE, type SuiteOutput, type SuiteResult } from './suite';
-import { auroc, bootstrapCi, pairwiseAccuracy } from './metrics';
-import { conceptVerdict, type SceneVerdict } from './conceptScore';
-import type { TrialScores } from '../predictor/surprise';
+import { runSuite, PRIMARY_SCORE, type SuiteOutput, type SuiteResult } from './suite';
+import { auroc, countOutcomes, outcomeCredit, pairOutcomes, type PairOutcome } from './metrics';
+import { accuracyInterval } from './binomialIntervals';
+import { meanOfSceneMeans, sceneThenPairBootstrap } from './sceneBootstrap';
 
 export interface DevelopmentOptions { scenes: SceneFile[]; observers: Observer[]; pairs: number; seed: number }
+
+/** The version of development.json's layout (docs/development.md): 2 scores a concept per scene
+ * with exact intervals, pools scenes with a scene-then-pair bootstrap, and passes a concept only
+ * when every one of its scenes is passed. */
+export const DEVELOPMENT_VERSION = 2;
+
+/** A scene's accuracy at least this, and the lower end of its exact 95% interval above chance. */
+export const PASS_ACCURACY = 0.8;
+
+/** One observer on one scene of a concept. */
+export interface SceneScore {
+  pairs: number; wins: number; ties: number; losses: number;
+  pairwise_accuracy: number;
+  /** Exact (Clopper–Pearson) 95% interval, ties as losses below and as wins above. */
+  pairwise_ci95: [number, number];
+  auroc: number;
+  /** Accuracy ≥ PASS_ACCURACY and the interval's lower end above 0.5. */
+  passed: boolean;
+}
 
 export interface ConceptResult {
   concept: string;
@@ -17,19 +35,21 @@ export interface ConceptResult {
   /** Frames of experience; null for the baselines. */
   experience_frames: number | null;
   scenes: string[];
-  /** Matched pairs pooled over the concept's scenes. */
-  pairs: number;
+  /** Matched pairs over the concept's scenes, and how they came out. */
+  pairs: number; wins: number; ties: number; losses: number;
+  /** Mean over the concept's scenes of each scene's pairwise accuracy (each scene weighs the same). */
   pairwise_accuracy: number;
+  /** 95% percentile interval of that mean, resampling scenes, then pairs within them (seeded). */
   pairwise_ci95: [number, number];
+  /** Mean over scenes of each scene's AUROC (scenes are not mixed into one ranking). */
   auroc: number;
-  /** Accuracy on each scene of the concept. */
-  per_scene: Record<string, number>;
-  /** Each scene's accuracy, interval and whether it is passed (src/experiment/conceptScore.ts). */
-  scene_verdicts: SceneVerdict[];
-  scenes_passed: number;
-  /** The concept is passed: every one of its scenes is. */
+  per_scene: Record<string, SceneScore>;
+  /** Every scene of the concept passed. */
   passed: boolean;
-  /** The concept's score: its weakest scene and that scene's accuracy and interval. */
+  /** How many of the concept's scenes are passed. */
+  scenes_passed: number;
+  /** The scene with the lowest accuracy (ties: the first by id), its accuracy and exact interval:
+   * the direction or control that holds the concept back. */
   weakest_scene: string;
   weakest_accuracy: number;
   weakest_ci95: [number, number];
@@ -50,58 +70,63 @@ export function runDevelopment(options: DevelopmentOptions, onProgress?: (done: 
   return { concepts: conceptResults(suite, options.seed), suite };
 }
 
-/** Per-scene results of one model: the suite's own where it has them, else summarised from its trials. */
-function sceneResultsOf(suite: SuiteOutput, concept: string, model: string, seed: number): SuiteResult[] {
-  const own = suite.results.filter((r) => r.concept === concept && r.model === model);
-  if (own.length > 0) return own;
-  const byScene = new Map<string, { possible: Map<number, TrialScores>; impossible: Map<number, TrialScores>; exp: number | null }>();
-  for (const t of suite.trials) {
-    if (t.concept !== concept || t.model !== model) continue;
-    let g = byScene.get(t.scene);
-    if (!g) byScene.set(t.scene, (g = { possible: new Map(), impossible: new Map(), exp: t.experience_frames }));
-    g[t.condition].set(t.variant, t.scores);
-  }
-  return [...byScene].map(([scene, g], i) => {
-    const variants = [...g.possible.keys()].filter((v) => g.impossible.has(v)).sort((a, b) => a - b);
-    return summarizeScene({ id: scene, concept: concept as SceneFile['concept'] }, { name: model, experience_frames: g.exp },
-      variants.map((v) => g.possible.get(v)!), variants.map((v) => g.impossible.get(v)!), seed, i, 0);
-  });
+/** A scene is passed when its accuracy is at least `pass` and its exact interval lies above chance. */
+export const scenePasses = (s: Pick<SceneScore, 'pairwise_accuracy' | 'pairwise_ci95'>, pass = PASS_ACCURACY): boolean =>
+  s.pairwise_accuracy >= pass && s.pairwise_ci95[0] > 0.5;
+
+function sceneScore(outcomes: readonly PairOutcome[], possible: readonly number[], impossible: readonly number[]): SceneScore {
+  const counts = countOutcomes(outcomes);
+  const score = {
+    pairs: outcomes.length, ...counts,
+    pairwise_accuracy: (counts.wins + counts.ties / 2) / outcomes.length,
+    pairwise_ci95: accuracyInterval(counts, 'clopper-pearson'),
+    auroc: auroc(possible, impossible),
+  };
+  return { ...score, passed: scenePasses(score) };
 }
 
-/** Pools the suite's trials by concept and model (pairs matched by scene and variant), and judges
- * the concept over its whole design: passed only when every scene is passed. */
-export function conceptResults(suite: SuiteOutput, seed: number): ConceptResult[] {
-  const groups = new Map<string, { possible: Map<string, number>; impossible: Map<string, number>; scenes: Set<string>; exp: number | null }>();
+/** Scores each concept per scene and pooled, by model. Pairs are matched by scene and variant. */
+export function conceptResults(suite: Pick<SuiteOutput, 'trials'>, seed: number): ConceptResult[] {
+  type Scene = { possible: Map<number, number>; impossible: Map<number, number> };
+  const groups = new Map<string, { scenes: Map<string, Scene>; exp: number | null }>();
   for (const row of suite.trials) {
     const key = `${row.concept}\u0000${row.model}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { possible: new Map(), impossible: new Map(), scenes: new Set(), exp: BASELINES.has(row.model) ? null : row.experience_frames }));
-    g.scenes.add(row.scene);
-    g[row.condition].set(`${row.scene}#${row.variant}`, row.scores[PRIMARY_SCORE]);
+    if (!g) groups.set(key, (g = { scenes: new Map(), exp: BASELINES.has(row.model) ? null : row.experience_frames }));
+    let scene = g.scenes.get(row.scene);
+    if (!scene) g.scenes.set(row.scene, (scene = { possible: new Map(), impossible: new Map() }));
+    scene[row.condition].set(row.variant, row.scores[PRIMARY_SCORE]);
   }
   const out: ConceptResult[] = [];
   let k = 0;
   for (const [key, g] of groups) {
     const [concept, model] = key.split('\u0000') as [string, string];
-    const ids = [...g.possible.keys()].filter((id) => g.impossible.has(id)).sort();
-    const p = ids.map((id) => g.possible.get(id)!);
-    const q = ids.map((id) => g.impossible.get(id)!);
-    const sceneResults = sceneResultsOf(suite, concept, model, seed);
-    const perScene: Record<string, number> = {};
-    for (const r of sceneResults) perScene[r.scene] = r.pairwise_accuracy;
-    const verdict = conceptVerdict(sceneResults);
+    const perScene: Record<string, SceneScore> = {};
+    const credits: number[][] = [];
+    for (const id of [...g.scenes.keys()].sort()) {
+      const scene = g.scenes.get(id)!;
+      const variants = [...scene.possible.keys()].filter((v) => scene.impossible.has(v)).sort((a, b) => a - b);
+      if (variants.length === 0) continue;
+      const p = variants.map((v) => scene.possible.get(v)!);
+      const q = variants.map((v) => scene.impossible.get(v)!);
+      const outcomes = pairOutcomes(p, q);
+      perScene[id] = sceneScore(outcomes, p, q);
+      credits.push(outcomes.map(outcomeCredit));
+    }
+    const scores = Object.values(perScene);
+    if (scores.length === 0) continue;
+    const weakest = Object.entries(perScene).reduce((w, e) => (e[1].pairwise_accuracy < w[1].pairwise_accuracy ? e : w));
+    const sum = (f: (s: SceneScore) => number): number => scores.reduce((t, s) => t + f(s), 0);
     out.push({
-      concept, model, experience_frames: g.exp, scenes: [...g.scenes].sort(), pairs: ids.length,
-      pairwise_accuracy: pairwiseAccuracy(p, q),
-      pairwise_ci95: bootstrapCi(p, q, pairwiseAccuracy, mixSeed(seed, k++, 0xde7e1)),
-      auroc: auroc(p, q),
+      concept, model, experience_frames: g.exp, scenes: Object.keys(perScene),
+      pairs: sum((s) => s.pairs), wins: sum((s) => s.wins), ties: sum((s) => s.ties), losses: sum((s) => s.losses),
+      pairwise_accuracy: meanOfSceneMeans(credits),
+      pairwise_ci95: sceneThenPairBootstrap(credits, mixSeed(seed, k++, 0xde7e1)),
+      auroc: sum((s) => s.auroc) / scores.length,
       per_scene: perScene,
-      scene_verdicts: verdict.scenes,
-      scenes_passed: verdict.scenes_passed,
-      passed: verdict.passed,
-      weakest_scene: verdict.weakest_scene,
-      weakest_accuracy: verdict.weakest_accuracy,
-      weakest_ci95: verdict.weakest_ci95,
+      passed: scores.every((s) => s.passed),
+      scenes_passed: scores.filter((s) => s.passed).length,
+      weakest_scene: weakest[0], weakest_accuracy: weakest[1].pairwise_accuracy, weakest_ci95: weakest[1].pairwise_ci95,
     });
   }
   return out.sort((a, b) => rank(a.concept) - rank(b.concept) || a.concept.localeCompare(b.concept));
@@ -113,39 +138,44 @@ const rank = (c: string): number => {
   return i === -1 ? CONCEPT_ORDER.length : i;
 };
 
-/** The first checkpoint (by experience) from which a concept is passed — every one of its scenes
- * passed (`passed`) — at that checkpoint and every later one; null if no checkpoint holds it to the end. */
-export function acquisitionFrames(results: readonly Pick<ConceptResult, 'concept' | 'experience_frames' | 'passed'>[], concept: string): number | null {
+/** Concepts that no learner (checkpoint) holds for good, in the table's order. */
+export function unacquiredConcepts(results: readonly ConceptResult[]): string[] {
+  return [...new Set(results.map((r) => r.concept))].filter((c) => acquisitionFrames(results, c) === null);
+}
+
+/** The first checkpoint (by experience) from which a concept is passed — every one of its scenes at
+ * accuracy ≥ `pass` with its exact interval above chance — at that checkpoint and every later one. */
+export function acquisitionFrames(results: readonly ConceptResult[], concept: string, pass = PASS_ACCURACY): number | null {
   const learned = results.filter((r) => r.concept === concept && r.experience_frames !== null)
     .sort((a, b) => a.experience_frames! - b.experience_frames!);
   let from: number | null = null;
   for (const r of learned) {
-    if (r.passed && from === null) from = r.experience_frames;
-    if (!r.passed) from = null;
+    const scenes = Object.values(r.per_scene);
+    const ok = scenes.length > 0 && scenes.every((s) => scenePasses(s, pass));
+    if (ok && from === null) from = r.experience_frames;
+    if (!ok) from = null;
   }
   return from;
-}
-
-/** Concepts that no learner (checkpoint) has acquired for good, in the table's order. */
-export function unacquiredConcepts(results: readonly Pick<ConceptResult, 'concept' | 'experience_frames' | 'passed'>[]): string[] {
-  return [...new Set(results.map((r) => r.concept))].filter((c) => acquisitionFrames(results, c) === null);
 }
 
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
 
 /** One row per concept and model. */
 export function developmentCsv(results: readonly ConceptResult[]): string {
-  const lines = ['concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes,scenes_passed,passed,weakest_scene,weakest_accuracy'];
+  const lines = ['concept,model,experience_frames,pairs,wins,ties,losses,pairwise_accuracy,ci95_low,ci95_high,auroc,passed,scenes'];
   for (const r of results) {
-    lines.push([r.concept, r.model, fmt(r.experience_frames), r.pairs, fmt(r.pairwise_accuracy), fmt(r.pairwise_ci95[0]), fmt(r.pairwise_ci95[1]), fmt(r.auroc), r.scenes.join(' '),
-      r.scenes_passed, r.passed ? 1 : 0, r.weakest_scene, fmt(r.weakest_accuracy)].join(','));
+    lines.push([r.concept, r.model, fmt(r.experience_frames), r.pairs, r.wins, r.ties, r.losses, fmt(r.pairwise_accuracy),
+      fmt(r.pairwise_ci95[0]), fmt(r.pairwise_ci95[1]), fmt(r.auroc), r.passed ? 1 : 0, r.scenes.join(' ')].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Markdown tables for docs/development.md: concept × model (scenes passed, ✓ when all are, and the
- * weakest scene's accuracy), the pooled accuracy, and optionally scene × model; then the concepts no
- * learner has acquired. */
+const two = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
+const withInterval = (acc: number, ci: [number, number]): string => `${two(acc)} [${two(ci[0])}, ${two(ci[1])}]`;
+
+/** Markdown tables for docs/development.md: concept × model (mean of the scenes' accuracies, its
+ * scene-then-pair bootstrap interval, ✓ when every scene is passed), and scene × model (accuracy,
+ * exact interval, and ties when there are any). */
 export function developmentTable(results: readonly ConceptResult[], sceneResults?: readonly SuiteResult[]): string {
   // Learners by experience, then constant velocity, then the oracle.
   const order = (m: string, frames: number | null): number => (m === 'oracle' ? Infinity : frames ?? Number.MAX_VALUE);
@@ -153,28 +183,30 @@ export function developmentTable(results: readonly ConceptResult[], sceneResults
     .sort((a, b) => order(a[0], a[1]) - order(b[0], b[1]) || a[0].localeCompare(b[0]))
     .map(([m]) => m);
   const concepts = [...new Set(results.map((r) => r.concept))];
-  const cell = (x: number): string => x.toFixed(2);
-  const head = (first: string): string[] => [`| ${first} | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`];
-  const lines = head('concept: scenes passed (weakest accuracy)');
-  const verdict = (r: ConceptResult): string => `${r.scenes_passed}/${r.scenes.length}${r.passed ? ' ✓' : ''} (${cell(r.weakest_accuracy)})`;
+  const conceptCell = (r: ConceptResult | undefined): string => (r ? `${withInterval(r.pairwise_accuracy, r.pairwise_ci95)}${r.passed ? ' ✓' : ''}` : '');
+  const sceneCell = (r: SuiteResult | undefined): string => (r ? `${withInterval(r.pairwise_accuracy, r.pairwise_ci95)}${r.ties > 0 ? `, ${r.ties} tie${r.ties === 1 ? '' : 's'}` : ''}` : '');
+  const lines = [`| concept | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`];
   for (const c of concepts) {
-    lines.push(`| ${c} | ${models.map((m) => { const r = results.find((x) => x.concept === c && x.model === m); return r ? verdict(r) : ''; }).join(' | ')} |`);
+    lines.push(`| ${c} | ${models.map((m) => conceptCell(results.find((x) => x.concept === c && x.model === m))).join(' | ')} |`);
   }
-  lines.push('', ...head('concept: pooled pairs'));
+  // The same concepts judged direction by direction: scenes passed, and the weakest scene.
+  const verdictCell = (r: ConceptResult | undefined): string => (r ? `${r.scenes_passed}/${r.scenes.length}${r.passed ? ' ✓' : ''} (${two(r.weakest_accuracy)})` : '');
+  lines.push('', `| concept: scenes passed (weakest) | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`);
   for (const c of concepts) {
-    lines.push(`| ${c} | ${models.map((m) => { const r = results.find((x) => x.concept === c && x.model === m); return r ? cell(r.pairwise_accuracy) : ''; }).join(' | ')} |`);
+    lines.push(`| ${c} | ${models.map((m) => verdictCell(results.find((x) => x.concept === c && x.model === m))).join(' | ')} |`);
   }
   if (sceneResults) {
-    lines.push('', `| scene | concept | ${models.join(' | ')} |`, `|---|---|${models.map(() => '---:').join('|')}|`);
+    // Scenes grouped by concept in the table's order, so that a scene's controls and reverse sit beside it.
     const sceneIds = [...new Map(sceneResults.map((r) => [r.scene, r.concept])).entries()]
-      .sort((a, b) => rank(a[1]) - rank(b[1]) || a[0].localeCompare(b[0]));
+      .sort((a, b) => rank(a[1]) - rank(b[1]) || sceneResults.findIndex((r) => r.scene === a[0]) - sceneResults.findIndex((r) => r.scene === b[0]));
+    lines.push('', `| scene | concept | ${models.join(' | ')} |`, `|---|---|${models.map(() => '---:').join('|')}|`);
     for (const [scene, concept] of sceneIds) {
-      lines.push(`| ${scene} | ${concept} | ${models.map((m) => { const r = sceneResults.find((x) => x.scene === scene && x.model === m); return r ? cell(r.pairwise_accuracy) : ''; }).join(' | ')} |`);
+      lines.push(`| ${scene} | ${concept} | ${models.map((m) => sceneCell(sceneResults.find((x) => x.scene === scene && x.model === m))).join(' | ')} |`);
     }
   }
-  const none = unacquiredConcepts(results);
   if (results.some((r) => r.experience_frames !== null)) {
-    lines.push('', none.length === 0 ? 'Every concept is acquired by some learner.' : `No learner has acquired: ${none.join(', ')}.`);
+    const none = unacquiredConcepts(results);
+    lines.push('', none.length === 0 ? 'Every concept is acquired, for good, by some learner.' : `No learner has acquired, for good: ${none.join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;
 }

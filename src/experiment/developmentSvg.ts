@@ -1,6 +1,6 @@
-// Draws the developmental curve as a standalone SVG: each concept's score (its weakest scene's pairwise
-// accuracy) vs experience, one line per concept; a filled dot where every scene of the concept is passed.
-import type { ConceptResult } from './development';
+// Draws the developmental curve as a standalone SVG: pairwise accuracy vs experience, one line per concept
+// (dots filled where the concept is passed on every scene, whiskers from the scene-then-pair bootstrap).
+import { PASS_ACCURACY, type ConceptResult } from './development';
 
 import { escapeXml } from './studyChartsKit';
 
@@ -9,7 +9,7 @@ const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9
 
 const shortFrames = (n: number): string => (n === 0 ? '0' : n >= 1000 ? `${Number((n / 1000).toPrecision(3))}k` : String(n));
 
-export function developmentSvg(results: readonly ConceptResult[], title = 'Each concept\'s weakest scene (both directions and controls) vs experience'): string {
+export function developmentSvg(results: readonly ConceptResult[], title = 'Pairwise accuracy per concept vs experience'): string {
   const learned = results.filter((r) => r.experience_frames !== null);
   const concepts = [...new Set(results.map((r) => r.concept))];
   const marks = [...new Set(learned.map((r) => r.experience_frames!))].sort((a, b) => a - b);
@@ -36,36 +36,34 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Each 
     parts.push(`<text x="${x}" y="${top + plotH + 18}" text-anchor="middle" fill="#444">${shortFrames(m)}</text>`);
   }
   parts.push(`<text x="${left + plotW / 2}" y="${top + plotH + 40}" text-anchor="middle" fill="#222">experience (frames watched, log scale; 0 = newborn; 3,600 frames = 1 minute)</text>`);
-  parts.push(`<text transform="translate(18,${top + plotH / 2}) rotate(-90)" text-anchor="middle" fill="#222">pairwise accuracy, weakest scene</text>`);
+  parts.push(`<text transform="translate(18,${top + plotH / 2}) rotate(-90)" text-anchor="middle" fill="#222">pairwise accuracy</text>`);
   concepts.forEach((concept, ci) => {
     const color = PALETTE[ci % PALETTE.length]!;
     const dx = (ci - (concepts.length - 1) / 2) * 3; // spread whiskers so they do not hide each other
     const pts = learned.filter((r) => r.concept === concept).sort((a, b) => a.experience_frames! - b.experience_frames!);
     if (pts.length > 0) {
-      parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.map((r) => `${(xOf(r.experience_frames!) + dx).toFixed(1)},${yOf(r.weakest_accuracy).toFixed(1)}`).join(' ')}"/>`);
+      parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.map((r) => `${(xOf(r.experience_frames!) + dx).toFixed(1)},${yOf(r.pairwise_accuracy).toFixed(1)}`).join(' ')}"/>`);
     }
     for (const r of pts) {
       const x = xOf(r.experience_frames!) + dx;
-      const [a, b] = r.weakest_ci95;
+      const [a, b] = r.pairwise_ci95;
       if (Number.isFinite(a) && Number.isFinite(b)) parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${yOf(b).toFixed(1)}" y2="${yOf(a).toFixed(1)}" stroke="${color}" stroke-opacity="0.5"/>`);
-      const label = `${concept}, ${r.model}: ${r.scenes_passed}/${r.scenes.length} scenes passed${r.passed ? ' (acquired)' : ''}; weakest ${r.weakest_scene} ${r.weakest_accuracy.toFixed(3)} [${a.toFixed(3)}, ${b.toFixed(3)}]; pooled ${r.pairwise_accuracy.toFixed(3)} over ${r.pairs} pairs`;
-      parts.push(`<circle cx="${x.toFixed(1)}" cy="${yOf(r.weakest_accuracy).toFixed(1)}" r="3.4" fill="${r.passed ? color : '#ffffff'}" stroke="${color}" stroke-width="1.5"><title>${escapeXml(label)}</title></circle>`);
+      const tip = `${concept}, ${r.model}: ${r.pairwise_accuracy.toFixed(3)} [${a.toFixed(3)}, ${b.toFixed(3)}], ${r.scenes.length} scene${r.scenes.length === 1 ? '' : 's'}, ${r.pairs} pairs (${r.wins} won, ${r.ties} tied, ${r.losses} lost), ${r.passed ? 'passed on every scene' : 'not passed on every scene'}`;
+      parts.push(`<circle cx="${x.toFixed(1)}" cy="${yOf(r.pairwise_accuracy).toFixed(1)}" r="3.2" fill="${r.passed ? color : '#ffffff'}" stroke="${color}" stroke-width="1.5"><title>${escapeXml(tip)}</title></circle>`);
     }
-    const baselines = ['constant-velocity', 'gravity-only']
-      .map((m) => results.find((r) => r.concept === concept && r.model === m))
-      .filter((r): r is ConceptResult => r !== undefined)
-      .map((r) => `${r.model === 'constant-velocity' ? 'constant velocity' : 'gravity only'} ${r.weakest_accuracy.toFixed(2)}`);
+    const cv = results.find((r) => r.concept === concept && r.model === 'constant-velocity');
     const ly = top + 8 + ci * 22;
     const lx = left + plotW + 30;
     parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`);
-    parts.push(`<text x="${lx + 28}" y="${ly + 4}" fill="#222">${escapeXml(concept)}${baselines.length ? ` (${baselines.join(', ')})` : ''}</text>`);
+    parts.push(`<text x="${lx + 28}" y="${ly + 4}" fill="#222">${escapeXml(concept)}${cv ? ` (constant velocity ${cv.pairwise_accuracy.toFixed(2)})` : ''}</text>`);
   });
   const pairs = learned.map((r) => r.pairs);
   const range = pairs.length === 0 ? '' : Math.min(...pairs) === Math.max(...pairs) ? `${pairs[0]}` : `${Math.min(...pairs)}–${Math.max(...pairs)}`;
   const noteY = top + 8 + concepts.length * 22 + 14;
-  parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: the concept's weakest scene; bars: its 95% interval</text>`);
-  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">filled: every scene of the concept passed (acquired)</text>`);
-  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 36}" fill="#555">${range} matched pairs per concept, pooled</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: mean of the concept's scene accuracies;</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">filled: every scene passed (≥ ${PASS_ACCURACY}, exact 95% CI above 0.5)</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 36}" fill="#555">bars: 95% bootstrap, scenes then pairs resampled</text>`);
+  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 54}" fill="#555">${range} matched pairs per concept</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

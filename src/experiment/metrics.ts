@@ -1,16 +1,39 @@
-// Metrics that put a learner's surprise beside published tables: pairwise accuracy, AUROC,
-// Hedges' g, and seeded bootstrap confidence intervals.
-import { createRng } from '../sim/rng';
+// Metrics that put a learner's surprise beside published tables: pair outcomes (wins, ties,
+// losses), pairwise accuracy, AUROC and the paired effect size d_z.
+
+/** How one matched pair came out: the impossible trial scored higher (win), the same (tie), or not. */
+export type PairOutcome = 'win' | 'tie' | 'loss';
+
+function checkPairs(possible: readonly number[], impossible: readonly number[], what: string): void {
+  if (possible.length !== impossible.length || possible.length === 0) throw new Error(`${what} needs matched, non-empty pairs`);
+}
+
+/** Each pair's outcome, in pair order. A score that is not a number (undefined surprise) is never a
+ * win or a tie, so it counts as a loss. */
+export function pairOutcomes(possible: readonly number[], impossible: readonly number[]): PairOutcome[] {
+  checkPairs(possible, impossible, 'pair outcomes');
+  return possible.map((p, i) => (impossible[i]! > p ? 'win' : impossible[i]! === p ? 'tie' : 'loss'));
+}
+
+/** Wins, ties and losses over matched pairs. */
+export function countOutcomes(outcomes: readonly PairOutcome[]): { wins: number; ties: number; losses: number } {
+  let wins = 0, ties = 0, losses = 0;
+  for (const o of outcomes) {
+    if (o === 'win') wins++;
+    else if (o === 'tie') ties++;
+    else losses++;
+  }
+  return { wins, ties, losses };
+}
+
+/** A pair's credit toward pairwise accuracy: 1 for a win, ½ for a tie, 0 for a loss. */
+export const outcomeCredit = (o: PairOutcome): number => (o === 'win' ? 1 : o === 'tie' ? 0.5 : 0);
 
 /** Share of matched pairs where the impossible trial scores higher; ties count half. */
 export function pairwiseAccuracy(possible: readonly number[], impossible: readonly number[]): number {
-  if (possible.length !== impossible.length || possible.length === 0) throw new Error('pairwise accuracy needs matched, non-empty pairs');
-  let wins = 0;
-  for (let i = 0; i < possible.length; i++) {
-    if (impossible[i]! > possible[i]!) wins += 1;
-    else if (impossible[i]! === possible[i]!) wins += 0.5;
-  }
-  return wins / possible.length;
+  checkPairs(possible, impossible, 'pairwise accuracy');
+  const { wins, ties } = countOutcomes(pairOutcomes(possible, impossible));
+  return (wins + ties / 2) / possible.length;
 }
 
 /** Probability that a random impossible score exceeds a random possible one (ties half). */
@@ -22,43 +45,19 @@ export function auroc(possible: readonly number[], impossible: readonly number[]
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-const variance = (xs: readonly number[]): number => {
-  const m = mean(xs);
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
-};
 
-/** Hedges' g: standardised mean difference (impossible − possible) with small-sample correction. */
-export function hedgesG(possible: readonly number[], impossible: readonly number[]): number {
-  const n1 = impossible.length, n2 = possible.length;
-  if (n1 < 2 || n2 < 2) return NaN;
-  const pooled = Math.sqrt(((n1 - 1) * variance(impossible) + (n2 - 1) * variance(possible)) / (n1 + n2 - 2));
-  const d = pooled === 0 ? 0 : (mean(impossible) - mean(possible)) / pooled;
-  const correction = 1 - 3 / (4 * (n1 + n2) - 9);
-  return d * correction;
-}
-
-/** Percentile bootstrap over pairs (resampling pairs keeps them matched). */
-export function bootstrapCi(
-  possible: readonly number[], impossible: readonly number[],
-  stat: (p: number[], i: number[]) => number, seed: number, resamples = 2000,
-): [number, number] {
-  const rng = createRng(seed);
+/** The paired effect size d_z (Cohen 1988; Lakens 2013): the mean of the per-pair differences
+ * (impossible − possible) over their standard deviation (n − 1). The pairs are matched (same
+ * variant and seed), so the unpaired Hedges' g, which pools the two conditions' spreads, is the
+ * wrong yardstick. NaN when it is undefined: fewer than two pairs, or every difference equal. */
+export function pairedEffectSize(possible: readonly number[], impossible: readonly number[]): number {
+  checkPairs(possible, impossible, 'paired effect size');
   const n = possible.length;
-  const stats: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    const p: number[] = [], q: number[] = [];
-    for (let k = 0; k < n; k++) {
-      const j = rng.int(0, n - 1);
-      p.push(possible[j]!);
-      q.push(impossible[j]!);
-    }
-    const v = stat(p, q);
-    if (Number.isFinite(v)) stats.push(v);
-  }
-  stats.sort((a, b) => a - b);
-  if (stats.length === 0) return [NaN, NaN];
-  const at = (q: number): number => stats[Math.min(stats.length - 1, Math.max(0, Math.floor(q * stats.length)))]!;
-  return [at(0.025), at(0.975)];
+  if (n < 2) return NaN;
+  const diffs = possible.map((p, i) => impossible[i]! - p);
+  const m = mean(diffs);
+  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - m) * (d - m), 0) / (n - 1));
+  return sd > 0 ? m / sd : NaN;
 }
 
 export { mean as meanOf };

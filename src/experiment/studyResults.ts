@@ -1,7 +1,8 @@
 // What a study (finished or not) shows so far: per scene × model the suite's metrics, bars, aligned curves, sentences.
 import type { SceneFile } from '../scenes/schema';
 import { SCORE_NAMES, type TrialScores } from '../predictor/surprise';
-import { PRIMARY_SCORE, summarizeScene, type SuiteResult } from './suite';
+import { PRIMARY_SCORE, primaryOutcomes, summarizeScene, type SuiteResult } from './suite';
+import { compareObservers, type ObserverComparison } from './observerComparisons';
 import type { PlannedTrial, StudyDesign } from './studyDesign';
 import type { ObserverTrack, Recording } from './recording';
 import { studySentence, type PairCount } from './studySentence';
@@ -35,6 +36,8 @@ export interface ModelStudyResults {
   bars: ConditionBars;
   curves: AlignedCurves;
   pairs: PairCount;
+  /** The complete pairs' primary scores, in pair order (what the McNemar comparisons use). */
+  complete: { variant: number; possible: TrialScores; impossible: TrialScores }[];
 }
 
 export interface LookingTrial {
@@ -49,6 +52,8 @@ export interface SceneStudyResults {
   /** Recorded and planned trials of this scene. */
   finished: number; planned: number;
   models: ModelStudyResults[];
+  /** McNemar's exact test for every two models, on the pairs complete for both. */
+  comparisons: ObserverComparison[];
   /** A person's looking time (seconds): bars over test trials and every trial with a look; null when nobody looked. */
   looking: { bars: ConditionBars; trials: LookingTrial[] } | null;
   sentence: string;
@@ -60,6 +65,8 @@ export interface StudyResults {
   scenes: SceneStudyResults[];
   /** Every non-null suite result, scene by scene, model by model: runSuite's `results` once the study is done. */
   suite: SuiteResult[];
+  /** Every scene's comparisons: runSuite's `comparisons` once the study is done. */
+  comparisons: ObserverComparison[];
   /** One plain sentence per scene. */
   sentences: string[];
 }
@@ -123,23 +130,20 @@ function recordingsByTrial(design: StudyDesign, recordings: readonly Recording[]
   return out;
 }
 
-function modelResults(
-  scene: SceneFile, model: string, sceneIndex: number, modelIndex: number,
-  design: StudyDesign, recorded: Map<string, Recording>,
-): ModelStudyResults {
+function modelResults(scene: SceneFile, model: string, design: StudyDesign, recorded: Map<string, Recording>): ModelStudyResults {
   const trackOf = (variant: number, condition: PlannedTrial['condition']): { rec: Recording; track: ObserverTrack } | null => {
     const rec = recorded.get(keyOf(scene.id, variant, condition));
     const track = rec?.observers.find((o) => o.model === model);
     return rec && track ? { rec, track } : null;
   };
   const tests: { condition: PlannedTrial['condition']; rec: Recording; track: ObserverTrack }[] = [];
-  const complete: { possible: TrialScores; impossible: TrialScores }[] = [];
-  // Pair (variant) order, not presentation order: the bootstrap resamples in this order, as in the suite.
+  const complete: { variant: number; possible: TrialScores; impossible: TrialScores }[] = [];
+  // Pair (variant) order, not presentation order, as in the suite.
   for (let v = 0; v < design.settings.pairs; v++) {
     const p = trackOf(v, 'possible'), i = trackOf(v, 'impossible');
     if (p) tests.push({ condition: 'possible', ...p });
     if (i) tests.push({ condition: 'impossible', ...i });
-    if (p && i) complete.push({ possible: scoresOf(p.track), impossible: scoresOf(i.track) });
+    if (p && i) complete.push({ variant: v, possible: scoresOf(p.track), impossible: scoresOf(i.track) });
   }
   const any = tests[0]?.track ?? null;
   const experience = any?.experience_frames ?? null;
@@ -157,12 +161,32 @@ function modelResults(
     suite: complete.length === 0 ? null : summarizeScene(
       scene, { name: model, experience_frames: experience },
       complete.map((c) => c.possible), complete.map((c) => c.impossible),
-      design.settings.seed, sceneIndex, modelIndex,
     ),
     bars: { possible: conditionStat(primary('possible')), impossible: conditionStat(primary('impossible')) },
     curves: curvesOf(tests),
     pairs: { impossibleHigher, ties, complete: complete.length },
+    complete,
   };
+}
+
+/** The models compared two by two on the pairs complete for both (all of them once the study is done). */
+function comparisonsOf(scene: SceneFile, models: readonly ModelStudyResults[]): ObserverComparison[] {
+  const out: ObserverComparison[] = [];
+  for (let a = 0; a < models.length; a++) {
+    for (let b = a + 1; b < models.length; b++) {
+      const A = models[a]!, B = models[b]!;
+      const shared = new Set(B.complete.map((c) => c.variant));
+      const both = A.complete.filter((c) => shared.has(c.variant));
+      if (both.length === 0) continue;
+      const inB = new Map(B.complete.map((c) => [c.variant, c]));
+      const outcomes = (pairs: typeof both) => primaryOutcomes(pairs.map((c) => c.possible), pairs.map((c) => c.impossible));
+      out.push(...compareObservers(scene, [
+        { name: A.model, outcomes: outcomes(both) },
+        { name: B.model, outcomes: outcomes(both.map((c) => inB.get(c.variant)!)) },
+      ]));
+    }
+  }
+  return out;
 }
 
 function lookingOf(trials: readonly PlannedTrial[], recorded: Map<string, Recording>): SceneStudyResults['looking'] {
@@ -184,17 +208,18 @@ function lookingOf(trials: readonly PlannedTrial[], recorded: Map<string, Record
 export function studyResults(design: StudyDesign, recordings: readonly Recording[], scenes: readonly SceneFile[]): StudyResults {
   const recorded = recordingsByTrial(design, recordings);
   const anyLooking = [...recorded.values()].some((r) => r.looking !== null);
-  const out: SceneStudyResults[] = design.settings.scenes.map((id, sceneIndex) => {
+  const out: SceneStudyResults[] = design.settings.scenes.map((id) => {
     const scene = scenes.find((s) => s.id === id);
     if (!scene) throw new Error(`studyResults: the design's scene "${id}" is not among the scene files given`);
     const trials = design.trials.filter((t) => t.sceneId === id);
-    const models = design.settings.models.map((model, k) => modelResults(scene, model, sceneIndex, k, design, recorded));
+    const models = design.settings.models.map((model) => modelResults(scene, model, design, recorded));
     return {
       sceneId: id, title: scene.title, concept: scene.concept,
       citation: scene.study.citation, infants: scene.study.infants ?? null,
       finished: trials.filter((t) => recorded.has(keyOf(id, t.variant, t.condition))).length,
       planned: trials.length,
       models,
+      comparisons: comparisonsOf(scene, models),
       looking: anyLooking ? lookingOf(trials, recorded) : null,
       sentence: studySentence(scene.title, models),
     };
@@ -205,6 +230,7 @@ export function studyResults(design: StudyDesign, recordings: readonly Recording
     planned: design.trials.length,
     scenes: out,
     suite: out.flatMap((s) => s.models.flatMap((m) => (m.suite ? [m.suite] : []))),
+    comparisons: out.flatMap((s) => s.comparisons),
     sentences: out.map((s) => s.sentence),
   };
 }

@@ -1,12 +1,16 @@
 // The suite: N matched pairs per scene, every observer scores every trial, metrics per scene × observer.
 import type { SceneFile } from '../scenes/schema';
-import { mixSeed } from '../sim/rng';
 import { runTrial, observations, type TrialRun } from './trial';
 import { observerSurprise, type Observer } from './observers';
 import { trialScores, SCORE_NAMES, type SurpriseTrace, type TrialScores } from '../predictor/surprise';
 import type { Observation } from '../predictor/observation';
-import { auroc, bootstrapCi, hedgesG, meanOf, pairwiseAccuracy } from './metrics';
+import { auroc, countOutcomes, meanOf, pairOutcomes, pairedEffectSize, pairwiseAccuracy, type PairOutcome } from './metrics';
+import { accuracyInterval } from './binomialIntervals';
+import { compareObservers, type ObserverComparison } from './observerComparisons';
 
+/** The version of summary.json's layout (docs/data.md): 2 added wins/ties/losses, exact intervals,
+ * d_z in place of hedges_g, and McNemar comparisons. */
+export const SUMMARY_VERSION = 2;
 export const PRIMARY_SCORE: keyof TrialScores = 'rollout_mean';
 
 export interface SuiteOptions { scenes: SceneFile[]; observers: Observer[]; pairs: number; seed: number }
@@ -20,13 +24,27 @@ export interface TrialRow {
 export interface SuiteResult {
   scene: string; concept: string; model: string; experience_frames: number | null; pairs: number;
   score: keyof TrialScores;
-  pairwise_accuracy: number; pairwise_ci95: [number, number]; auroc: number; hedges_g: number;
+  /** Pairs where the impossible trial scored higher, the same, or lower (or undefined). */
+  wins: number; ties: number; losses: number;
+  /** (wins + ½ ties) / pairs. */
+  pairwise_accuracy: number;
+  /** Exact (Clopper–Pearson) 95% interval; its lower end counts ties as losses, its upper end as wins. */
+  pairwise_ci95: [number, number];
+  /** The Jeffreys 95% interval, the same way. */
+  pairwise_ci95_jeffreys: [number, number];
+  auroc: number;
+  /** Paired effect size: mean of (impossible − possible) over its SD; null when undefined. */
+  d_z: number | null;
   mean_score_possible: number; mean_score_impossible: number;
   /** The same accuracy under each other score, so nobody is misled by one choice. */
   pairwise_accuracy_by_score: Record<string, number>;
 }
 
-export interface SuiteOutput { results: SuiteResult[]; trials: TrialRow[] }
+export interface SuiteOutput {
+  results: SuiteResult[]; trials: TrialRow[];
+  /** McNemar's exact test for every two observers on each scene's pairs. */
+  comparisons: ObserverComparison[];
+}
 
 /** Experience in frames, or null for the oracle (it has none: it is the simulator). */
 export const experienceOf = (o: Observer): number | null => (Number.isFinite(o.experienceFrames) ? o.experienceFrames : null);
@@ -57,36 +75,43 @@ export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possib
 /** Who a summary is about: a model's name and experience (null for the oracle). */
 export interface ScoredModel { name: string; experience_frames: number | null }
 
-/** Metrics of one observer on one scene's matched pairs (pair i = possible[i], impossible[i]).
- * The bootstrap's seed comes from the scene's and observer's places, so the order of pairs matters. */
+/** Metrics of one observer on one scene's matched pairs (pair i = possible[i], impossible[i]). */
 export function summarizeScene(
   scene: Pick<SceneFile, 'id' | 'concept'>, model: ScoredModel,
   possible: readonly TrialScores[], impossible: readonly TrialScores[],
-  seed: number, sceneIndex: number, observerIndex: number,
 ): SuiteResult {
   const p = possible.map((s) => s[PRIMARY_SCORE]);
   const q = impossible.map((s) => s[PRIMARY_SCORE]);
   const byScore: Record<string, number> = {};
   for (const name of SCORE_NAMES) byScore[name] = pairwiseAccuracy(possible.map((s) => s[name]), impossible.map((s) => s[name]));
+  const counts = countOutcomes(pairOutcomes(p, q));
+  const dz = pairedEffectSize(p, q);
   return {
     scene: scene.id, concept: scene.concept, model: model.name, experience_frames: model.experience_frames,
     pairs: possible.length, score: PRIMARY_SCORE,
+    ...counts,
     pairwise_accuracy: pairwiseAccuracy(p, q),
-    pairwise_ci95: bootstrapCi(p, q, pairwiseAccuracy, mixSeed(seed, sceneIndex, observerIndex, 0xb007)),
+    pairwise_ci95: accuracyInterval(counts, 'clopper-pearson'),
+    pairwise_ci95_jeffreys: accuracyInterval(counts, 'jeffreys'),
     auroc: auroc(p, q),
-    hedges_g: hedgesG(p, q),
+    d_z: Number.isFinite(dz) ? dz : null,
     mean_score_possible: meanOf(p),
     mean_score_impossible: meanOf(q),
     pairwise_accuracy_by_score: byScore,
   };
 }
 
+/** Each pair's outcome under the primary score. */
+export const primaryOutcomes = (possible: readonly TrialScores[], impossible: readonly TrialScores[]): PairOutcome[] =>
+  pairOutcomes(possible.map((s) => s[PRIMARY_SCORE]), impossible.map((s) => s[PRIMARY_SCORE]));
+
 export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
   const results: SuiteResult[] = [];
   const trials: TrialRow[] = [];
+  const comparisons: ObserverComparison[] = [];
   const total = options.scenes.length * options.pairs;
   let done = 0;
-  options.scenes.forEach((scene, sceneIndex) => {
+  options.scenes.forEach((scene) => {
     const scores = options.observers.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
     for (let v = 0; v < options.pairs; v++) {
       const pair = runPair(scene, v, options.seed);
@@ -102,10 +127,11 @@ export function runSuite(options: SuiteOptions, onProgress?: (done: number, tota
       onProgress?.(++done, total, scene.id);
     }
     options.observers.forEach((observer, k) => {
-      results.push(summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible, options.seed, sceneIndex, k));
+      results.push(summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible));
     });
+    comparisons.push(...compareObservers(scene, options.observers.map((o, k) => ({ name: o.name, outcomes: primaryOutcomes(scores[k]!.possible, scores[k]!.impossible) }))));
   });
-  return { results, trials };
+  return { results, trials, comparisons };
 }
 
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(7))) : String(x));

@@ -1,4 +1,4 @@
-// Draws a suite's pairwise accuracy per model (with 95% CIs) as a standalone SVG chart.
+// Draws a suite's pairwise accuracy per model (with exact 95% intervals) as a standalone SVG chart.
 import type { SuiteResult } from './suite';
 
 import { escapeXml } from './studyChartsKit';
@@ -11,7 +11,8 @@ export function summarySvg(results: readonly SuiteResult[]): string {
   const models = [...new Set(results.map((r) => r.model))];
   const barW = 26, gap = 8, groupGap = 40, left = 60, top = 40, plotH = 220, bottom = 150;
   const groupW = models.length * (barW + gap);
-  const width = left + scenes.length * (groupW + groupGap) + 20;
+  // At least wide enough for the title and the note, however few scenes.
+  const width = Math.max(760, left + scenes.length * (groupW + groupGap) + 20);
   const height = top + plotH + bottom;
   const y = (acc: number): number => top + plotH * (1 - acc);
   const parts: string[] = [];
@@ -22,6 +23,7 @@ export function summarySvg(results: readonly SuiteResult[]): string {
     parts.push(`<line x1="${left}" x2="${width - 10}" y1="${y(tick)}" y2="${y(tick)}" stroke="${tick === 0.5 ? '#555' : '#ddd'}" stroke-dasharray="${tick === 0.5 ? '5 4' : ''}"/>`);
     parts.push(`<text x="${left - 8}" y="${y(tick) + 4}" text-anchor="end" fill="#444">${tick.toFixed(2)}</text>`);
   }
+  parts.push(`<text x="${left}" y="${top - 6}" fill="#555">ties count half; whiskers: exact 95% interval (Clopper–Pearson; ties as losses below, as wins above)</text>`);
   parts.push(`<text x="${width - 12}" y="${y(0.5) - 5}" text-anchor="end" fill="#555">chance</text>`);
   scenes.forEach((scene, si) => {
     const x0 = left + 10 + si * (groupW + groupGap);
@@ -31,7 +33,7 @@ export function summarySvg(results: readonly SuiteResult[]): string {
       if (!r) return;
       const x = x0 + mi * (barW + gap);
       const color = COLORS[model] ?? learnerColor;
-      parts.push(`<rect x="${x}" y="${y(r.pairwise_accuracy)}" width="${barW}" height="${plotH * r.pairwise_accuracy}" fill="${color}"><title>${escapeXml(`${model}: ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95[0].toFixed(3)}, ${r.pairwise_ci95[1].toFixed(3)}]`)}</title></rect>`);
+      parts.push(`<rect x="${x}" y="${y(r.pairwise_accuracy)}" width="${barW}" height="${plotH * r.pairwise_accuracy}" fill="${color}"><title>${escapeXml(`${model}: ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95[0].toFixed(3)}, ${r.pairwise_ci95[1].toFixed(3)}]; ${r.wins} won, ${r.ties} tied, ${r.losses} lost of ${r.pairs}; d_z ${r.d_z === null ? 'undefined' : r.d_z.toFixed(2)}`)}</title></rect>`);
       const [lo, hi] = r.pairwise_ci95;
       if (Number.isFinite(lo) && Number.isFinite(hi)) {
         const cx = x + barW / 2;

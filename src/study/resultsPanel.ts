@@ -1,6 +1,6 @@
 // The results panel: per scene the study it copies, a plain-words sentence, the looking-time style
 // bar chart and the onset-aligned curves (SVG, exportable as SVG or PNG), the suite's metrics with
-// bootstrap intervals, and the run's data as CSV or JSON.
+// exact intervals, McNemar's test between models, and the run's data as CSV or JSON.
 import type { Recording } from '../experiment/recording';
 import { recordingsToJson } from '../experiment/recordingJson';
 import { recordingsCsv, trialsSummaryCsv } from '../experiment/recordingCsv';
@@ -54,15 +54,15 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
   };
 
   const metricsTable = (s: SceneStudyResults): HTMLElement => h('div', { class: 'table-wrap' }, h('table', { class: 'data', 'data-testid': `metrics-${s.sceneId}` },
-    h('thead', {}, h('tr', {}, ...['observer', 'experience', 'pairs', 'impossible higher', 'pairwise accuracy [95% CI]', 'AUROC', "Hedges' g", 'mean possible', 'mean impossible'].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ...['observer', 'experience', 'pairs', 'won / tied / lost', 'pairwise accuracy [exact 95% CI]', 'AUROC', 'd_z (paired)', 'mean possible', 'mean impossible'].map((t) => h('th', {}, t)))),
     h('tbody', {}, ...s.models.map((m) => h('tr', { 'data-model': m.model },
       h('td', {}, m.model),
       h('td', {}, m.kind === 'oracle' ? 'the simulator' : m.kind === 'constant-velocity' ? 'baseline' : m.experience_frames === null ? '—' : `${m.experience_frames.toLocaleString('en')} frames`),
       h('td', {}, String(m.pairs.complete)),
-      h('td', {}, `${m.pairs.impossibleHigher} of ${m.pairs.complete}${m.pairs.ties ? ` (${m.pairs.ties} ties)` : ''}`),
+      h('td', {}, m.suite ? `${m.suite.wins} / ${m.suite.ties} / ${m.suite.losses}` : '—'),
       h('td', {}, m.suite ? `${num(m.suite.pairwise_accuracy)} [${num(m.suite.pairwise_ci95[0])}, ${num(m.suite.pairwise_ci95[1])}]` : '—'),
       h('td', {}, m.suite ? num(m.suite.auroc) : '—'),
-      h('td', {}, m.suite ? num(m.suite.hedges_g) : '—'),
+      h('td', {}, m.suite?.d_z != null ? num(m.suite.d_z) : '—'),
       h('td', {}, num(m.bars.possible.mean)),
       h('td', {}, num(m.bars.impossible.mean)))))));
 
@@ -74,6 +74,8 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       figure(surpriseBarsSvg(r, s.sceneId), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
       figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
     metricsTable(s),
+    s.comparisons.length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
+      `McNemar's exact test on the same pairs (right = impossible strictly more surprising): ${s.comparisons.map((c) => `${c.model_a} alone right in ${c.only_a}, ${c.model_b} alone in ${c.only_b}, p = ${c.p_exact < 0.001 ? c.p_exact.toExponential(1) : c.p_exact.toFixed(3)}`).join('; ')}.`),
     s.finished < s.planned ? h('p', { class: 'small muted' }, `${s.finished} of ${s.planned} trials of this scene so far.`) : '');
 
   return {

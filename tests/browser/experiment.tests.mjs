@@ -1,5 +1,5 @@
 // Browser tests of the Experiment screen: a two-learner study on car-off-platform (the older
-// learner's impossible bar above its possible bar; the same metrics as the CLI suite in Node),
+// learner's impossible bar above its possible bar; the same metrics and McNemar tests as the CLI suite in Node),
 // per-frame CSV with the documented columns and one row per frame × trial × body, JSON that
 // re-imports to an identical recording, a reload mid-run that keeps every finished trial, the
 // lookaway key, storage that refuses (download offered) and a foreign file refused on import.
@@ -97,8 +97,16 @@ export function registerExperimentTests(test, { root, outDir }) {
     // The same seed in Node through the CLI's suite gives the same numbers.
     const dir = mkdtempSync(join(tmpdir(), 'suite-'));
     execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--pairs', '10', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
-    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
-    assert.deepEqual(results.suite, cli, 'the screen and `lab suite` agree to the last digit');
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    assert.equal(summary.summary_version, 2);
+    assert.deepEqual(results.suite, summary.results, 'the screen and `lab suite` agree to the last digit');
+    assert.deepEqual(results.comparisons, summary.comparisons, "the screen's McNemar tests are the suite's");
+    const mcnemar = await page.getByTestId('mcnemar-car-off-platform').textContent();
+    const c = summary.comparisons[0];
+    assert.ok(mcnemar.includes(`learner-1k alone right in ${c.only_a}, learner-100k alone in ${c.only_b}`), mcnemar);
+    const row = page.getByTestId('metrics-car-off-platform').locator('tr[data-model="learner-100k"] td');
+    const r = summary.results.find((x) => x.model === 'learner-100k');
+    assert.equal(await row.nth(3).textContent(), `${r.wins} / ${r.ties} / ${r.losses}`, 'won / tied / lost shown');
   });
 
   test('experiment: reloading mid-run keeps every finished trial, and the run resumes', async ({ open, assert }) => {

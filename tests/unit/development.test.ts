@@ -1,9 +1,11 @@
-// The developmental curve: pooling by concept, acquisition, CSV/SVG/table, and the develop command.
+// The developmental curve: concept scores per scene and pooled, acquisition on exact intervals,
+// CSV/SVG/table, and the develop command.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, unacquiredConcepts, type ConceptResult } from '../../src/experiment/development';
+import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, unacquiredConcepts, type ConceptResult, type SceneScore } from '../../src/experiment/development';
+import { clopperPearson } from '../../src/experiment/binomialIntervals';
 import { developmentSvg } from '../../src/experiment/developmentSvg';
 import type { SuiteOutput, TrialRow } from '../../src/experiment/suite';
 import { runCli } from '../../src/cli/runCli';
@@ -16,12 +18,10 @@ function row(scene: string, concept: string, variant: number, condition: 'possib
   return { scene, concept, variant, condition, model, experience_frames: exp, seed: 0, onset_frame: 10, scores: scores(score) };
 }
 
-/** Two support scenes (3 pairs each) and one solidity scene, for a learner and constant velocity;
- * with `oneSided`, a third support scene (a control where the object stays) that the learner fails. */
-function fakeSuite(oneSided = false): SuiteOutput {
+/** Two support scenes (3 pairs each) and one solidity scene, for a learner and constant velocity. */
+function fakeSuite(): SuiteOutput {
   const trials: TrialRow[] = [];
   for (let v = 0; v < 3; v++) {
-    if (oneSided) trials.push(row('stays', 'support', v, 'possible', 'learner-1k', 1000, 2), row('stays', 'support', v, 'impossible', 'learner-1k', 1000, 1));
     // The learner wins every support pair; constant velocity (experience 0 in suite rows) loses them.
     for (const scene of ['a', 'b']) {
       trials.push(row(scene, 'support', v, 'possible', 'learner-1k', 1000, 1), row(scene, 'support', v, 'impossible', 'learner-1k', 1000, 2));
@@ -30,7 +30,7 @@ function fakeSuite(oneSided = false): SuiteOutput {
     // Solidity: the learner wins one pair in three.
     trials.push(row('c', 'solidity', v, 'possible', 'learner-1k', 1000, 1), row('c', 'solidity', v, 'impossible', 'learner-1k', 1000, v === 0 ? 2 : 0.5));
   }
-  return { trials, results: [] };
+  return { trials, results: [], comparisons: [] };
 }
 
 describe('the developmental curve', () => {
@@ -46,20 +46,47 @@ describe('the developmental curve', () => {
     const [lo, hi] = find('solidity', 'learner-1k').pairwise_ci95;
     expect(lo).toBeLessThanOrEqual(1 / 3);
     expect(hi).toBeGreaterThanOrEqual(1 / 3);
+    expect(find('solidity', 'learner-1k')).toMatchObject({ wins: 1, ties: 0, losses: 2 });
   });
 
-  it('passes a concept only when every one of its scenes is passed; its score is the weakest scene', () => {
-    expect(find('support', 'learner-1k').passed).toBe(true);
-    expect(find('support', 'learner-1k').scenes_passed).toBe(2);
-    expect(find('support', 'constant-velocity').passed).toBe(false);
-    expect(find('solidity', 'learner-1k').passed).toBe(false); // 1/3 is no pass
-    const oneSided = conceptResults(fakeSuite(true), 7).find((r) => r.concept === 'support' && r.model === 'learner-1k')!;
-    expect(oneSided.pairwise_accuracy).toBeCloseTo(6 / 9, 12); // pooled, it looks fair…
-    expect(oneSided.passed).toBe(false); // …but the control where the box stays is failed
-    expect(oneSided.scenes_passed).toBe(2);
-    expect(oneSided.weakest_scene).toBe('stays');
-    expect(oneSided.weakest_accuracy).toBe(0);
-    expect(oneSided.scene_verdicts.map((s) => `${s.scene}:${s.passed}`)).toEqual(['a:true', 'b:true', 'stays:false']);
+  it('scores each scene with its exact interval; three pairs, all won, are not enough to pass', () => {
+    const a = find('support', 'learner-1k').per_scene.a!;
+    expect(a).toMatchObject({ pairs: 3, wins: 3, ties: 0, losses: 0, pairwise_accuracy: 1 });
+    expect(a.pairwise_ci95).toEqual(clopperPearson(3, 3));
+    expect(a.pairwise_ci95[0]).toBeCloseTo(0.025 ** (1 / 3), 12); // 0.29: not above chance
+    expect(a.passed).toBe(false);
+    expect(find('support', 'learner-1k').passed).toBe(false);
+  });
+
+  it('passes a concept only when every scene passes, and lets the spread between scenes into its interval', () => {
+    const trials: TrialRow[] = [];
+    for (let v = 0; v < 12; v++) {
+      for (const scene of ['up', 'down']) {
+        // 'old' wins every pair of both scenes; 'young' wins every pair of 'up' and loses every pair of 'down'.
+        trials.push(row(scene, 'inertia', v, 'possible', 'old', 30000, 1), row(scene, 'inertia', v, 'impossible', 'old', 30000, 2));
+        trials.push(row(scene, 'inertia', v, 'possible', 'young', 3000, 1), row(scene, 'inertia', v, 'impossible', 'young', 3000, scene === 'up' ? 2 : 0));
+      }
+    }
+    const res = conceptResults({ trials }, 3);
+    const old = res.find((r) => r.model === 'old')!, young = res.find((r) => r.model === 'young')!;
+    expect(old.passed).toBe(true); // 12/12 per scene: exact lower end 0.025^(1/12) = 0.74
+    expect(young.per_scene.up!.passed).toBe(true);
+    expect(young.per_scene.down!.passed).toBe(false);
+    expect(young.passed).toBe(false);
+    expect(young.pairwise_accuracy).toBe(0.5);
+    expect(young.pairwise_ci95[0]).toBe(0);
+    expect(young.pairwise_ci95[1]).toBe(1);
+    expect(acquisitionFrames(res, 'inertia')).toBe(30000);
+    expect(conceptResults({ trials }, 3)).toEqual(res);
+    // The direction that holds the concept back is named, with its accuracy.
+    expect(young.scenes_passed).toBe(1);
+    expect(young.weakest_scene).toBe('down');
+    expect(young.weakest_accuracy).toBe(0);
+    expect(old.scenes_passed).toBe(2);
+    expect(old.weakest_accuracy).toBe(1);
+    expect(unacquiredConcepts(res)).toEqual([]);
+    expect(unacquiredConcepts(res.filter((r) => r.model === 'young'))).toEqual(['inertia']);
+    expect(developmentTable(res)).toContain('| inertia | 1/2 (0.00) | 2/2 ✓ (1.00) |');
   });
 
   it('keeps the baselines off the experience axis and lists concepts in the infants\' order', () => {
@@ -68,27 +95,36 @@ describe('the developmental curve', () => {
     expect(results.map((r) => r.concept).indexOf('solidity')).toBeLessThan(results.map((r) => r.concept).indexOf('support'));
   });
 
-  it('dates a concept from the first checkpoint that passes it for good', () => {
-    const mk = (exp: number, passed: boolean) => ({ concept: 'support', experience_frames: exp, passed });
-    expect(acquisitionFrames([mk(0, false), mk(1000, true), mk(3000, false), mk(10000, true), mk(30000, true)], 'support')).toBe(10000);
-    expect(acquisitionFrames([mk(0, false), mk(1000, true), mk(3000, false)], 'support')).toBeNull();
-    expect(unacquiredConcepts([mk(0, false), mk(1000, true), { concept: 'solidity', experience_frames: 1000, passed: false }])).toEqual(['solidity']);
+  it('dates a concept from the first checkpoint that passes every one of its scenes for good', () => {
+    const scene = (acc: number, lo: number): SceneScore => ({ pairs: 50, wins: 0, ties: 0, losses: 0, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, passed: false });
+    const mk = (exp: number, ...scenes: [number, number][]): ConceptResult => ({
+      concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: scenes.map((_, i) => `s${i}`), pairs: 50 * scenes.length, wins: 0, ties: 0, losses: 0,
+      pairwise_accuracy: 0, pairwise_ci95: [0, 1], auroc: 0, passed: false, scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
+      per_scene: Object.fromEntries(scenes.map(([acc, lo], i) => [`s${i}`, scene(acc, lo)])),
+    });
+    expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.9, 0.8]), mk(3000, [0.6, 0.4]), mk(10000, [0.95, 0.9]), mk(30000, [1, 0.93])], 'support')).toBe(10000);
+    expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.7, 0.6])], 'support')).toBeNull();
+    // Accuracy 1 but an interval reaching below chance (too few pairs) is not a pass.
+    expect(acquisitionFrames([mk(1000, [1, 0.45])], 'support')).toBeNull();
+    // A failed scene is not hidden by a passed one, whatever the mean.
+    expect(acquisitionFrames([mk(1000, [1, 0.93], [0.95, 0.86]), mk(3000, [1, 0.93], [0.7, 0.55])], 'support')).toBeNull();
   });
 
   it('writes a CSV row per concept and model, an SVG with a line per concept, and a Markdown table', () => {
     const csv = developmentCsv(results).trim().split('\n');
-    expect(csv[0]).toBe('concept,model,experience_frames,pairs,pairwise_accuracy,ci95_low,ci95_high,auroc,scenes,scenes_passed,passed,weakest_scene,weakest_accuracy');
+    expect(csv[0]).toBe('concept,model,experience_frames,pairs,wins,ties,losses,pairwise_accuracy,ci95_low,ci95_high,auroc,passed,scenes');
+    expect(csv.find((l) => l.startsWith('solidity,learner-1k,'))).toMatch(/^solidity,learner-1k,1000,3,1,0,2,0\.333333,[\d.]+,[\d.]+,[\d.]+,0,c$/);
     expect(csv).toHaveLength(1 + results.length);
     const svg = developmentSvg(results);
     expect(svg.startsWith('<svg')).toBe(true);
     expect((svg.match(/<polyline/g) ?? []).length).toBe(2);
     expect(svg).toContain('>support (constant velocity 0.00)</text>');
-    expect(svg).toContain('fill="#ffffff"'); // a concept not passed is drawn hollow
     const table = developmentTable(results);
-    expect(table.split('\n')[0]).toBe('| concept: scenes passed (weakest accuracy) | learner-1k | constant-velocity |');
-    expect(table).toContain('| support | 2/2 ✓ (1.00) | 0/2 (0.00) |');
-    expect(table).toContain('| solidity | 0.33 |  |'); // the pooled table
-    expect(table).toContain('No learner has acquired: solidity.');
+    expect(table.split('\n')[0]).toBe('| concept | learner-1k | constant-velocity |');
+    expect(table).toMatch(/\| solidity \| 0\.33 \[0\.\d\d, [01]\.\d\d\] \|  \|/);
+    expect(table).toContain('| support | 1.00 [1.00, 1.00] | 0.00 [0.00, 0.00] |'); // the bootstrap of all-agreeing scenes; not passed (no ✓)
+    expect(table).toContain('| support | 0/2 (1.00) | 0/2 (0.00) |'); // 3 pairs a scene: 1.00 with an exact interval reaching below chance
+    expect(table).toContain('No learner has acquired, for good: solidity, support.');
   });
 
   it('develop: measures the named models on the scenes given and writes its files', async () => {
@@ -103,6 +139,7 @@ describe('the developmental curve', () => {
     expect(doc.pairs_per_scene).toBe(3);
     expect(doc.concepts.map((c) => `${c.concept}/${c.model}`).sort()).toEqual(['directional-inertia/constant-velocity', 'directional-inertia/oracle', 'permanence/constant-velocity', 'permanence/oracle']);
     for (const c of doc.concepts.filter((x) => x.model === 'oracle')) expect(c.pairwise_accuracy).toBe(1);
+    expect((doc as unknown as { development_version: number }).development_version).toBe(2);
     expect(stdout).toContain('| permanence |');
   }, 120_000);
 

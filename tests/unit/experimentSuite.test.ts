@@ -5,6 +5,7 @@ import { useWasmBackend } from '../../src/predictor/backend';
 import { parseSceneText } from '../../src/scenes/parse';
 import { runSuite, trialsCsv, type SuiteOutput } from '../../src/experiment/suite';
 import { summarySvg } from '../../src/experiment/summarySvg';
+import { accuracyInterval } from '../../src/experiment/binomialIntervals';
 import { ConstantVelocityPredictor } from '../../src/predictor/predictor';
 import { ORACLE } from '../../src/experiment/observers';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
@@ -43,6 +44,25 @@ describe('developmental ordering on 20 pairs', () => {
     expect(csv.split('\n')[0]).toBe('scene,concept,variant,condition,model,experience_frames,seed,onset_frame,rollout_mean,rollout_max,rollout_mean_from_onset,onestep_nll_mean,onestep_nll_max,plausibility');
     const svg = summarySvg(out.results);
     for (const m of ['constant-velocity', 'oracle', 'newborn', youngest, oldest]) expect(svg).toContain(`>${m}</text>`);
+  });
+  it('counts wins, ties and losses, with exact intervals that do not collapse at 1', () => {
+    for (const r of out.results) {
+      expect(r.wins + r.ties + r.losses, `${r.scene} ${r.model}`).toBe(20);
+      expect(r.pairwise_accuracy).toBe((r.wins + r.ties / 2) / 20);
+      expect(r.pairwise_ci95).toEqual(accuracyInterval(r));
+      expect(r.pairwise_ci95_jeffreys).toEqual(accuracyInterval(r, 'jeffreys'));
+    }
+    const oracle = out.results.find((r) => r.scene === 'car-off-platform' && r.model === 'oracle')!;
+    expect(oracle).toMatchObject({ wins: 20, ties: 0, losses: 0 });
+    expect(oracle.pairwise_ci95[0]).toBeCloseTo(0.025 ** (1 / 20), 12); // 0.83, not 1
+    expect(oracle.d_z).toBeGreaterThan(0);
+  });
+  it("compares every two observers on each scene's pairs with McNemar's exact test", () => {
+    expect(out.comparisons).toHaveLength(2 * 10);
+    const c = out.comparisons.find((x) => x.scene === 'car-off-platform' && x.model_a === 'constant-velocity' && x.model_b === 'oracle')!;
+    const cv = out.results.find((r) => r.scene === 'car-off-platform' && r.model === 'constant-velocity')!;
+    expect(c).toMatchObject({ pairs: 20, both: cv.wins, only_a: 0, only_b: 20 - cv.wins, neither: 0 });
+    expect(c.p_exact).toBeLessThan(0.01);
   });
   it('gives the oracle zero surprise on every possible trial', () => {
     for (const r of out.trials.filter((t) => t.model === 'oracle' && t.condition === 'possible')) expect(r.scores.rollout_mean).toBe(0);

@@ -88,6 +88,14 @@ describe('planning with observers', () => {
     // tasks of each family see docs/planning.md.
     console.log(`planning, ${TASKS} basket tasks: learner-100k ${rate('learner-100k')}, constant-velocity ${rate('constant-velocity')}`);
     expect(rate('learner-100k')).toBeGreaterThan(rate('constant-velocity'));
+    // McNemar on the same tasks: the discordant counts are what separates the two success counts.
+    const c = result.comparisons.find((x) => x.family === 'basket')!;
+    const successes = (m: string): number => result.rates.find((r) => r.model === m)!.successes;
+    expect(c).toMatchObject({ model_a: 'learner-100k', model_b: 'constant-velocity', tasks: TASKS });
+    expect(c.both + c.only_a + c.only_b + c.neither).toBe(TASKS);
+    expect(c.only_a - c.only_b).toBe(successes('learner-100k') - successes('constant-velocity'));
+    expect(c.p_exact).toBeGreaterThan(0);
+    expect(c.p_exact).toBeLessThanOrEqual(1);
     // Constant velocity never predicts a fall: it never expects the object to come down into the basket.
     expect(result.rows.filter((r) => r.model === 'constant-velocity').every((r) => r.predicted_entry_x === null)).toBe(true);
     const svg = planSvg(result.rates, [{ family: 'basket', rate: 0.4 }]);
@@ -113,8 +121,10 @@ describe('lab plan', () => {
     const code = await runCli(['plan', '--model', 'constant-velocity,oracle', '--tasks', '1', '--family', 'basket', '--population', '6', '--elites', '2', '--iterations', '2', '--chance', '2', '--out', tmp],
       { stdout: (t) => { stdout += t; }, stderr: () => {} });
     expect(code).toBe(0);
-    expect(stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['constant-velocity', 'oracle', 'random push']);
+    expect(stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['constant-velocity', 'oracle', 'McNemar', 'random push']);
     const json = JSON.parse(readFileSync(join(tmp, 'plan.json'), 'utf8'));
+    expect(json.comparisons).toHaveLength(1);
+    expect(json.comparisons[0]).toMatchObject({ family: 'basket', model_a: 'constant-velocity', model_b: 'oracle', tasks: 1 });
     expect(json.rows).toHaveLength(2);
     expect(json.settings.cem.population).toBe(6);
     expect(readFileSync(join(tmp, 'tasks.csv'), 'utf8').split('\n')[0]).toMatch(/^task,family,kind,/);

@@ -41,10 +41,13 @@ describe('a study recorded trial by trial equals the suite (car off the platform
     const results = studyResults(design, recordings, [scene]);
     expect(results.suite).toHaveLength(3);
     expect(results.suite).toEqual(suite.results);
+    expect(results.comparisons).toHaveLength(3);
+    expect(results.comparisons).toEqual(suite.comparisons);
     const reread = recordings.map((r) => recordingSchema.parse(JSON.parse(JSON.stringify(r))));
     expect(studyResults(design, reread, [scene]).suite).toEqual(suite.results);
     // Recording order does not matter (the suite's pair order is rebuilt from the variants).
     expect(studyResults(design, [...recordings].reverse(), [scene]).suite).toEqual(suite.results);
+    expect(studyResults(design, [...recordings].reverse(), [scene]).comparisons).toEqual(suite.comparisons);
     expect(results.finished).toBe(9);
     expect(results.scenes[0]!.models.map((m) => m.pairs.complete)).toEqual([4, 4, 4]);
   });

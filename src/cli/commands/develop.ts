@@ -10,7 +10,8 @@ import { loadSceneFile } from '../sceneFiles';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER } from '../../experiment/development';
+import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY } from '../../experiment/development';
+import { SUMMARY_VERSION } from '../../experiment/suite';
 import { developmentSvg } from '../../experiment/developmentSvg';
 import { trialsCsv } from '../../experiment/suite';
 import { expandSceneArgs } from './suite';
@@ -51,9 +52,10 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const models = observers.map((o) => ({ name: o.name, experience_frames: Number.isFinite(o.experienceFrames) && o.kind !== 'constant-velocity' ? o.experienceFrames : null }));
   const acquisition = Object.fromEntries([...new Set(result.concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(result.concepts, c)]));
   const doc = {
+    development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,
     seed, pairs_per_scene: pairs, models_dir: modelsDir, models, scenes: scenes.map((s) => ({ id: s.id, concept: s.concept })),
-    concept_order_infants: CONCEPT_ORDER, acquisition_frames: acquisition,
-    concepts: result.concepts, per_scene: result.suite.results,
+    concept_order_infants: CONCEPT_ORDER, pass_accuracy: PASS_ACCURACY, acquisition_frames: acquisition,
+    concepts: result.concepts, per_scene: result.suite.results, comparisons: result.suite.comparisons,
   };
   writeFileSync(join(out, 'development.json'), `${JSON.stringify(doc, null, 2)}\n`);
   writeFileSync(join(out, 'development.csv'), developmentCsv(result.concepts));

@@ -51,7 +51,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     push_frame: tasks[0]?.pushFrame ?? null, horizon_frames: tasks[0]?.frames ?? null, models: names,
   };
   const json = {
-    settings, rates: result.rates, chance_rates: result.chanceRates, rates_by_direction: directionRates(result.rows), timing,
+    settings, rates: result.rates, comparisons: result.comparisons, chance_rates: result.chanceRates, rates_by_direction: directionRates(result.rows), timing,
     rows: result.rows, chance: result.chance,
   };
   writeFileSync(join(out, 'plan.json'), `${JSON.stringify(json, null, 2)}\n`);
@@ -72,6 +72,9 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     const perFamily = families.length > 1 ? `\t${mine.filter((r) => r.family !== 'all').map(rateText).join('\t')}` : '';
     const ms = timing.find((t) => t.model === o.name)!.mean_plan_ms;
     io.stdout(`${o.name}\tsuccess ${overall.rate.toFixed(3)} [${overall.ci95.map((x) => x.toFixed(3)).join(', ')}] (${overall.successes}/${overall.tasks})${perFamily}\t${ms.toFixed(0)} ms per plan\n`);
+  }
+  for (const c of result.comparisons.filter((x) => x.family === summaryFamily)) {
+    io.stdout(`McNemar\t${c.model_a} vs ${c.model_b}\t${c.model_a} alone ${c.only_a}, ${c.model_b} alone ${c.only_b} of ${c.tasks} tasks\texact p ${c.p_exact.toPrecision(3)}\n`);
   }
   if (chanceSamples > 0) {
     io.stdout(`random push\tsuccess ${result.chanceRates.map((c) => `${c.family} ${c.rate.toFixed(3)}`).join('\t')}\t(${chanceSamples} random pushes per task)\n`);

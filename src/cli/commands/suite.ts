@@ -9,7 +9,7 @@ import { loadSceneFile } from '../sceneFiles';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runSuite, trialsCsv } from '../../experiment/suite';
+import { runSuite, trialsCsv, SUMMARY_VERSION } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
 import { orderWithControls } from '../../scenes/families';
 
@@ -45,12 +45,16 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
   const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
   makeOutputDir(out);
-  const summary = { seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), results: result.results };
+  const summary = {
+    summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id),
+    interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons,
+  };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(out, 'trials.csv'), trialsCsv(result.trials));
   writeFileSync(join(out, 'summary.svg'), summarySvg(result.results));
   for (const r of result.results) {
-    io.stdout(`${r.scene}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\tAUROC ${r.auroc.toFixed(3)}\tg ${r.hedges_g.toFixed(2)}\n`);
+    const dz = r.d_z === null ? '—' : r.d_z.toFixed(2);
+    io.stdout(`${r.scene}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\t${r.wins}/${r.ties}/${r.losses} won/tied/lost\tAUROC ${r.auroc.toFixed(3)}\td_z ${dz}\n`);
   }
   io.stderr(`wrote summary.json, trials.csv, summary.svg to ${out}\n`);
   return EXIT_OK;
@@ -66,7 +70,7 @@ export const suiteCommand: Command = {
       { name: 'models', kind: 'string', valueName: 'A,B,...', required: true, description: 'model names from `models`, or checkpoint directories' },
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 20)' },
-      { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants and the bootstrap (default 0)' },
+      { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants (default 0)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },

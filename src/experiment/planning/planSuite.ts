@@ -1,7 +1,9 @@
 // The planning comparison: every observer plans every seeded task; success rates per task family with
-// 95% Wilson intervals, beside the rate of a push drawn at random (what planning with no model gets).
+// 95% Wilson intervals, beside the rate of a push drawn at random (what planning with no model gets),
+// and McNemar's exact test for every two observers on the same tasks.
 import { createRng, mixSeed } from '../../sim/rng';
 import type { Observer } from '../observers';
+import { mcnemarExact, type McNemarResult } from '../mcnemar';
 import { executePlan } from './executePlan';
 import { planAndExecute } from './planAndExecute';
 import type { CemSettings } from './planner';
@@ -34,9 +36,13 @@ export interface PlanRate {
   family: string; model: string; tasks: number; successes: number; rate: number; ci95: [number, number];
 }
 
+/** Two observers on the same tasks of a family (or 'all'): which tasks each alone succeeded in. */
+export interface PlanComparison extends McNemarResult { family: string; model_a: string; model_b: string; tasks: number }
+
 export interface PlanSuiteResult {
   rows: PlanRow[];
   rates: PlanRate[];
+  comparisons: PlanComparison[];
   chance: ChanceRow[];
   /** Mean share of random pushes that succeed, per family (and 'all'). */
   chanceRates: { family: string; rate: number }[];
@@ -97,7 +103,7 @@ export function runPlanSuite(o: PlanSuiteOptions, progress?: (done: number, tota
       progress?.(++done, total, `${task.id} random pushes`);
     }
   }
-  return { rows, rates: successRates(rows), chance, chanceRates: chanceRates(chance) };
+  return { rows, rates: successRates(rows), comparisons: planComparisons(rows), chance, chanceRates: chanceRates(chance) };
 }
 
 const familiesOf = (items: readonly { family: string }[]): string[] => {
@@ -114,6 +120,27 @@ export function successRates(rows: readonly PlanRow[]): PlanRate[] {
       const mine = rows.filter((r) => r.model === model && (family === 'all' || r.family === family));
       const successes = mine.filter((r) => r.success).length;
       out.push({ family, model, tasks: mine.length, successes, rate: mine.length ? successes / mine.length : 0, ci95: wilsonInterval(successes, mine.length) });
+    }
+  }
+  return out;
+}
+
+/** McNemar's exact test for every two models (in the rows' order), per family and over all: the
+ * tasks are the same for both (same task, same search seed), so only the tasks where one succeeded
+ * and the other failed tell them apart. */
+export function planComparisons(rows: readonly PlanRow[]): PlanComparison[] {
+  const models = [...new Set(rows.map((r) => r.model))];
+  const out: PlanComparison[] = [];
+  for (const family of familiesOf(rows)) {
+    const mine = rows.filter((r) => family === 'all' || r.family === family);
+    const tasks = [...new Set(mine.map((r) => r.task))];
+    const successOf = (model: string): Map<string, boolean> => new Map(mine.filter((r) => r.model === model).map((r) => [r.task, r.success]));
+    for (let a = 0; a < models.length; a++) {
+      for (let b = a + 1; b < models.length; b++) {
+        const A = successOf(models[a]!), B = successOf(models[b]!);
+        const shared = tasks.filter((t) => A.has(t) && B.has(t));
+        out.push({ family, model_a: models[a]!, model_b: models[b]!, tasks: shared.length, ...mcnemarExact(shared.map((t) => A.get(t)!), shared.map((t) => B.get(t)!)) });
+      }
     }
   }
   return out;
