@@ -6,7 +6,7 @@ import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { contactsBelow } from './support';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
-import { Holds } from './holds';
+import { Holds, forgetSolverMemory } from './holds';
 import { TriggerWatch } from './triggers';
 import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
@@ -125,6 +125,7 @@ export class Simulation {
         throw new SimulationError(`body "${action.body}" is not held, so a hand cannot carry it`);
       }
     } else {
+      if (this.held.has(action.body)) forgetSolverMemory(this.engine, b);
       this.held.release(action.body);
       if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
       this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
