@@ -11,7 +11,7 @@ export type HeldFrame = Pick<FrameRecord, 'snapshot' | 'surprise'>;
 
 export interface TakeObserver {
   id: string;
-  kind: 'learned' | 'constant-velocity' | 'oracle';
+  kind: 'learned' | 'constant-velocity' | 'gravity-only' | 'oracle';
   experienceFrames: number;
   checkpointHash: string | null;
 }

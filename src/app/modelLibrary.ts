@@ -1,6 +1,7 @@
 // The observers the page can show: the shipped checkpoints listed in models/index.json (loaded on
-// first use, then kept), the constant-velocity baseline, and the ideal observer.
+// first use, then kept), the constant-velocity and gravity-only baselines, and the ideal observer.
 import { ConstantVelocityPredictor, type StepPredictor } from '../predictor/predictor';
+import { GravityOnlyPredictor } from '../predictor/gravityOnly';
 import type { ModelChoice } from '../store/modelsSlice';
 
 const BASE = `${import.meta.env.BASE_URL}models/`;
@@ -8,6 +9,10 @@ const BASE = `${import.meta.env.BASE_URL}models/`;
 export const CONSTANT_VELOCITY: ModelChoice = {
   id: 'constant-velocity', kind: 'constant-velocity', experienceFrames: 0, label: 'constant velocity',
   note: 'Baseline: knows inertia, not gravity. Expects every object to keep its velocity.',
+};
+export const GRAVITY_ONLY: ModelChoice = {
+  id: 'gravity-only', kind: 'gravity-only', experienceFrames: 0, label: 'gravity only',
+  note: 'Baseline: knows gravity, not support. Expects every object to fall freely, even one resting on a table.',
 };
 export const ORACLE_CHOICE: ModelChoice = {
   id: 'oracle', kind: 'oracle', experienceFrames: Number.POSITIVE_INFINITY, label: 'ideal observer',
@@ -55,7 +60,7 @@ export class ModelLibrary {
 
   /** Fetches the list of shipped checkpoints; the baselines are always there. */
   async list(): Promise<{ models: ModelChoice[]; error: string | null }> {
-    const baselines = [CONSTANT_VELOCITY, ORACLE_CHOICE];
+    const baselines = [CONSTANT_VELOCITY, GRAVITY_ONLY, ORACLE_CHOICE];
     try {
       const res = await fetch(`${BASE}index.json`, { cache: 'no-cache' });
       if (!res.ok) throw new Error(`models/index.json: HTTP ${res.status}`);
@@ -75,13 +80,13 @@ export class ModelLibrary {
     for (const id of [...this.loaded.keys()]) if (id.startsWith('saved:')) this.loaded.delete(id);
   }
 
-  /** The predictor for a learned checkpoint or constant velocity (the oracle is not a predictor). */
+  /** The predictor for a learned checkpoint or a baseline (the oracle is not a predictor). */
   predictor(choice: ModelChoice): Promise<StepPredictor> {
     let p = this.loaded.get(choice.id);
     if (!p) {
       // TF.js (and its wasm) load only when the first learner is picked: a separate chunk.
-      p = choice.kind === 'constant-velocity'
-        ? Promise.resolve(new ConstantVelocityPredictor())
+      p = choice.kind === 'constant-velocity' ? Promise.resolve(new ConstantVelocityPredictor())
+        : choice.kind === 'gravity-only' ? Promise.resolve(new GravityOnlyPredictor())
         : choice.id.startsWith('saved:') ? import('../storage/savedModels').then((m) => m.loadSavedModel(choice.id.slice('saved:'.length)))
         : import('./checkpointLoader').then((m) => m.loadCheckpoint(`${BASE}${choice.id}/`, `models/${choice.id}`, choice.id));
       this.loaded.set(choice.id, p);

@@ -1,5 +1,5 @@
 // One observer's live surprise beside the trial, computed once per physics step (never per
-// animation frame): a learned checkpoint or constant velocity through LiveSurprise, or the ideal
+// animation frame): a learned checkpoint or a baseline through LiveSurprise, or the ideal
 // observer comparing the scene with its twin. Values are written into the frame history.
 import { LiveSurprise } from '../predictor/liveSurprise';
 import { computeSurprise, oracleSurprise, HORIZON } from '../predictor/surprise';

@@ -1,14 +1,15 @@
-// Finds and loads the models a CLI command names: shipped checkpoints on disk and the two baselines.
+// Finds and loads the models a CLI command names: shipped checkpoints on disk and the baselines.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCheckpoint, CheckpointError, type CheckpointMeta } from '../predictor/checkpoint';
 import { ConstantVelocityPredictor, LearnedPredictor } from '../predictor/predictor';
+import { GravityOnlyPredictor } from '../predictor/gravityOnly';
 import { ORACLE, type Observer } from '../experiment/observers';
 import { BadInput } from './errors';
 
 export const DEFAULT_MODELS_DIR = resolve(fileURLToPath(new URL('../../public/models', import.meta.url)));
-export const BASELINES = ['constant-velocity', 'oracle'] as const;
+export const BASELINES = ['constant-velocity', 'gravity-only', 'oracle'] as const;
 
 export interface ModelEntry { name: string; experienceFrames: number; dir: string | null; meta: CheckpointMeta | null }
 
@@ -51,6 +52,7 @@ export function loadCheckpointDir(dir: string, name: string): LearnedPredictor {
 export function loadObserver(name: string, modelsDir = DEFAULT_MODELS_DIR): Observer {
   if (name === 'oracle') return ORACLE;
   if (name === 'constant-velocity') return new ConstantVelocityPredictor();
+  if (name === 'gravity-only') return new GravityOnlyPredictor();
   const entry = listCheckpoints(modelsDir).find((m) => m.name === name);
   if (entry?.dir) return loadCheckpointDir(entry.dir, name);
   if (existsSync(join(name, 'model.json'))) return loadCheckpointDir(name, name.replace(/\/+$/, '').split('/').pop()!);

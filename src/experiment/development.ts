@@ -177,7 +177,7 @@ const withInterval = (acc: number, ci: [number, number]): string => `${two(acc)}
  * scene-then-pair bootstrap interval, ✓ when every scene is passed), and scene × model (accuracy,
  * exact interval, and ties when there are any). */
 export function developmentTable(results: readonly ConceptResult[], sceneResults?: readonly SuiteResult[]): string {
-  // Learners by experience, then constant velocity, then the oracle.
+  // Learners by experience, then the baselines (by name), then the oracle.
   const order = (m: string, frames: number | null): number => (m === 'oracle' ? Infinity : frames ?? Number.MAX_VALUE);
   const models = [...new Map(results.map((r) => [r.model, r.experience_frames])).entries()]
     .sort((a, b) => order(a[0], a[1]) - order(b[0], b[1]) || a[0].localeCompare(b[0]))

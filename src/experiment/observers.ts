@@ -1,4 +1,4 @@
-// The observers a trial can be shown to: learned checkpoints, constant velocity, and the oracle.
+// The observers a trial can be shown to: learned checkpoints, the baselines, and the oracle.
 import type { StepPredictor } from '../predictor/predictor';
 import { computeSurprise, oracleSurprise, type SurpriseTrace } from '../predictor/surprise';
 import type { Observation } from '../predictor/observation';

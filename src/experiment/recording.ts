@@ -32,7 +32,7 @@ export const eventSchema = z.strictObject({
 /** One observer's view of the recording: its surprise per frame (summed and per body) and the trial scores. */
 export const observerTrackSchema = z.strictObject({
   model: z.string().min(1).max(200),
-  kind: z.enum(['learned', 'constant-velocity', 'oracle']),
+  kind: z.enum(['learned', 'constant-velocity', 'gravity-only', 'oracle']),
   /** FNV-1a hash of the checkpoint's weights (meta.json `weights_hash`); null for the baselines. */
   checkpoint_hash: z.union([z.string().regex(/^[0-9a-f]{16}$/), z.null()]),
   experience_frames: z.union([z.number().int().min(0), z.null()]),

@@ -86,6 +86,7 @@ export function yAxis(parts: string[], left: number, right: number, top: number,
 export function experienceLabel(kind: string | null, frames: number | null): string {
   if (kind === 'oracle') return 'the simulator itself';
   if (kind === 'constant-velocity') return 'baseline: constant velocity';
+  if (kind === 'gravity-only') return 'baseline: gravity only';
   if (frames === null) return kind === null ? 'no trials yet' : '';
   return `${groupThousands(frames)} frames of experience`;
 }

@@ -25,7 +25,7 @@ export interface StudyTrialContext {
   place: StudyPlace | null;
 }
 
-/** One observer's track. Experience: learned models their frames, constant velocity 0 (it learns
+/** One observer's track. Experience: learned models their frames, the baselines 0 (they learn
  * nothing, and the suite reports it as 0), the oracle null (it is the simulator, not a learner);
  * so that results rebuilt from recordings carry the same experience_frames as the suite's. */
 function observerTrack(observer: Observer, trace: SurpriseTrace, scores: TrialScores): ObserverTrack {

@@ -3,7 +3,7 @@ import type { SuiteResult } from './suite';
 
 import { escapeXml } from './studyChartsKit';
 
-const COLORS: Record<string, string> = { oracle: '#2a9d8f', 'constant-velocity': '#8d99ae' };
+const COLORS: Record<string, string> = { oracle: '#2a9d8f', 'constant-velocity': '#8d99ae', 'gravity-only': '#8a5a44' };
 const learnerColor = '#e76f51';
 
 export function summarySvg(results: readonly SuiteResult[]): string {

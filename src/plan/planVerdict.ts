@@ -60,7 +60,7 @@ export function roundVerdict(problem: PlanProblem, results: readonly NamedOutcom
     const what = d > 0.005 ? `missed by ${cm(d)}` : 'did not get it to rest inside';
     parts.push(`${r.name} ${what}: ${missReason(problem, r.outcome, objectWord)}`);
   }
-  // A model's own name keeps its case (learner-100k); "the ideal observer", "constant velocity" open a sentence.
+  // A model's own name keeps its case (learner-100k); "the ideal observer", "constant velocity", "gravity only" open a sentence.
   const sentence = parts.join('; ');
-  return `${/^(the|constant) /.test(sentence) ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence}.`;
+  return `${/^(the|constant|gravity) /.test(sentence) ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence}.`;
 }

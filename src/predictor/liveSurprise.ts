@@ -5,6 +5,7 @@ import type { StepPredictor } from './predictor';
 import { HORIZON } from './constants';
 import { advanceRollouts, rolloutSurprise, type RolloutState } from './rollout';
 import { nextBelief } from './belief';
+import { ArrivalTracker } from './appearance';
 import type { ViewFrame } from './view';
 
 export interface LiveSurpriseFrame {
@@ -16,23 +17,27 @@ export interface LiveSurpriseFrame {
 
 export class LiveSurprise {
   private inFlight: { startFrame: number; rollout: RolloutState }[] = [];
+  private readonly arrivals = new ArrivalTracker();
 
   constructor(readonly predictor: StepPredictor, readonly horizon = HORIZON) {}
 
   reset(): void {
     this.inFlight = [];
+    this.arrivals.reset();
   }
 
   /** Feeds the observation at `frame` (frames must be consecutive); returns the surprise at it.
    * Gives the same numbers as computeSurprise over the whole trial, given the same views. With the
-   * view (window and screens at this frame), hidden objects are kept in mind: the rollout started at
+   * view (window and screens at this frame), hidden objects are kept in mind (the rollout started at
    * the previous frame, one step on, is exactly the belief's one-step prediction, so this costs no
-   * extra prediction. */
+   * extra prediction) and objects that appear are scored (ArrivalTracker, fed every frame with a
+   * view, as the batch computation feeds it). */
   push(frame: number, obs: Observation, view?: ViewFrame): LiveSurpriseFrame {
     let result: LiveSurpriseFrame = { frame, total: null, perObject: new Map() };
+    const arrived = view ? this.arrivals.push(obs, view) : undefined;
     const due = this.inFlight.find((r) => r.startFrame === frame - this.horizon);
     if (due) {
-      const perObject = rolloutSurprise(due.rollout, obs, view);
+      const perObject = rolloutSurprise(due.rollout, obs, view, arrived);
       let total = 0;
       for (const s of perObject.values()) total += s;
       result = { frame, total, perObject };

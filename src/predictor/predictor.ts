@@ -1,5 +1,5 @@
-// The one interface every observer implements (learned checkpoints and the constant-velocity
-// baseline): a distribution over each object's velocity change in the next 1/60 s step.
+// The one interface every observer implements (learned checkpoints and the constant-velocity and
+// gravity-only baselines): a distribution over each object's velocity change in the next 1/60 s step.
 import type { Observation } from './observation';
 import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureOptions } from './features';
 import type { InteractionNetwork } from './network';
@@ -14,7 +14,7 @@ export interface StepPrediction {
 
 export interface StepPredictor {
   readonly name: string;
-  readonly kind: 'learned' | 'constant-velocity';
+  readonly kind: 'learned' | 'constant-velocity' | 'gravity-only';
   readonly experienceFrames: number;
   predict(frames: readonly Observation[]): StepPrediction;
 }

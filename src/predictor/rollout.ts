@@ -55,8 +55,10 @@ export function advanceRollouts(predictor: StepPredictor, rollouts: RolloutState
 /** Surprise of a finished rollout against the observation: per moving object ½·z² (see docs/surprise.md).
  * Given the view, an object the rollout carries that is not observed costs −ln P(hidden), the chance
  * under the rollout's own Gaussian that its centre is behind a screen or out of the window, capped at
- * MISSING_SURPRISE. Without a view, unobserved objects are skipped. */
-export function rolloutSurprise(r: RolloutState, observed: Observation, view?: ViewFrame): Map<string, number> {
+ * MISSING_SURPRISE. Without a view, unobserved objects are skipped. `arrived` holds the appearance
+ * costs of the objects observed now (ArrivalTracker): an observed object the rollout does not carry
+ * costs its appearance; without it, such objects are skipped. */
+export function rolloutSurprise(r: RolloutState, observed: Observation, view?: ViewFrame, arrived?: ReadonlyMap<string, number>): Map<string, number> {
   const floor = POSITION_NOISE_M * POSITION_NOISE_M;
   const byId = new Map<string, ObjectState>();
   for (const o of observed) if (!o.isStatic) byId.set(o.id, o);
@@ -75,6 +77,10 @@ export function rolloutSurprise(r: RolloutState, observed: Observation, view?: V
     const vy = r.positionVariance[i * 2 + 1]! + floor;
     out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy) + shapeSurprise(pred, obs));
   });
+  if (arrived && arrived.size > 0) {
+    const carried = new Set(r.state.map((o) => o.id));
+    for (const [id, s] of arrived) if (!carried.has(id)) out.set(id, s);
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import { rollout, rolloutSurprise, shapeSurprise } from './rollout';
 import { trackBeliefs } from './belief';
+import { ArrivalTracker } from './appearance';
 import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
@@ -42,7 +43,8 @@ const dynamicIds = (o: Observation): Map<string, number> => {
 
 /** Surprise of an observer at every frame of a trial. With `views` (the window and screens per frame)
  * the observer keeps hidden objects in mind and is surprised when one it expects in view is not
- * there; without them, unobserved objects are simply skipped (docs/surprise.md). */
+ * there, or when one it did not expect appears where nothing could have been hidden; without them,
+ * unobserved and newly seen objects are simply skipped (docs/surprise.md). */
 export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[]): SurpriseTrace {
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
@@ -57,10 +59,12 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   if (T > horizon) {
     const starts = views ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
     const finished = rollout(predictor, starts, horizon);
+    const tracker = new ArrivalTracker();
+    const arrivals = views ? frames.map((f, t) => tracker.push(f, views[t]!)) : undefined;
     finished.forEach((r, b) => {
       const t = b + horizon;
       let sum = 0;
-      for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t])) {
+      for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t])) {
         ensure(id)[t] = s;
         sum += s;
       }

@@ -1,7 +1,10 @@
-// What an observer knows of its view, frame by frame: the window it looks through and the screens in it.
+// What an observer knows of its view, frame by frame: the window it looks through, the screens in it,
+// and where it has never looked.
 import type { WorldSpec } from '../sim/spec';
 import { insideRect, occludersAt, type Rect } from '../sim/occluders';
 import { exp } from '../sim/portableMath';
+import { STEP_S } from '../sim/units';
+import { nextUnexplored } from './unexplored';
 
 export interface ViewFrame {
   /** The window: x ∈ [0, width], y ∈ [0, height], m. */
@@ -9,17 +12,36 @@ export interface ViewFrame {
   height: number;
   /** Screens standing in the view at this frame (they hide what is behind them). */
   screens: Rect[];
+  /** The parts of the window behind a screen at every frame from 0 to this one: never seen, so an
+   * object nobody has seen may be there (src/predictor/unexplored.ts, docs/surprise.md). */
+  unexplored: Rect[];
 }
 
+type ViewedWorld = Pick<WorldSpec, 'width' | 'height' | 'occluders'>;
+
 /** The view at every frame 0…frames of a world (screens may move). */
-export function viewsOf(world: Pick<WorldSpec, 'width' | 'height' | 'occluders'>, frames: number): ViewFrame[] {
+export function viewsOf(world: ViewedWorld, frames: number): ViewFrame[] {
   const out: ViewFrame[] = [];
-  for (let f = 0; f <= frames; f++) out.push(viewAt(world, f));
+  const settled = settledFrame(world);
+  let unexplored: Rect[] | null = null;
+  for (let f = 0; f <= frames; f++) {
+    const screens = occludersAt(world, f);
+    if (f <= settled) unexplored = nextUnexplored(unexplored, world, screens);
+    out.push({ width: world.width, height: world.height, screens, unexplored: unexplored! });
+  }
   return out;
 }
 
-export function viewAt(world: Pick<WorldSpec, 'width' | 'height' | 'occluders'>, frame: number): ViewFrame {
-  return { width: world.width, height: world.height, screens: occludersAt(world, frame) };
+/** A frame from which no screen moves any more: from there on the unexplored space stays as it is
+ * (both functions below stop updating it there, so they give the same numbers). */
+const settledFrame = (world: ViewedWorld): number =>
+  Math.max(0, ...world.occluders.flatMap((o) => (o.moves ?? []).map((m) => Math.ceil((m.at + m.duration) / STEP_S) + 1)));
+
+/** The view at one frame: the same numbers as viewsOf's at that frame. */
+export function viewAt(world: ViewedWorld, frame: number): ViewFrame {
+  let unexplored: Rect[] | null = null;
+  for (let f = 0; f <= Math.min(frame, settledFrame(world)); f++) unexplored = nextUnexplored(unexplored, world, occludersAt(world, f));
+  return { width: world.width, height: world.height, screens: occludersAt(world, frame), unexplored: unexplored! };
 }
 
 /** Whether an object whose centre is at (x, y) would be seen: inside the window and behind no screen
@@ -33,13 +55,23 @@ export function expectVisible(view: ViewFrame, x: number, y: number): boolean {
  * seen: its centre outside the window or behind a screen, under a Gaussian over its centre. Screens
  * are added up (capped at 1), which slightly overstates it where screens overlap. */
 export function probabilityHidden(view: ViewFrame, x: number, y: number, varX: number, varY: number): number {
+  return probabilityOutsideOrIn(view, view.screens, x, y, varX, varY);
+}
+
+/** The chance that an object at (x, y) with position variances (varX, varY), m², is where nobody has
+ * looked: outside the window or in the view's unexplored space (summed the same way, capped at 1). */
+export function probabilityUnexplored(view: ViewFrame, x: number, y: number, varX: number, varY: number): number {
+  return probabilityOutsideOrIn(view, view.unexplored, x, y, varX, varY);
+}
+
+function probabilityOutsideOrIn(view: ViewFrame, rects: readonly Rect[], x: number, y: number, varX: number, varY: number): number {
   const sx = Math.sqrt(Math.max(varX, 1e-12));
   const sy = Math.sqrt(Math.max(varY, 1e-12));
   const inside = (r: Rect): number =>
     (normalCdf((r.x + r.width / 2 - x) / sx) - normalCdf((r.x - r.width / 2 - x) / sx)) *
     (normalCdf((r.y + r.height / 2 - y) / sy) - normalCdf((r.y - r.height / 2 - y) / sy));
   let p = 1 - inside({ x: view.width / 2, y: view.height / 2, width: view.width, height: view.height });
-  for (const s of view.screens) p += inside(s);
+  for (const s of rects) p += inside(s);
   return Math.min(1, Math.max(0, p));
 }
 

@@ -1,16 +1,16 @@
-// Store slice: the observers a person can pick (shipped checkpoints, constant velocity, the ideal
+// Store slice: the observers a person can pick (shipped checkpoints, the baselines, the ideal
 // observer), which are shown, how loading the checkpoints went, and how far ahead the ghost looks.
 // Surprise values and the ghost itself never come here.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './appState';
 
-export type ModelKind = 'learned' | 'constant-velocity' | 'oracle';
+export type ModelKind = 'learned' | 'constant-velocity' | 'gravity-only' | 'oracle';
 
 export interface ModelChoice {
-  /** URL-safe name: a checkpoint's name, 'constant-velocity' or 'oracle'. */
+  /** URL-safe name: a checkpoint's name, 'constant-velocity', 'gravity-only' or 'oracle'. */
   id: string;
   kind: ModelKind;
-  /** Frames of experience (Infinity for the oracle, 0 for constant velocity). */
+  /** Frames of experience (Infinity for the oracle, 0 for the two baselines). */
   experienceFrames: number;
   label: string;
   /** One line on what it is, for the picker's tooltip. */

@@ -1,5 +1,5 @@
-// The observer picker: shipped checkpoints by experience, the constant-velocity baseline and the
-// ideal observer; tick two or more to compare them side by side on the chart.
+// The observer picker: shipped checkpoints by experience, the constant-velocity and gravity-only
+// baselines and the ideal observer; tick two or more to compare them side by side on the chart.
 import type { AppStore } from '../store/appStore';
 import { MAX_SELECTED_MODELS } from '../store/modelsSlice';
 import { watch } from '../store/watch';

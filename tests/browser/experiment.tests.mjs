@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measureColour } from './pagePixels.mjs';
 
 const PAGE = 'experiment.html';
 const study = (page) => page.evaluate(() => {
@@ -192,5 +193,28 @@ export function registerExperimentTests(test, { root, outDir }) {
         await page.screenshot({ path: join(outDir, 'experiment-finished-1280.png'), fullPage: true });
       }
     }
+  });
+
+  test('experiment: gravity-only is offered beside constant velocity, scored like any observer, and draws its curve', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=gravity-only,constant-velocity&pairs=1&fam=0&seed=3&speed=4` });
+    await waitStudy(page, () => window.__study?.ready === true);
+    assert.ok(await page.getByTestId('model-gravity-only').isChecked(), 'listed in the setup and ticked from the address');
+    await start(page);
+    // While a trial plays, the curve under the stage draws each observer's surprise in its colour.
+    await waitStudy(page, () => window.__study.state === 'running');
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-chart] canvas') !== null, null, { timeout: 20_000 });
+    let line = { count: 0 };
+    for (let i = 0; i < 60 && line.count <= 50 && (await study(page)).state === 'running'; i++) {
+      line = await measureColour(page, '#a21caf', 24, '[data-testid=live-chart] canvas');
+      if (line.count <= 50) await page.waitForTimeout(100);
+    }
+    assert.ok(line.count > 50, `its fuchsia curve is drawn under the stage (${line.count} px)`);
+    await waitStudy(page, () => window.__study.state === 'finished');
+    const results = await page.evaluate(() => window.__study.results);
+    const models = results.scenes.find((x) => x.sceneId === 'car-off-platform').models;
+    const g = models.find((m) => m.model === 'gravity-only');
+    assert.equal(g?.kind, 'gravity-only');
+    assert.equal(g.pairs.complete, 1);
+    assert.equal(await page.locator('[data-testid=metrics-car-off-platform] tr[data-model=gravity-only] td').nth(1).textContent(), 'baseline');
   });
 }

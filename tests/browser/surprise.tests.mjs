@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hook, meanSurprise, modelsReady, pause, ready, settle, waitFor } from './lab.mjs';
+import { measureColour } from './pagePixels.mjs';
 
 export function registerSurpriseTests(test, { root }) {
   const index = JSON.parse(readFileSync(join(root, 'public/models/index.json'), 'utf8'));
@@ -141,5 +142,23 @@ export function registerSurpriseTests(test, { root }) {
     assert.deepEqual(await again.evaluate(() => window.__surpriseLab.models), [youngest, 'oracle', 'constant-velocity']);
     await settle(again);
     assert.equal(await again.evaluate(() => location.search), written, 'round trip');
+  });
+
+  test('gravity-only: listed among the baselines, it draws its own curve; the car resting on the platform surprises it', async ({ open, assert }) => {
+    const page = await open({ query: '?scene=car-off-platform&condition=possible&models=gravity-only,constant-velocity&autoplay' });
+    await ready(page);
+    await modelsReady(page);
+    const box = page.locator('[data-testid=model-gravity-only]');
+    assert.ok(await box.isChecked(), 'its box in the Observers panel is ticked');
+    assert.equal(await box.locator('xpath=ancestor::fieldset/legend').textContent(), 'Baselines');
+    await waitFor(page, () => window.__surpriseLab.frame >= 90);
+    await pause(page);
+    assert.equal(await page.evaluate(() => window.__surpriseLab.chartLines()), 2, 'a line per observer');
+    // Before the push the car rests on the platform: gravity-only expected it 0.57 m lower, constant velocity where it is.
+    const mean = await meanSurprise(page, 20, 25);
+    assert.ok(mean['gravity-only'] > 50, `gravity-only surprised by the resting car (${mean['gravity-only']?.toFixed(1)})`);
+    assert.ok(mean['constant-velocity'] < 1, `constant velocity not (${mean['constant-velocity']?.toFixed(1)})`);
+    const line = await measureColour(page, '#a21caf', 24, '#surprise-chart canvas');
+    assert.ok(line.count > 50, `its fuchsia curve is on the chart (${line.count} px)`);
   });
 }

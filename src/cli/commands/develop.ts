@@ -49,7 +49,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = names.map((n) => loadObserver(n, modelsDir));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'develop');
   const result = runDevelopment({ scenes, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  const models = observers.map((o) => ({ name: o.name, experience_frames: Number.isFinite(o.experienceFrames) && o.kind !== 'constant-velocity' ? o.experienceFrames : null }));
+  const models = observers.map((o) => ({ name: o.name, experience_frames: o.kind === 'learned' ? o.experienceFrames : null }));
   const acquisition = Object.fromEntries([...new Set(result.concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(result.concepts, c)]));
   const doc = {
     development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,

@@ -12,7 +12,10 @@ export const modelsCommand: Command = {
   },
   run(parsed, io) {
     const dir = parsed.values.get('dir') ?? DEFAULT_MODELS_DIR;
-    const lines: string[] = ['constant-velocity\tbaseline: predicts no change of velocity (knows inertia, not gravity)'];
+    const lines: string[] = [
+      'constant-velocity\tbaseline: predicts no change of velocity (knows inertia, not gravity)',
+      'gravity-only\tbaseline: predicts free fall for every moving object (knows gravity, not support)',
+    ];
     for (const m of listCheckpoints(dir)) {
       const minutes = (m.experienceFrames / 3600).toFixed(1);
       lines.push(`${m.name}\tlearned: ${m.experienceFrames} frames of experience (${minutes} min at 60 fps)`);

@@ -4,7 +4,7 @@ import { escapeXml, px } from '../studyChartsKit';
 import type { PlanOutcome } from './planAndExecute';
 import type { PlanProblem, Point } from './planProblem';
 
-const COLORS: Record<string, string> = { oracle: '#2a9d8f', 'constant-velocity': '#8d99ae' };
+const COLORS: Record<string, string> = { oracle: '#2a9d8f', 'constant-velocity': '#8d99ae', 'gravity-only': '#8a5a44' };
 const LEARNER_COLORS = ['#e76f51', '#f4a261', '#264653', '#6a4c93', '#e9c46a'];
 
 export function planPathsSvg(problem: PlanProblem, outcomes: readonly PlanOutcome[], title: string): string {
