@@ -12,6 +12,7 @@ import { useWasmBackend } from '../../predictor/backend';
 import { runSuite, trialsCsv, SUMMARY_VERSION } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
 import { orderWithControls } from '../../scenes/families';
+import { conceptResults } from '../../experiment/development';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -45,9 +46,11 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
   const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
   makeOutputDir(out);
+  // Each concept over its whole design: passed only when every one of its scenes is (docs/development.md).
+  const concepts = conceptResults(result, seed);
   const summary = {
     summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id),
-    interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons,
+    interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
   };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(out, 'trials.csv'), trialsCsv(result.trials));
@@ -55,6 +58,10 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   for (const r of result.results) {
     const dz = r.d_z === null ? '—' : r.d_z.toFixed(2);
     io.stdout(`${r.scene}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\t${r.wins}/${r.ties}/${r.losses} won/tied/lost\tAUROC ${r.auroc.toFixed(3)}\td_z ${dz}\n`);
+  }
+  for (const c of concepts) {
+    const ci = (x: [number, number]): string => `[${x.map((v) => v.toFixed(3)).join(', ')}]`;
+    io.stdout(`concept ${c.concept}\t${c.model}\t${c.passed ? 'passed' : 'not passed'}: ${c.scenes_passed}/${c.scenes.length} scenes\tweakest ${c.weakest_scene} ${c.weakest_accuracy.toFixed(3)} ${ci(c.weakest_ci95)}\tmean over scenes ${c.pairwise_accuracy.toFixed(3)} ${ci(c.pairwise_ci95)}\n`);
   }
   io.stderr(`wrote summary.json, trials.csv, summary.svg to ${out}\n`);
   return EXIT_OK;
