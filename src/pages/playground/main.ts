@@ -34,6 +34,7 @@ import { saveFreePlayTakes } from './freePlaySaving';
 import { ModelLibrary } from '../../web/modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
+import { bindStageKeys } from './stageKeys';
 import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
@@ -97,10 +98,7 @@ async function main(): Promise<void> {
   mountErrorsPanel(byId('errors-panel'), store);
   mountOverlays(document.body, store);
   for (const [id, overlay] of [['open-help', 'help'], ['open-about', 'about']] as const) {
-    byId(id).addEventListener('click', (e) => {
-      store.getState().toggleOverlay(overlay);
-      (e.currentTarget as HTMLElement).blur();
-    });
+    byId(id).addEventListener('click', () => store.getState().toggleOverlay(overlay));
   }
   bindKeyboard(window, {
     commands: controller,
@@ -110,6 +108,7 @@ async function main(): Promise<void> {
     cycleGhost: () => store.getState().cycleGhostSeconds(),
   });
   if (view) bindPointer(canvasHost, store, controller, () => view.transform);
+  bindStageKeys(canvasHost, stage, store, controller);
 
   if (pixi && view) {
     const { app } = pixi;
@@ -181,7 +180,8 @@ async function main(): Promise<void> {
     library.forgetSaved();
     void library.list().then((again) => store.getState().setAvailableModels(again.models, again.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', again.error));
   }));
-  if (url.autoplay) store.getState().play();
+  // Someone who asked for less motion presses Space to start; nothing moves by itself.
+  if (url.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().play();
   started = true;
   if (fuzz.fuzz || fuzz.assert) {
     const { startFuzzMode } = await import('./fuzz/fuzzMode');
