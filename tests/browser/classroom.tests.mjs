@@ -12,14 +12,14 @@ const PAGES = ['index.html', 'experiment.html', 'learn.html', 'plan.html'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Whether the element matched is wholly inside the first viewport (no scrolling), and not tiny. */
-export async function inFirstViewport(page, selector) {
-  return page.evaluate((sel) => {
+export async function inFirstViewport(page, selector, minSize = 50) {
+  return page.evaluate(([sel, min]) => {
     const el = document.querySelector(sel);
     if (!el) return `${sel}: missing`;
     const b = el.getBoundingClientRect();
-    const ok = b.width > 50 && b.height > 50 && b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight + 1 && b.right <= innerWidth + 1;
+    const ok = b.width > min && b.height > min && b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight + 1 && b.right <= innerWidth + 1;
     return ok ? true : `${sel}: ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)} in ${innerWidth}×${innerHeight}`;
-  }, selector);
+  }, [selector, minSize]);
 }
 
 export async function axeViolations(page, axeSource) {
@@ -41,6 +41,33 @@ export function registerClassroomTests(test, { root }) {
       assert.equal(await inFirstViewport(page, '#stage'), true);
       assert.equal(await inFirstViewport(page, '#surprise-chart .uplot'), true);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'no sideways scroll');
+    });
+  }
+
+  for (const [w, hgt] of SIZES) {
+    test(`classroom: after Start the Experiment trial stage and its live curve are in view at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: 'experiment.html?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=1&fam=0&seed=4&speed=1' });
+      await page.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+      await page.getByTestId('study-start').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-chart] .uplot').length > 0, null, { timeout: 60_000 });
+      assert.equal(await inFirstViewport(page, '[data-testid=study-stage]'), true);
+      assert.equal(await inFirstViewport(page, '[data-testid=live-chart] .uplot'), true);
+    });
+
+    test(`classroom: after Start the Learn progress and loss curve are in view at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: 'learn.html?frames=768&chunk=256&every=384&pairs=1&scenes=car-off-platform&save=768&name=t&seed=3&heldout=256' });
+      await page.waitForFunction(() => !!window.__surpriseLearn, null, { timeout: 60_000 });
+      await page.getByTestId('run-start').click();
+      await page.waitForFunction(() => (window.__surpriseLearn.progress?.experienceFrames ?? 0) > 0, null, { timeout: 60_000 });
+      assert.equal(await inFirstViewport(page, '[data-testid=progress-bar]', 8), true);
+      assert.equal(await inFirstViewport(page, '[data-testid=loss-chart]'), true);
+      await page.getByTestId('run-cancel').click();
+    });
+
+    test(`classroom: the Plan task's stage is in view at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: 'plan.html' });
+      await page.waitForSelector('#plan-stage canvas', { timeout: 60_000 });
+      assert.equal(await inFirstViewport(page, '#plan-stage'), true);
     });
   }
 
