@@ -39,8 +39,29 @@ import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
+import { usedHeight } from '../../render/sceneExtent';
+import { simulateTrial } from '../../experiment/trial';
+import type { WorldSpec } from '../../sim/spec';
 
 const DEFAULT_SCENE = 'car-off-platform';
+/** Longest run simulated ahead to find how high a scene reaches (frames). */
+const EXTENT_FRAMES = 900;
+const bands = new WeakMap<WorldSpec, number>();
+
+/** The band of the world the camera shows: as high as anything gets in either condition. */
+function bandOf(world: WorldSpec): number {
+  let band = bands.get(world);
+  if (band === undefined) {
+    try {
+      const frames = Math.min(world.frames, EXTENT_FRAMES);
+      band = usedHeight(world, [simulateTrial(world, 'possible', frames).snapshots, simulateTrial(world, 'impossible', frames).snapshots]);
+    } catch {
+      band = world.height;
+    }
+    bands.set(world, band);
+  }
+  return band;
+}
 /** Milliseconds per animation frame for growing a ghost asked for while paused. */
 const GHOST_SLICE_MS = 8;
 
@@ -72,14 +93,15 @@ async function main(): Promise<void> {
   let layoutVersion = 0;
   const controller = new TrialController(store, library, (session) => {
     const world = session.resolved.world;
-    stage.style.setProperty('--stage-aspect', `${world.width} / ${world.height}`);
+    const band = bandOf(world);
+    stage.style.setProperty('--stage-aspect', `${world.width} / ${band}`);
     view?.show(world, (id) => {
       try {
         return session.simulation.get(id).spec;
       } catch {
         return undefined;
       }
-    });
+    }, band);
     layoutVersion++;
   });
   const surprise = new SurpriseView(store, controller);
