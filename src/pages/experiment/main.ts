@@ -85,7 +85,11 @@ const mountSetup = (form: SetupForm): SetupPanel => {
       act.formChosen(f);
       history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`);
     },
-    (f) => void startNew(f));
+    (f) => {
+      // The trial that starts now, with its live curve, comes into view.
+      byId('stage-panel').scrollIntoView({ block: 'start' });
+      void startNew(f);
+    });
 };
 let setup = mountSetup(initial);
 // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
