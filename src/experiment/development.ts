@@ -39,8 +39,12 @@ export interface ConceptResult {
   pairs: number; wins: number; ties: number; losses: number;
   /** Mean over the concept's scenes of each scene's pairwise accuracy (each scene weighs the same). */
   pairwise_accuracy: number;
-  /** 95% percentile interval of that mean, resampling scenes, then pairs within them (seeded). */
+  /** 95% interval of that mean: the union of `pairwise_ci95_bootstrap` and the exact interval of
+   * all the concept's pairs taken together. The bootstrap carries the spread between scenes; the
+   * exact interval keeps the union from collapsing to a point when every pair agrees. */
   pairwise_ci95: [number, number];
+  /** 95% percentile interval from resampling the scenes, then the pairs within them (seeded). */
+  pairwise_ci95_bootstrap: [number, number];
   /** Mean over scenes of each scene's AUROC (scenes are not mixed into one ranking). */
   auroc: number;
   per_scene: Record<string, SceneScore>;
@@ -117,11 +121,15 @@ export function conceptResults(suite: Pick<SuiteOutput, 'trials'>, seed: number)
     if (scores.length === 0) continue;
     const weakest = Object.entries(perScene).reduce((w, e) => (e[1].pairwise_accuracy < w[1].pairwise_accuracy ? e : w));
     const sum = (f: (s: SceneScore) => number): number => scores.reduce((t, s) => t + f(s), 0);
+    const counts = { wins: sum((s) => s.wins), ties: sum((s) => s.ties), losses: sum((s) => s.losses) };
+    const bootstrap = sceneThenPairBootstrap(credits, mixSeed(seed, k++, 0xde7e1));
+    const exact = accuracyInterval(counts, 'clopper-pearson');
     out.push({
       concept, model, experience_frames: g.exp, scenes: Object.keys(perScene),
-      pairs: sum((s) => s.pairs), wins: sum((s) => s.wins), ties: sum((s) => s.ties), losses: sum((s) => s.losses),
+      pairs: sum((s) => s.pairs), ...counts,
       pairwise_accuracy: meanOfSceneMeans(credits),
-      pairwise_ci95: sceneThenPairBootstrap(credits, mixSeed(seed, k++, 0xde7e1)),
+      pairwise_ci95: [Math.min(bootstrap[0], exact[0]), Math.max(bootstrap[1], exact[1])],
+      pairwise_ci95_bootstrap: bootstrap,
       auroc: sum((s) => s.auroc) / scores.length,
       per_scene: perScene,
       passed: scores.every((s) => s.passed),
@@ -174,7 +182,7 @@ const two = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
 const withInterval = (acc: number, ci: [number, number]): string => `${two(acc)} [${two(ci[0])}, ${two(ci[1])}]`;
 
 /** Markdown tables for docs/development.md: concept × model (mean of the scenes' accuracies, its
- * scene-then-pair bootstrap interval, ✓ when every scene is passed), and scene × model (accuracy,
+ * interval, ✓ when every scene is passed), and scene × model (accuracy,
  * exact interval, and ties when there are any). */
 export function developmentTable(results: readonly ConceptResult[], sceneResults?: readonly SuiteResult[]): string {
   // Learners by experience, then the baselines (by name), then the oracle.

@@ -1,5 +1,5 @@
 // Draws the developmental curve as a standalone SVG: pairwise accuracy vs experience, one line per concept
-// (dots filled where the concept is passed on every scene, whiskers from the scene-then-pair bootstrap).
+// (dots filled where the concept is passed on every scene; whiskers: the concept's 95% interval).
 import { PASS_ACCURACY, type ConceptResult } from './development';
 
 import { escapeXml } from './studyChartsKit';
@@ -63,8 +63,9 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
   const noteY = top + 8 + concepts.length * 22 + 14;
   parts.push(`<text x="${left + plotW + 30}" y="${noteY}" fill="#555">dots: mean of the concept's scene accuracies;</text>`);
   parts.push(`<text x="${left + plotW + 30}" y="${noteY + 18}" fill="#555">filled: every scene passed (≥ ${PASS_ACCURACY}, exact 95% CI above 0.5)</text>`);
-  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 36}" fill="#555">bars: 95% bootstrap, scenes then pairs resampled</text>`);
-  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 54}" fill="#555">${range} matched pairs per concept</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 36}" fill="#555">bars: 95% interval (bootstrap over scenes, then pairs,</text>`);
+  parts.push(`<text x="${left + plotW + 30}" y="${noteY + 54}" fill="#555">joined with the exact interval of all the pairs)</text>`);
+  if (range) parts.push(`<text x="${left + plotW + 30}" y="${noteY + 72}" fill="#555">${range} matched pairs per concept</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -9,10 +9,10 @@ const learnerColor = '#e76f51';
 export function summarySvg(results: readonly SuiteResult[]): string {
   const scenes = [...new Set(results.map((r) => r.scene))];
   const models = [...new Set(results.map((r) => r.model))];
-  const barW = 26, gap = 8, groupGap = 40, left = 60, top = 40, plotH = 220, bottom = 150;
+  const barW = 26, gap = 8, groupGap = 40, left = 60, top = 62, plotH = 220, bottom = 150;
   const groupW = models.length * (barW + gap);
   // At least wide enough for the title and the note, however few scenes.
-  const width = Math.max(760, left + scenes.length * (groupW + groupGap) + 20);
+  const width = Math.max(880, left + scenes.length * (groupW + groupGap) + 20);
   const height = top + plotH + bottom;
   const y = (acc: number): number => top + plotH * (1 - acc);
   const parts: string[] = [];
@@ -23,7 +23,7 @@ export function summarySvg(results: readonly SuiteResult[]): string {
     parts.push(`<line x1="${left}" x2="${width - 10}" y1="${y(tick)}" y2="${y(tick)}" stroke="${tick === 0.5 ? '#555' : '#ddd'}" stroke-dasharray="${tick === 0.5 ? '5 4' : ''}"/>`);
     parts.push(`<text x="${left - 8}" y="${y(tick) + 4}" text-anchor="end" fill="#444">${tick.toFixed(2)}</text>`);
   }
-  parts.push(`<text x="${left}" y="${top - 6}" fill="#555">ties count half; whiskers: exact 95% interval (Clopper–Pearson; ties as losses below, as wins above)</text>`);
+  parts.push(`<text x="${left}" y="42" fill="#555">ties count half; whiskers: exact 95% interval (Clopper–Pearson; ties as losses below, as wins above)</text>`);
   parts.push(`<text x="${width - 12}" y="${y(0.5) - 5}" text-anchor="end" fill="#555">chance</text>`);
   scenes.forEach((scene, si) => {
     const x0 = left + 10 + si * (groupW + groupGap);

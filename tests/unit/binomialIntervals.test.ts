@@ -61,6 +61,14 @@ describe('Clopper–Pearson interval', () => {
       expect(b, `${k}/${n} upper`).toBeCloseTo(hi, 12);
     }
   });
+  it('stays accurate at the largest pair counts the CLI accepts (SciPy: beta.ppf)', () => {
+    const [lo, hi] = clopperPearson(50000, 100000);
+    expect(lo).toBeCloseTo(0.4968960624918004, 11);
+    expect(hi).toBeCloseTo(0.5031039375081996, 11);
+    const [a, b] = jeffreys(3, 100000);
+    expect(a / 8.449415825486264e-6).toBeCloseTo(1, 9);
+    expect(b / 8.006161709151734e-5).toBeCloseTo(1, 9);
+  });
   it('has the closed form (α/2)^(1/n) at n of n and 1 − (α/2)^(1/n) at 0 of n', () => {
     for (const n of [1, 2, 7, 40, 500]) {
       expect(clopperPearson(n, n)[0]).toBeCloseTo(0.025 ** (1 / n), 13);

@@ -74,8 +74,13 @@ describe('the developmental curve', () => {
     expect(young.per_scene.down!.passed).toBe(false);
     expect(young.passed).toBe(false);
     expect(young.pairwise_accuracy).toBe(0.5);
-    expect(young.pairwise_ci95[0]).toBe(0);
-    expect(young.pairwise_ci95[1]).toBe(1);
+    // The scenes disagree completely: the scene-then-pair bootstrap spans everything, while the 24
+    // pairs taken together would claim [0.29, 0.71].
+    expect(young.pairwise_ci95_bootstrap).toEqual([0, 1]);
+    expect(young.pairwise_ci95).toEqual([0, 1]);
+    // Every pair agrees: the bootstrap collapses, the exact interval of the 24 pairs does not.
+    expect(old.pairwise_ci95_bootstrap).toEqual([1, 1]);
+    expect(old.pairwise_ci95).toEqual([clopperPearson(24, 24)[0], 1]);
     expect(acquisitionFrames(res, 'inertia')).toBe(30000);
     expect(conceptResults({ trials }, 3)).toEqual(res);
     // The direction that holds the concept back is named, with its accuracy.
@@ -99,7 +104,8 @@ describe('the developmental curve', () => {
     const scene = (acc: number, lo: number): SceneScore => ({ pairs: 50, wins: 0, ties: 0, losses: 0, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, passed: false });
     const mk = (exp: number, ...scenes: [number, number][]): ConceptResult => ({
       concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: scenes.map((_, i) => `s${i}`), pairs: 50 * scenes.length, wins: 0, ties: 0, losses: 0,
-      pairwise_accuracy: 0, pairwise_ci95: [0, 1], auroc: 0, passed: false, scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
+      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false,
+      scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
       per_scene: Object.fromEntries(scenes.map(([acc, lo], i) => [`s${i}`, scene(acc, lo)])),
     });
     expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.9, 0.8]), mk(3000, [0.6, 0.4]), mk(10000, [0.95, 0.9]), mk(30000, [1, 0.93])], 'support')).toBe(10000);
@@ -122,7 +128,9 @@ describe('the developmental curve', () => {
     const table = developmentTable(results);
     expect(table.split('\n')[0]).toBe('| concept | learner-1k | constant-velocity |');
     expect(table).toMatch(/\| solidity \| 0\.33 \[0\.\d\d, [01]\.\d\d\] \|  \|/);
-    expect(table).toContain('| support | 1.00 [1.00, 1.00] | 0.00 [0.00, 0.00] |'); // the bootstrap of all-agreeing scenes; not passed (no ✓)
+    // All six support pairs agree: the bootstrap alone would say [1.00, 1.00]; the exact interval of
+    // the six pairs, 0.025^(1/6) = 0.54, keeps it open. Not passed (no ✓): three pairs a scene are too few.
+    expect(table).toContain('| support | 1.00 [0.54, 1.00] | 0.00 [0.00, 0.46] |');
     expect(table).toContain('| support | 0/2 (1.00) | 0/2 (0.00) |'); // 3 pairs a scene: 1.00 with an exact interval reaching below chance
     expect(table).toContain('No learner has acquired, for good: solidity, support.');
   });

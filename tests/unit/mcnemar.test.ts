@@ -25,6 +25,7 @@ describe("McNemar's exact test", () => {
     // Larger counts, against the whole-number sums (and SciPy's binomtest): 0.0568879…, 0.0307207…
     expect(mcnemarExactP(40, 60)).toBeCloseTo(0.05688793364098079, 12);
     expect(mcnemarExactP(1100, 1000)).toBeCloseTo(0.030720707864242296, 12);
+    expect(mcnemarExactP(49000, 51000) / 2.5887160383468943e-10).toBeCloseTo(1, 7); // SciPy binomtest
     for (const [b, c] of [[12, 30], [200, 260], [0, 40], [7, 8]]) expect(mcnemarExactP(b!, c!), `${b}, ${c}`).toBeCloseTo(exactP(b!, c!), 12);
   });
   it('is 1 with no discordant item or equal discordant counts', () => {
