@@ -160,5 +160,9 @@ export function registerSurpriseTests(test, { root }) {
     assert.ok(mean['constant-velocity'] < 1, `constant velocity not (${mean['constant-velocity']?.toFixed(1)})`);
     const line = await measureColour(page, '#a21caf', 24, '#surprise-chart canvas');
     assert.ok(line.count > 50, `its fuchsia curve is on the chart (${line.count} px)`);
+    // The Plan screen offers it as a planner too.
+    const plan = await open({ query: 'plan.html?family=basket&task=0&seed=1&models=gravity-only' });
+    await plan.waitForSelector('[data-testid="planner-gravity-only"]', { timeout: 30_000 });
+    assert.ok(await plan.getByTestId('planner-gravity-only').isChecked(), 'the Plan screen lists it, ticked from the address');
   });
 }

@@ -13,6 +13,7 @@ import { LiveSurprise } from '../../src/predictor/liveSurprise';
 import { ArrivalTracker } from '../../src/predictor/appearance';
 import { viewAt, viewsOf } from '../../src/predictor/view';
 import { resolveScene } from '../../src/scenes/resolve';
+import { nextUnexplored } from '../../src/predictor/unexplored';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene, testScene } from './support/trials';
 
@@ -152,5 +153,28 @@ describe('appearances that cost little', () => {
     for (const f of [0, 30, 60, 75, 90, 119]) expect(viewAt(world, f), `frame ${f}`).toEqual(views[f]);
     // The standing screen is unexplored throughout; the lowering one shrinks to its thin strip.
     expect(views[119]!.unexplored.map((r) => Math.round(r.height * 100))).toEqual([5, 120]);
+  });
+});
+
+describe('the unexplored space', () => {
+  const view = { width: 6, height: 3 };
+  const rect = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+
+  it('starts as the screens (clipped to the window) and only shrinks: a screen raised later adds nothing', () => {
+    const first = nextUnexplored(null, view, [rect(0, 1, 1, 1), rect(3, 1, 1, 1)]);
+    expect(first).toEqual([rect(0.25, 1, 0.5, 1), rect(3, 1, 1, 1)]);
+    const later = nextUnexplored(first, view, [rect(0, 1, 1, 1), rect(3, 1, 1, 1), rect(5, 1, 1, 1)]);
+    expect(later).toEqual(first);
+    // The second screen slides 0.25 m right: only what stayed behind it is still unexplored.
+    expect(nextUnexplored(later, view, [rect(0, 1, 1, 1), rect(3.25, 1, 1, 1)])).toEqual([rect(0.25, 1, 0.5, 1), rect(3.125, 1, 0.75, 1)]);
+  });
+
+  it('overlapping screens give each piece once, and the pieces stay the same frame after frame', () => {
+    const screens = [rect(2, 1, 2, 1), rect(2.5, 1.2, 2, 1)];
+    const first = nextUnexplored(null, view, screens);
+    expect(first).toHaveLength(2);
+    let u = first;
+    for (let f = 0; f < 50; f++) u = nextUnexplored(u, view, screens);
+    expect(u).toHaveLength(2);
   });
 });

@@ -16,7 +16,9 @@ import { runTrial, observations } from '../../src/experiment/trial';
 import { ORACLE } from '../../src/experiment/observers';
 import { STEP_S } from '../../src/sim/units';
 import { runCli } from '../../src/cli/runCli';
-import { loadRepoScene, testScene } from './support/trials';
+import { LEARNER_COLOURS, modelColour } from '../../src/ui/modelColours';
+import { observerColour } from '../../src/study/observerColour';
+import { loadRepoScene, readRepoFile, testScene } from './support/trials';
 
 const gravity = new GravityOnlyPredictor();
 const cv = new ConstantVelocityPredictor();
@@ -181,5 +183,27 @@ describe('gravity-only in the command line', () => {
     const plan = await lab('plan', '--model', 'gravity-only', '--tasks', '1', '--family', 'basket', '--population', '6', '--elites', '2', '--iterations', '2', '--chance', '2', '--out', join(tmp, 'plan'));
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout.split('\n')[0]!.split('\t')[0]).toBe('gravity-only');
+  });
+});
+
+describe('gravity-only on the pages', () => {
+  const luminance = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string): number => {
+    const [lo, hi] = [luminance(a), luminance(b)].sort((x, y) => x - y);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it('has its own colour, the same on every screen, readable on the page background (≥ 3:1)', () => {
+    const bg = /--bg:\s*(#[0-9a-f]{6})/i.exec(readRepoFile('src/ui/styles.css'))![1]!;
+    const choice = { id: 'gravity-only', kind: 'gravity-only' as const, experienceFrames: 0, label: 'gravity only', note: '' };
+    const cvChoice = { ...choice, id: 'constant-velocity', kind: 'constant-velocity' as const };
+    const colour = modelColour(choice, [choice, cvChoice]);
+    expect(colour).toBe(observerColour({ model: 'gravity-only', kind: 'gravity-only', experience_frames: 0 }, []));
+    expect(colour).not.toBe(modelColour(cvChoice, [choice, cvChoice]));
+    expect(LEARNER_COLOURS).not.toContain(colour);
+    expect(contrast(colour, bg)).toBeGreaterThanOrEqual(3);
   });
 });
