@@ -158,7 +158,7 @@ describe('the developmental curve', () => {
     expect(code, stderr).toBe(0);
     for (const m of ['newborn', 'learner-300']) expect(existsSync(join(out, 'models', m, 'model.json')), m).toBe(true);
     const doc = JSON.parse(readFileSync(join(out, 'development.json'), 'utf8')) as { models: { name: string; experience_frames: number | null }[] };
-    expect(doc.models.map((m) => m.name)).toEqual(['newborn', 'learner-300', 'constant-velocity', 'oracle']);
+    expect(doc.models.map((m) => m.name)).toEqual(['newborn', 'learner-300', 'constant-velocity', 'gravity-only', 'oracle']);
     expect(doc.models[1]!.experience_frames).toBe(300);
   }, 300_000);
 

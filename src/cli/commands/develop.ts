@@ -7,7 +7,7 @@ import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
-import { DEFAULT_MODELS_DIR, scanCheckpoints, loadObserver } from '../modelStore';
+import { BASELINES, DEFAULT_MODELS_DIR, scanCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
 import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY } from '../../experiment/development';
@@ -39,8 +39,9 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const { usable: entries, broken } = scanCheckpoints(modelsDir);
   for (const b of broken) io.stderr(`warning: skipping ${b.name}: ${oneLine(b.problem)}\n`);
   const wanted = listFlag(parsed, 'models');
-  const names = wanted.length > 0 ? wanted : [...entries.map((e) => e.name), 'constant-velocity', 'oracle'];
-  if (names.filter((n) => n !== 'oracle' && n !== 'constant-velocity').length === 0 && wanted.length === 0) {
+  // Every checkpoint, then the baselines: both that bracket support, and the ideal observer.
+  const names = wanted.length > 0 ? wanted : [...entries.map((e) => e.name), ...BASELINES];
+  if (names.filter((n) => !(BASELINES as readonly string[]).includes(n)).length === 0 && wanted.length === 0) {
     throw new BadInput(`${modelsDir}: no checkpoints found (train some with --train 0,1k,10k or name a --models-dir)`);
   }
   const sceneArgs = (parsed.values.get('scenes') ?? 'scenes').split(',').map((s) => s.trim()).filter(Boolean);
