@@ -34,12 +34,11 @@ import { saveFreePlayTakes } from './freePlaySaving';
 import { ModelLibrary } from '../../web/modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
-import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
+import { DEFAULT_SCENE, applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
 
-const DEFAULT_SCENE = 'car-off-platform';
 /** Milliseconds per animation frame for growing a ghost asked for while paused. */
 const GHOST_SLICE_MS = 8;
 
