@@ -1,6 +1,6 @@
 // Runs one trial of a scene (a variant in one condition) and what each observer makes of it.
 import type { SceneFile } from '../scenes/schema';
-import { resolveScene } from '../scenes/resolve';
+import { resolveScene, type Split } from '../scenes/resolve';
 import { Simulation } from '../sim/simulation';
 import type { Condition, WorldSpec } from '../sim/spec';
 import type { SimEvent, WorldSnapshot } from '../sim/snapshot';
@@ -45,8 +45,11 @@ export function simulateTrial(world: WorldSpec, condition: Condition, frames: nu
 }
 
 /** A trial of a scene's variant (`variant` undefined: the canonical scene), with what the observer sees. */
-export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number): TrialRun {
-  const resolved = resolveScene(scene, { variant, seed });
+/** How a trial is drawn besides its variant: mirrored left–right, from the held-out ranges. */
+export interface TrialView { mirrored?: boolean | undefined; split?: Split | undefined }
+
+export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number, view: TrialView = {}): TrialRun {
+  const resolved = resolveScene(scene, { variant, seed, mirrored: view.mirrored, split: view.split });
   const total = frames ?? resolved.world.frames;
   const { snapshots, onsetFrame, events } = simulateTrial(resolved.world, condition, total);
   return {

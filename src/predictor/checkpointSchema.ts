@@ -2,6 +2,7 @@
 // reading of either file into a checked value or an error naming the file, the JSON path and the rule.
 import { z } from 'zod';
 import { describeValue, formatPath } from '../scenes/sceneError';
+import { JsonTextError, parseJsonText as readJsonText } from '../scenes/jsonText';
 
 /** Hidden sizes a checkpoint may declare: far above any trained one, far below what would exhaust memory. */
 export const MAX_HIDDEN = 4096;
@@ -56,12 +57,13 @@ export const metaJsonSchema = z.strictObject({
   weights_hash: z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits of the weights\' FNV-1a hash'),
 });
 
-/** Parses a checkpoint file's text as JSON, or throws `fail(message)`. */
+/** Parses a checkpoint file's text with the shared JSON reader (duplicate keys refused), or throws `fail(message)`. */
 export function parseJsonText(text: string, fail: (message: string) => Error): unknown {
   try {
-    return JSON.parse(text);
+    return readJsonText(text);
   } catch (e) {
-    throw fail(`not valid JSON (${(e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')})`);
+    if (e instanceof JsonTextError) throw fail(e.message);
+    throw e;
   }
 }
 

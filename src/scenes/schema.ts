@@ -96,6 +96,10 @@ const Param = z.strictObject({
   min: z.number(),
   max: z.number(),
   description: z.string().max(300).optional(),
+  /** The range `--split heldout` draws from instead of [min, max]: outside the training diet's. */
+  heldout: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  /** The diet range this param varies (src/scenes/dietRanges.ts), printed beside the held-out range. */
+  diet: z.string().regex(/^[a-z][a-z-]{0,40}$/, 'expected a diet range name like "platform-height"').optional(),
 });
 
 export const SceneFile = z.strictObject({

@@ -107,3 +107,13 @@ export const switchOn = (off: string) => (text: string): boolean => text !== off
 
 /** URL-encodes like a form (URLSearchParams): spaces as +, commas as %2C. */
 export const formEncoded = (text: string): string => new URLSearchParams({ v: text }).toString().slice(2);
+
+/** A link parameter that was given but could not be used, and what was expected. */
+export interface IgnoredParam { name: string; value: string; why: string }
+
+/** A sentence for the page: which parameters of the link were ignored and why (empty for none). */
+export function ignoredSentence(ignored: readonly IgnoredParam[]): string {
+  if (ignored.length === 0) return '';
+  const shown = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return `This link's ${ignored.map((p) => `${p.name}=${shown(p.value)} (${p.why})`).join('; ')} ${ignored.length === 1 ? 'was' : 'were'} ignored; the defaults are used instead.`;
+}

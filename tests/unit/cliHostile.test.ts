@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
 import { MAX_SCENE_WORK } from '../../src/scenes/workBudget';
+import { parseSceneValue } from '../../src/scenes/parse';
 import { REPO_ROOT, readRepoFile, testScene } from './support/trials';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-hostile-'));
@@ -148,6 +149,33 @@ describe('one JSON reader', () => {
     const utf16 = join(tmp, 'utf16.json');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect(await lab('validate', utf16)).toEqual({ code: 0, stdout: `${utf16}: ok\n`, stderr: '' });
+  });
+});
+
+describe('scenes that passed validate and failed (or misbehaved) in run', () => {
+  const held = { id: 'b', kind: 'box', x: 2, y: 1, width: 0.3, height: 0.3, held: true };
+  const other = { id: 'c', kind: 'box', x: 4, y: 0.45, width: 0.3, height: 0.3 };
+  const problem = (extra: Record<string, unknown>): string => {
+    try {
+      parseSceneValue({ ...testScene({ bodies: [held, other], ...extra }), duration: 2 }, 's.json');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'accepted';
+  };
+  const violation = (v: Record<string, unknown>): Record<string, unknown> => ({ violation: { body: 'c', trigger: { on: 'time', at: 1 }, ...v } });
+  it('are refused naming the JSON path', () => {
+    expect(problem({ actions: [{ type: 'release', body: 'b', at: 0.5 }, { type: 'release', body: 'b', at: 1 }] }))
+      .toBe('s.json: actions[1]: body "b" is already let go by actions[0] (release at 0.5 s), so it cannot be released again');
+    expect(problem({ actions: [{ type: 'drop', body: 'b', at: 0.5 }, { type: 'carry', body: 'b', at: 1, duration: 0.5, to: { x: 3, y: 1 } }] }))
+      .toMatch(/^s\.json: actions\[1\]: body "b" is already let go by actions\[0\] \(drop at 0\.5 s\), so it cannot be carried/);
+    expect(problem(violation({ type: 'pass-through', other: 'c' }))).toBe('s.json: violation.other: a body cannot pass through itself: name another body');
+    expect(problem(violation({ type: 'transfer', other: 'b', keep: 1e4 }))).toBe('s.json: violation.keep: expected a share of the speed kept from 0 to 1, got 10000');
+    expect(problem(violation({ type: 'resize', scale: 1000 }))).toBe('s.json: violation.scale: expected a scale ≤ 100, got 1000');
+    expect(problem({ bodies: [held, { ...other, density: 1e-300 }] })).toBe('s.json: bodies[2].density: expected a density ≥ 0.001 kg/m², got 1e-300');
+    // The ordinary forms stay accepted.
+    expect(problem({ actions: [{ type: 'carry', body: 'b', at: 0.1, duration: 0.2, to: { x: 3, y: 1 } }, { type: 'release', body: 'b', at: 1 }] })).toBe('accepted');
+    expect(problem(violation({ type: 'transfer', other: 'b', keep: 0.4 }))).toBe('accepted');
   });
 });
 

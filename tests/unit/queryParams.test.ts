@@ -38,11 +38,12 @@ describe('the query-parameter kit', () => {
 });
 
 describe("each page's parameters", () => {
-  it('playground: reads what it always read, ignores what it cannot use', () => {
+  it('playground: reads what it always read, and names what it cannot use', () => {
     expect(parseUrlState('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,%20b,&ghost=5&autoplay'))
-      .toEqual({ scene: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, models: ['a', 'b'], ghost: 5, autoplay: true });
-    expect(parseUrlState('?variant=canonical&autoplay=false&speed=3&ghost=4&condition=maybe&seed=-1')).toEqual({ variant: null, autoplay: false });
-    expect(parseUrlState('?models=')).toEqual({ models: [], autoplay: false });
+      .toEqual({ scene: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, models: ['a', 'b'], ghost: 5, autoplay: true, ignored: [] });
+    const odd = parseUrlState('?variant=canonical&autoplay=false&speed=3&ghost=4&condition=maybe&seed=-1');
+    expect({ ...odd, ignored: odd.ignored.map((i) => i.name) }).toEqual({ variant: null, autoplay: false, ignored: ['condition', 'seed', 'speed', 'ghost'] });
+    expect(parseUrlState('?models=')).toEqual({ models: [], autoplay: false, ignored: [] });
   });
 
   it('plan: names each thing it left out, in order, and a written link reads back the same', () => {

@@ -4,7 +4,7 @@ import { choiceFlag, integerFlag, type ArgsSpec, type ParsedArgs } from '../args
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { describeFsError, loadSceneFile } from '../sceneFiles';
-import { resolveScene } from '../../scenes/resolve';
+import { resolveScene, type Split } from '../../scenes/resolve';
 import { SimulationError } from '../../sim/simulation';
 import type { Condition } from '../../sim/spec';
 import { trajectoryCsv, type SurpriseLookup } from '../../experiment/trajectoryCsv';
@@ -31,6 +31,9 @@ const args: ArgsSpec = {
     { name: 'condition', kind: 'string', valueName: 'possible|impossible', required: true, description: 'which twin of the trial to run' },
     { name: 'variant', kind: 'string', valueName: 'K', description: 'draw params for variant K (0…4294967295); omit for the canonical scene (every param at its default)' },
     { name: 'seed', kind: 'string', valueName: 'S', description: 'seed the variant is drawn with (0…4294967295, default 0); needs --variant' },
+    { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw the variant from the params\' ranges (default) or their held-out ranges; needs --variant' },
+    { name: 'mirror', kind: 'switch', description: 'run the scene mirrored left–right' },
+    { name: 'sizes', kind: 'switch', description: 'add width and height columns (m) after surprise' },
     { name: 'frames', kind: 'string', valueName: 'N', description: 'number of 1/60 s steps to run (default: the scene\'s duration)' },
     { name: 'out', kind: 'string', valueName: 'FILE.csv', description: 'write the CSV here instead of to stdout' },
     { name: 'model', kind: 'string', valueName: 'NAME', description: 'fill the surprise column with this observer\'s per-body surprise (see `models`)' },
@@ -49,8 +52,12 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   }
   const out = parsed.values.get('out');
   if (out !== undefined) checkOutputFile(out);
+  const split = choiceFlag<Split>(parsed, 'split', ['default', 'heldout']);
+  if (split !== undefined && variant === undefined) {
+    throw new UsageError('--split needs --variant (the canonical scene has every param at its default)');
+  }
   const scene = loadSceneFile(file);
-  const resolved = resolveScene(scene, { variant, seed }, file);
+  const resolved = resolveScene(scene, { variant, seed, split, mirrored: parsed.values.has('mirror') }, file);
   const frames = framesFlag ?? resolved.world.frames;
   const work = sceneWork(resolved.world, frames);
   const tooMuch = workProblem(work);
@@ -63,7 +70,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     if (e instanceof SimulationError) throw new BadInput(`${file}: the simulation failed: ${e.message}`);
     throw e;
   }
-  const csv = trajectoryCsv(trial.snapshots, await surpriseLookup(parsed, resolved.world, condition, frames, trial));
+  const csv = trajectoryCsv(trial.snapshots, await surpriseLookup(parsed, resolved.world, condition, frames, trial), { sizes: parsed.values.has('sizes') });
   if (out === undefined) {
     io.stdout(csv);
     return EXIT_OK;

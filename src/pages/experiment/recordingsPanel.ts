@@ -3,7 +3,8 @@
 import type { Recording } from '../../experiment/recording';
 import { parseRecordingsJson, recordingsToJson } from '../../experiment/recordingJson';
 import { recordingsCsv } from '../../experiment/recordingCsv';
-import { deleteRecording, getRecording, listRecordings, onRecordingsChanged, putRecording, renameRecording, type RecordingSummary } from '../../storage/recordingStore';
+import { importRecordings } from '../../storage/recordingImport';
+import { deleteRecording, getRecording, listRecordings, onRecordingsChanged, renameRecording, type RecordingSummary } from '../../storage/recordingStore';
 import { h } from '../../ui/dom';
 import { downloadFile, fileStem } from '../../web/downloads';
 
@@ -116,18 +117,31 @@ export function mountRecordingsPanel(host: HTMLElement, actions: RecordingsActio
     renderRows();
   }
 
+  /** An export that fails (a stored recording that no longer checks) says why instead of throwing. */
+  async function exporting(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      say(`Nothing was exported: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  }
+
   show.addEventListener('change', () => { selected.clear(); renderRows(); });
   csvBtn.addEventListener('click', async () => {
-    const recs = await load(chosen().map((r) => r.id));
-    if (recs.length === 0) { say('Nothing to export yet.', true); return; }
-    downloadFile(`${fileStem(recs.length === 1 ? recs[0]!.name : 'surprise-lab-recordings')}.csv`, recordingsCsv(recs), 'text/csv');
-    say(`Exported ${recs.length} recording${recs.length === 1 ? '' : 's'} as CSV (columns: docs/data.md).`);
+    await exporting(async () => {
+      const recs = await load(chosen().map((r) => r.id));
+      if (recs.length === 0) { say('Nothing to export yet.', true); return; }
+      downloadFile(`${fileStem(recs.length === 1 ? recs[0]!.name : 'surprise-lab-recordings')}.csv`, recordingsCsv(recs), 'text/csv');
+      say(`Exported ${recs.length} recording${recs.length === 1 ? '' : 's'} as CSV (columns: docs/data.md).`);
+    });
   });
   jsonBtn.addEventListener('click', async () => {
-    const recs = await load(chosen().map((r) => r.id));
-    if (recs.length === 0) { say('Nothing to export yet.', true); return; }
-    downloadFile(`${fileStem(recs.length === 1 ? recs[0]!.name : 'surprise-lab-recordings')}.json`, recordingsToJson(recs), 'application/json');
-    say(`Exported ${recs.length} recording${recs.length === 1 ? '' : 's'} as JSON.`);
+    await exporting(async () => {
+      const recs = await load(chosen().map((r) => r.id));
+      if (recs.length === 0) { say('Nothing to export yet.', true); return; }
+      downloadFile(`${fileStem(recs.length === 1 ? recs[0]!.name : 'surprise-lab-recordings')}.json`, recordingsToJson(recs), 'application/json');
+      say(`Exported ${recs.length} recording${recs.length === 1 ? '' : 's'} as JSON.`);
+    });
   });
   compareBtn.addEventListener('click', async () => {
     const [a, b] = await load([...selected]);
@@ -141,7 +155,7 @@ export function mountRecordingsPanel(host: HTMLElement, actions: RecordingsActio
     for (const file of files) {
       try {
         const recs = parseRecordingsJson(await file.text(), file.name);
-        notes.push(await importAll(recs, file.name));
+        notes.push(await importRecordings(recs, file.name));
       } catch (e) {
         problem = true;
         notes.push(e instanceof Error ? e.message : String(e));
@@ -150,28 +164,6 @@ export function mountRecordingsPanel(host: HTMLElement, actions: RecordingsActio
     say(notes.join(' '), problem);
     await refresh();
   });
-
-  /** Adds recordings; one whose id is taken keeps the existing one untouched (same content: skipped). */
-  async function importAll(recs: Recording[], source: string): Promise<string> {
-    let added = 0, same = 0, renamed = 0;
-    for (const rec of recs) {
-      const existing = await getRecording(rec.id);
-      if (existing && recordingsToJson([existing]) === recordingsToJson([rec])) { same++; continue; }
-      let copy = rec;
-      if (existing) {
-        let k = 2;
-        while (await getRecording(`${rec.id}-${k}`)) k++;
-        copy = { ...rec, id: `${rec.id}-${k}`, name: `${rec.name} (imported ${k})` };
-        renamed++;
-      }
-      await putRecording(copy);
-      added++;
-    }
-    const parts = [`${source}: imported ${added} recording${added === 1 ? '' : 's'}`];
-    if (same > 0) parts.push(`${same} already here`);
-    if (renamed > 0) parts.push(`${renamed} given new ids beside existing ones with the same id`);
-    return `${parts.join(', ')}.`;
-  }
 
   onRecordingsChanged(() => void refresh());
   void refresh();

@@ -19,6 +19,8 @@ export async function scoreCarPair(name: string, loaded: (experienceFrames: numb
     const pair = prepareMatchedPair(parseSceneText(SCENE_FILES[path]!, path), 0, 1);
     const traces = [computeSurprise(learner, pair.possible, HORIZON, pair.possibleViews), computeSurprise(learner, pair.impossible, HORIZON, pair.impossibleViews)];
     const scores = traces.map((t) => trialScores(t, pair.onset).rollout_mean) as [number, number];
+    // Never words about "mean 0.0": a checkpoint whose surprise is not a number is refused here too.
+    if (!scores.every(Number.isFinite)) throw new Error(`${name}: its surprise on ${TRY_SCENE} is not a finite number (${scores.join(', ')}); this checkpoint cannot be scored`);
     return { traces, pair, scores, experienceFrames: learner.experienceFrames };
   } finally {
     learner.network.dispose();

@@ -38,6 +38,7 @@ import { DEFAULT_SCENE, applyUrlState, parseUrlState, writeUrlOnChange } from '.
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
+import { ignoredSentence } from '../../web/queryParams';
 
 /** Milliseconds per animation frame for growing a ghost asked for while paused. */
 const GHOST_SLICE_MS = 8;
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const sceneTexts = { ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT };
   store.getState().setCatalog(buildCatalog(sceneTexts), url.scene ?? DEFAULT_SCENE);
   applyUrlState(store, url);
+  if (url.scene && store.getState().sceneId !== url.scene) url.ignored.unshift({ name: 'scene', value: url.scene, why: 'no scene with this id here' });
+  store.getState().setUrlNote(ignoredSentence(url.ignored) || null);
 
   const stage = byId('stage');
   const canvasHost = byId('canvas-host');

@@ -6,7 +6,7 @@ import type { AppState } from './store/appState';
 import type { AppStore } from './store/appStore';
 import { SPEEDS } from './store/playbackSlice';
 import { GHOST_SECONDS } from './store/modelsSlice';
-import { commaList, oneOf, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
+import { commaList, oneOf, readQuery, switchOn, wholeNumber, writeQuery, type IgnoredParam, type QuerySpec } from '../../web/queryParams';
 
 export interface UrlState {
   scene?: string;
@@ -18,24 +18,31 @@ export interface UrlState {
   /** The ghost's length in seconds (1, 2, 5 or 10). */
   ghost?: number;
   autoplay: boolean;
+  /** Parameters present but unusable, to tell the person (the scene is checked against the catalogue later). */
+  ignored: IgnoredParam[];
 }
 
 /** The scene the playground opens when the address names none. */
 export const DEFAULT_SCENE = 'car-off-platform';
 
-const int = wholeNumber(0, 999_999_999, { maxDigits: 9 });
+/** Seeds and variants are 32-bit unsigned integers everywhere (CLI flags, recordings, links). */
+const int = wholeNumber(0, 0xffffffff, { maxDigits: 10 });
+const WHOLE = 'a whole number from 0 to 4294967295';
 /** A number (as Number() reads it: "2.0" is 2) among the offered ones. */
 const numberIn = (offered: readonly number[]) => (t: string): number | undefined => (offered.includes(Number(t)) ? Number(t) : undefined);
 
 /** The playground's parameters, declared once: reading, links and help come from here. */
-export const PLAYGROUND_QUERY: QuerySpec<UrlState> = {
+/** The fields the address holds (everything but what was ignored). */
+type UrlParams = Omit<UrlState, 'ignored'>;
+
+export const PLAYGROUND_QUERY: QuerySpec<UrlParams> = {
   scene: { type: 'scene id', help: `the scene to open, by its id (absent: ${DEFAULT_SCENE})`, default: undefined, read: (t) => t || undefined, write: (v) => (v ? encodeURIComponent(v) : null) },
   condition: { type: 'possible | impossible', help: 'which twin of the trial runs (absent: possible)', default: undefined, read: oneOf(['possible', 'impossible'] as const), write: (v) => v ?? null },
   variant: {
-    type: 'canonical | whole number', help: 'the variant drawn (absent or canonical: every param at its default)', default: undefined,
+    type: `canonical or ${WHOLE}`, help: 'the variant drawn (absent or canonical: every param at its default)', default: undefined,
     read: (t, ignore) => (t === 'canonical' ? null : int(t, ignore)), write: (v) => (v === null || v === undefined ? null : String(v)),
   },
-  seed: { type: 'whole number', help: 'the seed the variant is drawn with (absent: 0)', default: undefined, read: int, write: (v, all) => (all.variant === null || all.variant === undefined ? null : String(v)) },
+  seed: { type: WHOLE, help: 'the seed the variant is drawn with (absent: 0)', default: undefined, read: int, write: (v, all) => (all.variant === null || all.variant === undefined ? null : String(v)) },
   speed: { type: SPEEDS.join(' | '), help: 'playback speed (absent: 1)', default: undefined, read: numberIn(SPEEDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
   models: { type: 'names, comma-separated', help: 'the observers shown, at most four (absent: the oldest learner, constant velocity, the ideal observer; empty: none)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
   ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks (absent: 1)', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
@@ -43,8 +50,13 @@ export const PLAYGROUND_QUERY: QuerySpec<UrlState> = {
 };
 
 export function parseUrlState(search: string): UrlState {
-  const { values } = readQuery(PLAYGROUND_QUERY, search);
-  const out: UrlState = { autoplay: values.autoplay };
+  const { values, given } = readQuery(PLAYGROUND_QUERY, search);
+  const q = new URLSearchParams(search);
+  // A parameter given but not understood is named with what was expected, never silently dropped.
+  const ignored: IgnoredParam[] = (Object.keys(PLAYGROUND_QUERY) as (keyof UrlParams)[])
+    .filter((key) => key !== 'autoplay' && q.get(key) !== null && !given.has(key))
+    .map((key) => ({ name: key, value: q.get(key)!, why: `expected ${PLAYGROUND_QUERY[key]?.type ?? "another value"}` }));
+  const out: UrlState = { autoplay: values.autoplay, ignored };
   for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost'] as const) {
     if (values[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = values[key];
   }

@@ -1,14 +1,20 @@
 // Problems with scene files, each naming its file and JSON path: a file a person just loaded
-// (dismissable; the scene on screen kept running) and bundled files that could not be read.
+// (dismissable; the scene on screen kept running) and bundled files that could not be read; and
+// the parameters of the page's link that were ignored, with why.
 import type { AppStore } from '../store/appStore';
 import { watch } from '../store/watch';
 import { h } from '../../../ui/dom';
 
 export function mountErrorsPanel(root: HTMLElement, store: AppStore): void {
-  watch(store, (s) => [s.catalog, s.fileProblem] as const, ([catalog, problem]) => {
+  watch(store, (s) => [s.catalog, s.fileProblem, s.urlNote] as const, ([catalog, problem, urlNote]) => {
     const broken = catalog.filter((e) => e.errors !== null);
-    root.hidden = broken.length === 0 && problem === null;
+    root.hidden = broken.length === 0 && problem === null && urlNote === null;
     const parts: HTMLElement[] = [];
+    if (urlNote) {
+      const dismiss = h('button', { class: 'btn btn-small', type: 'button', 'data-testid': 'dismiss-url-note' }, 'Dismiss');
+      dismiss.addEventListener('click', () => store.getState().setUrlNote(null));
+      parts.push(h('p', { class: 'small', 'data-testid': 'url-note', role: 'status' }, urlNote), dismiss);
+    }
     if (problem) {
       const dismiss = h('button', { class: 'btn btn-small', type: 'button', 'data-testid': 'dismiss-file-errors' }, 'Dismiss');
       dismiss.addEventListener('click', () => store.getState().setFileProblem(null));
@@ -26,5 +32,5 @@ export function mountErrorsPanel(root: HTMLElement, store: AppStore): void {
       );
     }
     root.replaceChildren(...parts);
-  }, (a, b) => a[0] === b[0] && a[1] === b[1]);
+  }, (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
 }

@@ -18,11 +18,14 @@ export interface UiSlice {
   overlay: Overlay;
   /** The last scene file a person loaded that could not be used (the scene on screen stays). */
   fileProblem: FileProblem | null;
+  /** Which parameters of the page's link were ignored and why (null when all were used). */
+  urlNote: string | null;
   setRenderer: (renderer: RendererName) => void;
   setRendererError: (message: string) => void;
   toggleOverlay: (overlay: Exclude<Overlay, null>) => void;
   closeOverlay: () => void;
   setFileProblem: (problem: FileProblem | null) => void;
+  setUrlNote: (note: string | null) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -30,9 +33,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   rendererError: null,
   overlay: null,
   fileProblem: null,
+  urlNote: null,
   setRenderer: (renderer) => set({ renderer }),
   setRendererError: (rendererError) => set({ rendererError }),
   toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
   closeOverlay: () => set({ overlay: null }),
   setFileProblem: (fileProblem) => set({ fileProblem }),
+  setUrlNote: (urlNote) => set({ urlNote }),
 });
