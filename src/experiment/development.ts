@@ -50,6 +50,13 @@ export interface ConceptResult {
   per_scene: Record<string, SceneScore>;
   /** Every scene of the concept passed. */
   passed: boolean;
+  /** How many of the concept's scenes are passed. */
+  scenes_passed: number;
+  /** The scene with the lowest accuracy (ties: the first by id), its accuracy and exact interval:
+   * the direction or control that holds the concept back. */
+  weakest_scene: string;
+  weakest_accuracy: number;
+  weakest_ci95: [number, number];
 }
 
 export interface DevelopmentOutput { concepts: ConceptResult[]; suite: SuiteOutput }
@@ -112,6 +119,7 @@ export function conceptResults(suite: Pick<SuiteOutput, 'trials'>, seed: number)
     }
     const scores = Object.values(perScene);
     if (scores.length === 0) continue;
+    const weakest = Object.entries(perScene).reduce((w, e) => (e[1].pairwise_accuracy < w[1].pairwise_accuracy ? e : w));
     const sum = (f: (s: SceneScore) => number): number => scores.reduce((t, s) => t + f(s), 0);
     const counts = { wins: sum((s) => s.wins), ties: sum((s) => s.ties), losses: sum((s) => s.losses) };
     const bootstrap = sceneThenPairBootstrap(credits, mixSeed(seed, k++, 0xde7e1));
@@ -125,13 +133,22 @@ export function conceptResults(suite: Pick<SuiteOutput, 'trials'>, seed: number)
       auroc: sum((s) => s.auroc) / scores.length,
       per_scene: perScene,
       passed: scores.every((s) => s.passed),
+      scenes_passed: scores.filter((s) => s.passed).length,
+      weakest_scene: weakest[0], weakest_accuracy: weakest[1].pairwise_accuracy, weakest_ci95: weakest[1].pairwise_ci95,
     });
   }
-  const rank = (c: string): number => {
-    const i = (CONCEPT_ORDER as readonly string[]).indexOf(c);
-    return i === -1 ? CONCEPT_ORDER.length : i;
-  };
   return out.sort((a, b) => rank(a.concept) - rank(b.concept) || a.concept.localeCompare(b.concept));
+}
+
+/** A concept's place in CONCEPT_ORDER (unknown concepts last). */
+const rank = (c: string): number => {
+  const i = (CONCEPT_ORDER as readonly string[]).indexOf(c);
+  return i === -1 ? CONCEPT_ORDER.length : i;
+};
+
+/** Concepts that no learner (checkpoint) holds for good, in the table's order. */
+export function unacquiredConcepts(results: readonly ConceptResult[]): string[] {
+  return [...new Set(results.map((r) => r.concept))].filter((c) => acquisitionFrames(results, c) === null);
 }
 
 /** The first checkpoint (by experience) from which a concept is passed — every one of its scenes at
@@ -180,12 +197,24 @@ export function developmentTable(results: readonly ConceptResult[], sceneResults
   for (const c of concepts) {
     lines.push(`| ${c} | ${models.map((m) => conceptCell(results.find((x) => x.concept === c && x.model === m))).join(' | ')} |`);
   }
+  // The same concepts judged direction by direction: scenes passed, and the weakest scene.
+  const verdictCell = (r: ConceptResult | undefined): string => (r ? `${r.scenes_passed}/${r.scenes.length}${r.passed ? ' ✓' : ''} (${two(r.weakest_accuracy)})` : '');
+  lines.push('', `| concept: scenes passed (weakest) | ${models.join(' | ')} |`, `|---|${models.map(() => '---:').join('|')}|`);
+  for (const c of concepts) {
+    lines.push(`| ${c} | ${models.map((m) => verdictCell(results.find((x) => x.concept === c && x.model === m))).join(' | ')} |`);
+  }
   if (sceneResults) {
+    // Scenes grouped by concept in the table's order, so that a scene's controls and reverse sit beside it.
+    const sceneIds = [...new Map(sceneResults.map((r) => [r.scene, r.concept])).entries()]
+      .sort((a, b) => rank(a[1]) - rank(b[1]) || sceneResults.findIndex((r) => r.scene === a[0]) - sceneResults.findIndex((r) => r.scene === b[0]));
     lines.push('', `| scene | concept | ${models.join(' | ')} |`, `|---|---|${models.map(() => '---:').join('|')}|`);
-    for (const scene of [...new Set(sceneResults.map((r) => r.scene))]) {
-      const concept = sceneResults.find((r) => r.scene === scene)!.concept;
+    for (const [scene, concept] of sceneIds) {
       lines.push(`| ${scene} | ${concept} | ${models.map((m) => sceneCell(sceneResults.find((x) => x.scene === scene && x.model === m))).join(' | ')} |`);
     }
+  }
+  if (results.some((r) => r.experience_frames !== null)) {
+    const none = unacquiredConcepts(results);
+    lines.push('', none.length === 0 ? 'Every concept is acquired, for good, by some learner.' : `No learner has acquired, for good: ${none.join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;
 }

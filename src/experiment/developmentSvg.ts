@@ -16,7 +16,7 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
   const positive = marks.filter((m) => m > 0);
   const lo = Math.log10(positive[0] ?? 1000) - 0.5;
   const hi = Math.log10(positive[positive.length - 1] ?? 100_000);
-  const left = 64, top = 46, plotW = 560, plotH = 300, legendW = 360, bottom = 64;
+  const left = 64, top = 46, plotW = 560, plotH = 300, legendW = 440, bottom = 64;
   const width = left + plotW + 30 + legendW;
   const height = top + plotH + bottom;
   const xOf = (frames: number): number => left + 20 + (plotW - 40) * ((frames > 0 ? Math.log10(frames) : lo) - lo) / Math.max(1e-9, hi - lo);
@@ -52,10 +52,11 @@ export function developmentSvg(results: readonly ConceptResult[], title = 'Pairw
       parts.push(`<circle cx="${x.toFixed(1)}" cy="${yOf(r.pairwise_accuracy).toFixed(1)}" r="3.2" fill="${r.passed ? color : '#ffffff'}" stroke="${color}" stroke-width="1.5"><title>${escapeXml(tip)}</title></circle>`);
     }
     const cv = results.find((r) => r.concept === concept && r.model === 'constant-velocity');
+    const go = results.find((r) => r.concept === concept && r.model === 'gravity-only');
     const ly = top + 8 + ci * 22;
     const lx = left + plotW + 30;
     parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`);
-    parts.push(`<text x="${lx + 28}" y="${ly + 4}" fill="#222">${escapeXml(concept)}${cv ? ` (constant velocity ${cv.pairwise_accuracy.toFixed(2)})` : ''}</text>`);
+    parts.push(`<text x="${lx + 28}" y="${ly + 4}" fill="#222">${escapeXml(concept)}${cv ? ` (constant velocity ${cv.pairwise_accuracy.toFixed(2)}${go ? `, gravity-only ${go.pairwise_accuracy.toFixed(2)}` : ''})` : ''}</text>`);
   });
   const pairs = learned.map((r) => r.pairs);
   const range = pairs.length === 0 ? '' : Math.min(...pairs) === Math.max(...pairs) ? `${pairs[0]}` : `${Math.min(...pairs)}–${Math.max(...pairs)}`;

@@ -24,6 +24,17 @@ export interface ViolationHost {
   replace(id: string, spec: BodySpec): void;
 }
 
+/** matter-js's default collision category: every body starts in it. */
+const DEFAULT_CATEGORY = 1;
+
+/** The lowest category bit no body of the world uses yet (31 pass-through targets at most). */
+function freeCategory(world: Matter.World): number {
+  let used = DEFAULT_CATEGORY;
+  for (const body of Matter.Composite.allBodies(world)) used |= body.collisionFilter.category ?? DEFAULT_CATEGORY;
+  for (let bit = 1; bit < 31; bit++) if ((used & (1 << bit)) === 0) return 1 << bit;
+  throw new Error('pass-through: more than 30 bodies to pass through in one world');
+}
+
 /** A violation of kind K, narrowed. */
 export type ViolationOf<K extends ViolationType> = Extract<ViolationSpec, { type: K }>;
 
@@ -68,11 +79,16 @@ export const VIOLATION_KINDS: { readonly [K in ViolationType]: ViolationKind<K> 
   appear: { start: (host, spec) => host.setPresent(spec.body, true), words: (_s, it) => `${it} appears from nowhere` },
   'pass-through': {
     start: (host, spec, { body: b }) => {
+      // By collision categories, not a shared group: a body may pass through several others (each
+      // violation in a list adds one), and every other pair keeps colliding. `other` gets a category
+      // bit of its own (once), and the body stops accepting that bit.
       const other = host.get(spec.other).body;
-      const group = Matter.Body.nextGroup(true);
-      for (const body of [b, other]) {
-        for (const part of body.parts) part.collisionFilter = { ...part.collisionFilter, group };
+      let category = other.collisionFilter.category ?? DEFAULT_CATEGORY;
+      if (category === DEFAULT_CATEGORY) {
+        category = freeCategory(host.world);
+        for (const part of other.parts) part.collisionFilter = { ...part.collisionFilter, category };
       }
+      for (const part of b.parts) part.collisionFilter = { ...part.collisionFilter, mask: (part.collisionFilter.mask ?? 0xffffffff) & ~category };
     },
     words: (spec, it, noun) => `${it} passes through the ${noun(spec.other)}`,
   },

@@ -217,4 +217,28 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.equal(g.pairs.complete, 1);
     assert.equal(await page.locator('[data-testid=metrics-car-off-platform] tr[data-model=gravity-only] td').nth(1).textContent(), 'baseline');
   });
+  test('experiment: the control preset runs the car pair beside its stay-versus-drop control, listed under it', async ({ open, assert }) => {
+    const page = await open({ query: `${PAGE}?scenes=ball-reverses-by-itself&models=oracle&pairs=1&fam=0&seed=2&speed=instant` });
+    await waitStudy(page, () => window.__study?.ready === true);
+    // The control is listed right under the scene it controls, and says so.
+    const order = await page.evaluate(() => [...document.querySelectorAll('.scene-choices input[type=checkbox]')].map((b) => b.value));
+    assert.equal(order.indexOf('car-comes-to-rest-on-platform'), order.indexOf('car-off-platform') + 1, 'the control follows its scene');
+    const label = page.locator('label[data-control-of="car-off-platform"]');
+    assert.match(await label.textContent(), /control of “Car pushed off a platform”/);
+    await page.getByTestId('preset-control').click();
+    const ticked = await page.evaluate(() => [...document.querySelectorAll('.scene-choices input:checked')].map((b) => b.value));
+    assert.deepEqual(ticked, ['car-off-platform', 'car-comes-to-rest-on-platform'], 'the preset ticks the pair and its control only');
+    for (const m of ['oracle', 'constant-velocity', 'gravity-only']) assert.ok(await page.getByTestId(`model-${m}`).isChecked(), `${m} ticked`);
+    assert.match(page.url(), /scenes=car-off-platform%2Ccar-comes-to-rest-on-platform|scenes=car-off-platform,car-comes-to-rest-on-platform/, 'the address follows');
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished');
+    const results = await page.evaluate(() => window.__study.results);
+    const acc = (scene, model) => results.suite.find((r) => r.scene === scene && r.model === model).pairwise_accuracy;
+    // One pair each: the ideal observer gets both right; each one-sided baseline gets one of the two wrong.
+    assert.equal(acc('car-off-platform', 'oracle'), 1);
+    assert.equal(acc('car-comes-to-rest-on-platform', 'oracle'), 1);
+    assert.equal(acc('car-off-platform', 'constant-velocity'), 0, 'never falls: the float does not surprise it');
+    assert.equal(acc('car-comes-to-rest-on-platform', 'gravity-only'), 0, 'always falls: the car that stays surprises it');
+    await page.screenshot({ path: join(outDir, 'experiment-control-study-1280.png'), fullPage: true });
+  });
 }

@@ -20,6 +20,7 @@ import { registerExperimentTests } from './experiment.tests.mjs';
 import { registerOfflineTests } from './offline.tests.mjs';
 import { registerPlanTests } from './plan.tests.mjs';
 import { registerHostileTests } from './hostile.tests.mjs';
+import { registerClassroomTests } from './classroom.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -48,6 +49,7 @@ async function main() {
   registerPlanTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
   registerHostileTests(suite.test, { root, outDir });
+  registerClassroomTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);

@@ -1,11 +1,13 @@
 // The baselines on every concept scene: the ideal observer is always right; constant velocity
-// ("knows inertia, not gravity") is reported per scene and gets the support scenes backwards.
+// ("knows inertia, not gravity") is reported per scene and gets the support scenes backwards;
+// gravity only ("everything falls") gets the stay-controls backwards.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSuite, type SuiteOutput } from '../../src/experiment/suite';
 import { ORACLE } from '../../src/experiment/observers';
 import { ConstantVelocityPredictor } from '../../src/predictor/predictor';
+import { GravityOnlyPredictor } from '../../src/predictor/gravityOnly';
 import { REPO_ROOT, loadRepoScene } from './support/trials';
 
 const SCENES = readdirSync(join(REPO_ROOT, 'scenes')).filter((f) => f.endsWith('.json') && f !== 'scene.schema.json').map((f) => f.replace(/\.json$/, '')).sort();
@@ -13,7 +15,7 @@ const PAIRS = 10;
 let out: SuiteOutput;
 
 beforeAll(() => {
-  out = runSuite({ scenes: SCENES.map(loadRepoScene), observers: [ORACLE, new ConstantVelocityPredictor()], pairs: PAIRS, seed: 2027 });
+  out = runSuite({ scenes: SCENES.map(loadRepoScene), observers: [ORACLE, new ConstantVelocityPredictor(), new GravityOnlyPredictor()], pairs: PAIRS, seed: 2027 });
 }, 300_000);
 
 const accuracy = (scene: string, model: string): number => {
@@ -45,6 +47,21 @@ describe('baselines on the concept scenes', () => {
     for (const scene of ['car-off-platform', 'box-released-beyond-platform', 'box-pushed-to-15-percent-contact', 'box-placed-on-edge-of-wide-box', 'ball-off-ledge-goes-straight']) {
       expect(accuracy(scene, 'constant-velocity'), scene).toBeLessThan(0.5);
     }
+  });
+
+  it('the stay-controls bracket support: everything-falls (gravity only) fails each, never-falls (constant velocity) passes each', () => {
+    const stays = ['car-comes-to-rest-on-platform', 'box-resting-on-platform', 'box-pushed-to-70-percent-contact', 'box-placed-on-middle-of-wide-box'];
+    for (const scene of stays) {
+      expect(accuracy(scene, 'gravity-only'), scene).toBeLessThan(0.5);
+      expect(accuracy(scene, 'constant-velocity'), scene).toBe(1);
+      expect(loadRepoScene(scene).control_of, scene).toBeTruthy();
+    }
+    // …and the low floats are falls: constant velocity fails them like the other falls.
+    for (const scene of ['car-off-low-step', 'car-off-platform-onto-lower-shelf']) expect(accuracy(scene, 'constant-velocity'), scene).toBeLessThan(0.5);
+  });
+
+  it('contact without launch: an observer that does not know contact launches (constant velocity) fails it', () => {
+    expect(accuracy('ball-hits-ball-that-does-not-move', 'constant-velocity')).toBeLessThan(0.5);
   });
 
   it('constant velocity is surprised by motion that changes with no cause (reversal, launch at a distance)', () => {

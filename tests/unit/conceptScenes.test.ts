@@ -30,6 +30,11 @@ const staysPut = (s: BodyState[], onset: number, tolerance = 0.01): void => {
     expect(Math.abs(b.y - s[onset]!.y)).toBeLessThan(tolerance);
   }
 };
+/** Falls through its support and the floor, out of the world (a stay-control's impossible twin). */
+const fallsAway = (s: BodyState[], onset: number): void => {
+  expect(s[onset + 30]!.y).toBeLessThan(s[onset]!.y - 0.5); // in free fall at once
+  expect(last(s).present).toBe(false); // and gone out of the world below
+};
 const endsOnFloor = (s: BodyState[], halfHeight: number): void => {
   expect(last(s).y).toBeLessThan(0.3 + halfHeight + 0.06);
 };
@@ -150,6 +155,110 @@ const CHECKS: Record<string, Check> = {
     for (const b of at(p, 'box')) expect(b.kind).toBe('box');
     expect(last(at(q, 'box')).visible).toBe(true);
     expect(last(at(q, 'box')).vx).toBeGreaterThan(1); // and keeps sliding
+  },
+  // Support controls: the possible object stays; the impossible one drops through its support.
+  'car-comes-to-rest-on-platform': (pair) => {
+    const { p, q, onset } = pair;
+    const top = 0.3 + param(pair, 'platformHeight');
+    const car = at(q, 'car')[onset]!;
+    expect(Math.hypot(car.vx, car.vy)).toBeLessThan(0.01); // coming to rest (the trigger's 'below') when the impossible twin drops
+    expect(car.x + param(pair, 'carWidth') / 2).toBeLessThan(0.3 + param(pair, 'platformWidth') - 0.3); // well in from the edge
+    expect(car.x - at(q, 'car')[0]!.x).toBeGreaterThan(0.2); // the hand pushed it along
+    staysPut(at(p, 'car'), onset);
+    expect(last(at(p, 'car')).y).toBeCloseTo(top + param(pair, 'carHeight') / 2, 1);
+    fallsAway(at(q, 'car'), onset);
+  },
+  'box-resting-on-platform': (pair) => {
+    const { p, q, onset } = pair;
+    const size = param(pair, 'boxSize');
+    const box = at(p, 'box')[onset]!;
+    expect(box.x + size / 2).toBeLessThan(0.5 + param(pair, 'platformWidth') - 0.09); // all of it on the platform
+    expect(box.y).toBeCloseTo(0.3 + param(pair, 'platformHeight') + size / 2, 2);
+    staysPut(at(p, 'box'), onset);
+    fallsAway(at(q, 'box'), onset);
+  },
+  'box-pushed-to-70-percent-contact': (pair) => {
+    const { p, q, onset } = pair;
+    const size = param(pair, 'boxSize');
+    const edge = 0.4 + param(pair, 'platformWidth');
+    const box = at(p, 'box')[onset]!;
+    const share = (edge - (box.x - size / 2)) / size;
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(0.8);
+    expect(at(p, 'box')[5]!.x).toBeLessThan(box.x - 0.4); // the hand pushed it along
+    staysPut(at(p, 'box'), onset);
+    fallsAway(at(q, 'box'), onset);
+  },
+  'box-placed-on-middle-of-wide-box': (pair) => {
+    const { p, q, onset } = pair;
+    const size = param(pair, 'boxSize');
+    const box = at(p, 'box')[onset]!;
+    expect(Math.abs(box.x - 2)).toBeLessThan(param(pair, 'wideWidth') / 6); // the middle third
+    expect(box.y).toBeCloseTo(0.3 + param(pair, 'wideHeight') + size / 2, 2);
+    expect(at(p, 'box')[0]!.y).toBeGreaterThan(box.y + 0.3); // lowered by the hand
+    staysPut(at(p, 'box'), onset);
+    fallsAway(at(q, 'box'), onset);
+  },
+  // Low floats: the impossible car floats only a little above the floor or a shelf.
+  'car-off-low-step': (pair) => {
+    const { p, q, onset } = pair;
+    const h = param(pair, 'platformHeight');
+    expect(h).toBeGreaterThanOrEqual(0.1);
+    expect(h).toBeLessThanOrEqual(0.35);
+    endsOnFloor(at(p, 'car'), 0.15);
+    for (const b of at(q, 'car').slice(onset + 1)) expect(Math.abs(b.y - at(q, 'car')[onset]!.y)).toBeLessThan(0.02);
+    expect(at(q, 'car')[onset]!.y - last(at(p, 'car')).y).toBeCloseTo(h, 1); // floats h above where it lands
+  },
+  'car-off-platform-onto-lower-shelf': (pair) => {
+    const { p, q, onset } = pair;
+    const drop = param(pair, 'drop');
+    const landed = last(at(p, 'car'));
+    expect(landed.y).toBeCloseTo(0.3 + param(pair, 'platformHeight') - drop + param(pair, 'carHeight') / 2, 1); // on the lower shelf
+    for (const b of at(q, 'car').slice(onset + 1)) expect(Math.abs(b.y - at(q, 'car')[onset]!.y)).toBeLessThan(0.02);
+    expect(at(q, 'car')[onset]!.y - landed.y).toBeGreaterThan(0.1);
+    expect(at(q, 'car')[onset]!.y - landed.y).toBeLessThan(0.35);
+  },
+  // Reverse directions.
+  'ball-never-comes-out-from-behind-screen': ({ p, q, onset }) => {
+    expect(at(q, 'ball')[onset]!.visible).toBe(false); // gone while hidden
+    for (const b of at(q, 'ball').slice(onset + 1)) expect(b.present).toBe(false);
+    expect(at(p, 'ball').slice(onset).some((b) => b.visible)).toBe(true); // the possible ball comes out
+    expect(last(at(p, 'ball')).visible).toBe(true);
+  },
+  'ball-hits-ball-that-does-not-move': (pair) => {
+    const { p, q, onset } = pair;
+    const r = param(pair, 'radius');
+    const gapAt = (t: Trial, f: number): number => at(t, 'target')[f]!.x - at(t, 'launcher')[f]!.x;
+    expect(gapAt(q, onset)).toBeGreaterThan(2 * r + 0.2); // held fast well before the contact
+    const touch = at(q, 'launcher').findIndex((b, f) => f > onset && gapAt(q, f) < 2 * r + 0.01);
+    expect(touch).toBeGreaterThan(onset); // the balls do touch
+    staysPut(at(q, 'target'), onset, 1e-6); // and the hit ball never moves
+    const after = at(q, 'launcher')[touch + 2]!.vx;
+    expect(Math.abs(after)).toBeLessThan(0.15 * at(q, 'launcher')[onset]!.vx); // the hitter all but stops against it
+    expect(last(at(p, 'target')).x - at(p, 'target')[0]!.x).toBeGreaterThan(0.3); // possible: it is launched
+  },
+  'box-appears-when-screen-lowers': ({ p, q, onset }) => {
+    for (const b of at(p, 'box')) expect(b.present).toBe(false); // nothing was ever there
+    for (const b of at(q, 'box').slice(0, onset + 1)) expect(b.present).toBe(false);
+    expect(at(q, 'box')[onset + 1]!.visible).toBe(false); // it comes in while hidden
+    expect(last(at(q, 'box')).visible).toBe(true); // and is seen when the screen is down
+  },
+  'ball-rolls-through-wall-leftwards': (pair) => {
+    const { p, q } = pair;
+    const r = param(pair, 'radius');
+    const face = param(pair, 'wallX') + 0.07;
+    for (const b of at(p, 'ball')) expect(b.x).toBeGreaterThan(face + r - 0.02);
+    expect(last(at(p, 'ball')).vx).toBeGreaterThan(0); // bounced back
+    expect(last(at(q, 'ball')).x).toBeLessThan(face - 0.14 - r); // beyond the wall
+  },
+  'ball-swerves-down-by-itself': ({ p, q, onset }) => {
+    const s = at(q, 'ball');
+    expect(s[onset]!.y).toBeGreaterThan(0.5); // in flight
+    expect(s[onset]!.vy).toBeGreaterThan(0); // on its way up
+    expect(s[onset + 1]!.vy).toBeLessThan(0); // then down at once
+    expect(at(p, 'ball')[onset + 1]!.vy).toBeGreaterThan(0); // possible: it goes on up
+    const peak = (t: Trial): number => Math.max(...at(t, 'ball').map((b) => b.y));
+    expect(peak(p) - peak(q)).toBeGreaterThan(0.03); // it never gets as high
   },
   'ball-launches-without-contact': (pair) => {
     const { p, q, onset } = pair;

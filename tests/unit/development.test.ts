@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, type ConceptResult, type SceneScore } from '../../src/experiment/development';
+import { acquisitionFrames, conceptResults, developmentCsv, developmentTable, unacquiredConcepts, type ConceptResult, type SceneScore } from '../../src/experiment/development';
 import { clopperPearson } from '../../src/experiment/binomialIntervals';
 import { developmentSvg } from '../../src/experiment/developmentSvg';
 import type { SuiteOutput, TrialRow } from '../../src/experiment/suite';
@@ -83,6 +83,15 @@ describe('the developmental curve', () => {
     expect(old.pairwise_ci95).toEqual([clopperPearson(24, 24)[0], 1]);
     expect(acquisitionFrames(res, 'inertia')).toBe(30000);
     expect(conceptResults({ trials }, 3)).toEqual(res);
+    // The direction that holds the concept back is named, with its accuracy.
+    expect(young.scenes_passed).toBe(1);
+    expect(young.weakest_scene).toBe('down');
+    expect(young.weakest_accuracy).toBe(0);
+    expect(old.scenes_passed).toBe(2);
+    expect(old.weakest_accuracy).toBe(1);
+    expect(unacquiredConcepts(res)).toEqual([]);
+    expect(unacquiredConcepts(res.filter((r) => r.model === 'young'))).toEqual(['inertia']);
+    expect(developmentTable(res)).toContain('| inertia | 1/2 (0.00) | 2/2 ✓ (1.00) |');
   });
 
   it('keeps the baselines off the experience axis and lists concepts in the infants\' order', () => {
@@ -95,7 +104,7 @@ describe('the developmental curve', () => {
     const scene = (acc: number, lo: number): SceneScore => ({ pairs: 50, wins: 0, ties: 0, losses: 0, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, passed: false });
     const mk = (exp: number, ...scenes: [number, number][]): ConceptResult => ({
       concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: scenes.map((_, i) => `s${i}`), pairs: 50 * scenes.length, wins: 0, ties: 0, losses: 0,
-      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false,
+      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false, scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
       per_scene: Object.fromEntries(scenes.map(([acc, lo], i) => [`s${i}`, scene(acc, lo)])),
     });
     expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.9, 0.8]), mk(3000, [0.6, 0.4]), mk(10000, [0.95, 0.9]), mk(30000, [1, 0.93])], 'support')).toBe(10000);
@@ -121,6 +130,8 @@ describe('the developmental curve', () => {
     // All six support pairs agree: the bootstrap alone would say [1.00, 1.00]; the exact interval of
     // the six pairs, 0.025^(1/6) = 0.54, keeps it open. Not passed (no ✓): three pairs a scene are too few.
     expect(table).toContain('| support | 1.00 [0.54, 1.00] | 0.00 [0.00, 0.46] |');
+    expect(table).toContain('| support | 0/2 (1.00) | 0/2 (0.00) |'); // 3 pairs a scene: 1.00 with an exact interval reaching below chance
+    expect(table).toContain('No learner has acquired, for good: solidity, support.');
   });
 
   it('develop: measures the named models on the scenes given and writes its files', async () => {

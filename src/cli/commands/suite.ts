@@ -14,6 +14,7 @@ import { summarySvg } from '../../experiment/summarySvg';
 import { orderWithControls } from '../../scenes/families';
 import { heldoutLines, heldoutRows, mirrorGaps, type MirrorChoice } from '../../experiment/splits';
 import type { Split } from '../../scenes/resolve';
+import { conceptResults } from '../../experiment/development';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -57,11 +58,13 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
   const result = runSuite({ scenes: withViolation, observers, pairs, seed, mirror, split }, (done, total, label) => report(done, total, `pairs (${label})`));
+  // Each concept over its whole design: passed only when every one of its scenes is (docs/development.md).
+  const concepts = conceptResults(result, seed);
   const gaps = mirror === 'both' ? mirrorGaps(result.results) : null;
   const summary = {
     summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), mirror, split,
     ...(split === 'heldout' ? { heldout: Object.fromEntries(withViolation.map((s) => [s.id, heldoutRows(s)])) } : {}),
-    interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons,
+    interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
     ...(gaps ? { mirror_gaps: gaps } : {}),
   };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -73,6 +76,10 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   }
   for (const g of gaps ?? []) {
     io.stdout(`${g.scene}\t${g.model}\tleft/right gap ${g.gap >= 0 ? '+' : ''}${g.gap.toFixed(3)} (as drawn ${g.accuracy.toFixed(3)}, mirrored ${g.accuracy_mirrored.toFixed(3)})\n`);
+  }
+  for (const c of concepts) {
+    const ci = (x: [number, number]): string => `[${x.map((v) => v.toFixed(3)).join(', ')}]`;
+    io.stdout(`concept ${c.concept}\t${c.model}\t${c.passed ? 'passed' : 'not passed'}: ${c.scenes_passed}/${c.scenes.length} scenes\tweakest ${c.weakest_scene} ${c.weakest_accuracy.toFixed(3)} ${ci(c.weakest_ci95)}\tmean over scenes ${c.pairwise_accuracy.toFixed(3)} ${ci(c.pairwise_ci95)}\n`);
   }
   io.stderr(`wrote summary.json, trials.csv, summary.svg to ${out}\n`);
   return EXIT_OK;

@@ -46,7 +46,8 @@ const knownScenes = new Map<string, KnownScene>(catalog.filter((e) => e.scene).m
 // By concept and title, each control right after the scene it controls (scenes/families.ts).
 const sceneOptions = orderWithControls([...knownScenes.values()].map((k) => k.scene).filter((s) => s.violation)
   .sort((a, b) => a.concept.localeCompare(b.concept) || a.title.localeCompare(b.title)))
-  .map((scene) => ({ id: scene.id, title: scene.title, concept: scene.concept, study: studyLine(scene.study) }));
+  .map((scene) => ({ id: scene.id, title: scene.title, concept: scene.concept, study: studyLine(scene.study),
+    control_of: scene.control_of, controlOf: scene.control_of ? knownScenes.get(scene.control_of)?.scene.title : undefined }));
 
 function studyLine(study: unknown): string {
   if (!study || typeof study !== 'object') return '';
@@ -84,7 +85,11 @@ const mountSetup = (form: SetupForm): SetupPanel => {
       act.formChosen(f);
       history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`);
     },
-    (f) => void startNew(f));
+    (f) => {
+      // The trial that starts now, with its live curve, comes into view.
+      byId('stage-panel').scrollIntoView({ block: 'start' });
+      void startNew(f);
+    });
 };
 let setup = mountSetup(initial);
 // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.

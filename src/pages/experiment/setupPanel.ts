@@ -2,8 +2,10 @@
 // the seed, the playback speed and the looking-time mode; Start runs the study.
 import { h } from '../../ui/dom';
 import { LIMITS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { studyPresets } from '../../experiment/studyPresets';
 
-export interface SceneOption { id: string; title: string; concept: string; study: string }
+/** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
+export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
 export interface ModelOption { id: string; label: string; note: string }
 
 export interface SetupPanel {
@@ -57,12 +59,24 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   };
   let running = false;
 
+  // Presets tick the scenes of a ready-made study (and the observers that bracket support).
+  const presets = studyPresets(scenes, models.map((m) => m.id)).map((p) => {
+    const button = h('button', { class: 'btn btn-small', type: 'button', title: p.note, 'data-testid': `preset-${p.id}` }, p.label);
+    button.addEventListener('click', () => {
+      for (const b of sceneBoxes) b.checked = p.scenes.includes(b.value);
+      for (const b of modelBoxes) if (p.addModels.includes(b.value)) b.checked = true;
+      refresh();
+    });
+    return button;
+  });
   const concepts = [...new Set(scenes.map((s) => s.concept))];
   host.replaceChildren(
     h('h2', { class: 'panel-title' }, 'Study'),
-    h('fieldset', { class: 'scene-choices' }, h('legend', {}, 'Scenes (each has a possible and an impossible version)'),
+    ...(presets.length > 0 ? [h('div', { class: 'button-row study-presets', role: 'group', 'aria-label': 'Ready-made studies' }, ...presets)] : []),
+    h('fieldset', { class: 'scene-choices' }, h('legend', {}, 'Scenes (each has a possible and an impossible version; a control sits under its scene)'),
       ...concepts.flatMap((c) => scenes.map((s, i) => ({ s, box: sceneBoxes[i]! })).filter(({ s }) => s.concept === c).map(({ s, box }) =>
-        h('label', { class: 'choice', title: s.study }, box, h('span', {}, s.title), h('span', { class: 'choice-note' }, s.concept))))),
+        h('label', { class: s.controlOf ? 'choice choice-control' : 'choice', title: s.study, 'data-control-of': s.control_of ?? '' }, box, h('span', {}, s.title),
+          h('span', { class: 'choice-note' }, s.controlOf ? `control of “${s.controlOf}”` : s.concept))))),
     h('fieldset', {}, h('legend', {}, 'Observers (the “infants”)'),
       ...models.map((m, i) => h('label', { class: 'choice', title: m.note }, modelBoxes[i]!, h('span', {}, m.label)))),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-pairs' }, 'Matched pairs'), pairs),

@@ -33,7 +33,7 @@ export async function mountStagePanel(host: HTMLElement, actions: StageActions):
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'study-end', hidden: true }, 'End the run');
   const replay = h('button', { class: 'btn', type: 'button', 'data-testid': 'stage-replay', disabled: true }, 'Replay');
   const look = h('button', { class: 'btn', type: 'button', 'data-testid': 'hold-to-look', hidden: true, title: 'Hold while you look (or hold the L key)' }, 'Hold while looking (L)');
-  const chartHost = h('div', { class: 'live-chart', 'data-testid': 'live-chart', 'aria-label': 'surprise of each observer during the trial' });
+  const chartHost = h('div', { class: 'live-chart', role: 'figure', 'data-testid': 'live-chart', 'aria-label': 'surprise of each observer during the trial' });
   canvasHost.append(overlayText, light);
 
   host.replaceChildren(

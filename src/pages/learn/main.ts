@@ -95,6 +95,8 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
       config.continueFrom = { name: cont.name, files: filesOf(record) };
     }
     resetCharts(config.probeScenes);
+    // What moves after Start (progress and loss) comes into view; the form stays one scroll away.
+    byId('progress-panel').scrollIntoView({ block: 'start' });
     setState('starting');
     worker.start(config);
   },

@@ -13,7 +13,7 @@ export interface ProgressPanel { setState(state: RunState | 'idle', message?: st
 
 export function mountProgressPanel(root: HTMLElement, thumb: HTMLCanvasElement): ProgressPanel {
   const fill = h('div', { class: 'bar-fill' });
-  const bar = h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'data-testid': 'progress-bar' }, fill);
+  const bar = h('div', { class: 'bar', role: 'progressbar', 'aria-label': 'Training progress', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'data-testid': 'progress-bar' }, fill);
   const amount = h('p', { class: 'progress-amount', 'data-testid': 'progress-text' }, 'No experience yet.');
   const detail = h('p', { class: 'muted small', 'data-testid': 'progress-detail' });
   const state = h('p', { class: 'run-state', 'data-testid': 'run-state', 'aria-live': 'polite' }, STATE_WORDS.idle);

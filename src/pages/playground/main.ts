@@ -34,12 +34,34 @@ import { saveFreePlayTakes } from './freePlaySaving';
 import { ModelLibrary } from '../../web/modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
+import { bindStageKeys } from './stageKeys';
 import { DEFAULT_SCENE, applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
 import { ignoredSentence } from '../../web/queryParams';
+import { usedHeight } from '../../render/sceneExtent';
+import { simulateTrial } from '../../experiment/trial';
+import type { WorldSpec } from '../../sim/spec';
 
+/** Longest run simulated ahead to find how high a scene reaches (frames). */
+const EXTENT_FRAMES = 900;
+const bands = new WeakMap<WorldSpec, number>();
+
+/** The band of the world the camera shows: as high as anything gets in either condition. */
+function bandOf(world: WorldSpec): number {
+  let band = bands.get(world);
+  if (band === undefined) {
+    try {
+      const frames = Math.min(world.frames, EXTENT_FRAMES);
+      band = usedHeight(world, [simulateTrial(world, 'possible', frames).snapshots, simulateTrial(world, 'impossible', frames).snapshots]);
+    } catch {
+      band = world.height;
+    }
+    bands.set(world, band);
+  }
+  return band;
+}
 /** Milliseconds per animation frame for growing a ghost asked for while paused. */
 const GHOST_SLICE_MS = 8;
 
@@ -73,14 +95,15 @@ async function main(): Promise<void> {
   let layoutVersion = 0;
   const controller = new TrialController(store, library, (session) => {
     const world = session.resolved.world;
-    stage.style.setProperty('--stage-aspect', `${world.width} / ${world.height}`);
+    const band = bandOf(world);
+    stage.style.setProperty('--stage-aspect', `${world.width} / ${band}`);
     view?.show(world, (id) => {
       try {
         return session.simulation.get(id).spec;
       } catch {
         return undefined;
       }
-    });
+    }, band);
     layoutVersion++;
   });
   const surprise = new SurpriseView(store, controller);
@@ -99,10 +122,7 @@ async function main(): Promise<void> {
   mountErrorsPanel(byId('errors-panel'), store);
   mountOverlays(document.body, store);
   for (const [id, overlay] of [['open-help', 'help'], ['open-about', 'about']] as const) {
-    byId(id).addEventListener('click', (e) => {
-      store.getState().toggleOverlay(overlay);
-      (e.currentTarget as HTMLElement).blur();
-    });
+    byId(id).addEventListener('click', () => store.getState().toggleOverlay(overlay));
   }
   bindKeyboard(window, {
     commands: controller,
@@ -112,6 +132,7 @@ async function main(): Promise<void> {
     cycleGhost: () => store.getState().cycleGhostSeconds(),
   });
   if (view) bindPointer(canvasHost, store, controller, () => view.transform);
+  bindStageKeys(canvasHost, stage, store, controller);
 
   if (pixi && view) {
     const { app } = pixi;
@@ -183,7 +204,8 @@ async function main(): Promise<void> {
     library.forgetSaved();
     void library.list().then((again) => store.getState().setAvailableModels(again.models, again.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', again.error));
   }));
-  if (url.autoplay) store.getState().play();
+  // Someone who asked for less motion presses Space to start; nothing moves by itself.
+  if (url.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().play();
   started = true;
   if (fuzz.fuzz || fuzz.assert) {
     const { startFuzzMode } = await import('./fuzz/fuzzMode');

@@ -5,6 +5,7 @@ import { marksOf, type Mark } from '../../ui/chartMarks';
 import { modelColour } from '../../web/observerColours';
 import type { SeriesInfo, SurpriseSource } from '../../ui/surpriseSource';
 import { surpriseLevel } from '../../ui/surpriseLevel';
+import { ghostFocus } from './ghostFocus';
 import type { TrialController } from './trialController';
 import type { TrialSession } from './trialSession';
 
@@ -63,13 +64,13 @@ export class SurpriseView implements SurpriseSource {
     return this.markCache.filter((m) => m.frame <= s.head);
   }
 
-  /** Glow per body at the frame on screen, from the first learner picked (else the first observer). */
+  /** Glow per body at the frame on screen, from the ghost's observer (else the first observer). */
   glow(): Map<string, number> {
     const out = new Map<string, number>();
     const s = this.session;
     if (!s) return out;
     const tracks = this.controller.bank.ordered;
-    const focus = tracks.find((t) => t.choice.kind === 'learned') ?? tracks[0];
+    const focus = ghostFocus(tracks, this.store.getState().ghostModel) ?? tracks[0];
     const at = focus ? s.viewing.surprise.get(focus.choice.id) : undefined;
     if (at) for (const [id, v] of at.perObject) out.set(id, surpriseLevel(v));
     return out;

@@ -11,6 +11,7 @@ import type { Commands, PaletteKind } from '../../ui/commands';
 import { groupByConcept } from '../../ui/sceneGroups';
 import { describeViolation } from '../../ui/violationText';
 import { bodyAt } from './bodyAt';
+import { ghostFocus } from './ghostFocus';
 import { GhostRunner } from './ghostRunner';
 import { magicFor } from './magicSpec';
 import type { ModelLibrary } from '../../web/modelLibrary';
@@ -44,6 +45,7 @@ export class TrialController implements Commands {
     watch(store, (s) => s.running, (running, was) => {
       if (!running && was) this.afterJump();
     });
+    watch(store, (s) => s.ghostModel, () => this.refocus());
     watch(store, (s) => s.ghostSeconds, (seconds) => {
       this.ghost.setLength(Math.round(seconds / STEP_S));
       if (!this.store.getState().running) this.afterJump();
@@ -256,7 +258,7 @@ export class TrialController implements Commands {
     // The bank reports its first sync while it is being constructed.
     if (!(this.bank as SurpriseBank | undefined)) return;
     const tracks = this.bank.ordered;
-    const focus = tracks.find((t) => t.choice.kind === 'learned') ?? tracks.find((t) => t.predictor !== null);
+    const focus = ghostFocus(tracks, this.store.getState().ghostModel);
     this.ghost.setPredictor(focus?.predictor ?? null, focus?.choice.label);
     if (this.current && !this.store.getState().running) this.afterJump();
   }

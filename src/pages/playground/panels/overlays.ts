@@ -1,5 +1,6 @@
 // The two overlays: help (the keys, and what the pointer does) and About (the story, what
-// surprise means here, how to read the chart). One is open at a time; Esc or ✕ closes it.
+// surprise means here, how to read the chart). One is open at a time; Esc or ✕ closes it. A modal
+// dialog: opening moves focus to its close button, Tab stays inside, closing gives focus back.
 import type { AppStore } from '../store/appStore';
 import type { Overlay } from '../store/uiSlice';
 import { watch } from '../store/watch';
@@ -53,8 +54,35 @@ export function mountOverlays(host: HTMLElement, store: AppStore): void {
   };
   const help = make('help', 'Keys and mouse', helpBody());
   const about = make('about', 'About Surprise Lab', aboutBody());
+  let returnFocus: HTMLElement | null = null;
   watch(store, (s) => s.overlay, (o) => {
+    const wasOpen = !help.hidden || !about.hidden;
     help.hidden = o !== 'help';
     about.hidden = o !== 'about';
+    const open = o === 'help' ? help : o === 'about' ? about : null;
+    if (open) {
+      if (!wasOpen) returnFocus = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      open.querySelector<HTMLElement>('.overlay-close')?.focus();
+    } else if (wasOpen) {
+      returnFocus?.focus();
+      returnFocus = null;
+    }
   });
+  for (const backdrop of [help, about]) backdrop.addEventListener('keydown', (e) => trapTab(e, backdrop));
+}
+
+/** Keeps Tab and Shift+Tab cycling among the open dialog's own controls. */
+function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
+  if (e.key !== 'Tab') return;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])')];
+  if (focusable.length === 0) return;
+  const first = focusable[0]!;
+  const last = focusable[focusable.length - 1]!;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }

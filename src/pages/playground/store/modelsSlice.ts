@@ -23,6 +23,9 @@ export interface ModelsSlice {
   setGhostSeconds: (seconds: number) => void;
   /** 1 s → 2 s → 5 s → 10 s → 1 s (the G key). */
   cycleGhostSeconds: () => void;
+  /** The observer whose ghost is shown (null: the most experienced learner shown). */
+  ghostModel: string | null;
+  setGhostModel: (id: string | null) => void;
 }
 
 export const MAX_SELECTED_MODELS = 4;
@@ -57,6 +60,8 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   setGhostSeconds: (seconds) => {
     if (isGhostSeconds(seconds)) set({ ghostSeconds: seconds });
   },
+  ghostModel: null,
+  setGhostModel: (id) => set({ ghostModel: id }),
   cycleGhostSeconds: () => {
     const i = GHOST_SECONDS.indexOf(get().ghostSeconds);
     set({ ghostSeconds: GHOST_SECONDS[(i + 1) % GHOST_SECONDS.length]! });
