@@ -5,15 +5,15 @@ import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { contactsBelow } from './support';
-import { unreachable } from './exhaustive';
+import { ActionError, applyAction } from './actions';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
-import { Holds, forgetSolverMemory } from './holds';
+import { Holds } from './holds';
 import { ViolationSchedule } from './violationSchedule';
 import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
 import {
   STEP_S, fromPxAngle, fromPxAngularVelocity, fromPxVelocity, fromPxX, fromPxY, gravityScaleFor,
-  toPxVelocity, toPxX, toPxY, type WorldFrame,
+  toPxVelocity, type WorldFrame,
 } from './units';
 
 /** Raised when the physics produces non-finite values: names the body and the frame. */
@@ -110,24 +110,12 @@ export class Simulation {
   }
 
   private act(action: ActionSpec): void {
-    const built = this.get(action.body);
-    const b = built.body;
-    if (action.type === 'push') {
-      const dv = toPxVelocity(action.vx, action.vy);
-      Matter.Body.setVelocity(b, { x: b.velocity.x + dv.x, y: b.velocity.y + dv.y });
-      this.events.push({ frame: this.frameIndex, kind: 'push', body: action.body });
-    } else if (action.type === 'carry') {
-      const to = { x: toPxX(action.x) - built.offsetX, y: toPxY(this.frameInfo, action.y) - built.offsetY };
-      if (!this.held.carry(action.body, to, this.frameIndex, Math.round(action.duration / STEP_S))) {
-        throw new SimulationError(`body "${action.body}" is not held, so a hand cannot carry it`);
-      }
-    } else if (action.type === 'release' || action.type === 'drop') {
-      if (this.held.has(action.body)) forgetSolverMemory(this.engine, b);
-      this.held.release(action.body);
-      if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
-      this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
-    } else {
-      unreachable(action, 'action');
+    const host = { frame: this.frameIndex, frameInfo: this.frameInfo, engine: this.engine, held: this.held, events: this.events };
+    try {
+      applyAction(host, action, this.get(action.body));
+    } catch (e) {
+      if (e instanceof ActionError) throw new SimulationError(e.message);
+      throw e;
     }
   }
 

@@ -1,9 +1,9 @@
-// When a violation's trigger fires: tested at the start of every step until it fires once.
+// When a violation's trigger fires: tested at the start of every step until it fires once; one
+// registry entry per kind of trigger.
 import type { OccluderSpec, TriggerSpec } from './spec';
 import type { BodyState, SimEvent } from './snapshot';
 import { insideRect, occluderRectAt } from './occluders';
 import { STEP_S } from './units';
-import { unreachable } from './exhaustive';
 
 /** What a trigger may look at: the frame, the events so far and any body's current state. */
 export interface TriggerContext {
@@ -17,54 +17,75 @@ export interface TriggerContext {
 /** A body "at rest" also turns slower than this (rad/s). */
 export const REST_SPIN = 0.5;
 
+type TriggerType = TriggerSpec['on'];
+/** A trigger of kind K, narrowed. */
+export type TriggerOf<K extends TriggerType> = Extract<TriggerSpec, { on: K }>;
+
+/** What a trigger test knows besides the context: whose trigger it is, the screens, and what the
+ * trigger remembers between tests. */
+interface TriggerTest {
+  body: string;
+  occluders: readonly OccluderSpec[];
+  /** reaches-x: the side of x the body was on at the first test (−1 left, +1 right). */
+  side: number | null;
+  /** leaves-occluder: seen inside at an earlier test; comes-to-rest: seen moving at an earlier test. */
+  seen: boolean;
+}
+
+/** One registry entry per kind of trigger: when it fires. */
+export interface TriggerKind<K extends TriggerType> { fires(t: TriggerOf<K>, ctx: TriggerContext, w: TriggerTest): boolean }
+
+/** Every kind of trigger. A kind missing here is a compile error naming it (the mapped type). */
+export const TRIGGER_KINDS: { readonly [K in TriggerType]: TriggerKind<K> } = {
+  time: { fires: (t, ctx) => ctx.frame >= Math.round(t.at / STEP_S) },
+  'loses-support': { fires: (_t, ctx, w) => ctx.events.some((e) => e.kind === 'loses-support' && e.body === w.body) },
+  'enters-occluder': { fires: (t, ctx, w) => hiddenBy(t.occluder, ctx, w) },
+  'leaves-occluder': {
+    fires: (t, ctx, w) => {
+      const inside = hiddenBy(t.occluder, ctx, w);
+      if (inside) w.seen = true;
+      return !inside && w.seen;
+    },
+  },
+  'reaches-x': {
+    fires: (t, ctx, w) => {
+      // From whichever side it starts: rightward motion fires at x ≥ X, leftward at x ≤ X (a
+      // mirrored scene keeps its onset).
+      const x = ctx.state(w.body).x;
+      if (w.side === null) w.side = x < t.x ? -1 : x > t.x ? 1 : 0;
+      return w.side < 0 ? x >= t.x : x <= t.x;
+    },
+  },
+  'comes-to-rest': {
+    fires: (t, ctx, w) => {
+      const s = ctx.state(w.body);
+      // Squares, not Math.hypot: engines need not round hypot alike.
+      const still = s.vx * s.vx + s.vy * s.vy < t.below * t.below && Math.abs(s.angularVelocity) < REST_SPIN;
+      if (!still) w.seen = true;
+      return still && w.seen;
+    },
+  },
+  contact: { fires: (t, ctx, w) => ctx.touching(w.body, t.other) },
+};
+
+function hiddenBy(occluderId: string, ctx: TriggerContext, w: TriggerTest): boolean {
+  const o = w.occluders.find((c) => c.id === occluderId);
+  if (!o) throw new Error(`no occluder with id "${occluderId}"`);
+  const s = ctx.state(w.body);
+  return insideRect(s.x, s.y, occluderRectAt(o, ctx.frame));
+}
+
+const triggerKind = <K extends TriggerType>(t: TriggerOf<K>): TriggerKind<K> => TRIGGER_KINDS[t.on as K];
+
 /** One watch per trigger (a trigger remembers what it saw at earlier tests). */
 export class TriggerWatch {
-  /** reaches-x: the side of x the body was on at the first test (−1 left, +1 right). */
-  private side: number | null = null;
-  /** leaves-occluder: seen inside at an earlier test; comes-to-rest: seen moving at an earlier test. */
-  private seen = false;
+  private readonly test: TriggerTest;
 
-  constructor(private readonly trigger: TriggerSpec, private readonly bodyId: string, private readonly occluders: readonly OccluderSpec[]) {}
-
-  fires(ctx: TriggerContext): boolean {
-    const t = this.trigger;
-    switch (t.on) {
-      case 'time':
-        return ctx.frame >= Math.round(t.at / STEP_S);
-      case 'loses-support':
-        return ctx.events.some((e) => e.kind === 'loses-support' && e.body === this.bodyId);
-      case 'enters-occluder':
-        return this.hiddenBy(t.occluder, ctx);
-      case 'leaves-occluder': {
-        const inside = this.hiddenBy(t.occluder, ctx);
-        if (inside) this.seen = true;
-        return !inside && this.seen;
-      }
-      case 'reaches-x': {
-        // From whichever side it starts: rightward motion fires at x ≥ X, leftward at x ≤ X (a
-        // mirrored scene keeps its onset).
-        const x = ctx.state(this.bodyId).x;
-        if (this.side === null) this.side = x < t.x ? -1 : x > t.x ? 1 : 0;
-        return this.side < 0 ? x >= t.x : x <= t.x;
-      }
-      case 'comes-to-rest': {
-        const s = ctx.state(this.bodyId);
-        // Squares, not Math.hypot: engines need not round hypot alike.
-        const still = s.vx * s.vx + s.vy * s.vy < t.below * t.below && Math.abs(s.angularVelocity) < REST_SPIN;
-        if (!still) this.seen = true;
-        return still && this.seen;
-      }
-      case 'contact':
-        return ctx.touching(this.bodyId, t.other);
-      default:
-        return unreachable(t, 'trigger');
-    }
+  constructor(private readonly trigger: TriggerSpec, bodyId: string, occluders: readonly OccluderSpec[]) {
+    this.test = { body: bodyId, occluders, side: null, seen: false };
   }
 
-  private hiddenBy(occluderId: string, ctx: TriggerContext): boolean {
-    const o = this.occluders.find((c) => c.id === occluderId);
-    if (!o) throw new Error(`no occluder with id "${occluderId}"`);
-    const s = ctx.state(this.bodyId);
-    return insideRect(s.x, s.y, occluderRectAt(o, ctx.frame));
+  fires(ctx: TriggerContext): boolean {
+    return triggerKind(this.trigger).fires(this.trigger, ctx, this.test);
   }
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { unreachable } from '../../src/sim/exhaustive';
 import type { BodySpec, TriggerSpec, ViolationSpec, ViolationType } from '../../src/sim/spec';
 import { VIOLATION_KINDS, VIOLATION_TYPES, type ViolationKind } from '../../src/sim/violations';
+import { TRIGGER_KINDS, type TriggerKind } from '../../src/sim/triggers';
+import { ACTION_KINDS } from '../../src/sim/actions';
 import { KINDS_AGREE } from '../../src/scenes/schema';
 import { describeViolation } from '../../src/ui/violationText';
 
@@ -11,6 +13,11 @@ import { describeViolation } from '../../src/ui/violationText';
 const { float: _float, ...withoutFloat } = VIOLATION_KINDS;
 // @ts-expect-error Property 'float' is missing
 export const incomplete: { readonly [K in ViolationType]: ViolationKind<K> } = withoutFloat;
+
+// The same for triggers: a registry without 'contact' does not compile.
+const { contact: _contact, ...withoutContact } = TRIGGER_KINDS;
+// @ts-expect-error Property 'contact' is missing
+export const incompleteTriggers: { readonly [K in TriggerSpec['on']]: TriggerKind<K> } = withoutContact;
 
 /** A switch that forgets a kind leaves it for unreachable(), which does not compile. */
 export function triggerWord(t: TriggerSpec): string {
@@ -58,6 +65,11 @@ describe('kind registries', () => {
     }
     expect(describeViolation(EXAMPLES['pass-through'], bodies)).toBe('the car passes through the platform');
     expect(describeViolation(EXAMPLES.transfer, bodies)).toBe('the platform moves off before anything touches it');
+  });
+
+  it('has one trigger entry and one action entry per kind', () => {
+    expect(Object.keys(TRIGGER_KINDS).sort()).toEqual(['comes-to-rest', 'contact', 'enters-occluder', 'leaves-occluder', 'loses-support', 'reaches-x', 'time']);
+    expect(Object.keys(ACTION_KINDS).sort()).toEqual(['carry', 'drop', 'push', 'release']);
   });
 
   it('the scene file and the simulator agree on every kind (checked by the compiler)', () => {

@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { queryHelp, queryNames, readQuery, writeQuery, wholeNumber, type QuerySpec } from '../../src/web/queryParams';
 import { PLAYGROUND_QUERY, parseUrlState } from '../../src/pages/playground/urlState';
-import { planQuerySpec, planQueryString, readPlanQuery } from '../../src/pages/plan/planUrl';
+import { DEFAULT_MODELS, planQuerySpec, planQueryString, readPlanQuery } from '../../src/pages/plan/planUrl';
 import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
 import { DEFAULT_FORM, LEARN_QUERY, formFromQuery as learnForm } from '../../src/pages/learn/runForm';
 import { FUZZ_QUERY, parseFuzzOptions } from '../../src/web/fuzz/fuzzOptions';
+import { readRepoFile } from './support/trials';
 
 interface Small { n: number; on: boolean; tag: string | null }
 const SMALL: QuerySpec<Small> = {
@@ -37,12 +38,11 @@ describe('the query-parameter kit', () => {
 });
 
 describe("each page's parameters", () => {
-  it('playground: reads what it always read, ignores what it cannot use', () => {
+  it('playground: reads what it always read, and names what it cannot use', () => {
     expect(parseUrlState('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,%20b,&ghost=5&autoplay'))
       .toEqual({ scene: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, models: ['a', 'b'], ghost: 5, autoplay: true, ignored: [] });
     const odd = parseUrlState('?variant=canonical&autoplay=false&speed=3&ghost=4&condition=maybe&seed=-1');
-    expect({ ...odd, ignored: undefined }).toEqual({ variant: null, autoplay: false, ignored: undefined });
-    expect(odd.ignored.map((p) => p.name)).toEqual(['condition', 'seed', 'speed', 'ghost']);
+    expect({ ...odd, ignored: odd.ignored.map((i) => i.name) }).toEqual({ variant: null, autoplay: false, ignored: ['condition', 'seed', 'speed', 'ghost'] });
     expect(parseUrlState('?models=')).toEqual({ models: [], autoplay: false, ignored: [] });
   });
 
@@ -82,5 +82,13 @@ describe("each page's parameters", () => {
       for (const line of lines) expect(line, page).toMatch(/^[a-zA-Z]+ — \S.*: \S/);
     }
     expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking']);
+  });
+
+  it("docs/pages.md lists each page's parameters exactly as its declaration's help text says", () => {
+    const docs = readRepoFile('docs/pages.md');
+    const section = docs.slice(docs.indexOf("## Every page's query parameters"), docs.indexOf('## One store per page'));
+    const listed = section.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+    const specs = [PLAYGROUND_QUERY, setupQuerySpec({ scenes: [], models: [] }), LEARN_QUERY, planQuerySpec(DEFAULT_MODELS), FUZZ_QUERY];
+    expect(listed).toEqual(specs.flatMap((spec) => queryHelp(spec as QuerySpec<Record<string, unknown>>)));
   });
 });

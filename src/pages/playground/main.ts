@@ -35,7 +35,7 @@ import { ModelLibrary } from '../../web/modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
 import { bindStageKeys } from './stageKeys';
-import { applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
+import { DEFAULT_SCENE, applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
@@ -44,7 +44,6 @@ import { usedHeight } from '../../render/sceneExtent';
 import { simulateTrial } from '../../experiment/trial';
 import type { WorldSpec } from '../../sim/spec';
 
-const DEFAULT_SCENE = 'car-off-platform';
 /** Longest run simulated ahead to find how high a scene reaches (frames). */
 const EXTENT_FRAMES = 900;
 const bands = new WeakMap<WorldSpec, number>();

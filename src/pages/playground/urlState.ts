@@ -22,6 +22,9 @@ export interface UrlState {
   ignored: IgnoredParam[];
 }
 
+/** The scene the playground opens when the address names none. */
+export const DEFAULT_SCENE = 'car-off-platform';
+
 /** Seeds and variants are 32-bit unsigned integers everywhere (CLI flags, recordings, links). */
 const int = wholeNumber(0, 0xffffffff, { maxDigits: 10 });
 const WHOLE = 'a whole number from 0 to 4294967295';
@@ -33,16 +36,16 @@ const numberIn = (offered: readonly number[]) => (t: string): number | undefined
 type UrlParams = Omit<UrlState, 'ignored'>;
 
 export const PLAYGROUND_QUERY: QuerySpec<UrlParams> = {
-  scene: { type: 'scene id', help: 'the scene to open (its id in scenes/)', default: undefined, read: (t) => t || undefined, write: (v) => (v ? encodeURIComponent(v) : null) },
-  condition: { type: 'possible | impossible', help: 'which twin of the trial runs', default: undefined, read: oneOf(['possible', 'impossible'] as const), write: (v) => v ?? null },
+  scene: { type: 'scene id', help: `the scene to open, by its id (absent: ${DEFAULT_SCENE})`, default: undefined, read: (t) => t || undefined, write: (v) => (v ? encodeURIComponent(v) : null) },
+  condition: { type: 'possible | impossible', help: 'which twin of the trial runs (absent: possible)', default: undefined, read: oneOf(['possible', 'impossible'] as const), write: (v) => v ?? null },
   variant: {
-    type: `canonical or ${WHOLE}`, help: 'the variant drawn (canonical: every param at its default)', default: undefined,
+    type: `canonical or ${WHOLE}`, help: 'the variant drawn (absent or canonical: every param at its default)', default: undefined,
     read: (t, ignore) => (t === 'canonical' ? null : int(t, ignore)), write: (v) => (v === null || v === undefined ? null : String(v)),
   },
-  seed: { type: WHOLE, help: 'the seed the variant is drawn with', default: undefined, read: int, write: (v, all) => (all.variant === null || all.variant === undefined ? null : String(v)) },
-  speed: { type: SPEEDS.join(' | '), help: 'playback speed', default: undefined, read: numberIn(SPEEDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
-  models: { type: 'names, comma-separated', help: 'the observers shown (at most four)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
-  ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
+  seed: { type: WHOLE, help: 'the seed the variant is drawn with (absent: 0)', default: undefined, read: int, write: (v, all) => (all.variant === null || all.variant === undefined ? null : String(v)) },
+  speed: { type: SPEEDS.join(' | '), help: 'playback speed (absent: 1)', default: undefined, read: numberIn(SPEEDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
+  models: { type: 'names, comma-separated', help: 'the observers shown, at most four (absent: the oldest learner, constant velocity, the ideal observer; empty: none)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
+  ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks (absent: 1)', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
   autoplay: { type: 'switch', help: 'start playing at once', default: false, read: switchOn('false'), write: (v) => (v ? '' : null) },
 };
 
