@@ -71,6 +71,45 @@ export function registerClassroomTests(test, { root }) {
     });
   }
 
+  test('classroom: both conditions on one chart with one fixed scale, in either condition and in linear', async ({ open, assert }) => {
+    const page = await open({ query: CAR_DEMO });
+    await ready(page);
+    const chart = '[data-testid=chart]';
+    const read = () => page.evaluate((sel) => ({ ...document.querySelector(sel).dataset }), chart);
+    await waitFor(page, () => window.__surpriseLab.chartLines() >= 2 && document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    const impossible = await read();
+    assert.ok(Number(impossible.yMax) > 100, `the scale holds the floating car's surprise (${impossible.yMax})`);
+    await pause(page);
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'possible');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.chartLines() >= 2 && document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    const possible = await read();
+    assert.equal(possible.yMax, impossible.yMax, 'the same top in both conditions');
+    assert.match(await page.textContent('[data-testid=chart-caption]'), /impossible version/);
+    await page.click('[data-testid=scale-linear]');
+    await waitFor(page, () => document.querySelector('[data-testid=chart]').dataset.scale === 'linear');
+    assert.equal((await read()).yMax, impossible.yMax, 'linear keeps the same top');
+  });
+
+  for (const [w, hgt] of SIZES) {
+    test(`classroom: the timeline's marks do not overlap at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: CAR_DEMO });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.frame >= 200 || !window.__surpriseLab.running);
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('.timeline-mark span')].map((e) => {
+        const b = e.getBoundingClientRect();
+        return { text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom };
+      }));
+      assert.ok(boxes.length >= 2, `marks labelled (${boxes.map((b) => b.text).join(', ')})`);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]; const b = boxes[j];
+        const overlap = a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+        assert.ok(!overlap, `"${a.text}" and "${b.text}" overlap`);
+      }
+    });
+  }
+
   test('classroom: ? moves focus into the help dialog, Esc closes it and gives focus back', async ({ open, assert }) => {
     const page = await open({ query: 'index.html' });
     await ready(page);
