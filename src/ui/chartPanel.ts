@@ -11,6 +11,8 @@ import { createTimeline } from './timeline';
 export interface ChartPanel {
   update(source: SurpriseSource, now: number): void;
   lines(): number;
+  /** Redraws in the page's current type size. */
+  restyle(): void;
 }
 
 export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'seek'>): ChartPanel {
@@ -43,6 +45,7 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
   let insetKey = '';
   return {
     lines: () => chart.lines(),
+    restyle: () => chart.restyle(),
     update(source, now) {
       meter.update(source);
       const pushed = source.marks().some((m) => m.kind === 'push');

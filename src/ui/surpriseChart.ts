@@ -23,6 +23,8 @@ function faint(colour: string, alpha: number): string {
 }
 
 export interface SurpriseChart {
+  /** Builds the chart again for the page's current type size (presentation mode on or off). */
+  restyle(): void;
   /** Switches the y axis between log-like and linear spacing (redraws). */
   setScale(mode: ScaleMode): void;
   update(source: SurpriseSource, now: number): void;
@@ -42,14 +44,17 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
   let mode: ScaleMode = 'log';
   let withOther = false;
   let yTop = 10;
-  const height = (): number => (host.clientWidth < 500 ? 140 : 150);
+  // Large type on a projector (presentation mode puts `presenting` on the body).
+  const big = (): boolean => document.body.classList.contains('presenting');
+  const height = (): number => (big() ? 190 : host.clientWidth < 500 ? 140 : 150);
 
   const drawOverlay = (u: uPlot): void => {
     const ctx = u.ctx;
     const { top, height: h } = u.bbox;
     const dpr = devicePixelRatio || 1;
     ctx.save();
-    ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+    const fontPx = big() ? 20 : 11;
+    ctx.font = `${Math.round(fontPx * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
     // Each label goes on the first row where it does not run into the previous one.
@@ -68,9 +73,9 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       let row = rowRight.findIndex((right) => x + 3 * dpr > right + 4 * dpr);
       if (row < 0) row = rowRight.length;
       rowRight[row] = x + 5 * dpr + w;
-      const ly = top + 3 * dpr + row * 14 * dpr;
+      const ly = top + 3 * dpr + row * (fontPx + 4) * dpr;
       ctx.fillStyle = 'rgba(255,255,255,0.85)';
-      ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, 13 * dpr);
+      ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, (fontPx + 2) * dpr);
       ctx.fillStyle = markColour(m);
       ctx.fillText(m.label, x + 5 * dpr, ly);
     }
@@ -102,9 +107,9 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
           : { distr: 1, range: (_u, _min, max) => [0, (yTop = Math.max(yTop, max * 1.15))] },
       },
       axes: [
-        { label: 'time (s)', labelSize: 18, size: 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' },
-        { label: 'surprise', labelSize: 18, size: 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif',
-          ...(mode === 'log' ? { splits: (u: uPlot) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10)) } : {}) },
+        { label: 'time (s)', labelSize: big() ? 26 : 18, size: big() ? 48 : 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif` },
+        { label: 'surprise', labelSize: big() ? 26 : 18, size: big() ? 64 : 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif`,
+          ...(mode === 'log' ? { splits: (u: uPlot) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10) && !(v === 1 && big())) } : {}) },
       ],
       series: [{},
         ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, spanGaps: false, points: { show: false } })),
@@ -121,6 +126,10 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
 
   let lastSource: SurpriseSource | null = null;
   return {
+    restyle() {
+      if (lastSource) build(lastSource);
+      drawnKey = '';
+    },
     setScale(next) {
       if (next === mode) return;
       mode = next;

@@ -110,6 +110,49 @@ export function registerClassroomTests(test, { root }) {
     });
   }
 
+  for (const [w, hgt] of SIZES) {
+    test(`classroom: presentation mode at ${w}px: stage and chart in view, every visible word at 20 px or more`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: CAR_DEMO.replace('&autoplay', '&present&autoplay') });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.chartLines() >= 2);
+      assert.equal(await inFirstViewport(page, '#stage'), true);
+      assert.equal(await inFirstViewport(page, '#surprise-chart .uplot'), true);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'no sideways scroll');
+      const small = await page.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!n.textContent.trim() || !el || el.closest('.visually-hidden')) continue;
+          const b = el.getBoundingClientRect();
+          if (b.width === 0 || b.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          if (px < 20) out.push(`${n.textContent.trim().slice(0, 30)}: ${px}px`);
+        }
+        return out;
+      });
+      assert.deepEqual(small, []);
+    });
+  }
+
+  test('classroom: P toggles presentation mode, Y starts the young-vs-old car demo, all by keyboard', async ({ open, assert }) => {
+    const page = await open({ query: 'index.html?scene=ball-reverses-by-itself&models=constant-velocity' });
+    await ready(page);
+    await page.waitForFunction(() => window.__surpriseLab.modelsReady, null, { timeout: 45_000 });
+    await page.keyboard.press('p');
+    await waitFor(page, () => document.body.classList.contains('presenting') && /present/.test(location.search));
+    await page.keyboard.press('y');
+    await waitFor(page, () => window.__surpriseLab.sceneId === 'car-off-platform' && window.__surpriseLab.running);
+    const models = await page.evaluate(() => window.__surpriseLab.models);
+    assert.equal(models.length, 2, `two learners (${models})`);
+    assert.match(await page.getAttribute('[data-testid=ghost-model]', 'data-testid'), /ghost-model/);
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'impossible');
+    await waitFor(page, () => document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    await page.keyboard.press('p');
+    await waitFor(page, () => !document.body.classList.contains('presenting'));
+  });
+
   test('classroom: ? moves focus into the help dialog, Esc closes it and gives focus back', async ({ open, assert }) => {
     const page = await open({ query: 'index.html' });
     await ready(page);

@@ -17,6 +17,8 @@ export interface UrlState {
   /** The ghost's length in seconds (1, 2, 5 or 10). */
   ghost?: number;
   autoplay: boolean;
+  /** Presentation mode (?present). */
+  present?: boolean;
 }
 
 const int = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
@@ -24,6 +26,7 @@ const int = (v: string | null): number | undefined => (v !== null && /^\d{1,9}$/
 export function parseUrlState(search: string): UrlState {
   const q = new URLSearchParams(search);
   const out: UrlState = { autoplay: q.has('autoplay') && q.get('autoplay') !== 'false' };
+  if (q.has('present') && q.get('present') !== 'false') out.present = true;
   const scene = q.get('scene');
   if (scene) out.scene = scene;
   const condition = q.get('condition');
@@ -50,6 +53,7 @@ export function urlFor(s: AppState): string {
   if (s.speed !== 1) parts.push(`speed=${s.speed}`);
   parts.push(`models=${s.selectedModels.map(encodeURIComponent).join(',')}`);
   if (s.ghostSeconds !== 1) parts.push(`ghost=${s.ghostSeconds}`);
+  if (s.presenting) parts.push('present');
   if (s.running) parts.push('autoplay');
   return `?${parts.join('&')}`;
 }
@@ -63,6 +67,7 @@ export function applyUrlState(store: AppStore, u: UrlState): void {
   if (u.variant !== undefined) s.setVariant(u.variant);
   if (u.speed !== undefined) s.setSpeed(u.speed);
   if (u.ghost !== undefined) s.setGhostSeconds(u.ghost);
+  if (u.present) s.setPresenting(true);
 }
 
 /** Keeps the address bar in step with the store (once the model list is known). */

@@ -23,6 +23,9 @@ export interface UiSlice {
   toggleOverlay: (overlay: Exclude<Overlay, null>) => void;
   closeOverlay: () => void;
   setFileProblem: (problem: FileProblem | null) => void;
+  /** Presentation mode: the stage and the chart stacked full width in large type, panels hidden. */
+  presenting: boolean;
+  setPresenting: (on: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -35,4 +38,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   toggleOverlay: (overlay) => set({ overlay: get().overlay === overlay ? null : overlay }),
   closeOverlay: () => set({ overlay: null }),
   setFileProblem: (fileProblem) => set({ fileProblem }),
+  presenting: false,
+  setPresenting: (presenting) => set({ presenting }),
 });
