@@ -143,8 +143,9 @@ export function registerClassroomTests(test, { root }) {
     await waitFor(page, () => document.body.classList.contains('presenting') && /present/.test(location.search));
     await page.keyboard.press('y');
     await waitFor(page, () => window.__surpriseLab.sceneId === 'car-off-platform' && window.__surpriseLab.running);
+    await waitFor(page, () => window.__surpriseLab.models.length === 2);
     const models = await page.evaluate(() => window.__surpriseLab.models);
-    assert.equal(models.length, 2, `two learners (${models})`);
+    assert.ok(models.every((m) => m.startsWith('learner-')), `two learners (${models})`);
     assert.match(await page.getAttribute('[data-testid=ghost-model]', 'data-testid'), /ghost-model/);
     await page.keyboard.press('i');
     await waitFor(page, () => window.__surpriseLab.condition === 'impossible');
