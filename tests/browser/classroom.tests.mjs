@@ -154,6 +154,19 @@ export function registerClassroomTests(test, { root }) {
     await waitFor(page, () => !document.body.classList.contains('presenting'));
   });
 
+  test('classroom: the Plan screen\'s default task separates the planners: constant velocity misses, the simulator lands it', async ({ open, assert }) => {
+    const page = await open({ query: 'plan.html' });
+    await page.waitForFunction(() => window.__plan?.ready === true && window.__plan.state === 'idle', null, { timeout: 60_000 });
+    // Planning by keyboard alone: Enter plans.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__plan.state === 'done', null, { timeout: 80_000 });
+    const s = await page.evaluate(() => ({ results: window.__plan.results, verdict: window.__plan.verdict }));
+    assert.equal(s.results['constant-velocity'].success, false, 'constant velocity misses');
+    assert.equal(s.results.oracle.success, true, 'the ideal observer lands it');
+    assert.match(s.verdict, /ideal observer got the \w+ into the basket/);
+    assert.match(s.verdict, /constant velocity (missed|did not)/);
+  });
+
   test('classroom: ? moves focus into the help dialog, Esc closes it and gives focus back', async ({ open, assert }) => {
     const page = await open({ query: 'index.html' });
     await ready(page);

@@ -14,6 +14,11 @@ export interface PlanQuery {
 export const TASK_LIMIT = 9999;
 export const SEED_LIMIT = 4294967295;
 export const DEFAULT_MODELS = ['learner-100k', 'constant-velocity', 'oracle'];
+/** The task first shown: one where the observers differ. On basket task 4 (seed 1) constant
+ * velocity, which ignores gravity, misses and the simulator lands the box (measured with
+ * `lab plan --model constant-velocity,oracle --tasks 8 --seed 1`: basket tasks 0–3 are landed by
+ * both, so the first screen showed no difference). */
+export const DEFAULT_TASK = 4;
 
 const wholeIn = (text: string | null, lo: number, hi: number): number | null => {
   if (text === null || !/^\d+$/.test(text.trim())) return null;
@@ -41,7 +46,7 @@ export function readPlanQuery(search: string, knownModels: readonly string[]): {
   const xText = p.get('x');
   const x = xText !== null && Number.isFinite(Number(xText)) && xText.trim() !== '' ? Number(xText) : null;
   if (xText !== null && x === null) ignored.push(`basket position “${xText}”`);
-  return { query: { family: okFamily ?? 'basket', task: task ?? 0, seed: seed ?? 1, models, x }, ignored };
+  return { query: { family: okFamily ?? 'basket', task: task ?? DEFAULT_TASK, seed: seed ?? 1, models, x }, ignored };
 }
 
 /** The query string for a state (models comma-separated, as a person would type them). */
