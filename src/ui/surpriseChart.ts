@@ -109,7 +109,7 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       axes: [
         { label: 'time (s)', labelSize: big() ? 26 : 18, size: big() ? 48 : 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif` },
         { label: 'surprise', labelSize: big() ? 26 : 18, size: big() ? 64 : 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif`,
-          ...(mode === 'log' ? { splits: (u: uPlot) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10) && !(v === 1 && big())) } : {}) },
+          ...(mode === 'log' ? { splits: (u: uPlot) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10) && !(v === 1 && (big() || (u.scales.y?.max ?? 10) > 50))) } : {}) },
       ],
       series: [{},
         ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, spanGaps: false, points: { show: false } })),
