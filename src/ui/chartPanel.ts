@@ -11,6 +11,8 @@ import { createTimeline } from './timeline';
 export interface ChartPanel {
   update(source: SurpriseSource, now: number): void;
   lines(): number;
+  /** Redraws in the page's current type size. */
+  restyle(): void;
 }
 
 export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'seek'>): ChartPanel {
@@ -28,11 +30,32 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
     announcer.element,
   );
   const chart = createSurpriseChart(chartHost);
+  const scaleButtons = (['log', 'linear'] as const).map((m) => {
+    const b = h('button', { class: 'seg seg-small', type: 'button', 'aria-pressed': String(m === 'log'), 'data-testid': `scale-${m}` }, m === 'log' ? 'log scale' : 'linear');
+    b.addEventListener('click', () => {
+      chart.setScale(m);
+      for (const other of scaleButtons) other.setAttribute('aria-pressed', String(other === b));
+    });
+    return b;
+  });
+  root.querySelector('.panel-head')!.append(h('span', { class: 'segmented scale-choice', role: 'group', 'aria-label': 'Surprise scale' }, ...scaleButtons));
+  const caption = h('p', { class: 'chart-caption', 'data-testid': 'chart-caption' });
+  timeline.element.after(caption);
+  let captionKey = '';
   let insetKey = '';
   return {
     lines: () => chart.lines(),
+    restyle: () => chart.restyle(),
     update(source, now) {
       meter.update(source);
+      const pushed = source.marks().some((m) => m.kind === 'push');
+      const said = `${source.otherCondition ?? ''}|${pushed}`;
+      if (said !== captionKey) {
+        captionKey = said;
+        caption.replaceChildren(
+          ...(source.otherCondition ? [h('span', { class: 'faint-key' }), `dashed: the same observers on the ${source.otherCondition} version of this trial, on the same scale. `] : []),
+          ...(pushed ? ['The push is a surprise too (nothing before it foretells the hand); what matters is who rises after the violation mark.'] : []));
+      }
       announcer.update(source, now);
       chart.update(source, now);
       const long = source.frames > 1200;

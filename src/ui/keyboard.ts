@@ -13,12 +13,14 @@ export const SHORTCUTS = [
   { label: '1 – 9', does: 'pick a scene' },
   { label: 'M', does: 'magic on the selected body' },
   { label: 'Delete', does: 'delete the selected body' },
+  { label: 'P', does: 'presentation mode on / off' },
+  { label: 'Y', does: 'demo: young vs old learner on the car (I: falling ⇄ floating)' },
   { label: '?', does: 'this help' },
   { label: 'Esc', does: 'close a panel' },
 ] as const;
 
 export type KeyCommand =
-  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' | 'record' | 'ghost' }
+  | { name: 'togglePlay' | 'stepOnce' | 'stepBack' | 'reset' | 'toggleCondition' | 'magicNow' | 'deleteSelected' | 'help' | 'close' | 'record' | 'ghost' | 'present' | 'demo' }
   | { name: 'scene'; n: number };
 
 /** The command a key press asks for, or null. */
@@ -33,6 +35,8 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
     case 'm': case 'M': return { name: 'magicNow' };
     case 'c': case 'C': return { name: 'record' };
     case 'g': case 'G': return { name: 'ghost' };
+    case 'p': case 'P': return { name: 'present' };
+    case 'y': case 'Y': return { name: 'demo' };
     case 'Delete': case 'Backspace': return { name: 'deleteSelected' };
     case '?': return { name: 'help' };
     case 'Escape': return { name: 'close' };
@@ -59,6 +63,9 @@ export interface KeyTargets {
   toggleRecord?(): void;
   /** The next ghost length (absent on pages without a ghost). */
   cycleGhost?(): void;
+  /** Presentation mode on/off, and the young-vs-old demo (absent on other pages). */
+  togglePresent?(): void;
+  demo?(): void;
 }
 
 export function bindKeyboard(target: Window, t: KeyTargets): () => void {
@@ -74,6 +81,8 @@ export function bindKeyboard(target: Window, t: KeyTargets): () => void {
       case 'close': t.closeOverlay(); break;
       case 'record': t.toggleRecord?.(); break;
       case 'ghost': t.cycleGhost?.(); break;
+      case 'present': t.togglePresent?.(); break;
+      case 'demo': t.demo?.(); break;
       default: t.commands[c.name]();
     }
   };

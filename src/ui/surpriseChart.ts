@@ -11,7 +11,22 @@ import type { SurpriseSource } from './surpriseSource';
 const WINDOW = 600;
 const REDRAW_EVERY_MS = 120;
 
+/** How the y axis is spaced: 'log' (arcsinh: linear near zero, logarithmic above) or 'linear'. */
+export type ScaleMode = 'log' | 'linear';
+
+/** A colour at a share of its opacity (for the other condition's faint line). */
+function faint(colour: string, alpha: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(colour);
+  if (!m) return colour;
+  const n = parseInt(m[1]!, 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
 export interface SurpriseChart {
+  /** Builds the chart again for the page's current type size (presentation mode on or off). */
+  restyle(): void;
+  /** Switches the y axis between log-like and linear spacing (redraws). */
+  setScale(mode: ScaleMode): void;
   update(source: SurpriseSource, now: number): void;
   /** Lines drawn with at least one value (for tests). */
   lines(): number;
@@ -26,14 +41,20 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
   let drawnKey = '';
   let marks: Mark[] = [];
   let cursorT = 0;
-  const height = (): number => (host.clientWidth < 500 ? 140 : 150);
+  let mode: ScaleMode = 'log';
+  let withOther = false;
+  let yTop = 10;
+  // Large type on a projector (presentation mode puts `presenting` on the body).
+  const big = (): boolean => document.body.classList.contains('presenting');
+  const height = (): number => (big() ? 190 : host.clientWidth < 500 ? 140 : 150);
 
   const drawOverlay = (u: uPlot): void => {
     const ctx = u.ctx;
     const { top, height: h } = u.bbox;
     const dpr = devicePixelRatio || 1;
     ctx.save();
-    ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+    const fontPx = big() ? 20 : 11;
+    ctx.font = `${Math.round(fontPx * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
     // Each label goes on the first row where it does not run into the previous one.
@@ -52,9 +73,9 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       let row = rowRight.findIndex((right) => x + 3 * dpr > right + 4 * dpr);
       if (row < 0) row = rowRight.length;
       rowRight[row] = x + 5 * dpr + w;
-      const ly = top + 3 * dpr + row * 14 * dpr;
+      const ly = top + 3 * dpr + row * (fontPx + 4) * dpr;
       ctx.fillStyle = 'rgba(255,255,255,0.85)';
-      ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, 13 * dpr);
+      ctx.fillRect(x + 3 * dpr, ly - dpr, w + 4 * dpr, (fontPx + 2) * dpr);
       ctx.fillStyle = markColour(m);
       ctx.fillText(m.label, x + 5 * dpr, ly);
     }
@@ -80,17 +101,22 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: {
         x: { time: false },
-        y: { distr: 4, asinh: 1, range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] },
+        // One fixed top for both conditions of the scene (it only grows if free play goes higher).
+        y: mode === 'log'
+          ? { distr: 4, asinh: 1, range: (_u, _min, max) => [0, (yTop = Math.max(yTop, max * 1.15))] }
+          : { distr: 1, range: (_u, _min, max) => [0, (yTop = Math.max(yTop, max * 1.15))] },
       },
       axes: [
-        { label: 'time (s)', labelSize: 18, size: 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' },
-        { label: 'surprise', labelSize: 18, size: 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif',
-          splits: (u) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10)) },
+        { label: 'time (s)', labelSize: big() ? 26 : 18, size: big() ? 48 : 36, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif` },
+        { label: 'surprise', labelSize: big() ? 26 : 18, size: big() ? 64 : 44, stroke: '#5b6673', grid: { stroke: '#eef1f4' }, ticks: { stroke: '#dde2e8' }, font: `${big() ? 20 : 11}px system-ui, sans-serif`, labelFont: `${big() ? 20 : 11}px system-ui, sans-serif`,
+          ...(mode === 'log' ? { splits: (u: uPlot) => [0, 1, 10, 100, 1000, 10000, 100000].filter((v) => v <= (u.scales.y?.max ?? 10) && !(v === 1 && (big() || (u.scales.y?.max ?? 10) > 50))) } : {}) },
       ],
-      series: [{}, ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, spanGaps: false, points: { show: false } }))],
+      series: [{},
+        ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, spanGaps: false, points: { show: false } })),
+        ...(withOther ? source.series.map((s) => ({ label: `${s.label} (${source.otherCondition})`, stroke: faint(s.colour, 0.45), width: 1.5, dash: [6, 4], spanGaps: false, points: { show: false } })) : [])],
       hooks: { draw: [drawOverlay] },
     };
-    plot = new uPlot(opts, [[], ...source.series.map(() => [])], host);
+    plot = new uPlot(opts, [[], ...source.series.map(() => []), ...(withOther ? source.series.map(() => []) : [])], host);
     version = source.version;
   };
 
@@ -98,7 +124,18 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
     if (plot) plot.setSize({ width: Math.max(host.clientWidth, 200), height: height() });
   }).observe(host);
 
+  let lastSource: SurpriseSource | null = null;
   return {
+    restyle() {
+      if (lastSource) build(lastSource);
+      drawnKey = '';
+    },
+    setScale(next) {
+      if (next === mode) return;
+      mode = next;
+      if (lastSource) build(lastSource);
+      drawnKey = '';
+    },
     inset() {
       if (!plot) return null;
       const dpr = devicePixelRatio || 1;
@@ -107,10 +144,14 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
     },
     lines() {
       if (!plot) return 0;
-      return plot.data.slice(1).filter((ys) => (ys as (number | null)[]).some((v) => v !== null && v !== undefined)).length;
+      return plot.data.slice(1, 1 + (lastSource?.series.length ?? 0)).filter((ys) => (ys as (number | null)[]).some((v) => v !== null && v !== undefined)).length;
     },
     update(source, now) {
-      if (source.version !== version || !plot) {
+      lastSource = source;
+      const other = !!source.otherCondition && !!source.otherAt;
+      if (source.version !== version || !plot || other !== withOther) {
+        withOther = other;
+        yTop = Math.max(10, (source.fixedMax ?? 0) * 1.15);
         build(source);
         drawnKey = '';
       }
@@ -125,17 +166,25 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       const to = source.head;
       const xs: number[] = [];
       const ys: (number | null)[][] = source.series.map(() => []);
-      for (let f = from; f <= to; f++) {
+      const others: (number | null)[][] = withOther ? source.series.map(() => []) : [];
+      // The other condition is known for the whole trial: its faint line runs ahead of the live one.
+      const last = withOther ? Math.max(to, source.frames) : to;
+      for (let f = from; f <= last; f++) {
         xs.push(f * STEP_S);
-        source.series.forEach((_, i) => ys[i]!.push(source.valueAt(i, f)));
+        source.series.forEach((_, i) => ys[i]!.push(f <= to ? source.valueAt(i, f) : null));
+        others.forEach((o, i) => o.push(source.otherAt!(i, f)));
       }
       marks = source.marks();
       cursorT = source.cursor * STEP_S;
       const xMax = long ? Math.max(to, from + WINDOW) * STEP_S : source.frames * STEP_S;
       plot!.batch(() => {
-        plot!.setData([xs, ...ys] as uPlot.AlignedData, true);
+        plot!.setData([xs, ...ys, ...others] as uPlot.AlignedData, true);
         plot!.setScale('x', { min: from * STEP_S, max: xMax });
       });
+      // For tests and the curious: the y axis's top and how many faint lines carry values.
+      host.dataset.yMax = String(plot!.scales.y?.max ?? '');
+      host.dataset.otherLines = String(others.filter((o) => o.some((v) => v !== null)).length);
+      host.dataset.scale = mode;
     },
   };
 }

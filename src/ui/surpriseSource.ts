@@ -19,5 +19,11 @@ export interface SurpriseSource {
   readonly first: number;
   /** Surprise of series `i` at `frame` (null where it has none). */
   valueAt(i: number, frame: number): number | null;
+  /** The other condition of the same trial (as scripted): series `i`'s surprise there, if known. */
+  otherAt?(i: number, frame: number): number | null;
+  /** Which condition `otherAt` is ('possible' / 'impossible'); null: none to show. */
+  readonly otherCondition?: string | null;
+  /** A y-axis top that holds both conditions of the scene (fixed while the scene stays); 0: none. */
+  readonly fixedMax?: number;
   marks(): Mark[];
 }

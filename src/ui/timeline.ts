@@ -19,8 +19,8 @@ export interface Timeline {
   update(frame: number, range: TimelineRange, marks: readonly Mark[]): void;
 }
 
-/** Marks closer than this (CSS pixels) put their labels on two rows. */
-const CROWDED_PX = 140;
+/** Least space between two labels on one row (CSS pixels). */
+const LABEL_GAP_PX = 8;
 
 export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
   const fill = h('div', { class: 'timeline-fill' });
@@ -83,22 +83,29 @@ export function createTimeline(commands: Pick<Commands, 'seek'>): Timeline {
         if (m.frame < r.from || m.frame > r.to) continue;
         byFrame.set(m.frame, [...(byFrame.get(m.frame) ?? []), m]);
       }
-      const crowdedPct = (100 * CROWDED_PX) / Math.max(track.clientWidth, 1);
-      let prevAt = -Infinity;
-      let lastLow = true;
-      let anyLow = false;
-      marksEl.replaceChildren(...[...byFrame].sort((a, b) => a[0] - b[0]).map(([f, list]) => {
+      const placed = [...byFrame].sort((a, b) => a[0] - b[0]).map(([f, list]) => {
         const magic = list.some((m) => m.kind === 'magic' || m.kind === 'twin');
-        const at = pctOf(f);
-        // A label close to the previous one drops to a second row, so neighbours do not overlap.
-        const low = at - prevAt < crowdedPct && !lastLow;
-        prevAt = at;
-        lastLow = low;
-        anyLow ||= low;
         const labels = list.map((m) => m.label).join(' · ');
-        return h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}${low ? ' is-low' : ''}`, style: `left:${at}%`, title: `frame ${f}: ${labels}` },
-          h('span', {}, labels));
-      }));
+        const span = h('span', {}, labels);
+        return { span, el: h('div', { class: `timeline-mark${magic ? ' is-magic' : ''}`, style: `left:${pctOf(f)}%`, title: `frame ${f}: ${labels}` }, span) };
+      });
+      marksEl.replaceChildren(...placed.map((p) => p.el));
+      // Each label takes the first row where it clears every label already there (measured, so
+      // long labels and narrow windows are handled alike); a second row makes room below.
+      const rowRight: number[] = [];
+      let anyLow = false;
+      for (const p of placed) {
+        const box = p.span.getBoundingClientRect();
+        let row = rowRight.findIndex((right) => box.left > right + LABEL_GAP_PX);
+        if (row < 0) row = rowRight.length;
+        const width = box.right - box.left;
+        rowRight[row] = box.left + width;
+        if (row > 0) {
+          anyLow = true;
+          p.el.classList.add('is-low');
+          p.span.style.top = `${16 + 18 * row}px`;
+        }
+      }
       element.classList.toggle('has-low', anyLow);
     },
   };

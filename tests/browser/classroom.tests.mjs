@@ -8,7 +8,7 @@ import { pause, ready, waitFor } from './lab.mjs';
 
 const CAR_DEMO = 'index.html?scene=car-off-platform&condition=impossible&models=learner-1k,learner-100k&autoplay';
 const SIZES = [[1280, 800], [420, 900]];
-const PAGES = ['index.html', 'experiment.html', 'learn.html', 'plan.html'];
+const PAGES = ['index.html', 'index.html?present', 'experiment.html', 'learn.html', 'plan.html'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Whether the element matched is wholly inside the first viewport (no scrolling), and not tiny. */
@@ -71,6 +71,102 @@ export function registerClassroomTests(test, { root }) {
     });
   }
 
+  test('classroom: both conditions on one chart with one fixed scale, in either condition and in linear', async ({ open, assert }) => {
+    const page = await open({ query: CAR_DEMO });
+    await ready(page);
+    const chart = '[data-testid=chart]';
+    const read = () => page.evaluate((sel) => ({ ...document.querySelector(sel).dataset }), chart);
+    await waitFor(page, () => window.__surpriseLab.chartLines() >= 2 && document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    const impossible = await read();
+    assert.ok(Number(impossible.yMax) > 100, `the scale holds the floating car's surprise (${impossible.yMax})`);
+    await pause(page);
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'possible');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.chartLines() >= 2 && document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    const possible = await read();
+    assert.equal(possible.yMax, impossible.yMax, 'the same top in both conditions');
+    assert.match(await page.textContent('[data-testid=chart-caption]'), /impossible version/);
+    await page.click('[data-testid=scale-linear]');
+    await waitFor(page, () => document.querySelector('[data-testid=chart]').dataset.scale === 'linear');
+    assert.equal((await read()).yMax, impossible.yMax, 'linear keeps the same top');
+  });
+
+  for (const [w, hgt] of SIZES) {
+    test(`classroom: the timeline's marks do not overlap at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: CAR_DEMO });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.frame >= 200 || !window.__surpriseLab.running);
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('.timeline-mark span')].map((e) => {
+        const b = e.getBoundingClientRect();
+        return { text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom };
+      }));
+      assert.ok(boxes.length >= 2, `marks labelled (${boxes.map((b) => b.text).join(', ')})`);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]; const b = boxes[j];
+        const overlap = a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+        assert.ok(!overlap, `"${a.text}" and "${b.text}" overlap`);
+      }
+    });
+  }
+
+  for (const [w, hgt] of SIZES) {
+    test(`classroom: presentation mode at ${w}px: stage and chart in view, every visible word at 20 px or more`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: CAR_DEMO.replace('&autoplay', '&present&autoplay') });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.chartLines() >= 2);
+      assert.equal(await inFirstViewport(page, '#stage'), true);
+      assert.equal(await inFirstViewport(page, '#surprise-chart .uplot'), true);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'no sideways scroll');
+      const small = await page.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!n.textContent.trim() || !el || el.closest('.visually-hidden')) continue;
+          const b = el.getBoundingClientRect();
+          if (b.width === 0 || b.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          if (px < 20) out.push(`${n.textContent.trim().slice(0, 30)}: ${px}px`);
+        }
+        return out;
+      });
+      assert.deepEqual(small, []);
+    });
+  }
+
+  test('classroom: P toggles presentation mode, Y starts the young-vs-old car demo, all by keyboard', async ({ open, assert }) => {
+    const page = await open({ query: 'index.html?scene=ball-reverses-by-itself&models=constant-velocity' });
+    await ready(page);
+    await page.waitForFunction(() => window.__surpriseLab.modelsReady, null, { timeout: 45_000 });
+    await page.keyboard.press('p');
+    await waitFor(page, () => document.body.classList.contains('presenting') && /present/.test(location.search));
+    await page.keyboard.press('y');
+    await waitFor(page, () => window.__surpriseLab.sceneId === 'car-off-platform' && window.__surpriseLab.running);
+    await waitFor(page, () => window.__surpriseLab.models.length === 2);
+    const models = await page.evaluate(() => window.__surpriseLab.models);
+    assert.ok(models.every((m) => m.startsWith('learner-')), `two learners (${models})`);
+    assert.match(await page.getAttribute('[data-testid=ghost-model]', 'data-testid'), /ghost-model/);
+    await page.keyboard.press('i');
+    await waitFor(page, () => window.__surpriseLab.condition === 'impossible');
+    await waitFor(page, () => document.querySelector('[data-testid=chart]').dataset.otherLines === '2');
+    await page.keyboard.press('p');
+    await waitFor(page, () => !document.body.classList.contains('presenting'));
+  });
+
+  test('classroom: the Plan screen\'s default task separates the planners: constant velocity misses, the simulator lands it', async ({ open, assert }) => {
+    const page = await open({ query: 'plan.html' });
+    await page.waitForFunction(() => window.__plan?.ready === true && window.__plan.state === 'idle', null, { timeout: 60_000 });
+    // Planning by keyboard alone: Enter plans.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__plan.state === 'done', null, { timeout: 80_000 });
+    const s = await page.evaluate(() => ({ results: window.__plan.results, verdict: window.__plan.verdict }));
+    assert.equal(s.results['constant-velocity'].success, false, 'constant velocity misses');
+    assert.equal(s.results.oracle.success, true, 'the ideal observer lands it');
+    assert.match(s.verdict, /ideal observer got the \w+ into the basket/);
+    assert.match(s.verdict, /constant velocity (missed|did not)/);
+  });
+
   test('classroom: ? moves focus into the help dialog, Esc closes it and gives focus back', async ({ open, assert }) => {
     const page = await open({ query: 'index.html' });
     await ready(page);
@@ -126,7 +222,7 @@ export function registerClassroomTests(test, { root }) {
   for (const p of PAGES) {
     test(`classroom: axe-core finds no WCAG 2 A/AA violation on ${p}`, async ({ open, assert }) => {
       const page = await open({ query: p, bypassCSP: true });
-      if (p === 'index.html') await ready(page);
+      if (p.startsWith('index.html')) await ready(page);
       else await page.waitForTimeout(1500);
       assert.deepEqual(await axeViolations(page, axeSource), []);
     });

@@ -35,6 +35,8 @@ import { ModelLibrary } from '../../web/modelLibrary';
 import { SurpriseView } from './surpriseView';
 import { bindPointer } from './pointerInput';
 import { bindStageKeys } from './stageKeys';
+import { youngVsOld } from './demoPresets';
+import { watch } from './store/watch';
 import { DEFAULT_SCENE, applyUrlState, parseUrlState, writeUrlOnChange } from './urlState';
 import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
@@ -124,7 +126,17 @@ async function main(): Promise<void> {
   for (const [id, overlay] of [['open-help', 'help'], ['open-about', 'about']] as const) {
     byId(id).addEventListener('click', () => store.getState().toggleOverlay(overlay));
   }
+  const presentButton = byId('toggle-present');
+  presentButton.addEventListener('click', () => store.getState().setPresenting(!store.getState().presenting));
+  watch(store, (s) => s.presenting, (on) => {
+    document.body.classList.toggle('presenting', on);
+    presentButton.setAttribute('aria-pressed', String(on));
+    presentButton.textContent = on ? 'Exit presentation' : 'Present';
+    chart.restyle();
+  });
   bindKeyboard(window, {
+    togglePresent: () => store.getState().setPresenting(!store.getState().presenting),
+    demo: () => youngVsOld(store, controller),
     commands: controller,
     toggleHelp: () => store.getState().toggleOverlay('help'),
     closeOverlay: () => store.getState().closeOverlay(),

@@ -6,10 +6,15 @@ import { modelColour } from '../../web/observerColours';
 import type { SeriesInfo, SurpriseSource } from '../../ui/surpriseSource';
 import { surpriseLevel } from '../../ui/surpriseLevel';
 import { ghostFocus } from './ghostFocus';
+import { conditionCurves, type ConditionCurves } from './conditionCurves';
 import type { TrialController } from './trialController';
 import type { TrialSession } from './trialSession';
 
+/** Trials longer than this (frames) get no precomputed pair of curves (free play runs on and on). */
+const MAX_CURVE_FRAMES = 1200;
+
 export class SurpriseView implements SurpriseSource {
+  private curvesOf: unknown = null;
   private session: TrialSession | null = null;
   private ids: string[] = [];
   private info: SeriesInfo[] = [];
@@ -18,6 +23,9 @@ export class SurpriseView implements SurpriseSource {
   private markCache: Mark[] = [];
   private markedKey = '';
   private markedArray: unknown = null;
+  private curves: (ConditionCurves | null)[] = [];
+  private other: 'possible' | 'impossible' | null = null;
+  private top = 0;
 
   constructor(private readonly store: AppStore, private readonly controller: TrialController) {}
 
@@ -25,8 +33,24 @@ export class SurpriseView implements SurpriseSource {
   refresh(): void {
     this.session = this.controller.session;
     const tracks = this.controller.bank.ordered;
-    const key = `${this.controller.bank.changes}|${tracks.map((t) => t.choice.id).join(',')}`;
-    if (key !== this.key) {
+    const session = this.session;
+    const key = `${this.controller.bank.changes}|${tracks.map((t) => t.choice.id).join(',')}|${session?.resolved.world.frames}|${session?.condition}`;
+    if (key !== this.key || (session && this.curvesOf !== session.resolved.world)) {
+      this.curvesOf = session?.resolved.world ?? null;
+      // Both conditions of the scripted trial, once per scene and observer: one scale for both,
+      // and the other condition's curve to draw faintly.
+      const world = session?.resolved.world;
+      const comparable = !!world && !!world.violation && world.frames <= MAX_CURVE_FRAMES;
+      this.curves = tracks.map((t) => {
+        if (!comparable) return null;
+        try {
+          return conditionCurves(world, t);
+        } catch {
+          return null;
+        }
+      });
+      this.other = comparable ? (session.condition === 'possible' ? 'impossible' : 'possible') : null;
+      this.top = Math.max(0, ...this.curves.map((c) => c?.max ?? 0));
       this.key = key;
       this.bump++;
       const all = this.store.getState().models;
@@ -36,6 +60,15 @@ export class SurpriseView implements SurpriseSource {
   }
 
   get version(): number { return this.bump; }
+  get otherCondition(): string | null { return this.other; }
+  get fixedMax(): number { return this.top; }
+
+  otherAt(i: number, frame: number): number | null {
+    const c = this.curves[i];
+    if (!c || !this.other) return null;
+    const v = c[this.other][frame];
+    return v !== undefined && Number.isFinite(v) ? v : null;
+  }
   get series(): readonly SeriesInfo[] { return this.info; }
   get frames(): number { return this.session?.frames ?? 1; }
   get cursor(): number { return this.session?.frame ?? 0; }

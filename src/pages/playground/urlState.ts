@@ -20,6 +20,8 @@ export interface UrlState {
   autoplay: boolean;
   /** Parameters present but unusable, to tell the person (the scene is checked against the catalogue later). */
   ignored: IgnoredParam[];
+  /** Presentation mode (?present). */
+  present?: boolean;
 }
 
 /** The scene the playground opens when the address names none. */
@@ -46,6 +48,7 @@ export const PLAYGROUND_QUERY: QuerySpec<UrlParams> = {
   speed: { type: SPEEDS.join(' | '), help: 'playback speed (absent: 1)', default: undefined, read: numberIn(SPEEDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
   models: { type: 'names, comma-separated', help: 'the observers shown, at most four (absent: the oldest learner, constant velocity, the ideal observer; empty: none)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
   ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks (absent: 1)', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
+  present: { type: 'switch', help: 'presentation mode: stage and chart stacked full width in large type (P)', default: undefined, read: switchOn('false'), write: (v) => (v ? '' : null) },
   autoplay: { type: 'switch', help: 'start playing at once', default: false, read: switchOn('false'), write: (v) => (v ? '' : null) },
 };
 
@@ -57,7 +60,7 @@ export function parseUrlState(search: string): UrlState {
     .filter((key) => key !== 'autoplay' && q.get(key) !== null && !given.has(key))
     .map((key) => ({ name: key, value: q.get(key)!, why: `expected ${PLAYGROUND_QUERY[key]?.type ?? "another value"}` }));
   const out: UrlState = { autoplay: values.autoplay, ignored };
-  for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost'] as const) {
+  for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost', 'present'] as const) {
     if (values[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = values[key];
   }
   return out;
@@ -80,6 +83,7 @@ export function applyUrlState(store: AppStore, u: UrlState): void {
   if (u.variant !== undefined) s.setVariant(u.variant);
   if (u.speed !== undefined) s.setSpeed(u.speed);
   if (u.ghost !== undefined) s.setGhostSeconds(u.ghost);
+  if (u.present) s.setPresenting(true);
 }
 
 /** Keeps the address bar in step with the store (once the model list is known). */

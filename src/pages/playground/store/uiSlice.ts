@@ -26,6 +26,9 @@ export interface UiSlice {
   closeOverlay: () => void;
   setFileProblem: (problem: FileProblem | null) => void;
   setUrlNote: (note: string | null) => void;
+  /** Presentation mode: the stage and the chart stacked full width in large type, panels hidden. */
+  presenting: boolean;
+  setPresenting: (on: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -40,4 +43,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   closeOverlay: () => set({ overlay: null }),
   setFileProblem: (fileProblem) => set({ fileProblem }),
   setUrlNote: (urlNote) => set({ urlNote }),
+  presenting: false,
+  setPresenting: (presenting) => set({ presenting }),
 });
