@@ -21,6 +21,6 @@ export async function scoreCarPair(name: string, loaded: (experienceFrames: numb
     const scores = traces.map((t) => trialScores(t, pair.onset).rollout_mean) as [number, number];
     return { traces, pair, scores, experienceFrames: learner.experienceFrames };
   } finally {
-    learner.network.dispose();
+    learner.network?.dispose();
   }
 }
