@@ -48,7 +48,7 @@ export async function benchInference(): Promise<string> {
   // Whole trials are timed in CPU time (a busy machine would add its waiting to wall time);
   // the physics step and the per-call figures are medians of short calls, which waiting spares.
   const batchUs = median(Array.from({ length: 5 }, () => cpuMicros(() => computeSurprise(learner, frames)))) / frames.length;
-  const oneStepBatchUs = median(timeEach(10, () => learner.predict(frames))) / frames.length;
+  const oneStepBatchUs = median(Array.from({ length: 10 }, () => cpuMicros(() => learner.predict(frames)))) / frames.length;
   const ghostUs = ghostPerStep(learner, scene, 1);
   const row = (label: string, us: number): string => `  ${label.padEnd(58)} ${us.toFixed(1).padStart(8)} µs  ${(us / moving / physicsUs).toFixed(2).padStart(6)} × physics step per object`;
   const pile = pileWithLearner(learner);

@@ -31,6 +31,7 @@ export class GhostRunner {
   private shownMs = 0;
   private changes = 0;
   private judged: { key: string; value: GhostDivergence | null } = { key: '', value: null };
+  private on = true;
 
   constructor(private readonly clock: () => number = () => 0) {}
 
@@ -52,6 +53,16 @@ export class GhostRunner {
   /** The length asked for, in steps. */
   get steps(): number {
     return this.length;
+  }
+
+  /** Off: no ghost is predicted or drawn (the page's real-time note can turn it off to save time). */
+  get enabled(): boolean {
+    return this.on;
+  }
+  set enabled(on: boolean) {
+    if (on === this.on) return;
+    this.on = on;
+    this.clear();
   }
 
   /** The observer in focus (null: none that predicts, e.g. only the ideal observer). */
@@ -76,7 +87,7 @@ export class GhostRunner {
 
   /** After each new physics step. */
   afterStep(record: FrameRecord): void {
-    if (!this.predictor) return;
+    if (!this.predictor || !this.on) return;
     this.building ??= this.begin(record);
     this.advance(this.building, STEPS_PER_STEP);
     if (this.growing) this.changes++;
@@ -85,7 +96,7 @@ export class GhostRunner {
 
   /** A ghost from this frame, now (paused, stepped back, scrubbed): its first second at once. */
   buildNow(record: FrameRecord): void {
-    if (!this.predictor) return;
+    if (!this.predictor || !this.on) return;
     const b = this.begin(record);
     this.building = b;
     this.growing = true;

@@ -20,6 +20,7 @@ import { mountChartPanel } from '../ui/chartPanel';
 import { mountModelPicker } from '../ui/modelPicker';
 import { mountGhostLength } from '../ui/ghostLengthControl';
 import { mountGhostNote } from '../ui/ghostNote';
+import { mountRealTimeNote } from '../ui/realTimeNote';
 import { ghostSentence } from '../ui/ghostSentence';
 import { mountFreePlayPanel } from '../ui/freePlayPanel';
 import { mountErrorsPanel } from '../ui/errorsPanel';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     layoutVersion++;
   });
   const surprise = new SurpriseView(store, controller);
+  const realTimeNote = mountRealTimeNote(stage, (c) => controller.dropCost(c));
+  const labelOf = (id: string): string => store.getState().models.find((m) => m.id === id)?.label ?? id;
 
   const recorder = controller.recorder;
   for (const [path, text] of Object.entries(sceneTexts)) recorder.sceneTexts.set(path.replace(/^\//, ''), text);
@@ -139,6 +142,8 @@ async function main(): Promise<void> {
     frameDone: (ms) => controller.perf.frameWork(ms),
     draw: (alpha, now) => {
       controller.perf.frame(now);
+      controller.realTime.frame(now, store.getState().running, store.getState().speed);
+      realTimeNote.update(controller.realTime.verdict, labelOf);
       const session = controller.session;
       if (!session) return;
       const before = session.previous;

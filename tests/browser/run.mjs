@@ -19,6 +19,7 @@ import { registerRecordingTests } from './recordings.tests.mjs';
 import { registerExperimentTests } from './experiment.tests.mjs';
 import { registerOfflineTests } from './offline.tests.mjs';
 import { registerPlanTests } from './plan.tests.mjs';
+import { registerRealTimeTests } from './realtime.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -47,6 +48,7 @@ async function main() {
   registerPlanTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
+  registerRealTimeTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;
