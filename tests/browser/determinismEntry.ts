@@ -44,6 +44,6 @@ export function learnerSurpriseDump(sceneText: string, condition: Condition, var
   const run = runTrial(parseSceneText(sceneText, 'scene'), condition, variant, seed);
   const trace = computeSurprise(learner, observations(run), HORIZON, run.views);
   const perObject = Object.fromEntries([...trace.perObject].map(([id, v]) => [id, Array.from(v)]));
-  return JSON.stringify({ total: Array.from(trace.total), oneStepNll: Array.from(trace.oneStepNll), perObject },
+  return JSON.stringify({ kernel: learner.fast.kernel, total: Array.from(trace.total), oneStepNll: Array.from(trace.oneStepNll), perObject },
     (_key, v: unknown) => (Object.is(v, -0) ? '-0' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 }

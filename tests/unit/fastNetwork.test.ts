@@ -14,9 +14,9 @@ import { parseSceneValue } from '../../src/scenes/parse';
 import { loadRepoScene, REPO_ROOT, testScene } from './support/trials';
 
 /** Tolerances, from measurement (docs/predictor.md): over the 7 shipped checkpoints × every scene's
- * frames the largest differences were 9.5e-7 m/s in a mean and 2.4e-6 of a variance, float32
- * rounding (TF.js sums in float32 in its own order; the fast path sums in double and rounds each
- * layer to float32). The bounds leave 4× room; a wrong weight, layer or mask is off by far more. */
+ * frames the largest differences were 4.8e-7 m/s in a mean and 2.4e-6 of a variance: float32
+ * rounding (both sum in float32, TF.js in its own order, the fast path input by input). The bounds
+ * leave about 8× and 4× room; a wrong weight, layer or mask is off by orders of magnitude more. */
 const MEAN_TOLERANCE = 4e-6; // m/s (rad/s for spin): 2.5e-5 of one step of free fall
 const VARIANCE_TOLERANCE = 1e-5; // relative
 
@@ -83,6 +83,20 @@ describe('FastNetwork against the TF.js model', () => {
       // Measured: at most 3e-7 of the score (20-step rollouts carry the rounding forward).
       for (const key of ['rollout_mean', 'onestep_nll_mean'] as const) {
         expect(Math.abs(a[key] - b[key]), `${name} ${key}`).toBeLessThanOrEqual(3e-6 * Math.max(1, Math.abs(b[key])));
+      }
+    }
+  });
+
+  it('runs the WebAssembly SIMD kernel here, and its JavaScript twin gives the same bits', () => {
+    for (const learner of learners) {
+      expect(learner.fast.kernel).toBe('wasm');
+      const js = new LearnedPredictor('js', FastNetwork.fromWeights(learner.fast.shape, learner.network!.flatWeights(), 'js'), learner.features, 0);
+      expect(js.fast.kernel).toBe('js');
+      for (const { name, frames } of sceneFrames) {
+        const a = learner.predict(frames);
+        const b = js.predict(frames);
+        expect(Buffer.from(a.mean.buffer).equals(Buffer.from(b.mean.buffer)), `${learner.name} ${name} means`).toBe(true);
+        expect(Buffer.from(a.variance.buffer).equals(Buffer.from(b.variance.buffer)), `${learner.name} ${name} variances`).toBe(true);
       }
     }
   });
