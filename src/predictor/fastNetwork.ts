@@ -44,7 +44,6 @@ export class FastNetwork {
   private readonly g0: number;
   private readonly g1: number;
   private readonly out: number;
-  private readonly nz: number;
 
   private constructor(readonly shape: NetworkShape, values: Float32Array, choice: KernelChoice) {
     const { relationHidden: rh, effect: e, objectHidden: oh } = shape;
@@ -77,7 +76,6 @@ export class FastNetwork {
     this.g0 = alloc(oh);
     this.g1 = alloc(oh);
     this.out = alloc(2 * OUTPUTS);
-    this.nz = alloc(Math.max(rh, e, oh, PAIR_FEATURES + OBJECT_FEATURES));
     const memory = new WebAssembly.Memory({ initial: Math.ceil(next / 65536) });
     this.f = new Float32Array(memory.buffer);
     this.ints = new Int32Array(memory.buffer);
@@ -130,31 +128,18 @@ export class FastNetwork {
     return { mean, variance };
   }
 
-  /** Lists the nonzero entries of the buffer at `at` (len floats) in nz; returns how many. A ReLU
-   * layer's output is about half zeros, and a zero input adds nothing, so its weight row is skipped. */
-  private nonzero(at: number, len: number): number {
-    const f = this.f;
-    const ints = this.ints;
-    const base = at >> 2;
-    const nz = this.nz >> 2;
-    let c = 0;
-    for (let i = 0; i < len; i++) if (f[base + i] !== 0) ints[nz + c++] = i;
-    return c;
-  }
-
   /** One receiver: the relation MLP over its unmasked pairs, summed, then the object MLP; leaves
    * the mean and the log-variance in `out`. */
   private receiver(batch: FeatureBatch, row: number): void {
-    const { rel0, rel1, rel2, obj0, obj1, head, f, affine, nz } = this;
+    const { rel0, rel1, rel2, obj0, obj1, head, f, affine } = this;
     const { relationHidden: rh, effect: e, objectHidden: oh } = this.shape;
     const input = this.input >> 2;
     const n = batch.n;
     // The first relation layer is linear in [pair features, receiver features]: the receiver's
     // share (with the bias) is the same for all its pairs, so it is summed once here.
     for (let i = 0; i < OBJECT_FEATURES; i++) f[input + i] = batch.objects[row * OBJECT_FEATURES + i]!;
-    let c = this.nonzero(this.input, OBJECT_FEATURES);
-    affine(this.input, nz, c, rel0.w + PAIR_FEATURES * rel0.stride * 4, rel0.stride, rel0.b, this.receiverPart, 0);
-    affine(this.input, nz, c, obj0.w, obj0.stride, obj0.b, this.objectPart, 0);
+    affine(this.input, OBJECT_FEATURES, rel0.w + PAIR_FEATURES * rel0.stride * 4, rel0.stride, rel0.b, this.receiverPart, 0);
+    affine(this.input, OBJECT_FEATURES, obj0.w, obj0.stride, obj0.b, this.objectPart, 0);
     const agg = this.aggregate >> 2;
     const eff = this.effect >> 2;
     f.fill(0, agg, agg + e);
@@ -163,20 +148,14 @@ export class FastNetwork {
       // The mask is 1 where set (buildFeatures): masking is skipping.
       if (batch.pairMask[pm] === 0) continue;
       for (let i = 0; i < PAIR_FEATURES; i++) f[input + i] = batch.pairs[pm * PAIR_FEATURES + i]!;
-      c = this.nonzero(this.input, PAIR_FEATURES);
-      affine(this.input, nz, c, rel0.w, rel0.stride, this.receiverPart, this.h0, 1);
-      c = this.nonzero(this.h0, rh);
-      affine(this.h0, nz, c, rel1.w, rel1.stride, rel1.b, this.h1, 1);
-      c = this.nonzero(this.h1, rh);
-      affine(this.h1, nz, c, rel2.w, rel2.stride, rel2.b, this.effect, 1);
+      affine(this.input, PAIR_FEATURES, rel0.w, rel0.stride, this.receiverPart, this.h0, 1);
+      affine(this.h0, rh, rel1.w, rel1.stride, rel1.b, this.h1, 1);
+      affine(this.h1, rh, rel2.w, rel2.stride, rel2.b, this.effect, 1);
       // Summed over senders in pair order, in float32 (the array rounds each sum).
       for (let k = 0; k < e; k++) f[agg + k] = f[agg + k]! + f[eff + k]!;
     }
-    c = this.nonzero(this.aggregate, e);
-    affine(this.aggregate, nz, c, obj0.w + OBJECT_FEATURES * obj0.stride * 4, obj0.stride, this.objectPart, this.g0, 1);
-    c = this.nonzero(this.g0, oh);
-    affine(this.g0, nz, c, obj1.w, obj1.stride, obj1.b, this.g1, 1);
-    c = this.nonzero(this.g1, oh);
-    affine(this.g1, nz, c, head.w, head.stride, head.b, this.out, 0);
+    affine(this.aggregate, e, obj0.w + OBJECT_FEATURES * obj0.stride * 4, obj0.stride, this.objectPart, this.g0, 1);
+    affine(this.g0, oh, obj1.w, obj1.stride, obj1.b, this.g1, 1);
+    affine(this.g1, oh, head.w, head.stride, head.b, this.out, 0);
   }
 }
