@@ -59,15 +59,7 @@ export function weightsHash(bytes: Uint8Array): string {
 
 export function serializeCheckpoint(net: InteractionNetwork, features: FeatureOptions, meta: Omit<CheckpointMeta, 'weights_hash' | 'format_version'>): SerializedCheckpoint {
   const specs = weightSpecs(net.shape);
-  const total = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
-  const data = new Float32Array(total);
-  let offset = 0;
-  net.variables.forEach((v) => {
-    const values = v.dataSync() as Float32Array;
-    data.set(values, offset);
-    offset += values.length;
-  });
-  const weights = new Uint8Array(data.buffer);
+  const weights = new Uint8Array(net.flatWeights().buffer);
   const model: ModelJson = {
     format: CHECKPOINT_FORMAT,
     formatVersion: CHECKPOINT_FORMAT_VERSION,

@@ -1,6 +1,5 @@
 // Turns observed frames into the learner's inputs: per-object and per-pair features, padded.
 import type { Observation } from './observation';
-import { halfExtents } from './observation';
 import { STEP_S } from '../sim/units';
 import { cos, sin } from '../sim/portableTrig';
 
@@ -58,13 +57,29 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
   const receiverIndex = new Int32Array(B * r).fill(-1);
   const ex = new Float64Array(widest);
   const ey = new Float64Array(widest);
+  const sinA = new Float64Array(widest);
+  const cosA = new Float64Array(widest);
   for (let b = 0; b < B; b++) {
     const frame = frames[b]!;
     const m = frame.length;
     for (let j = 0; j < m; j++) {
-      const h = halfExtents(frame[j]!);
-      ex[j] = h.ex;
-      ey[j] = h.ey;
+      // Each angle's sine and cosine once: for the bounding box (halfExtents' formula) and the
+      // receiver's own features. sin(±0) = ±0 and cos(±0) = 1 exactly, so angle 0 skips the trig.
+      const o = frame[j]!;
+      const a = o.angle;
+      const sa = a === 0 ? a : sin(a);
+      const ca = a === 0 ? 1 : cos(a);
+      sinA[j] = sa;
+      cosA[j] = ca;
+      if (o.kind === 'ball') {
+        ex[j] = o.width / 2;
+        ey[j] = o.height / 2;
+      } else {
+        const c = Math.abs(ca);
+        const sn = Math.abs(sa);
+        ex[j] = (o.width / 2) * c + (o.height / 2) * sn;
+        ey[j] = (o.width / 2) * sn + (o.height / 2) * c;
+      }
     }
     let slot = 0;
     for (let i = 0; i < m; i++) {
@@ -77,8 +92,8 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
       objects[base] = clip(o.vx / 2, -5, 5);
       objects[base + 1] = clip(o.vy / 2, -5, 5);
       objects[base + 2] = clip(o.angularVelocity / 5, -5, 5);
-      objects[base + 3] = round ? 0 : sin(o.angle);
-      objects[base + 4] = round ? 1 : cos(o.angle);
+      objects[base + 3] = round ? 0 : sinA[i]!;
+      objects[base + 4] = round ? 1 : cosA[i]!;
       objects[base + 5] = clip(ex[i]! * 2, 0, 5);
       objects[base + 6] = clip(ey[i]! * 2, 0, 5);
       objects[base + 7] = 0;

@@ -1,27 +1,12 @@
 // The interaction network in TF.js: a relation MLP over object pairs, summed per receiver, then an
 // object MLP that outputs a Gaussian (mean and log-variance) over each object's next velocity change.
 import * as tf from '@tensorflow/tfjs';
-import { OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureBatch } from './features';
+import { OBJECT_FEATURES, PAIR_FEATURES, type FeatureBatch } from './features';
+import { weightSpecs, type NetworkShape } from './networkShape';
 
-export interface NetworkShape {
-  relationHidden: number;
-  effect: number;
-  objectHidden: number;
-}
-
-export const DEFAULT_SHAPE: NetworkShape = { relationHidden: 64, effect: 32, objectHidden: 64 };
+export { DEFAULT_SHAPE, weightSpecs, type NetworkShape } from './networkShape';
 
 interface Dense { w: tf.Variable; b: tf.Variable }
-
-/** Named weight list in a fixed order: the checkpoint format relies on it. */
-export function weightSpecs(shape: NetworkShape): { name: string; shape: number[] }[] {
-  const { relationHidden: rh, effect: e, objectHidden: oh } = shape;
-  const layers: [string, number, number][] = [
-    ['relation/0', PAIR_FEATURES + OBJECT_FEATURES, rh], ['relation/1', rh, rh], ['relation/2', rh, e],
-    ['object/0', OBJECT_FEATURES + e, oh], ['object/1', oh, oh], ['object/mean', oh, OUTPUTS], ['object/logvar', oh, OUTPUTS],
-  ];
-  return layers.flatMap(([name, i, o]) => [{ name: `${name}/kernel`, shape: [i, o] }, { name: `${name}/bias`, shape: [o] }]);
-}
 
 export class InteractionNetwork {
   readonly shape: NetworkShape;
@@ -62,6 +47,18 @@ export class InteractionNetwork {
 
   get parameterCount(): number {
     return this.variables.reduce((s, v) => s + v.size, 0);
+  }
+
+  /** Every weight in checkpoint order (weightSpecs), as one float32 array. */
+  flatWeights(): Float32Array {
+    const data = new Float32Array(this.parameterCount);
+    let offset = 0;
+    for (const v of this.variables) {
+      const values = v.dataSync() as Float32Array;
+      data.set(values, offset);
+      offset += values.length;
+    }
+    return data;
   }
 
   dispose(): void {

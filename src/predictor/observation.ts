@@ -22,7 +22,8 @@ export function observe(snapshot: WorldSnapshot): Observation {
 
 /** Half extents of the axis-aligned box around an object at its angle (a ball ignores angle). */
 export function halfExtents(o: ObjectState): { ex: number; ey: number } {
-  if (o.kind === 'ball') return { ex: o.width / 2, ey: o.height / 2 };
+  // At angle 0 (floors, walls, platforms) the trig below gives exactly this too: skip it.
+  if (o.kind === 'ball' || o.angle === 0) return { ex: o.width / 2, ey: o.height / 2 };
   const c = Math.abs(cos(o.angle));
   const s = Math.abs(sin(o.angle));
   return { ex: (o.width / 2) * c + (o.height / 2) * s, ey: (o.width / 2) * s + (o.height / 2) * c };

@@ -1,7 +1,8 @@
 // The one interface every observer implements (learned checkpoints and the constant-velocity and
 // gravity-only baselines): a distribution over each object's velocity change in the next 1/60 s step.
 import type { Observation } from './observation';
-import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureOptions } from './features';
+import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureBatch, type FeatureOptions } from './features';
+import { FastNetwork } from './fastNetwork';
 import type { InteractionNetwork } from './network';
 
 export interface StepPrediction {
@@ -39,36 +40,62 @@ export class ConstantVelocityPredictor implements StepPredictor {
   }
 }
 
+/** A learned checkpoint. Inference runs on FastNetwork (typed arrays, the same in every engine); the
+ * TF.js network it was read from stays for training and as the reference (docs/predictor.md). */
 export class LearnedPredictor implements StepPredictor {
   readonly kind = 'learned' as const;
+  /** The TF.js model the weights came from; null when built straight from weights (no TF.js). */
+  readonly network: InteractionNetwork | null;
+  /** The weights as they were when this predictor was made: later training does not change it. */
+  readonly fast: FastNetwork;
+
   constructor(
     readonly name: string,
-    readonly network: InteractionNetwork,
+    source: InteractionNetwork | FastNetwork,
     readonly features: FeatureOptions,
     readonly experienceFrames: number,
     /** The checkpoint's weights hash (meta.json `weights_hash`), for recordings; null when unsaved. */
     readonly checkpointHash: string | null = null,
-  ) {}
+  ) {
+    if (source instanceof FastNetwork) {
+      this.network = null;
+      this.fast = source;
+    } else {
+      this.network = source;
+      this.fast = FastNetwork.fromWeights(source.shape, source.flatWeights());
+    }
+  }
 
   predict(frames: readonly Observation[]): StepPrediction {
     const batch = buildFeatures(frames, this.features);
-    const out = this.network.predict(batch);
-    // Scatter receivers back to observation order, from the network's scaled units to m/s, rad/s.
-    const { n, r } = batch;
-    const mean = new Float32Array(frames.length * n * OUTPUTS);
-    const variance = new Float32Array(frames.length * n * OUTPUTS).fill(1);
-    const scales = [DV_SCALE, DV_SCALE, DW_SCALE];
-    for (let b = 0; b < frames.length; b++) {
-      for (let k = 0; k < r; k++) {
-        const i = batch.receiverIndex[b * r + k]!;
-        if (i < 0) continue;
-        for (let c = 0; c < OUTPUTS; c++) {
-          const s = scales[c]!;
-          mean[(b * n + i) * OUTPUTS + c] = out.mean[(b * r + k) * OUTPUTS + c]! * s;
-          variance[(b * n + i) * OUTPUTS + c] = out.variance[(b * r + k) * OUTPUTS + c]! * s * s;
-        }
+    return scatter(batch, this.fast.predict(batch), frames.length);
+  }
+
+  /** The same prediction through the TF.js model (the reference the fast path is tested against). */
+  predictWithTf(frames: readonly Observation[]): StepPrediction {
+    if (!this.network) throw new Error(`${this.name}: no TF.js model to compare with (built from weights)`);
+    const batch = buildFeatures(frames, this.features);
+    return scatter(batch, this.network.predict(batch), frames.length);
+  }
+}
+
+const SCALES = [DV_SCALE, DV_SCALE, DW_SCALE];
+
+/** Receivers back to observation order, from the network's scaled units to m/s, rad/s. */
+function scatter(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, frames: number): StepPrediction {
+  const { n, r } = batch;
+  const mean = new Float32Array(frames * n * OUTPUTS);
+  const variance = new Float32Array(frames * n * OUTPUTS).fill(1);
+  for (let b = 0; b < frames; b++) {
+    for (let k = 0; k < r; k++) {
+      const i = batch.receiverIndex[b * r + k]!;
+      if (i < 0) continue;
+      for (let c = 0; c < OUTPUTS; c++) {
+        const s = SCALES[c]!;
+        mean[(b * n + i) * OUTPUTS + c] = out.mean[(b * r + k) * OUTPUTS + c]! * s;
+        variance[(b * n + i) * OUTPUTS + c] = out.variance[(b * r + k) * OUTPUTS + c]! * s * s;
       }
     }
-    return { n, mean, variance };
   }
+  return { n, mean, variance };
 }

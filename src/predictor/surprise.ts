@@ -11,6 +11,9 @@ import { log } from '../sim/portableMath';
 
 export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
+/** Rollouts advanced together in the batch computation. */
+const ROLLOUT_CHUNK = 32;
+
 export interface SurpriseTrace {
   /** Per frame, per observed object id: primary surprise (nats-like, 0.5·z² of the rollout). NaN where undefined. */
   perObject: Map<string, Float64Array>;
@@ -58,18 +61,23 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   for (const f of frames) for (const o of f) if (!o.isStatic) ensure(o.id);
   if (T > horizon) {
     const starts = views ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
-    const finished = rollout(predictor, starts, horizon);
     const tracker = new ArrivalTracker();
     const arrivals = views ? frames.map((f, t) => tracker.push(f, views[t]!)) : undefined;
-    finished.forEach((r, b) => {
-      const t = b + horizon;
-      let sum = 0;
-      for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t])) {
-        ensure(id)[t] = s;
-        sum += s;
-      }
-      total[t] = sum;
-    });
+    // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
+    // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
+    // a whole trial's.
+    for (let from = 0; from < starts.length; from += ROLLOUT_CHUNK) {
+      const finished = rollout(predictor, starts.slice(from, from + ROLLOUT_CHUNK), horizon);
+      finished.forEach((r, k) => {
+        const t = from + k + horizon;
+        let sum = 0;
+        for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t])) {
+          ensure(id)[t] = s;
+          sum += s;
+        }
+        total[t] = sum;
+      });
+    }
   }
   if (T > 1) {
     const p = predictor.predict(frames.slice(0, T - 1));

@@ -179,4 +179,42 @@ export function registerDeterminismTests(test, { root }) {
     assert.ok(nodeDumps.length === cases.length && nodeDumps.every((d) => d.length > 10_000), 'full dumps from Node');
     assert.deepEqual(differing, [], `${differing.length} of ${cases.length} cases differ between Node and Chromium`);
   });
+
+  registerLearnerDeterminismTests(test, { root });
+}
+
+/** A shipped checkpoint as plain data for learnerSurpriseDump: shape, features, weights. */
+function checkpointData(root, name) {
+  const model = JSON.parse(readFileSync(join(root, 'public/models', name, 'model.json'), 'utf8'));
+  const bytes = readFileSync(join(root, 'public/models', name, 'weights.bin'));
+  const weights = Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  return { shape: model.architecture.shape, features: model.architecture.features, weights };
+}
+
+function registerLearnerDeterminismTests(test, { root }) {
+  // The learner's inference runs on typed arrays with the portable exp, so its surprise is the same
+  // double in both engines: the car trial, and one where a screen hides the ball (beliefs kept in mind).
+  test('determinism: a learner gives the same surprise per frame, to the last bit, in Node and in Chromium', async ({ open, assert }) => {
+    const ck = checkpointData(root, 'learner-100k');
+    const cases = [
+      { scene: 'scenes/car-off-platform.json', condition: 'impossible', variant: 3, seed: 7 },
+      { scene: 'scenes/ball-skips-the-gap-between-screens.json', condition: 'impossible', variant: 2, seed: 5 },
+    ].map((c) => ({ ...c, text: readFileSync(join(root, c.scene), 'utf8') }));
+    const nodeDumps = JSON.parse(runInNode(root, `
+      import { readFileSync } from 'node:fs';
+      const { learnerSurpriseDump } = await import(${JSON.stringify(join(root, 'tests/browser/determinismEntry.ts'))});
+      const { cases, ck } = JSON.parse(readFileSync(0, 'utf8'));
+      process.stdout.write(JSON.stringify(cases.map((c) => learnerSurpriseDump(c.text, c.condition, c.variant, c.seed, ck.shape, ck.weights, ck.features))));
+    `, JSON.stringify({ cases, ck })));
+    const bundle = await coreBundle(root);
+    const page = await open({ query: '?' });
+    await loadCore(page, bundle);
+    const browserDumps = await page.evaluate(({ cs, k }) => cs.map((c) => window.SurpriseLabCore.learnerSurpriseDump(c.text, c.condition, c.variant, c.seed, k.shape, k.weights, k.features)), { cs: cases, k: ck });
+    cases.forEach((c, i) => {
+      const node = JSON.parse(nodeDumps[i]);
+      const scored = node.total.filter((v) => typeof v === 'number' && v > 0).length;
+      assert.ok(scored > 100, `${c.scene}: the learner scored ${scored} frames in Node`);
+      assert.equal(browserDumps[i], nodeDumps[i], `${c.scene} ${c.condition} variant ${c.variant} seed ${c.seed}: the learner's surprise differs between Node and Chromium`);
+    });
+  });
 }

@@ -1,11 +1,18 @@
 // Bundled into a page by determinism.tests.mjs (and run in Node by it): a trial's trajectory, as the
-// 6-decimal CSV and as a full-precision dump of every snapshot, computed in whichever engine runs it.
+// 6-decimal CSV and as a full-precision dump of every snapshot, and a learner's surprise at every frame,
+// computed in whichever engine runs it.
 import { parseSceneText } from '../../src/scenes/parse';
 import { resolveScene, type Split } from '../../src/scenes/resolve';
 import { Simulation } from '../../src/sim/simulation';
 import type { Condition } from '../../src/sim/spec';
 import type { WorldSnapshot } from '../../src/sim/snapshot';
 import { trajectoryCsv } from '../../src/experiment/trajectoryCsv';
+import { observations, runTrial } from '../../src/experiment/trial';
+import { FastNetwork } from '../../src/predictor/fastNetwork';
+import type { NetworkShape } from '../../src/predictor/networkShape';
+import type { FeatureOptions } from '../../src/predictor/features';
+import { LearnedPredictor } from '../../src/predictor/predictor';
+import { computeSurprise, HORIZON } from '../../src/predictor/surprise';
 
 /** Mirrored left–right and/or drawn from the held-out ranges (absent: as drawn, default split). */
 export interface DumpView { mirrored?: boolean; split?: Split }
@@ -29,4 +36,17 @@ export function trajectory(sceneText: string, condition: Condition, variant: num
  * so two dumps are equal only if every double is; −0 is written "-0", as JSON would lose its sign. */
 export function snapshotDump(sceneText: string, condition: Condition, variant: number, seed: number, view: DumpView = {}): string {
   return JSON.stringify(snapshots(sceneText, condition, variant, seed, view), (_key, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+}
+
+/** A learner's surprise at every frame of a trial (rollout surprise, per object, and the one-step
+ * NLL), as full-precision JSON. The learner is built from a checkpoint's weights straight into the
+ * typed-array forward pass (no TF.js), as the pages and the CLI run it. */
+export function learnerSurpriseDump(sceneText: string, condition: Condition, variant: number, seed: number,
+  shape: NetworkShape, weights: readonly number[], features: FeatureOptions): string {
+  const learner = new LearnedPredictor('learner', FastNetwork.fromWeights(shape, Float32Array.from(weights)), features, 0);
+  const run = runTrial(parseSceneText(sceneText, 'scene'), condition, variant, seed);
+  const trace = computeSurprise(learner, observations(run), HORIZON, run.views);
+  const perObject = Object.fromEntries([...trace.perObject].map(([id, v]) => [id, Array.from(v)]));
+  return JSON.stringify({ kernel: learner.fast.kernel, total: Array.from(trace.total), oneStepNll: Array.from(trace.oneStepNll), perObject },
+    (_key, v: unknown) => (Object.is(v, -0) ? '-0' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 }

@@ -21,6 +21,7 @@ import { registerOfflineTests } from './offline.tests.mjs';
 import { registerPlanTests } from './plan.tests.mjs';
 import { registerHostileTests } from './hostile.tests.mjs';
 import { registerClassroomTests } from './classroom.tests.mjs';
+import { registerRealTimeTests } from './realtime.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -51,6 +52,7 @@ async function main() {
   registerHostileTests(suite.test, { root, outDir });
   registerClassroomTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
+  registerRealTimeTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;

@@ -31,7 +31,7 @@ describe('pair probe', () => {
     expect(probeAccuracy(pairs.map((p) => ({ possible: scoreTrial(young, p, 'possible'), impossible: scoreTrial(young, p, 'impossible') })))).toBe(0);
     const cv = new ConstantVelocityPredictor();
     expect(probeAccuracy(pairs.map((p) => ({ possible: scoreTrial(cv, p, 'possible'), impossible: scoreTrial(cv, p, 'impossible') })))).toBe(0);
-    old.network.dispose();
-    young.network.dispose();
+    old.network?.dispose();
+    young.network?.dispose();
   }, 120_000);
 });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   allExperience = learners.map((l) => l.experienceFrames);
   // The newborn, a young and the oldest learner cover the range; scoring all seven adds minutes.
   const keep = [learners[0]!, learners[Math.floor(learners.length / 2)]!, learners[learners.length - 1]!];
-  for (const l of learners) if (!keep.includes(l)) (l as LearnedPredictor).network.dispose();
+  for (const l of learners) if (!keep.includes(l)) (l as LearnedPredictor).network?.dispose();
   learners = keep;
 });
 

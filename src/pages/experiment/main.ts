@@ -144,7 +144,7 @@ async function observersFor(ids: readonly string[]): Promise<Observer[]> {
     if (choice.kind === 'learned') await startTfWasm();
     const p = await library.predictor(choice);
     // Saved checkpoints load under their bare name; the study calls every observer by its id.
-    out.push(p instanceof LearnedPredictor && p.name !== id ? new LearnedPredictor(id, p.network, p.features, p.experienceFrames, p.checkpointHash) : p);
+    out.push(p instanceof LearnedPredictor && p.name !== id ? new LearnedPredictor(id, p.fast, p.features, p.experienceFrames, p.checkpointHash) : p);
   }
   return out;
 }

@@ -23,6 +23,6 @@ export async function scoreCarPair(name: string, loaded: (experienceFrames: numb
     if (!scores.every(Number.isFinite)) throw new Error(`${name}: its surprise on ${TRY_SCENE} is not a finite number (${scores.join(', ')}); this checkpoint cannot be scored`);
     return { traces, pair, scores, experienceFrames: learner.experienceFrames };
   } finally {
-    learner.network.dispose();
+    learner.network?.dispose();
   }
 }

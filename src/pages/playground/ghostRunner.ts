@@ -18,7 +18,8 @@ const AT_ONCE_STEPS = 60;
 /** Steps between two looks at the clock in work(). */
 const SLICE_STEPS = 4;
 
-interface Building { ghost: Ghost; rollout: RolloutState; ms: number }
+/** `slots[k]`: where path k's object sits in the rollout's state (its order never changes). */
+interface Building { ghost: Ghost; rollout: RolloutState; slots: number[]; ms: number }
 
 export class GhostRunner {
   private predictor: StepPredictor | null = null;
@@ -31,6 +32,7 @@ export class GhostRunner {
   private shownMs = 0;
   private changes = 0;
   private judged: { key: string; value: GhostDivergence | null } = { key: '', value: null };
+  private on = true;
 
   constructor(private readonly clock: () => number = () => 0) {}
 
@@ -52,6 +54,16 @@ export class GhostRunner {
   /** The length asked for, in steps. */
   get steps(): number {
     return this.length;
+  }
+
+  /** Off: no ghost is predicted or drawn (the page's real-time note can turn it off to save time). */
+  get enabled(): boolean {
+    return this.on;
+  }
+  set enabled(on: boolean) {
+    if (on === this.on) return;
+    this.on = on;
+    this.clear();
   }
 
   /** The observer in focus (null: none that predicts, e.g. only the ideal observer). */
@@ -76,7 +88,7 @@ export class GhostRunner {
 
   /** After each new physics step. */
   afterStep(record: FrameRecord): void {
-    if (!this.predictor) return;
+    if (!this.predictor || !this.on) return;
     this.building ??= this.begin(record);
     this.advance(this.building, STEPS_PER_STEP);
     if (this.growing) this.changes++;
@@ -85,7 +97,7 @@ export class GhostRunner {
 
   /** A ghost from this frame, now (paused, stepped back, scrubbed): its first second at once. */
   buildNow(record: FrameRecord): void {
-    if (!this.predictor) return;
+    if (!this.predictor || !this.on) return;
     const b = this.begin(record);
     this.building = b;
     this.growing = true;
@@ -138,12 +150,16 @@ export class GhostRunner {
   private begin(record: FrameRecord): Building {
     const rollout = startRollout(record.obs);
     const n = this.length;
-    const paths = rollout.state.filter((o) => !o.isStatic).map((o) => {
+    const slots: number[] = [];
+    const paths: GhostPath[] = [];
+    rollout.state.forEach((o, i) => {
+      if (o.isStatic) return;
       const p: GhostPath = { id: o.id, kind: o.kind, width: o.width, height: o.height, x: new Float64Array(n + 1), y: new Float64Array(n + 1), angle: new Float64Array(n + 1) };
       p.x[0] = o.x; p.y[0] = o.y; p.angle[0] = o.angle;
-      return p;
+      paths.push(p);
+      slots.push(i);
     });
-    return { ghost: { start: record.snapshot.frame, steps: n, built: 0, model: this.model, paths }, rollout, ms: 0 };
+    return { ghost: { start: record.snapshot.frame, steps: n, built: 0, model: this.model, paths }, rollout, slots, ms: 0 };
   }
 
   private advance(b: Building, steps: number): void {
@@ -154,12 +170,11 @@ export class GhostRunner {
     for (let s = 0; s < steps && g.built < g.steps; s++) {
       advanceRollouts(predictor, [b.rollout]);
       g.built++;
-      const byId = new Map(b.rollout.state.map((o) => [o.id, o]));
-      for (const p of g.paths) {
-        const o = byId.get(p.id);
-        if (!o) continue;
+      const state = b.rollout.state;
+      g.paths.forEach((p, k) => {
+        const o = state[b.slots[k]!]!;
         p.x[g.built] = o.x; p.y[g.built] = o.y; p.angle[g.built] = o.angle;
-      }
+      });
     }
     b.ms += this.clock() - t0;
   }

@@ -27,6 +27,7 @@ import { mountOverlays } from './panels/overlays';
 import { mountSceneFileDrop } from '../../ui/sceneFileDrop';
 import { mountRecordingStatus } from '../../ui/recordingStatus';
 import { bindKeyboard } from '../../ui/keyboard';
+import { mountRealTimeNote } from './panels/realTimeNote';
 import { TrialController } from './trialController';
 import { startAnimationLoop } from './animationLoop';
 import { installTestHook } from './testHook';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
     layoutVersion++;
   });
   const surprise = new SurpriseView(store, controller);
+  const realTimeNote = mountRealTimeNote(stage, (c) => controller.dropCost(c));
+  const labelOf = (id: string): string => store.getState().models.find((m) => m.id === id)?.label ?? id;
 
   const recorder = controller.recorder;
   for (const [path, text] of Object.entries(sceneTexts)) recorder.sceneTexts.set(path.replace(/^\//, ''), text);
@@ -174,6 +177,8 @@ async function main(): Promise<void> {
     frameDone: (ms) => controller.perf.frameWork(ms),
     draw: (alpha, now) => {
       controller.perf.frame(now);
+      controller.realTime.frame(now, store.getState().running, store.getState().speed);
+      realTimeNote.update(controller.realTime.verdict, labelOf);
       const session = controller.session;
       if (!session) return;
       const before = session.previous;

@@ -9,8 +9,10 @@ import { OracleTrack, PredictorTrack, type SurpriseTrack } from './surpriseTrack
 import type { TrialSession } from './trialSession';
 import { viewAt, type ViewFrame } from '../../predictor/view';
 
-/** A model whose surprise takes longer than this per step (ms, averaged) cannot run live. */
-const BUDGET_MS = 12;
+/** A model whose surprise takes longer than this per step (ms, averaged) cannot run live at all (the
+ * page would show a few frames a second). Below it, a model that makes steps fall behind real time
+ * stays on, and the page's real-time note names it and offers to drop it (realTimeWatch.ts). */
+const BUDGET_MS = 250;
 const AVERAGE_OVER = 30;
 
 export class SurpriseBank {

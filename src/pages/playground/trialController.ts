@@ -18,6 +18,8 @@ import type { ModelLibrary } from '../../web/modelLibrary';
 import { paletteBody } from './paletteBody';
 import { PerfStats } from './perfStats';
 import { readSceneFile } from '../../web/sceneFileReader';
+import { RealTimeWatch, type Culprit } from './realTimeWatch';
+import { SPEEDS } from './store/playbackSlice';
 import { SurpriseBank } from './surpriseBank';
 import { FreePlayRecorder } from './freePlayRecorder';
 import { TrialSession } from './trialSession';
@@ -28,6 +30,8 @@ export class TrialController implements Commands {
   readonly bank: SurpriseBank;
   readonly ghost = new GhostRunner(now);
   readonly perf = new PerfStats();
+  /** Whether time on screen keeps up with the wall clock, and what costs most when it does not. */
+  readonly realTime = new RealTimeWatch();
   /** Record: keeps the frames of the timeline from when it is pressed; a new trial ends the take. */
   readonly recorder: FreePlayRecorder;
   private current: TrialSession | null = null;
@@ -47,6 +51,7 @@ export class TrialController implements Commands {
     });
     watch(store, (s) => s.ghostModel, () => this.refocus());
     watch(store, (s) => s.ghostSeconds, (seconds) => {
+      this.ghost.enabled = true;
       this.ghost.setLength(Math.round(seconds / STEP_S));
       if (!this.store.getState().running) this.afterJump();
     });
@@ -78,8 +83,10 @@ export class TrialController implements Commands {
       const models = this.bank.afterStep(record, now);
       const t0 = now();
       this.ghost.afterStep(record);
-      this.perf.step({ physics: session.lastCost.physics, twin: session.lastCost.twin, ghost: now() - t0, models });
-    }
+      const cost = { physics: session.lastCost.physics, twin: session.lastCost.twin, ghost: now() - t0, models };
+      this.perf.step(cost);
+      this.realTime.step(cost);
+    } else this.realTime.step(null);
     this.recorder.sync();
     this.syncTrialFacts(session);
     return true;
@@ -153,6 +160,21 @@ export class TrialController implements Commands {
   }
   toggleModel(id: string): void {
     this.store.getState().toggleModel(id);
+  }
+
+  /** Drops what the real-time note named: an observer, the ghost (G brings it back), or, when the
+   * physics itself is too slow, halves the speed (slow motion, said out loud). */
+  dropCost(c: Culprit): void {
+    const s = this.store.getState();
+    if (c.kind === 'model') {
+      if (s.selectedModels.includes(c.id)) s.toggleModel(c.id);
+    } else if (c.kind === 'ghost') {
+      this.ghost.enabled = false;
+    } else {
+      const slower = SPEEDS.find((v) => v < s.speed);
+      if (slower !== undefined) s.setSpeed(slower);
+    }
+    this.realTime.restart();
   }
 
   // ---- free play ----
