@@ -2,7 +2,8 @@
 // declaration, and a link a page writes reads back as the same state.
 import { describe, expect, it } from 'vitest';
 import { queryHelp, queryNames, readQuery, writeQuery, wholeNumber, type QuerySpec } from '../../src/web/queryParams';
-import { PLAYGROUND_QUERY, parseUrlState } from '../../src/pages/playground/urlState';
+import { PLAYGROUND_QUERY, parseUrlState, urlFor } from '../../src/pages/playground/urlState';
+import type { AppState } from '../../src/pages/playground/store/appState';
 import { DEFAULT_MODELS, planQuerySpec, planQueryString, readPlanQuery, DEFAULT_TASK } from '../../src/pages/plan/planUrl';
 import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
 import { DEFAULT_FORM, LEARN_QUERY, formFromQuery as learnForm } from '../../src/pages/learn/runForm';
@@ -44,6 +45,15 @@ describe("each page's parameters", () => {
     const odd = parseUrlState('?variant=canonical&autoplay=false&speed=3&ghost=4&condition=maybe&seed=-1');
     expect({ ...odd, ignored: odd.ignored.map((i) => i.name) }).toEqual({ variant: null, autoplay: false, ignored: ['condition', 'seed', 'speed', 'ghost'] });
     expect(parseUrlState('?models=')).toEqual({ models: [], autoplay: false, ignored: [] });
+  });
+
+  it('playground: the link written for a state carries every declared parameter and reads back the same', () => {
+    const state = { sceneId: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, selectedModels: ['a', 'b'], ghostSeconds: 5, running: true, presenting: true } as unknown as AppState;
+    const link = urlFor(state);
+    expect(link).toBe('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,b&ghost=5&present&autoplay');
+    const { ignored, ...read } = parseUrlState(link);
+    expect(ignored).toEqual([]);
+    expect(Object.keys(read).sort()).toEqual(queryNames(PLAYGROUND_QUERY).sort());
   });
 
   it('plan: names each thing it left out, in order, and a written link reads back the same', () => {

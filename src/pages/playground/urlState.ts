@@ -70,7 +70,7 @@ export function parseUrlState(search: string): UrlState {
 export function urlFor(s: AppState): string {
   return writeQuery(PLAYGROUND_QUERY, {
     scene: s.sceneId ?? undefined, condition: s.condition, variant: s.variant, seed: s.seed, speed: s.speed,
-    models: s.selectedModels, ghost: s.ghostSeconds, autoplay: s.running,
+    models: s.selectedModels, ghost: s.ghostSeconds, autoplay: s.running, present: s.presenting,
   });
 }
 
