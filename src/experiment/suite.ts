@@ -81,31 +81,71 @@ export function summarizeScene(
   };
 }
 
-export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
+/** One unit of work of a suite: one variant of one scene, scored by every observer (in order). */
+export interface SuiteUnit {
+  /** Place of the scene in the suite's list. */
+  scene: number;
+  variant: number;
+  onset: number | null;
+  /** Per observer: the possible trial's scores, then the impossible one's. */
+  scores: [TrialScores, TrialScores][];
+}
+
+/** Place of a unit in a whole run's order (scene by scene, variant by variant): shards split on it. */
+export const unitPosition = (scene: number, variant: number, pairs: number): number => scene * pairs + variant;
+
+/** Runs and scores the units for which `keep(position)` holds (all of them by default). */
+export function runSuiteUnits(options: SuiteOptions, keep: (position: number) => boolean = () => true,
+  onProgress?: (done: number, total: number, label: string) => void): SuiteUnit[] {
+  const units: SuiteUnit[] = [];
+  const todo: [number, number][] = [];
+  options.scenes.forEach((_, sceneIndex) => {
+    for (let v = 0; v < options.pairs; v++) if (keep(unitPosition(sceneIndex, v, options.pairs))) todo.push([sceneIndex, v]);
+  });
+  let done = 0;
+  for (const [sceneIndex, v] of todo) {
+    const scene = options.scenes[sceneIndex]!;
+    const pair = runPair(scene, v, options.seed);
+    const scores = options.observers.map((observer): [TrialScores, TrialScores] => [scoreTrial(observer, pair, 'possible').scores, scoreTrial(observer, pair, 'impossible').scores]);
+    units.push({ scene: sceneIndex, variant: v, onset: pair.onset, scores });
+    onProgress?.(++done, todo.length, scene.id);
+  }
+  return units;
+}
+
+/** Trial rows and per-scene metrics from every unit of a suite, in any order (a whole run's, or
+ * shards' put together): the same numbers, byte for byte, as scoring them in one run. */
+export function assembleSuite(scenes: readonly Pick<SceneFile, 'id' | 'concept'>[], models: readonly ScoredModel[], pairs: number, seed: number,
+  units: readonly SuiteUnit[]): SuiteOutput {
+  const byPosition = new Map(units.map((u) => [unitPosition(u.scene, u.variant, pairs), u]));
   const results: SuiteResult[] = [];
   const trials: TrialRow[] = [];
-  const total = options.scenes.length * options.pairs;
-  let done = 0;
-  options.scenes.forEach((scene, sceneIndex) => {
-    const scores = options.observers.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
-    for (let v = 0; v < options.pairs; v++) {
-      const pair = runPair(scene, v, options.seed);
-      options.observers.forEach((observer, k) => {
-        const sp = scoreTrial(observer, pair, 'possible').scores;
-        const si = scoreTrial(observer, pair, 'impossible').scores;
+  scenes.forEach((scene, sceneIndex) => {
+    const scores = models.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
+    for (let v = 0; v < pairs; v++) {
+      const unit = byPosition.get(unitPosition(sceneIndex, v, pairs));
+      if (!unit) throw new Error(`the suite is missing ${scene.id} variant ${v}`);
+      if (unit.scores.length !== models.length) throw new Error(`${scene.id} variant ${v} has scores for ${unit.scores.length} models; expected ${models.length}`);
+      models.forEach((model, k) => {
+        const [sp, si] = unit.scores[k]!;
         scores[k]!.possible.push(sp);
         scores[k]!.impossible.push(si);
         for (const [condition, s] of [['possible', sp], ['impossible', si]] as const) {
-          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experienceOf(observer), seed: options.seed, onset_frame: pair.onset, scores: s });
+          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: model.name, experience_frames: model.experience_frames, seed, onset_frame: unit.onset, scores: s });
         }
       });
-      onProgress?.(++done, total, scene.id);
     }
-    options.observers.forEach((observer, k) => {
-      results.push(summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible, options.seed, sceneIndex, k));
+    models.forEach((model, k) => {
+      results.push(summarizeScene(scene, model, scores[k]!.possible, scores[k]!.impossible, seed, sceneIndex, k));
     });
   });
   return { results, trials };
+}
+
+export const scoredModel = (o: Observer): ScoredModel => ({ name: o.name, experience_frames: experienceOf(o) });
+
+export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
+  return assembleSuite(options.scenes, options.observers.map(scoredModel), options.pairs, options.seed, runSuiteUnits(options, undefined, onProgress));
 }
 
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(7))) : String(x));

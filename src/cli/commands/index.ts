@@ -9,6 +9,7 @@ import { suiteCommand } from './suite';
 import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
 import { planCommand } from './plan';
+import { mergeCommand } from './merge';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   divergeCommand,
   developCommand,
   planCommand,
+  mergeCommand,
 ];

@@ -9,8 +9,11 @@ import { loadSceneFile } from '../sceneFiles';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runSuite, trialsCsv } from '../../experiment/suite';
+import { assembleSuite, runSuiteUnits, trialsCsv, type SuiteOutput } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
+import { inShard, parseShard } from '../shard';
+import { writeShardManifest } from '../shardFiles';
+import { suiteJob, type SuiteJob } from '../shardJob';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -39,12 +42,27 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     const skipped = scenes.filter((s) => !s.violation).map((s) => s.id);
     io.stderr(`skipping ${skipped.join(', ')}: no violation, so no impossible twin\n`);
   }
+  const shardText = parsed.values.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText, 'suite');
   await useWasmBackend();
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
-  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
-  const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
+  const job = suiteJob(withViolation, modelNames, observers, pairs, seed);
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `suite shard ${shard.index}/${shard.count}` : 'suite');
+  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
   makeOutputDir(out);
-  const summary = { seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), results: result.results };
+  if (shard) {
+    writeShardManifest(out, { kind: 'suite', shard, job, payload: { units } });
+    io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
+    return EXIT_OK;
+  }
+  writeSuiteOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units), io);
+  return EXIT_OK;
+}
+
+/** summary.json, trials.csv and summary.svg, and a line per scene and model on stdout: one run
+ * and `merge` of its shards write these through here, so their files are the same bytes. */
+export function writeSuiteOutputs(out: string, job: SuiteJob, result: SuiteOutput, io: CliIo): void {
+  const summary = { seed: job.seed, pairs: job.pairs, models: job.modelNames, scenes: job.scenes.map((s) => s.id), results: result.results };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(out, 'trials.csv'), trialsCsv(result.trials));
   writeFileSync(join(out, 'summary.svg'), summarySvg(result.results));
@@ -52,7 +70,6 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(`${r.scene}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\tAUROC ${r.auroc.toFixed(3)}\tg ${r.hedges_g.toFixed(2)}\n`);
   }
   io.stderr(`wrote summary.json, trials.csv, summary.svg to ${out}\n`);
-  return EXIT_OK;
 }
 
 export const suiteCommand: Command = {
@@ -66,6 +83,7 @@ export const suiteCommand: Command = {
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 20)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants and the bootstrap (default 0)' },
+      { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },
