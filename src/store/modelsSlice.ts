@@ -15,6 +15,8 @@ export interface ModelChoice {
   label: string;
   /** One line on what it is, for the picker's tooltip. */
   note: string;
+  /** Set for the cohort's other seeds (models/seed-S/): the pickers fold them away by seed. */
+  cohortSeed?: number;
 }
 
 export type ModelsStatus = 'loading' | 'ready' | 'failed';

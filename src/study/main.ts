@@ -50,10 +50,10 @@ function studyLine(study: unknown): string {
 }
 
 const library = new ModelLibrary();
-const listed = await library.list();
+const listed = await library.list({ cohort: true });
 let models = listed.models;
 const modelError = listed.error;
-const learned = models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:'));
+const learned = models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:') && m.cohortSeed === undefined);
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
 const defaults: SetupForm = {
@@ -74,7 +74,7 @@ let currentForm = initial;
 const mountSetup = (form: SetupForm): SetupPanel => {
   const host = h('div');
   byId('setup-panel').replaceChildren(host);
-  return mountSetupPanel(host, sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note })), form,
+  return mountSetupPanel(host, sceneOptions, models.map((m) => ({ id: m.id, label: m.label, note: m.note, cohortSeed: m.cohortSeed })), form,
     (f) => { currentForm = f; history.replaceState(null, '', `${queryOfForm(f)}${keptParams}${location.hash}`); },
     (f) => void startNew(f));
 };
@@ -82,7 +82,7 @@ let setup = mountSetup(initial);
 // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
 void import('../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
   library.forgetSaved();
-  void library.list().then((again) => {
+  void library.list({ cohort: true }).then((again) => {
     models = again.models;
     const running = busy || runner?.isRunning === true || hook.state === 'paused';
     setup = mountSetup(setup.read());

@@ -4,7 +4,7 @@ import { h } from '../ui/dom';
 import { LIMITS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
 
 export interface SceneOption { id: string; title: string; concept: string; study: string }
-export interface ModelOption { id: string; label: string; note: string }
+export interface ModelOption { id: string; label: string; note: string; cohortSeed?: number }
 
 export interface SetupPanel {
   read(): SetupForm;
@@ -57,6 +57,17 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     if (issues.length === 0) onChange(form);
   };
   let running = false;
+  const modelChoice = (i: number): HTMLElement => h('label', { class: 'choice', title: models[i]!.note }, modelBoxes[i]!, h('span', {}, models[i]!.label));
+  /** The cohort's other seeds, folded away by seed (open when the address already picks one). */
+  const cohortChoices = (): HTMLElement | null => {
+    const seeds = [...new Set(models.flatMap((m) => (m.cohortSeed === undefined ? [] : [m.cohortSeed])))];
+    if (seeds.length === 0) return null;
+    const picked = models.some((m) => m.cohortSeed !== undefined && initial.models.includes(m.id));
+    return h('details', { class: 'model-cohort', open: picked, 'data-testid': 'study-cohort' },
+      h('summary', {}, `Cohort: ${seeds.length} more seed${seeds.length === 1 ? '' : 's'} of the same learner`),
+      ...seeds.map((seed) => h('div', { class: 'cohort-seed' }, h('span', { class: 'choice-note' }, `seed ${seed}`),
+        ...models.map((m, i) => (m.cohortSeed === seed ? modelChoice(i) : null)))));
+  };
 
   const concepts = [...new Set(scenes.map((s) => s.concept))];
   host.replaceChildren(
@@ -65,7 +76,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
       ...concepts.flatMap((c) => scenes.map((s, i) => ({ s, box: sceneBoxes[i]! })).filter(({ s }) => s.concept === c).map(({ s, box }) =>
         h('label', { class: 'choice', title: s.study }, box, h('span', {}, s.title), h('span', { class: 'choice-note' }, s.concept))))),
     h('fieldset', {}, h('legend', {}, 'Observers (the “infants”)'),
-      ...models.map((m, i) => h('label', { class: 'choice', title: m.note }, modelBoxes[i]!, h('span', {}, m.label)))),
+      ...models.map((m, i) => (m.cohortSeed === undefined ? modelChoice(i) : null)), cohortChoices()),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-pairs' }, 'Matched pairs'), pairs),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-fam' }, 'Familiarization trials'), fam),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),
