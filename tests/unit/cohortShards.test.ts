@@ -1,6 +1,6 @@
 // Cohorts and shards: a seed trained in a cohort's worker thread gets the same weights as alone; the
 // shards of a suite, a develop run (a cohort's) and a cohort's training merge into one run's bytes.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,26 @@ describe('a cohort in worker threads', () => {
     expect(summary.seeds).toEqual([2, 3]);
     expect(summary.ages).toEqual([0, 300]);
     expect(summary.cells.every((c) => c.seeds === 2)).toBe(true);
+  }, 600_000);
+
+  it('joins develop runs of different seeds on the same pairs into the same cohort means (lab cohort)', async () => {
+    const args = ['develop', '--scenes', SCENES, '--pairs', '3', '--seed', '4'];
+    const parts = [2, 3].map((seed) => {
+      const dir = join(tmp, `only-${seed}`);
+      cpSync(join(cohort, `seed-${seed}`), join(dir, `seed-${seed}`), { recursive: true });
+      return dir;
+    });
+    for (const [k, dir] of parts.entries()) expect((await lab(...args, '--cohort', dir, '--out', join(tmp, `dev-only-${k}`))).code).toBe(0);
+    const joined = join(tmp, 'cohort-joined');
+    const r = await lab('cohort', '--out', joined, join(tmp, 'dev-only-0'), join(tmp, 'dev-only-1'));
+    expect(r.code, r.stderr).toBe(0);
+    type Cell = { concept: string; experience_frames: number; mean: number; sd: number; per_seed: Record<string, number> };
+    const cells = (dir: string): Cell[] => (JSON.parse(readFileSync(join(dir, 'cohort.json'), 'utf8')) as { cells: Cell[] }).cells
+      .map(({ concept, experience_frames, mean, sd, per_seed }) => ({ concept, experience_frames, mean, sd, per_seed }));
+    expect(cells(joined)).toEqual(cells(join(tmp, 'develop-one')));
+    const again = await lab('cohort', '--out', joined, join(tmp, 'dev-only-0'), join(tmp, 'dev-only-0'));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/development\.json: newborn-s2 is measured twice\n$/);
   }, 600_000);
 });
 

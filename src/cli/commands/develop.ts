@@ -10,7 +10,7 @@ import { loadSceneFile } from '../sceneFiles';
 import { DEFAULT_MODELS_DIR, listAllCheckpoints, listCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { conceptResults, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER } from '../../experiment/development';
+import { conceptResults, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, type ConceptResult } from '../../experiment/development';
 import { developmentSvg } from '../../experiment/developmentSvg';
 import { assembleSuite, runSuiteUnits, trialsCsv, type SuiteOutput } from '../../experiment/suite';
 import { cohortSummary, cohortTable, type CohortMember } from '../../experiment/cohort';
@@ -85,12 +85,23 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 
 /** Every file of a develop run (and, for a cohort, cohort.json and cohort.md); one run and `merge`
  * of its shards both write through here. */
+/** cohort.json and cohort.md (returned, for stdout): the cohort's members against the others (the baselines). */
+export function writeCohortOutputs(out: string, header: Record<string, unknown>, concepts: readonly ConceptResult[], members: readonly CohortMember[]): string {
+  const names = new Set(members.map((m) => m.model));
+  const summary = cohortSummary(concepts, members);
+  const table = cohortTable(summary, concepts.filter((c) => !names.has(c.model)));
+  writeFileSync(join(out, 'cohort.json'), `${JSON.stringify({ ...header, ...summary }, null, 2)}\n`);
+  writeFileSync(join(out, 'cohort.md'), table);
+  return table;
+}
+
 export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: SuiteOutput, io: CliIo): void {
   const concepts = conceptResults(suite, job.seed);
   const acquisition = Object.fromEntries([...new Set(concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(concepts, c)]));
   const doc = {
     seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, models: job.modelList, scenes: job.scenes.map((s) => ({ id: s.id, concept: s.concept })),
     concept_order_infants: CONCEPT_ORDER, acquisition_frames: acquisition,
+    ...(job.cohort ? { cohort_members: job.cohort } : {}),
     concepts, per_scene: suite.results,
   };
   writeFileSync(join(out, 'development.json'), `${JSON.stringify(doc, null, 2)}\n`);
@@ -99,12 +110,7 @@ export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: Sui
   writeFileSync(join(out, 'trials.csv'), trialsCsv(suite.trials));
   writeFileSync(join(out, 'table.md'), developmentTable(concepts, suite.results));
   if (job.cohort) {
-    const members = new Set(job.cohort.map((m) => m.model));
-    const summary = cohortSummary(concepts, job.cohort);
-    const table = cohortTable(summary, concepts.filter((c) => !members.has(c.model)));
-    writeFileSync(join(out, 'cohort.json'), `${JSON.stringify({ seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, ...summary }, null, 2)}\n`);
-    writeFileSync(join(out, 'cohort.md'), table);
-    io.stdout(table);
+    io.stdout(writeCohortOutputs(out, { seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir }, concepts, job.cohort));
     io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md, cohort.json, cohort.md to ${out}\n`);
     return;
   }

@@ -10,6 +10,7 @@ import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
 import { planCommand } from './plan';
 import { mergeCommand } from './merge';
+import { cohortCommand } from './cohort';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   developCommand,
   planCommand,
   mergeCommand,
+  cohortCommand,
 ];

@@ -72,7 +72,7 @@ async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds
   // Each seed's folder is named for the seed alone, so a merge of shards lays out like one run.
   const jobs: SeedJob[] = seeds.map((seed) => ({ seed, ...recipe, out: join(out, `seed-${seed}`), command: seedCommand(recipe, seed, `DIR/seed-${seed}`) }));
   const started = Date.now();
-  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), `cohort (${seeds.length} seeds, ${parallel} threads)`);
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), `cohort (${seeds.length} seed${seeds.length === 1 ? '' : 's'}, ${parallel} thread${parallel === 1 ? '' : 's'})`);
   io.stderr(`training seeds ${seeds.join(', ')}${shard ? ` (shard ${shard.index}/${shard.count} of seeds ${allSeeds.join(', ')})` : ''} in ${parallel} worker threads\n`);
   await trainCohort(jobs, parallel, {
     onProgress: (done, total) => report(done, total, 'frames'),
@@ -83,7 +83,7 @@ async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds
   if (shard) writeShardManifest(out, { kind: 'train', shard, job: { seeds: allSeeds, ...recipe }, payload: { seeds } });
   const seconds = (Date.now() - started) / 1000;
   const framesTrained = seeds.length * recipe.frames;
-  io.stderr(`done in ${seconds.toFixed(0)} s: ${seeds.length} seeds × ${recipe.frames} frames = ${framesTrained} frames of experience, `
+  io.stderr(`done in ${seconds.toFixed(0)} s: ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${recipe.frames} frames = ${framesTrained} frames of experience, `
     + `${(framesTrained / seconds).toFixed(0)} frames/s; checkpoints in ${out}/seed-S, listed in ${join(out, 'index.json')}\n`);
   return EXIT_OK;
 }
