@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
-import { listAllCheckpoints } from '../../src/cli/modelStore';
+import { DEFAULT_MODELS_DIR, listAllCheckpoints, listCheckpoints, modelIndexJson } from '../../src/cli/modelStore';
 import { parseSeedList, parseShard, inShard } from '../../src/cli/shard';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-cohort-'));
@@ -191,5 +191,19 @@ describe('shard and seed lists', () => {
         expect(owners).toHaveLength(1);
       }
     }
+  });
+});
+
+describe('the shipped cohort', () => {
+  it('public/models/index.json lists every shipped checkpoint of every seed (refresh: lab models --write-index)', () => {
+    expect(readFileSync(join(DEFAULT_MODELS_DIR, 'index.json'), 'utf8')).toBe(modelIndexJson(DEFAULT_MODELS_DIR));
+    const all = listAllCheckpoints(DEFAULT_MODELS_DIR);
+    const main = listCheckpoints(DEFAULT_MODELS_DIR);
+    expect(main.map((m) => m.name)).toEqual(['newborn', 'learner-1k', 'learner-3k', 'learner-6k', 'learner-10k', 'learner-30k', 'learner-100k']);
+    expect(main.every((m) => m.seed === 1)).toBe(true);
+    const seeds = [...new Set(all.map((m) => m.seed))];
+    expect(seeds.length).toBeGreaterThan(1);
+    // Every seed of the cohort has the same seven ages as seed 1.
+    for (const seed of seeds) expect(all.filter((m) => m.seed === seed).map((m) => m.experienceFrames), `seed ${seed}`).toEqual(main.map((m) => m.experienceFrames));
   });
 });
