@@ -90,6 +90,15 @@ export function integerFlag(args: ParsedArgs, name: string, min: number, max: nu
   return value;
 }
 
+/** A comma-separated list from a flag's text (trimmed, empties dropped); a name given twice is a
+ * usage error (it would make duplicate rows, not more data). Empty if the flag is absent. */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  const items = (args.values.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const twice = items.find((item, i) => items.indexOf(item) !== i);
+  if (twice !== undefined) throw new UsageError(`--${name} names ${JSON.stringify(twice)} twice`);
+  return items;
+}
+
 /** One of a fixed set of words, from a flag's text; undefined if the flag is absent. */
 export function choiceFlag<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
   const text = args.values.get(name);

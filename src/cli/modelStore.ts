@@ -1,61 +1,95 @@
 // Finds and loads the models a CLI command names: shipped checkpoints on disk and the baselines.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// A broken checkpoint folder is listed with what is wrong with it; it never stops its siblings.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCheckpoint, CheckpointError, type CheckpointMeta } from '../predictor/checkpoint';
-import { ConstantVelocityPredictor, LearnedPredictor } from '../predictor/predictor';
+import { CheckpointError, MAX_WEIGHTS_BYTES, type CheckpointMeta } from '../predictor/checkpoint';
+import { predictorFromCheckpoint } from '../predictor/checkpointPredictor';
+import { checkedValue, metaJsonSchema } from '../predictor/checkpointSchema';
+import { ConstantVelocityPredictor, type LearnedPredictor } from '../predictor/predictor';
 import { GravityOnlyPredictor } from '../predictor/gravityOnly';
 import { ORACLE, type Observer } from '../experiment/observers';
+import { JsonTextError, decodeJsonBytes, parseJsonText } from '../scenes/jsonText';
 import { BadInput } from './errors';
+import { readRegularFile } from './regularFile';
 
 export const DEFAULT_MODELS_DIR = resolve(fileURLToPath(new URL('../../public/models', import.meta.url)));
 export const BASELINES = ['constant-velocity', 'gravity-only', 'oracle'] as const;
+/** model.json and meta.json are a few kilobytes; far bigger ones are not a checkpoint's. */
+const MAX_CHECKPOINT_JSON_BYTES = 1_000_000;
 
 export interface ModelEntry { name: string; experienceFrames: number; dir: string | null; meta: CheckpointMeta | null }
+/** A folder that looks like a checkpoint (or is a broken link) but cannot be used, and why. */
+export interface BrokenEntry { name: string; dir: string; problem: string }
 
-/** Every checkpoint directory (one holding model.json and meta.json) under `dir`, by experience. */
-export function listCheckpoints(dir: string): ModelEntry[] {
-  if (!existsSync(dir)) return [];
-  const out: ModelEntry[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const d = join(dir, name);
-    if (!statSync(d).isDirectory() || !existsSync(join(d, 'model.json')) || !existsSync(join(d, 'meta.json'))) continue;
-    let meta: CheckpointMeta;
-    try {
-      meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as CheckpointMeta;
-    } catch {
-      throw new BadInput(`${join(d, 'meta.json')}: not valid JSON`);
-    }
-    out.push({ name, experienceFrames: meta.experience_frames, dir: d, meta });
+function readJsonFile(file: string): unknown {
+  const text = decodeJsonBytes(readRegularFile(file, 'a checkpoint file', MAX_CHECKPOINT_JSON_BYTES));
+  try {
+    return parseJsonText(text);
+  } catch (e) {
+    if (e instanceof JsonTextError) throw new BadInput(`${file}: ${e.message}`);
+    throw e;
   }
-  return out.sort((a, b) => a.experienceFrames - b.experienceFrames || a.name.localeCompare(b.name));
+}
+
+/** Every folder under `dir` holding a meta.json (or that cannot be looked into), usable or not. */
+export function scanCheckpoints(dir: string): { usable: ModelEntry[]; broken: BrokenEntry[] } {
+  const usable: ModelEntry[] = [];
+  const broken: BrokenEntry[] = [];
+  if (!existsSync(dir)) return { usable, broken };
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    throw new BadInput(`${dir}: cannot list this models folder (not a readable directory)`);
+  }
+  for (const name of names) {
+    const d = join(dir, name);
+    try {
+      // statSync follows links: a broken one throws and is reported below.
+      if (!statSync(d).isDirectory() || !existsSync(join(d, 'meta.json'))) continue;
+      const metaFile = join(d, 'meta.json');
+      const meta = checkedValue(readJsonFile(metaFile), metaJsonSchema, (m) => new BadInput(`${metaFile}: ${m}`)) as unknown as CheckpointMeta;
+      if (!existsSync(join(d, 'model.json'))) throw new BadInput(`${join(d, 'model.json')}: missing`);
+      usable.push({ name, experienceFrames: meta.experience_frames, dir: d, meta });
+    } catch (e) {
+      const problem = e instanceof BadInput ? e.message : `${d}: cannot be read (${e instanceof Error ? e.message : String(e)})`;
+      broken.push({ name, dir: d, problem });
+    }
+  }
+  usable.sort((a, b) => a.experienceFrames - b.experienceFrames || a.name.localeCompare(b.name));
+  return { usable, broken };
+}
+
+/** The usable checkpoints under `dir`, by experience (broken folders left out: see scanCheckpoints). */
+export function listCheckpoints(dir: string): ModelEntry[] {
+  return scanCheckpoints(dir).usable;
 }
 
 export function loadCheckpointDir(dir: string, name: string): LearnedPredictor {
-  const read = (file: string): Buffer => {
-    try {
-      return readFileSync(join(dir, file));
-    } catch {
-      throw new BadInput(`${join(dir, file)}: cannot read`);
-    }
-  };
+  const model = readRegularFile(join(dir, 'model.json'), 'a checkpoint file', MAX_CHECKPOINT_JSON_BYTES);
+  const meta = readRegularFile(join(dir, 'meta.json'), 'a checkpoint file', MAX_CHECKPOINT_JSON_BYTES);
+  const weights = readRegularFile(join(dir, 'weights.bin'), 'a weights file', MAX_WEIGHTS_BYTES);
   try {
-    const ck = parseCheckpoint(read('model.json').toString('utf8'), new Uint8Array(read('weights.bin')), read('meta.json').toString('utf8'), dir);
-    return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
+    return predictorFromCheckpoint({ modelJson: decodeJsonBytes(model), weights: new Uint8Array(weights), metaJson: decodeJsonBytes(meta) }, dir, name);
   } catch (e) {
     if (e instanceof CheckpointError) throw new BadInput(e.message);
     throw e;
   }
 }
 
-/** A name from `models`, or a path to a checkpoint directory. */
+/** A name from `models`, or a path to a checkpoint directory. Broken siblings of the named model do
+ * not matter; a broken named one is refused with its problem. */
 export function loadObserver(name: string, modelsDir = DEFAULT_MODELS_DIR): Observer {
   if (name === 'oracle') return ORACLE;
   if (name === 'constant-velocity') return new ConstantVelocityPredictor();
   if (name === 'gravity-only') return new GravityOnlyPredictor();
-  const entry = listCheckpoints(modelsDir).find((m) => m.name === name);
+  const { usable, broken } = scanCheckpoints(modelsDir);
+  const entry = usable.find((m) => m.name === name);
   if (entry?.dir) return loadCheckpointDir(entry.dir, name);
+  const bad = broken.find((m) => m.name === name);
+  if (bad) throw new BadInput(`--model ${name}: cannot be used: ${bad.problem}`);
   if (existsSync(join(name, 'model.json'))) return loadCheckpointDir(name, name.replace(/\/+$/, '').split('/').pop()!);
-  const known = [...listCheckpoints(modelsDir).map((m) => m.name), ...BASELINES];
+  const known = [...usable.map((m) => m.name), ...BASELINES];
   throw new BadInput(`--model ${name}: no such model (known: ${known.join(', ')}; or give a checkpoint directory)`);
 }

@@ -17,7 +17,7 @@ export function sceneJsonSchema(): Record<string, unknown> {
   });
   registry.add(Num, { id: 'NumberOrExpression', description: 'A number, or an arithmetic expression over the params and pi: + - * / ( ) min() max() abs() sqrt() sin() cos() atan2() round() floor().' });
   registry.add(shape.id, { id: 'Id' });
-  registry.add(shape.params.unwrap().valueType, { id: 'Param', description: 'A variation range; variants draw uniformly in [min, max], the canonical scene uses default.' });
+  registry.add(shape.params.unwrap().valueType, { id: 'Param', description: 'A variation range; variants draw uniformly in [min, max] (in heldout, with --split heldout), the canonical scene uses default; diet names the training diet range it varies (src/scenes/dietRanges.ts).' });
   registry.add(body, { id: 'Body' });
   registry.add(body.shape.velocity.unwrap(), { id: 'Vector' });
   registry.add(shape.occluders.unwrap().element, { id: 'Occluder', description: 'A screen that hides bodies whose centre is inside it; no physics.' });

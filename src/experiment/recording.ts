@@ -1,6 +1,7 @@
 // A recording: one trial of a study, or one free-play session, with what is needed to replay it,
 // re-plot its surprise and cite it (versions, hashes, seed). The zod schema checks an imported file.
 import { z } from 'zod';
+import { MAX_ANGLE_RAD, MAX_ID_LENGTH, MAX_POSITION_M, MAX_SIZE_M, MAX_SPEED_M_S, MAX_SPIN_RAD_S, MAX_TIME_S, sizeUpTo, within } from './recordingBounds';
 
 export const RECORDING_FORMAT = 'surprise-lab-recording';
 export const RECORDING_VERSION = 1;
@@ -10,16 +11,18 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const maybeNumber = z.union([finite, z.null()]);
 
 export const bodyStateSchema = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(MAX_ID_LENGTH),
   kind: z.enum(['ground', 'platform', 'box', 'ball', 'car', 'wall']),
-  x: finite, y: finite, vx: finite, vy: finite, angle: finite, angularVelocity: finite,
-  width: finite, height: finite,
+  x: within(MAX_POSITION_M, 'm'), y: within(MAX_POSITION_M, 'm'),
+  vx: within(MAX_SPEED_M_S, 'm/s'), vy: within(MAX_SPEED_M_S, 'm/s'),
+  angle: within(MAX_ANGLE_RAD, 'rad'), angularVelocity: within(MAX_SPIN_RAD_S, 'rad/s'),
+  width: sizeUpTo(MAX_SIZE_M), height: sizeUpTo(MAX_SIZE_M),
   isStatic: z.boolean(), visible: z.boolean(), present: z.boolean(),
 });
 
 export const snapshotSchema = z.strictObject({
   frame: z.number().int().min(0),
-  t: finite,
+  t: finite.refine((v) => v >= 0 && v <= MAX_TIME_S, `must be from 0 to ${MAX_TIME_S.toExponential(0)} s`),
   bodies: z.array(bodyStateSchema).max(5000),
 });
 
@@ -85,8 +88,8 @@ export const recordingMetaSchema = z.strictObject({
 export const recordingSchema = z.strictObject({
   format: z.literal(RECORDING_FORMAT),
   version: z.literal(RECORDING_VERSION),
-  id: z.string().min(1).max(200),
-  name: z.string().max(200),
+  id: z.string().min(1).max(MAX_ID_LENGTH),
+  name: z.string().max(MAX_ID_LENGTH),
   kind: z.enum(['trial', 'free-play']),
   meta: recordingMetaSchema,
   place: z.union([studyPlaceSchema, z.null()]),

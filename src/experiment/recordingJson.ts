@@ -2,6 +2,7 @@
 // back with errors that name the file, the JSON path and what is wrong (docs/data.md).
 import type { z } from 'zod';
 import { RECORDING_FORMAT, RECORDING_VERSION, recordingSchema, type Recording } from './recording';
+import { JsonTextError, checkJsonStructure } from '../scenes/jsonText';
 
 export const RECORDINGS_BUNDLE_FORMAT = 'surprise-lab-recordings';
 export const RECORDINGS_BUNDLE_VERSION = 1;
@@ -89,6 +90,14 @@ function uniqueIds(recordings: readonly Recording[], source: string): void {
 }
 
 function parseJson(text: string, source: string): unknown {
+  // The shared reader's structure checks first: a key given twice or a `__proto__` key is refused
+  // by JSON path, not silently dropped (text that is not JSON is left to the wording below).
+  try {
+    checkJsonStructure(text);
+  } catch (e) {
+    if (e instanceof JsonTextError) throw new RecordingImportError(source, e.path || 'whole file', e.what);
+    throw e;
+  }
   try {
     return JSON.parse(text);
   } catch (e) {

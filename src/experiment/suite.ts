@@ -1,6 +1,8 @@
 // The suite: N matched pairs per scene, every observer scores every trial, metrics per scene × observer.
 import type { SceneFile } from '../scenes/schema';
-import { runTrial, observations, type TrialRun } from './trial';
+import { runTrial, observations, type TrialRun, type TrialView } from './trial';
+import type { Split } from '../scenes/resolve';
+import { sidesOf, type MirrorChoice } from './splits';
 import { observerSurprise, type Observer } from './observers';
 import { trialScores, SCORE_NAMES, type SurpriseTrace, type TrialScores } from '../predictor/surprise';
 import type { Observation } from '../predictor/observation';
@@ -13,12 +15,20 @@ import { compareObservers, type ObserverComparison } from './observerComparisons
 export const SUMMARY_VERSION = 2;
 export const PRIMARY_SCORE: keyof TrialScores = 'rollout_mean';
 
-export interface SuiteOptions { scenes: SceneFile[]; observers: Observer[]; pairs: number; seed: number }
+export interface SuiteOptions {
+  scenes: SceneFile[]; observers: Observer[]; pairs: number; seed: number;
+  /** Run each scene as drawn ('off', the default), mirrored ('on') or both ways ('both'). */
+  mirror?: MirrorChoice;
+  /** Draw variants from the params' ranges ('default') or their held-out ranges. */
+  split?: Split;
+}
 
 export interface TrialRow {
   scene: string; concept: string; variant: number; condition: 'possible' | 'impossible';
   model: string; experience_frames: number | null; seed: number; onset_frame: number | null;
   scores: TrialScores;
+  /** Absent: as drawn, default split. */
+  mirrored?: boolean; split?: Split;
 }
 
 export interface SuiteResult {
@@ -38,6 +48,9 @@ export interface SuiteResult {
   mean_score_possible: number; mean_score_impossible: number;
   /** The same accuracy under each other score, so nobody is misled by one choice. */
   pairwise_accuracy_by_score: Record<string, number>;
+  /** Set by runSuite: the scene ran mirrored left–right; its variants came from this split. */
+  mirrored?: boolean;
+  split?: Split;
 }
 
 export interface SuiteOutput {
@@ -56,9 +69,9 @@ export interface PairRun {
   onset: number | null;
 }
 
-export function runPair(scene: SceneFile, variant: number, seed: number): PairRun {
-  const possible = runTrial(scene, 'possible', variant, seed);
-  const impossible = runTrial(scene, 'impossible', variant, seed);
+export function runPair(scene: SceneFile, variant: number, seed: number, view: TrialView = {}): PairRun {
+  const possible = runTrial(scene, 'possible', variant, seed, undefined, view);
+  const impossible = runTrial(scene, 'impossible', variant, seed, undefined, view);
   // Both twins share the onset frame (the possible one records when the magic would start).
   return { possible, impossible, possibleObs: observations(possible), impossibleObs: observations(impossible), onset: impossible.onsetFrame ?? possible.onsetFrame };
 }
@@ -109,25 +122,32 @@ export function runSuite(options: SuiteOptions, onProgress?: (done: number, tota
   const results: SuiteResult[] = [];
   const trials: TrialRow[] = [];
   const comparisons: ObserverComparison[] = [];
-  const total = options.scenes.length * options.pairs;
+  const split = options.split ?? 'default';
+  // Each scene once per side; with one side the entries are the scenes, indices and all.
+  const entries = options.scenes.flatMap((scene) => sidesOf(options.mirror).map((mirrored) => ({ scene, mirrored })));
+  const total = entries.length * options.pairs;
   let done = 0;
-  options.scenes.forEach((scene) => {
+  // Results and rows name their side and split only when the suite runs other than as drawn on the
+  // default split, so they stay equal to what the Experiment screen computes (summarizeScene).
+  const tagged = (options.mirror ?? 'off') !== 'off' || split !== 'default';
+  entries.forEach(({ scene, mirrored }) => {
+    const tag = tagged ? { mirrored, split } : {};
     const scores = options.observers.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
     for (let v = 0; v < options.pairs; v++) {
-      const pair = runPair(scene, v, options.seed);
+      const pair = runPair(scene, v, options.seed, { mirrored, split });
       options.observers.forEach((observer, k) => {
         const sp = scoreTrial(observer, pair, 'possible').scores;
         const si = scoreTrial(observer, pair, 'impossible').scores;
         scores[k]!.possible.push(sp);
         scores[k]!.impossible.push(si);
         for (const [condition, s] of [['possible', sp], ['impossible', si]] as const) {
-          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experienceOf(observer), seed: options.seed, onset_frame: pair.onset, scores: s });
+          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experienceOf(observer), seed: options.seed, onset_frame: pair.onset, scores: s, ...tag });
         }
       });
-      onProgress?.(++done, total, scene.id);
+      onProgress?.(++done, total, mirrored ? `${scene.id}, mirrored` : scene.id);
     }
     options.observers.forEach((observer, k) => {
-      results.push(summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible));
+      results.push({ ...summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible), ...tag });
     });
     comparisons.push(...compareObservers(scene, options.observers.map((o, k) => ({ name: o.name, outcomes: primaryOutcomes(scores[k]!.possible, scores[k]!.impossible) }))));
   });
@@ -137,11 +157,11 @@ export function runSuite(options: SuiteOptions, onProgress?: (done: number, tota
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(7))) : String(x));
 
 export function trialsCsv(rows: readonly TrialRow[]): string {
-  const header = ['scene', 'concept', 'variant', 'condition', 'model', 'experience_frames', 'seed', 'onset_frame', ...SCORE_NAMES, 'plausibility'];
+  const header = ['scene', 'concept', 'variant', 'condition', 'model', 'experience_frames', 'seed', 'onset_frame', ...SCORE_NAMES, 'plausibility', 'mirrored', 'split'];
   const lines = [header.join(',')];
   for (const r of rows) {
     lines.push([r.scene, r.concept, r.variant, r.condition, r.model, fmt(r.experience_frames), r.seed, r.onset_frame ?? '',
-      ...SCORE_NAMES.map((n) => fmt(r.scores[n])), fmt(-r.scores[PRIMARY_SCORE])].join(','));
+      ...SCORE_NAMES.map((n) => fmt(r.scores[n])), fmt(-r.scores[PRIMARY_SCORE]), r.mirrored ? 1 : 0, r.split ?? 'default'].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import { InteractionNetwork, weightSpecs, type NetworkShape } from './network';
 import { OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureOptions } from './features';
 import type { ExperienceDiet } from './experience';
+import { checkedValue, metaJsonSchema, modelJsonSchema, parseJsonText } from './checkpointSchema';
+import { MAX_ABS_WEIGHT, probeProblem } from './checkpointProbe';
 
 export const CHECKPOINT_FORMAT = 'surprise-lab-predictor';
 export const CHECKPOINT_FORMAT_VERSION = 1;
@@ -76,55 +78,58 @@ export function serializeCheckpoint(net: InteractionNetwork, features: FeatureOp
   return { modelJson: `${JSON.stringify(model, null, 1)}\n`, weights, metaJson: `${JSON.stringify(fullMeta, null, 2)}\n` };
 }
 
-const isPositiveInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0 && x <= 4096;
-
 export interface LoadedCheckpoint { network: InteractionNetwork; features: FeatureOptions; meta: CheckpointMeta; model: ModelJson }
 
-/** Reads a checkpoint; throws CheckpointError naming the file and the problem. Creates tensors only
- * once every check has passed, so a refused file leaves nothing behind. */
+/** Reads a checkpoint; throws CheckpointError naming the file, the JSON path and the problem.
+ * Checks, in order: both JSON files against their schemas (every architecture field, a weights hash
+ * present), the tensor list, the weights' size, values, hash and magnitude, then a probe forward
+ * pass (finite, plausible outputs). Tensors outlive the call only when every check has passed. */
 export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText: string, source: string): LoadedCheckpoint {
-  let model: ModelJson;
-  let meta: CheckpointMeta;
-  try { model = JSON.parse(modelText) as ModelJson; } catch (e) { throw new CheckpointError(`${source}/model.json`, `not valid JSON (${(e as Error).message})`); }
-  try { meta = JSON.parse(metaText) as CheckpointMeta; } catch (e) { throw new CheckpointError(`${source}/meta.json`, `not valid JSON (${(e as Error).message})`); }
-  if (model === null || typeof model !== 'object' || model.format !== CHECKPOINT_FORMAT) {
-    throw new CheckpointError(`${source}/model.json`, `not a Surprise Lab predictor (format should be "${CHECKPOINT_FORMAT}")`);
+  const modelFile = `${source}/model.json`;
+  const metaFile = `${source}/meta.json`;
+  const weightsFile = `${source}/weights.bin`;
+  const modelFail = (m: string): CheckpointError => new CheckpointError(modelFile, m);
+  const modelValue = parseJsonText(modelText, modelFail);
+  const metaValue = parseJsonText(metaText, (m) => new CheckpointError(metaFile, m));
+  if (typeof modelValue !== 'object' || modelValue === null || (modelValue as { format?: unknown }).format !== CHECKPOINT_FORMAT) {
+    throw modelFail(`not a Surprise Lab predictor (format should be "${CHECKPOINT_FORMAT}")`);
   }
-  if (model.formatVersion !== CHECKPOINT_FORMAT_VERSION) {
-    throw new CheckpointError(`${source}/model.json`, `format version ${String(model.formatVersion)} is not supported (this app reads version ${CHECKPOINT_FORMAT_VERSION})`);
+  const formatVersion = (modelValue as { formatVersion?: unknown }).formatVersion;
+  if (formatVersion !== CHECKPOINT_FORMAT_VERSION) {
+    throw modelFail(`format version ${String(formatVersion)} is not supported (this app reads version ${CHECKPOINT_FORMAT_VERSION})`);
   }
+  const model = checkedValue(modelValue, modelJsonSchema, modelFail) as ModelJson;
+  const meta = checkedValue(metaValue, metaJsonSchema, (m) => new CheckpointError(metaFile, m)) as unknown as CheckpointMeta;
   const arch = model.architecture;
-  if (!arch || arch.type !== 'interaction-network' || !arch.shape || !isPositiveInt(arch.shape.relationHidden) || !isPositiveInt(arch.shape.effect) || !isPositiveInt(arch.shape.objectHidden)) {
-    throw new CheckpointError(`${source}/model.json`, 'architecture.shape must give relationHidden, effect and objectHidden as positive integers');
-  }
   if (arch.objectFeatures !== OBJECT_FEATURES || arch.pairFeatures !== PAIR_FEATURES || arch.outputs !== OUTPUTS) {
-    throw new CheckpointError(`${source}/model.json`, `made for ${arch.objectFeatures}/${arch.pairFeatures} object/pair features and ${arch.outputs} outputs; this app uses ${OBJECT_FEATURES}/${PAIR_FEATURES}/${OUTPUTS}`);
+    throw new CheckpointError(modelFile, `made for ${arch.objectFeatures}/${arch.pairFeatures} object/pair features and ${arch.outputs} outputs; this app uses ${OBJECT_FEATURES}/${PAIR_FEATURES}/${OUTPUTS}`);
+  }
+  if (JSON.stringify(meta.features) !== JSON.stringify(arch.features)) {
+    throw new CheckpointError(metaFile, `features ${JSON.stringify(meta.features)} differ from model.json's architecture.features ${JSON.stringify(arch.features)}`);
   }
   const expected = weightSpecs(arch.shape);
-  const listed = model.weightsManifest?.[0]?.weights;
-  if (!Array.isArray(listed) || listed.length !== expected.length) {
-    throw new CheckpointError(`${source}/model.json`, `weightsManifest lists ${Array.isArray(listed) ? listed.length : 'no'} tensors; expected ${expected.length}`);
+  const listed = model.weightsManifest[0]!.weights;
+  if (listed.length !== expected.length) {
+    throw new CheckpointError(modelFile, `weightsManifest lists ${listed.length} tensors; expected ${expected.length}`);
   }
   expected.forEach((e, k) => {
     const w = listed[k]!;
-    if (w.name !== e.name || !Array.isArray(w.shape) || w.shape.join(',') !== e.shape.join(',') || w.dtype !== 'float32') {
-      throw new CheckpointError(`${source}/model.json`, `tensor ${k} is ${w.name} [${w.shape}] ${w.dtype}; expected ${e.name} [${e.shape}] float32`);
+    if (w.name !== e.name || w.shape.join(',') !== e.shape.join(',')) {
+      throw new CheckpointError(modelFile, `tensor ${k} is ${w.name} [${w.shape}] ${w.dtype}; expected ${e.name} [${e.shape}] float32`);
     }
   });
   const needed = expected.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0) * 4;
-  if (weights.byteLength > MAX_WEIGHTS_BYTES) throw new CheckpointError(`${source}/weights.bin`, `is ${weights.byteLength} bytes, more than the ${MAX_WEIGHTS_BYTES} a checkpoint may have`);
+  if (weights.byteLength > MAX_WEIGHTS_BYTES) throw new CheckpointError(weightsFile, `is ${weights.byteLength} bytes, more than the ${MAX_WEIGHTS_BYTES} a checkpoint may have`);
   if (weights.byteLength !== needed) {
-    throw new CheckpointError(`${source}/weights.bin`, `is ${weights.byteLength} bytes; the manifest needs ${needed}${weights.byteLength < needed ? ' (truncated?)' : ''}`);
+    throw new CheckpointError(weightsFile, `is ${weights.byteLength} bytes; the manifest needs ${needed}${weights.byteLength < needed ? ' (truncated?)' : ''}`);
+  }
+  if (meta.weights_hash !== weightsHash(weights)) {
+    throw new CheckpointError(weightsFile, `content hash ${weightsHash(weights)} does not match meta.json's ${meta.weights_hash} (damaged or from another checkpoint)`);
   }
   const values = new Float32Array(weights.slice().buffer);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new CheckpointError(`${source}/weights.bin`, `value ${i} is not finite`);
-  }
-  if (typeof meta !== 'object' || meta === null || typeof meta.experience_frames !== 'number' || !(meta.experience_frames >= 0)) {
-    throw new CheckpointError(`${source}/meta.json`, 'experience_frames must be a number ≥ 0');
-  }
-  if (meta.weights_hash !== undefined && meta.weights_hash !== weightsHash(weights)) {
-    throw new CheckpointError(`${source}/weights.bin`, `content hash ${weightsHash(weights)} does not match meta.json's ${meta.weights_hash} (damaged or from another checkpoint)`);
+    if (!Number.isFinite(values[i]!)) throw new CheckpointError(weightsFile, `value ${i} is not finite`);
+    if (Math.abs(values[i]!) > MAX_ABS_WEIGHT) throw new CheckpointError(weightsFile, `value ${i} is ${values[i]!.toPrecision(3)}; a trained predictor's weights stay within ±${MAX_ABS_WEIGHT}`);
   }
   let offset = 0;
   const tensors = expected.map((e) => {
@@ -135,5 +140,10 @@ export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText
   });
   const network = InteractionNetwork.fromTensors(arch.shape, tensors);
   tensors.forEach((t) => t.dispose());
-  return { network, features: arch.features ?? { contactFeatures: true }, meta, model };
+  const problem = probeProblem(network, arch.features);
+  if (problem) {
+    network.dispose();
+    throw new CheckpointError(weightsFile, problem);
+  }
+  return { network, features: arch.features, meta, model };
 }

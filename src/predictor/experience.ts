@@ -5,6 +5,7 @@ import type { Rng } from '../sim/rng';
 import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
+import { DIET_RANGES as D } from '../scenes/dietRanges';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
 export interface ExperienceDiet {
@@ -73,25 +74,25 @@ function pickKind(rng: Rng, kinds: ExperienceDiet['kinds']): 'box' | 'ball' | 'c
 export function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): BodySpec {
   const base: BodySpec = {
     id, kind, x: 0, y: 0, width: 0, height: 0, radius: 0, wheelRadius: 0, angle: 0, isStatic: false,
-    friction: 0, restitution: 0, density: rng.uniform(5, 20), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
+    friction: 0, restitution: 0, density: rng.uniform(D.density.min, D.density.max), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
   };
   if (kind === 'box') {
-    base.width = rng.uniform(0.15, 0.6);
-    base.height = rng.uniform(0.15, 0.6);
-    base.friction = rng.chance(0.6) ? rng.uniform(0, 0.004) : rng.uniform(0.004, 0.05);
-    base.restitution = rng.uniform(0, 0.15);
+    base.width = rng.uniform(D['box-size'].min, D['box-size'].max);
+    base.height = rng.uniform(D['box-size'].min, D['box-size'].max);
+    base.friction = rng.chance(0.6) ? rng.uniform(D['box-friction-low'].min, D['box-friction-low'].max) : rng.uniform(D['box-friction'].min, D['box-friction'].max);
+    base.restitution = rng.uniform(D['box-restitution'].min, D['box-restitution'].max);
   } else if (kind === 'ball') {
-    base.radius = rng.uniform(0.08, 0.3);
+    base.radius = rng.uniform(D['ball-radius'].min, D['ball-radius'].max);
     base.width = base.height = base.radius * 2;
-    base.friction = rng.uniform(0.002, 0.02);
-    base.restitution = rng.uniform(0, 0.5);
+    base.friction = rng.uniform(D['ball-friction'].min, D['ball-friction'].max);
+    base.restitution = rng.uniform(D['ball-restitution'].min, D['ball-restitution'].max);
   } else {
-    base.width = rng.uniform(0.3, 0.7);
-    base.height = rng.uniform(0.15, 0.35) * Math.min(1, base.width / 0.35);
+    base.width = rng.uniform(D['car-width'].min, D['car-width'].max);
+    base.height = rng.uniform(D['car-height'].min, D['car-height'].max) * Math.min(1, base.width / 0.35);
     base.height = Math.min(base.height, base.width * 0.7);
-    base.wheelRadius = base.height * rng.uniform(0.22, 0.3);
+    base.wheelRadius = base.height * rng.uniform(D['car-wheel-share'].min, D['car-wheel-share'].max);
     base.friction = 0;
-    base.rollingResistance = rng.uniform(0.1, 0.6);
+    base.rollingResistance = rng.uniform(D['car-rolling-resistance'].min, D['car-rolling-resistance'].max);
   }
   return base;
 }
@@ -108,8 +109,8 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   const nPlatforms = rng.int(diet.platforms[0], diet.platforms[1]);
   for (let p = 0; p < nPlatforms; p++) {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const w = rng.uniform(0.5, 2.6);
-      const h = rng.uniform(0.25, 1.6);
+      const w = rng.uniform(D['platform-width'].min, D['platform-width'].max);
+      const h = rng.uniform(D['platform-height'].min, D['platform-height'].max);
       const x0 = rng.uniform(0.2, WORLD_W - 0.2 - w);
       if (surfaces.slice(1).some((s) => x0 < s.x1 + 0.3 && x0 + w > s.x0 - 0.3)) continue;
       bodies.push(staticBody(`platform${p + 1}`, 'platform', x0 + w / 2, FLOOR_TOP + h / 2, w, h));
@@ -127,7 +128,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     if (r < diet.drops || r < diet.drops + diet.tosses) {
       // In the air: held still and let go, or thrown.
       o.x = rng.uniform(0.5, WORLD_W - 0.5);
-      o.y = FLOOR_TOP + rng.uniform(0.4, 2.6);
+      o.y = FLOOR_TOP + rng.uniform(D['drop-height'].min, D['drop-height'].max);
       if (placed.some((q) => Math.abs(q.x - o.x) < (q.width + o.width) / 2 + 0.05 && Math.abs(q.y - o.y) < (q.height + o.height) / 2 + 0.05)) continue;
       // Never start inside a platform.
       if (bodies.some((b) => b.isStatic && Math.abs(b.x - o.x) < (b.width + o.width) / 2 && Math.abs(b.y - o.y) < (b.height + o.height) / 2)) continue;
@@ -135,8 +136,8 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
         o.held = true;
         actions.push({ type: 'release', body: o.id, at: rng.uniform(0.05, 1.2) });
       } else {
-        o.vx = rng.uniform(-3, 3);
-        o.vy = rng.uniform(-1, 4);
+        o.vx = rng.uniform(D['toss-vx'].min, D['toss-vx'].max);
+        o.vy = rng.uniform(D['toss-vy'].min, D['toss-vy'].max);
       }
       placed.push(o);
       continue;
@@ -159,14 +160,14 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     if (rng.chance(0.85)) {
       const towardEdge = rng.chance(diet.edgePushes);
       const dir = towardEdge ? (o.x - surface.x0 < surface.x1 - o.x ? -1 : 1) : rng.chance(0.5) ? -1 : 1;
-      const speed = exp(rng.uniform(log(0.25), log(3.2)));
+      const speed = exp(rng.uniform(log(D['push-speed'].min), log(D['push-speed'].max)));
       actions.push({ type: 'push', body: o.id, at: rng.uniform(0.05, 1.0), vx: dir * speed, vy: 0, by: 'hand' });
     }
   }
   if (placed.length >= 2 && rng.chance(diet.collisions)) {
     const [a, b] = [placed[0]!, placed[1]!];
     const dir = Math.sign(b.x - a.x) || 1;
-    actions.push({ type: 'push', body: a.id, at: rng.uniform(0.05, 0.6), vx: dir * rng.uniform(1, 3), vy: 0, by: 'hand' });
+    actions.push({ type: 'push', body: a.id, at: rng.uniform(0.05, 0.6), vx: dir * rng.uniform(D['collision-speed'].min, D['collision-speed'].max), vy: 0, by: 'hand' });
   }
   const occluders: OccluderSpec[] = [];
   const occlusion = diet.occlusion ?? 0;

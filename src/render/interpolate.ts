@@ -1,12 +1,13 @@
 // Blends two snapshots for drawing between fixed steps: the view is a function of (snapshot, alpha).
 import type { BodyState, WorldSnapshot } from '../sim/snapshot';
 
-/** Shortest-way blend of two angles (radians). */
+/** Shortest-way blend of two angles (radians). The turn is wrapped into [-π, π] in one step, not by a
+ * loop (a loop takes forever on an angle jump of 1e17); within ±3π it gives the loop's exact result. */
 export function lerpAngle(a: number, b: number, alpha: number): number {
-  let d = b - a;
-  while (d > Math.PI) d -= 2 * Math.PI;
-  while (d < -Math.PI) d += 2 * Math.PI;
-  return a + d * alpha;
+  const d = b - a;
+  if (!Number.isFinite(d)) return b;
+  const turns = Math.abs(d) > Math.PI ? Math.round(d / (2 * Math.PI)) : 0;
+  return a + (d - turns * 2 * Math.PI) * alpha;
 }
 
 /** The state of body `i` at `alpha` between `before` and `after`; other fields come from `after`.

@@ -18,7 +18,7 @@ import { blendBody, blendTime } from './interpolate';
 import { createOccluderNode } from './occluderNode';
 import { createGlowNode, type GlowNode } from './surpriseGlow';
 import { createSelectionNode, type SelectionNode } from './selectionNode';
-import { fitWorld, type ViewTransform } from './viewTransform';
+import { fitBand, fitWorld, type ViewTransform } from './viewTransform';
 
 export interface Overlays {
   /** Body id → 0..1: how strongly it glows (its surprise for the observer in focus). */
@@ -49,6 +49,7 @@ export class SceneView {
   private spec: WorldSpec | null = null;
   private specOf: (id: string) => BodySpec | undefined = () => undefined;
   private size = { width: 1, height: 1 };
+  private band = Number.POSITIVE_INFINITY;
   private view: ViewTransform = fitWorld(1, 1, 1, 1);
 
   constructor(app: Application) {
@@ -61,8 +62,10 @@ export class SceneView {
     return this.view;
   }
 
-  /** Builds the drawings for a new trial's world. `specOf` gives the spec of a body added later. */
-  show(spec: WorldSpec, specOf: (id: string) => BodySpec | undefined): void {
+  /** Builds the drawings for a new trial's world. `specOf` gives the spec of a body added later;
+   * `viewHeight` (m) is the band from the floor up that the camera fits (default: the whole world). */
+  show(spec: WorldSpec, specOf: (id: string) => BodySpec | undefined, viewHeight = spec.height): void {
+    this.band = viewHeight;
     for (const layer of [this.staticLayer, this.glowLayer, this.dynamicLayer, this.occluderLayer, this.selectionLayer, this.handLayer]) {
       for (const child of layer.removeChildren()) child.destroy({ children: true });
     }
@@ -173,7 +176,7 @@ export class SceneView {
 
   private layout(): void {
     if (!this.spec) return;
-    this.view = fitWorld(this.spec.width, this.spec.height, this.size.width, this.size.height);
+    this.view = fitBand(this.spec.width, this.spec.height, this.band, this.size.width, this.size.height);
     const layer = worldLayerTransform(this.view);
     this.world.position.set(layer.x, layer.y);
     this.world.scale.set(layer.scale);

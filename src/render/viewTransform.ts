@@ -37,3 +37,11 @@ export function toWorldX(t: ViewTransform, sx: number): number {
 export function toWorldY(t: ViewTransform, sy: number): number {
   return t.worldHeight - (sy - t.offsetY) / t.scale;
 }
+
+/** Fits the band of the world from the floor up to `viewHeight` (m) into the canvas, centred
+ * across, the floor on the canvas's bottom edge: a canvas taller than the band shows more sky. */
+export function fitBand(worldW: number, worldH: number, viewHeight: number, canvasW: number, canvasH: number): ViewTransform {
+  const band = Math.min(Math.max(viewHeight, 1e-3), worldH);
+  const t = fitWorld(worldW, band, canvasW, canvasH);
+  return { ...t, offsetY: canvasH - worldH * t.scale, worldHeight: worldH };
+}

@@ -1,37 +1,24 @@
-// Reads a scene from JSON text or a value: size and depth limits, zod schema, then meaning checks.
+// Reads a scene from JSON text or a value: size limit, the shared JSON reader (depth, duplicate keys),
+// zod schema, then meaning checks.
 import type { z } from 'zod';
 import { SceneFile } from './schema';
 import { SceneError, describeValue, formatPath, type SceneIssue } from './sceneError';
 import { checkSemantics } from './resolve';
+import { JsonTextError, parseJsonText } from './jsonText';
 
 /** Scene files are small; anything bigger is a mistake or an attack. */
 export const MAX_SCENE_BYTES = 1_000_000;
-const MAX_DEPTH = 24;
 
 export function parseSceneText(text: string, source = 'scene'): SceneFile {
   if (text.length > MAX_SCENE_BYTES) {
     throw new SceneError(source, [{ path: '', message: `file is ${(text.length / 1e6).toFixed(1)} MB; a scene file may be at most ${MAX_SCENE_BYTES / 1e6} MB` }]);
   }
-  // Reject deep nesting before JSON.parse so hostile files cannot exhaust the stack.
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 123 || ch === 91) {
-      if (++depth > MAX_DEPTH) throw new SceneError(source, [{ path: '', message: `nested more than ${MAX_DEPTH} levels deep` }]);
-    } else if (ch === 125 || ch === 93) depth--;
-  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (e) {
-    // V8 quotes the offending text, newlines included: keep the message on one line.
-    const msg = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
-    throw new SceneError(source, [{ path: '', message: `not valid JSON (${msg})` }]);
+    if (e instanceof JsonTextError) throw new SceneError(source, [{ path: e.path, message: e.what }]);
+    throw e;
   }
   return parseSceneValue(value, source);
 }

@@ -2,16 +2,27 @@
 // evaluates expressions, fills defaults, and checks that every number makes physical sense.
 import type { ActionSpec, BodySpec, OccluderMove, OccluderSpec, WorldSpec } from '../sim/spec';
 import { createRng, mixSeed } from '../sim/rng';
+import { unreachable } from '../sim/exhaustive';
 import type { NumExpr, SceneBody, SceneFile } from './schema';
 import { resolveViolation, sceneViolationsOf } from './resolveViolation';
 import { CONSTANTS, ExprError, evaluateExpr } from './expr';
 import { SceneError, type SceneIssue } from './sceneError';
 import { STEP_S } from '../sim/units';
+import { sceneWork, workProblem } from './workBudget';
+import { mirrorWorld } from './mirror';
+import { DIET_RANGES } from './dietRanges';
+
+/** Which ranges variants are drawn from: each param's [min, max], or its `heldout` range. */
+export type Split = 'default' | 'heldout';
 
 export interface VariantChoice {
   /** Omit for the scene's canonical version (every param at its default). */
   variant?: number | undefined;
   seed?: number | undefined;
+  /** 'heldout': params with a `heldout` range draw from it (the others from [min, max]). */
+  split?: Split | undefined;
+  /** Run the scene mirrored left–right (scenes/mirror.ts). */
+  mirrored?: boolean | undefined;
 }
 
 export interface ResolvedScene {
@@ -20,16 +31,22 @@ export interface ResolvedScene {
   params: Record<string, number>;
   variant: number | null;
   seed: number;
+  split: Split;
+  mirrored: boolean;
 }
 
-/** Param values for a variant: defaults for the canonical scene, else uniform in [min, max]. */
+/** Param values for a variant: defaults for the canonical scene, else uniform in [min, max] (or,
+ * in the held-out split, in the param's `heldout` range where it has one: the same draws, other ranges). */
 export function drawParams(scene: SceneFile, choice: VariantChoice = {}): Record<string, number> {
   const params: Record<string, number> = {};
   const names = Object.keys(scene.params ?? {}).sort();
   const rng = choice.variant === undefined ? null : createRng(mixSeed(choice.seed ?? 0, choice.variant, 0x5ce7e));
   for (const name of names) {
     const p = scene.params![name]!;
-    params[name] = rng ? rng.uniform(p.min, p.max) : p.default;
+    const range = choice.split === 'heldout' && p.heldout ? p.heldout : p;
+    // A fixed range draws nothing, so a param added for its held-out range alone leaves the
+    // training split's variants as they were.
+    params[name] = !rng ? p.default : range.min === range.max ? range.min : rng.uniform(range.min, range.max);
   }
   return params;
 }
@@ -37,9 +54,11 @@ export function drawParams(scene: SceneFile, choice: VariantChoice = {}): Record
 export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, source = scene.id): ResolvedScene {
   const params = drawParams(scene, choice);
   const issues: SceneIssue[] = [];
-  const world = buildWorld(scene, params, issues);
+  const built = buildWorld(scene, params, issues);
   if (issues.length > 0) throw new SceneError(source, issues);
-  return { scene, world, params, variant: choice.variant ?? null, seed: choice.seed ?? 0 };
+  const mirrored = choice.mirrored ?? false;
+  const world = mirrored ? mirrorWorld(built) : built;
+  return { scene, world, params, variant: choice.variant ?? null, seed: choice.seed ?? 0, split: choice.split ?? 'default', mirrored };
 }
 
 /** Checks what the schema cannot: ids that exist, params in range, numbers that make sense at
@@ -47,6 +66,8 @@ export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, sourc
 export function checkSemantics(scene: SceneFile): SceneIssue[] {
   const issues: SceneIssue[] = [];
   for (const [name, p] of Object.entries(scene.params ?? {})) {
+    if (p.heldout && !(p.heldout.min <= p.heldout.max)) issues.push({ path: `params.${name}.heldout`, message: `expected min ≤ max, got ${p.heldout.min}, ${p.heldout.max}` });
+    if (p.diet !== undefined && !Object.hasOwn(DIET_RANGES, p.diet)) issues.push({ path: `params.${name}.diet`, message: `no diet range "${p.diet}" (known: ${Object.keys(DIET_RANGES).join(', ')})` });
     if (Object.hasOwn(CONSTANTS, name)) issues.push({ path: `params.${name}`, message: `"${name}" is a constant in expressions; name the param otherwise` });
     if (!(p.min <= p.default && p.default <= p.max)) {
       issues.push({ path: `params.${name}`, message: `expected min ≤ default ≤ max, got ${p.min}, ${p.default}, ${p.max}` });
@@ -58,10 +79,19 @@ export function checkSemantics(scene: SceneFile): SceneIssue[] {
   if (entries.length > 0) {
     corners.push(Object.fromEntries(entries.map(([n, p]) => [n, p.min])));
     corners.push(Object.fromEntries(entries.map(([n, p]) => [n, p.max])));
+    if (entries.some(([, p]) => p.heldout)) {
+      corners.push(Object.fromEntries(entries.map(([n, p]) => [n, (p.heldout ?? p).min])));
+      corners.push(Object.fromEntries(entries.map(([n, p]) => [n, (p.heldout ?? p).max])));
+    }
   }
   for (const params of corners) {
-    buildWorld(scene, params, issues);
+    const world = buildWorld(scene, params, issues);
     if (issues.length > 0) break;
+    const tooMuch = workProblem(sceneWork(world));
+    if (tooMuch) {
+      issues.push({ path: 'bodies', message: tooMuch });
+      break;
+    }
   }
   return issues;
 }
@@ -122,8 +152,10 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
       if (!bodies.find((b) => b.id === a.body)?.held) issues.push({ path: `${path}.body`, message: `body "${a.body}" is not held, so it cannot be released` });
       return { type: 'release', body: a.body, at };
     }
-    return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
+    if (a.type === 'drop') return { type: 'drop', body: a.body, at, vx: num(a.velocity?.x, `${path}.velocity.x`, 0), vy: num(a.velocity?.y, `${path}.velocity.y`, 0) };
+    return unreachable(a, 'action');
   });
+  checkReleases(actions, issues);
   const sceneViolations = sceneViolationsOf(scene);
   const violations = sceneViolations.map((v) => resolveViolation(v.value, v.path, {
     num, issues, bodyIds: ids, occluderIds, dynamicBody,
@@ -140,6 +172,20 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
   };
 }
 
+/** A held body is let go once: a `release` or `carry` after an earlier `release` or `drop` of it finds
+ * no hand holding it (the docs call that an error; the simulation would stop at that frame). */
+function checkReleases(actions: readonly ActionSpec[], issues: SceneIssue[]): void {
+  const letGo = actions.map((a, i) => ({ a, i })).filter(({ a }) => a.type === 'release' || a.type === 'drop');
+  const before = (a: ActionSpec, i: number, b: ActionSpec, j: number): boolean => j !== i && b.body === a.body && (b.at < a.at || (b.at === a.at && j < i));
+  actions.forEach((a, i) => {
+    if (a.type !== 'release' && a.type !== 'carry') return;
+    const earlier = letGo.find(({ a: b, i: j }) => before(a, i, b, j));
+    if (!earlier) return;
+    const what = a.type === 'release' ? 'released again' : 'carried by a hand afterwards';
+    issues.push({ path: `actions[${i}]`, message: `body "${a.body}" is already let go by actions[${earlier.i}] (${earlier.a.type} at ${earlier.a.at} s), so it cannot be ${what}` });
+  });
+}
+
 export type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
 
 const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
@@ -150,6 +196,14 @@ const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: 
   ball: { friction: 0.01, restitution: 0.2, isStatic: false, rollingResistance: 0 },
   car: { friction: 0, restitution: 0, isStatic: false, rollingResistance: 0.3 },
 };
+
+/** Lightest density a body may have (kg/m²): lighter ones get accelerations matter-js cannot integrate. */
+export const MIN_DENSITY = 1e-3;
+
+function density(value: number, path: string, issues: SceneIssue[]): number {
+  if (value > 0 && value < MIN_DENSITY) issues.push({ path, message: `expected a density ≥ ${MIN_DENSITY} kg/m², got ${value}` });
+  return value;
+}
 
 function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[]): BodySpec {
   const d = KIND_DEFAULTS[b.kind];
@@ -175,7 +229,7 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
     angle: num(b.angle, `${path}.angle`, 0),
     isStatic: d.isStatic,
     friction, restitution,
-    density: num(b.density, `${path}.density`, 10, 'positive'),
+    density: density(num(b.density, `${path}.density`, 10, 'positive'), `${path}.density`, issues),
     rollingResistance: num(b.rollingResistance, `${path}.rollingResistance`, d.rollingResistance, 'nonneg'),
     held: b.held ?? false,
     present: b.present ?? true,

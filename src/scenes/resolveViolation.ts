@@ -1,9 +1,13 @@
 // Resolves a scene file's violations and their triggers to ViolationSpecs, each checked at its own
 // JSON path (`violation.…` for one, `violation[k].…` for a list).
 import type { TriggerSpec, ViolationSpec } from '../sim/spec';
+import { unreachable } from '../sim/exhaustive';
 import type { SceneFile, SceneTrigger, SceneViolation } from './schema';
 import type { SceneIssue } from './sceneError';
 import type { NumFn } from './resolve';
+
+/** Largest `resize` scale: recordings bound sizes at 1e6 m (src/experiment/recordingBounds.ts). */
+export const MAX_RESIZE = 100;
 
 /** A scene's violations in file order, with the JSON path of each. */
 export function sceneViolationsOf(scene: Pick<SceneFile, 'violation'>): { value: SceneViolation; path: string }[] {
@@ -32,17 +36,28 @@ export function resolveViolation(v: SceneViolation, path: string, c: ViolationCo
     case 'teleport': return { type: v.type, body: v.body, trigger, x: num(v.to.x, `${path}.to.x`, 0), y: num(v.to.y, `${path}.to.y`, 0) };
     case 'pass-through':
       if (!c.bodyIds.has(v.other)) issues.push({ path: `${path}.other`, message: `no body with id "${v.other}"` });
+      else if (v.other === v.body) issues.push({ path: `${path}.other`, message: 'a body cannot pass through itself: name another body' });
       return { type: v.type, body: v.body, trigger, other: v.other };
     case 'deflect': return { type: v.type, body: v.body, trigger, angle: num(v.angle, `${path}.angle`, 0) };
-    case 'resize': return { type: v.type, body: v.body, trigger, scale: num(v.scale, `${path}.scale`, 1, 'positive') };
+    case 'resize': {
+      const scale = num(v.scale, `${path}.scale`, 1, 'positive');
+      if (scale > MAX_RESIZE) issues.push({ path: `${path}.scale`, message: `expected a scale ≤ ${MAX_RESIZE}, got ${scale}` });
+      return { type: v.type, body: v.body, trigger, scale };
+    }
     case 'set-velocity': return { type: v.type, body: v.body, trigger, vx: num(v.velocity.x, `${path}.velocity.x`, 0), vy: num(v.velocity.y, `${path}.velocity.y`, 0) };
     case 'scale-velocity': return { type: v.type, body: v.body, trigger, sx: num(v.by.x, `${path}.by.x`, 1), sy: num(v.by.y, `${path}.by.y`, 1) };
     case 'reshape': return resolveReshape(v, path, trigger, num, issues);
     case 'transfer':
       c.dynamicBody(v.other, `${path}.other`);
       if (v.other === v.body) issues.push({ path: `${path}.other`, message: 'a body cannot launch itself: name another body' });
-      return { type: v.type, body: v.body, trigger, other: v.other, keep: num(v.keep, `${path}.keep`, 0, 'nonneg') };
-    default: return { type: v.type, body: v.body, trigger };
+      {
+        const keep = num(v.keep, `${path}.keep`, 0, 'nonneg');
+        if (keep > 1) issues.push({ path: `${path}.keep`, message: `expected a share of the speed kept from 0 to 1, got ${keep}` });
+        return { type: v.type, body: v.body, trigger, other: v.other, keep };
+      }
+    case 'float': case 'freeze': case 'vanish': case 'appear': case 'reverse': case 'weightless':
+      return { type: v.type, body: v.body, trigger };
+    default: return unreachable(v, 'violation type');
   }
 }
 
@@ -59,7 +74,8 @@ function resolveTrigger(t: SceneTrigger, path: string, body: string, c: Violatio
     case 'leaves-occluder':
       if (!c.occluderIds.has(t.occluder)) c.issues.push({ path: `${path}.occluder`, message: `no occluder with id "${t.occluder}"` });
       return { on: t.on, occluder: t.occluder };
-    default: return { on: 'loses-support' };
+    case 'loses-support': return { on: 'loses-support' };
+    default: return unreachable(t, 'trigger');
   }
 }
 

@@ -1,5 +1,6 @@
 // The scene file format (zod): what a scene JSON may contain. Resolution to numbers is in resolve.ts.
 import { z } from 'zod';
+import type { ActionSpec, TriggerSpec, ViolationType } from '../sim/spec';
 
 /** A number, or an arithmetic expression over the scene's params (see expr.ts). */
 export const Num = z.union([z.number(), z.string().min(1).max(200)]);
@@ -95,6 +96,10 @@ const Param = z.strictObject({
   min: z.number(),
   max: z.number(),
   description: z.string().max(300).optional(),
+  /** The range `--split heldout` draws from instead of [min, max]: outside the training diet's. */
+  heldout: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  /** The diet range this param varies (src/scenes/dietRanges.ts), printed beside the held-out range. */
+  diet: z.string().regex(/^[a-z][a-z-]{0,40}$/, 'expected a diet range name like "platform-height"').optional(),
 });
 
 export const SceneFile = z.strictObject({
@@ -126,6 +131,17 @@ export const SceneFile = z.strictObject({
 });
 
 export type SceneFile = z.infer<typeof SceneFile>;
+
+// The scene file's kinds are the simulator's kinds, no more and no fewer: a kind declared on one
+// side only is a compile error here, naming it (the registries are sim/violations.ts, sim/triggers.ts,
+// sim/simulation.ts's actions).
+type OnlyIn<A, B> = [Exclude<A, B>] extends [never] ? true : Exclude<A, B>;
+type FileViolation = SceneViolation;
+export const KINDS_AGREE: [
+  OnlyIn<ViolationType, FileViolation['type']>, OnlyIn<FileViolation['type'], ViolationType>,
+  OnlyIn<TriggerSpec['on'], FileViolation['trigger']['on']>, OnlyIn<FileViolation['trigger']['on'], TriggerSpec['on']>,
+  OnlyIn<ActionSpec['type'], NonNullable<SceneFile['actions']>[number]['type']>, OnlyIn<NonNullable<SceneFile['actions']>[number]['type'], ActionSpec['type']>,
+] = [true, true, true, true, true, true];
 export type SceneBody = z.infer<typeof Body>;
 export type SceneViolation = z.infer<typeof Violation>;
 export type SceneTrigger = z.infer<typeof Trigger>;

@@ -1,13 +1,14 @@
 // A deterministic matter-js world built from a WorldSpec: fixed 1/60 s steps, actions, violations.
 import Matter from 'matter-js';
-import { violationsOf, type ActionSpec, type BodySpec, type Condition, type ViolationSpec, type WorldSpec } from './spec';
+import type { ActionSpec, BodySpec, Condition, WorldSpec } from './spec';
 import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { contactsBelow } from './support';
+import { unreachable } from './exhaustive';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
 import { Holds, forgetSolverMemory } from './holds';
-import { TriggerWatch } from './triggers';
+import { ViolationSchedule } from './violationSchedule';
 import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
 import {
@@ -37,16 +38,15 @@ export class Simulation {
    * it marks when the impossible twin would diverge). Null until a trigger fires. */
   onsetFrame: number | null = null;
   /** Per violation of the scene (file order): the frame its trigger fired, or null. */
-  readonly violationOnsets: (number | null)[];
+  get violationOnsets(): readonly (number | null)[] {
+    return this.schedule.onsets;
+  }
   private frameIndex = 0;
   private readonly frameInfo: WorldFrame;
   private readonly built = new Map<string, BuiltBody>();
   private readonly order: string[] = [];
   private readonly held = new Holds();
-  private readonly violations: readonly ViolationSpec[];
-  private readonly triggers: TriggerWatch[];
-  private readonly watchesContacts: boolean;
-  private readonly contactsInStep = new Set<string>();
+  private readonly schedule: ViolationSchedule;
   private readonly present = new Map<string, boolean>();
   private readonly wasSupported = new Set<string>();
   private readonly magic: ActiveViolation[] = [];
@@ -57,10 +57,7 @@ export class Simulation {
     this.spec = spec;
     this.condition = condition;
     this.frameInfo = { heightM: spec.height };
-    this.violations = violationsOf(spec);
-    this.triggers = this.violations.map((v) => new TriggerWatch(v.trigger, v.body, spec.occluders));
-    this.violationOnsets = this.violations.map(() => null);
-    this.watchesContacts = this.violations.some((v) => v.trigger.on === 'contact');
+    this.schedule = new ViolationSchedule(spec, spec.occluders);
     resetMatterGlobals();
     this.engine = Matter.Engine.create({
       enableSleeping: false,
@@ -124,11 +121,13 @@ export class Simulation {
       if (!this.held.carry(action.body, to, this.frameIndex, Math.round(action.duration / STEP_S))) {
         throw new SimulationError(`body "${action.body}" is not held, so a hand cannot carry it`);
       }
-    } else {
+    } else if (action.type === 'release' || action.type === 'drop') {
       if (this.held.has(action.body)) forgetSolverMemory(this.engine, b);
       this.held.release(action.body);
       if (action.type === 'drop') Matter.Body.setVelocity(b, toPxVelocity(action.vx, action.vy));
       this.events.push({ frame: this.frameIndex, kind: 'release', body: action.body });
+    } else {
+      unreachable(action, 'action');
     }
   }
 
@@ -145,12 +144,12 @@ export class Simulation {
     this.checkViolationTrigger();
     const substeps = Math.max(1, this.spec.substeps);
     const deltaMs = (1000 * STEP_S) / substeps;
-    this.contactsInStep.clear();
+    this.schedule.startStep();
     for (let s = 0; s < substeps; s++) {
       this.applyHolds(f + s / substeps);
       this.applyCounterForces();
       Matter.Engine.update(this.engine, deltaMs);
-      if (this.watchesContacts) this.noteContacts();
+      this.schedule.afterSubstep(this.engine);
     }
     this.applyHolds(f + 1);
     this.frameIndex++;
@@ -254,36 +253,12 @@ export class Simulation {
   }
 
   private checkViolationTrigger(): void {
-    if (this.violations.length === 0) return;
-    const ctx = {
-      frame: this.frameIndex, events: this.events,
-      state: (id: string) => this.bodyState(id),
-      touching: (a: string, b: string) => this.touching(a, b),
-    };
-    this.violations.forEach((v, k) => {
-      if (this.violationOnsets[k] !== null || !this.triggers[k]!.fires(ctx)) return;
-      this.violationOnsets[k] = this.frameIndex;
+    for (const v of this.schedule.due(this.frameIndex, this.events, (id) => this.bodyState(id))) {
       this.onsetFrame ??= this.frameIndex;
-      if (this.condition !== 'impossible') return;
+      if (this.condition !== 'impossible') continue;
       this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
       const active = startViolation(this.violationHost(), v);
       if (active.cancelGravity || active.pinAt) this.magic.push(active);
-    });
-  }
-
-  /** Whether bodies `a` and `b` touched at any sub-step of the last step. */
-  private touching(a: string, b: string): boolean {
-    return this.contactsInStep.has(a < b ? `${a}|${b}` : `${b}|${a}`);
-  }
-
-  /** Notes the body pairs in contact after a sub-step (only when a trigger asks: a brief bounce
-   * can start and end between two frames, so frame-boundary contacts would miss it). */
-  private noteContacts(): void {
-    for (const pair of this.engine.pairs.list) {
-      if (!pair.isActive || pair.isSensor) continue;
-      const a = pair.collision.parentA.label;
-      const b = pair.collision.parentB.label;
-      this.contactsInStep.add(a < b ? `${a}|${b}` : `${b}|${a}`);
     }
   }
 

@@ -87,10 +87,6 @@ export type ViolationSpec =
   | { type: 'weightless'; body: string; trigger: TriggerSpec };
 
 export type ViolationType = ViolationSpec['type'];
-export const VIOLATION_TYPES: readonly ViolationType[] = [
-  'float', 'freeze', 'teleport', 'vanish', 'appear', 'pass-through', 'reverse', 'deflect', 'resize',
-  'reshape', 'transfer', 'set-velocity', 'scale-velocity', 'weightless',
-];
 
 export interface WorldSpec {
   width: number;

@@ -3,6 +3,7 @@ import type { OccluderSpec, TriggerSpec } from './spec';
 import type { BodyState, SimEvent } from './snapshot';
 import { insideRect, occluderRectAt } from './occluders';
 import { STEP_S } from './units';
+import { unreachable } from './exhaustive';
 
 /** What a trigger may look at: the frame, the events so far and any body's current state. */
 export interface TriggerContext {
@@ -55,6 +56,8 @@ export class TriggerWatch {
       }
       case 'contact':
         return ctx.touching(this.bodyId, t.other);
+      default:
+        return unreachable(t, 'trigger');
     }
   }
 

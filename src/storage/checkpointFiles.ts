@@ -2,6 +2,8 @@
 // weights.bin, meta.json) or one JSON bundle holding the same three, with the weights in base64.
 // Pure: takes and returns bytes and text; the page does the file picking and downloading.
 
+import { JsonTextError, decodeJsonBytes, parseJsonText } from '../scenes/jsonText';
+
 /** The three files of a checkpoint, exactly as written by serializeCheckpoint. */
 export interface CheckpointFiles { modelJson: string; weights: Uint8Array; metaJson: string }
 
@@ -55,14 +57,13 @@ export function bundleCheckpoint(name: string, files: CheckpointFiles): string {
 export interface PickedFile { name: string; bytes: Uint8Array }
 export interface ImportedFiles { name: string; source: string; files: CheckpointFiles }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
 function parseJson(file: PickedFile): unknown {
   try {
-    return JSON.parse(decoder.decode(file.bytes));
+    return parseJsonText(decodeJsonBytes(file.bytes));
   } catch (e) {
+    if (e instanceof JsonTextError && !e.what.startsWith('not valid JSON')) throw new ImportError(`${file.name}: ${e.message}`);
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
-    throw new ImportError(`${file.name}: not valid JSON (${why}); the file may be truncated`);
+    throw new ImportError(`${file.name}: ${why}; the file may be truncated`);
   }
 }
 
@@ -113,7 +114,7 @@ export function readImportFiles(picked: readonly PickedFile[]): ImportedFiles {
   if (!meta) throw new ImportError('no meta.json among the files');
   const metaValue = parseJson(meta) as Record<string, unknown>;
   const name = typeof metaValue.name === 'string' ? metaValue.name : 'imported';
-  return { name: cleanName(name), source: cleanName(name), files: { modelJson: decoder.decode(model.bytes), metaJson: decoder.decode(meta.bytes), weights: bins[0]!.bytes } };
+  return { name: cleanName(name), source: cleanName(name), files: { modelJson: decodeJsonBytes(model.bytes), metaJson: decodeJsonBytes(meta.bytes), weights: bins[0]!.bytes } };
 }
 
 function fail(message: string): never {

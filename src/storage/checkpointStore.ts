@@ -1,6 +1,8 @@
 // The browser's own checkpoints: an IndexedDB store of named checkpoints (the three files of
-// public/models/ plus a summary), with list, get, add and delete. A shell: the core never sees it.
+// public/models/ plus a summary), with list, get, add and delete, each resolving once its
+// transaction has committed (idbTransaction.ts). A shell: the core never sees it.
 import type { CheckpointFiles } from './checkpointFiles';
+import { defineDatabase, transact } from './idbTransaction';
 
 const DB_NAME = 'surprise-lab';
 const DB_VERSION = 1;
@@ -22,36 +24,11 @@ export interface StoredCheckpoint {
 
 export type CheckpointSummary = Omit<StoredCheckpoint, 'modelJson' | 'metaJson' | 'weights'> & { bytes: number };
 
-let opening: Promise<IDBDatabase> | null = null;
+const database = defineDatabase(DB_NAME, DB_VERSION, (db) => {
+  if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'name' });
+});
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((ok, fail) => {
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-export function openCheckpointDb(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((ok, fail) => {
-    if (typeof indexedDB === 'undefined') {
-      fail(new Error('this browser has no IndexedDB: checkpoints cannot be saved'));
-      return;
-    }
-    const req = indexedDB.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'name' });
-    };
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error ?? new Error('IndexedDB could not be opened'));
-    req.onblocked = () => fail(new Error('IndexedDB is blocked by another tab holding an older version; close it and reload'));
-  });
-  opening.catch(() => { opening = null; });
-  return opening;
-}
-
-async function tx(mode: IDBTransactionMode): Promise<IDBObjectStore> {
-  return (await openCheckpointDb()).transaction(STORE, mode).objectStore(STORE);
-}
+const named = (name: string): string => `The checkpoint “${name}”`;
 
 function announce(): void {
   if (typeof BroadcastChannel === 'undefined') return;
@@ -66,27 +43,40 @@ export function summarize(r: StoredCheckpoint): CheckpointSummary {
 
 /** Every stored checkpoint, least experienced first. */
 export async function listStored(): Promise<CheckpointSummary[]> {
-  const all = await request((await tx('readonly')).getAll() as IDBRequest<StoredCheckpoint[]>);
+  const all = await transact(database, [STORE], 'readonly', 'The list of saved checkpoints', 'could not be read', (tx) => {
+    const req = tx.objectStore(STORE).getAll() as IDBRequest<StoredCheckpoint[]>;
+    return () => req.result;
+  });
   return all.map(summarize).sort((a, b) => a.experienceFrames - b.experienceFrames || a.name.localeCompare(b.name));
 }
 
 export async function getStored(name: string): Promise<StoredCheckpoint | null> {
-  return (await request((await tx('readonly')).get(name) as IDBRequest<StoredCheckpoint | undefined>)) ?? null;
+  return transact(database, [STORE], 'readonly', named(name), 'could not be read', (tx) => {
+    const req = tx.objectStore(STORE).get(name) as IDBRequest<StoredCheckpoint | undefined>;
+    return () => req.result ?? null;
+  });
 }
 
-/** Adds a checkpoint; refuses (and changes nothing) if the name is taken. */
+/** Adds a checkpoint; resolves once it is committed. Refuses (and changes nothing) if the name is
+ * taken, or with a StorageFullError when the browser's quota does not hold it. */
 export async function addStored(record: StoredCheckpoint): Promise<void> {
-  try {
-    await request((await tx('readwrite')).add(record));
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'ConstraintError') throw new Error(`a checkpoint named "${record.name}" is already saved`);
-    throw e;
-  }
+  await transact(database, [STORE], 'readwrite', named(record.name), 'was not saved', (tx, abort) => {
+    const req = tx.objectStore(STORE).add(record);
+    req.onerror = (ev) => {
+      if (req.error?.name !== 'ConstraintError') return;
+      ev.preventDefault();
+      abort(new Error(`a checkpoint named "${record.name}" is already saved`));
+    };
+    return () => undefined;
+  });
   announce();
 }
 
 export async function deleteStored(name: string): Promise<void> {
-  await request((await tx('readwrite')).delete(name));
+  await transact(database, [STORE], 'readwrite', named(name), 'was not deleted', (tx) => {
+    tx.objectStore(STORE).delete(name);
+    return () => undefined;
+  });
   announce();
 }
 

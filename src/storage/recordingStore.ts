@@ -2,7 +2,7 @@
 // summary of each (for lists, without reading every snapshot), and the study runs they belong to.
 // Every write is one transaction (a failed write changes nothing); other tabs hear of changes.
 import type { Recording } from '../experiment/recording';
-import { StorageFullError, StorageUnavailableError, storageFailure, storageUnavailable } from './storageErrors';
+import { defineDatabase, transact as runTransaction } from './idbTransaction';
 
 export const RECORDINGS_DB = 'surprise-lab-recordings';
 const DB_VERSION = 1;
@@ -70,68 +70,15 @@ export function checkRecordingName(name: string): string {
   return trimmed;
 }
 
-let opening: Promise<IDBDatabase> | null = null;
+const database = defineDatabase(RECORDINGS_DB, DB_VERSION, (db) => {
+  if (!db.objectStoreNames.contains(RECORDINGS)) db.createObjectStore(RECORDINGS, { keyPath: 'id' }).createIndex('runId', 'runId');
+  if (!db.objectStoreNames.contains(SUMMARIES)) db.createObjectStore(SUMMARIES, { keyPath: 'id' });
+  if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' });
+});
 
-function openDb(subject: string, failed: string): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((ok, fail) => {
-    if (typeof indexedDB === 'undefined' || indexedDB === null) throw storageUnavailable(subject, failed, new Error('this browser has no IndexedDB'));
-    const req = indexedDB.open(RECORDINGS_DB, DB_VERSION);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(RECORDINGS)) db.createObjectStore(RECORDINGS, { keyPath: 'id' }).createIndex('runId', 'runId');
-      if (!db.objectStoreNames.contains(SUMMARIES)) db.createObjectStore(SUMMARIES, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // Let a newer version in another tab upgrade; the next call opens again.
-      db.onversionchange = () => { db.close(); opening = null; };
-      db.onclose = () => { opening = null; };
-      ok(db);
-    };
-    req.onerror = () => fail(req.error ?? new Error('IndexedDB could not be opened'));
-    req.onblocked = () => fail(new Error('another tab holds an older version of the recordings database; close it and reload'));
-  });
-  const current = opening;
-  current.catch(() => { if (opening === current) opening = null; });
-  return current.catch((e: unknown) => {
-    const err = storageFailure(e, subject, failed);
-    // Opening failed for a reason other than quota: this window has no usable storage.
-    throw err instanceof StorageFullError || err instanceof StorageUnavailableError ? err : storageUnavailable(subject, failed, e);
-  });
-}
-
-/** Runs `body` in one transaction over `stores`; resolves with what `body`'s result holds once the
- * transaction has committed, rejects (with nothing changed) if any part of it fails. */
-async function transact<T>(stores: string[], mode: IDBTransactionMode, subject: string, failed: string,
+function transact<T>(stores: string[], mode: IDBTransactionMode, subject: string, failed: string,
   body: (tx: IDBTransaction, abort: (e: Error) => void) => () => T): Promise<T> {
-  const db = await openDb(subject, failed);
-  return new Promise<T>((ok, fail) => {
-    let reason: Error | null = null;
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(stores, mode);
-    } catch (e) {
-      fail(storageFailure(e, subject, failed));
-      return;
-    }
-    const abort = (e: Error): void => {
-      reason = e;
-      tx.abort();
-    };
-    let result: () => T;
-    try {
-      result = body(tx, abort);
-    } catch (e) {
-      reason = storageFailure(e, subject, failed);
-      try { tx.abort(); } catch { /* already finished */ }
-      fail(reason);
-      return;
-    }
-    tx.oncomplete = () => ok(result());
-    // A failed request aborts the transaction; quota errors may surface only here, at commit.
-    tx.onabort = () => fail(reason ?? storageFailure(tx.error ?? new Error('the transaction was aborted'), subject, failed));
-  });
+  return runTransaction(database, stores, mode, subject, failed, body);
 }
 
 function announce(change: RecordingsChange): void {

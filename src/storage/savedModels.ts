@@ -6,7 +6,7 @@
 //     them their own id in a picker (e.g. `saved:${name}`).
 //   loadSavedModel(name): Promise<LearnedPredictor>
 //     Starts TF.js (wasm) if needed, reads the checkpoint, checks it as a shipped one is checked
-//     (parseCheckpoint: format version, tensor shapes, size, content hash) and returns the
+//     (predictorFromCheckpoint: format version, tensor shapes, size, content hash) and returns the
 //     predictor. Rejects with a message naming the checkpoint if it is missing or damaged.
 //   onSavedModelsChanged(fn): () => void
 //     Calls fn when any tab saves or deletes one (BroadcastChannel); returns an unsubscribe.
@@ -24,12 +24,11 @@ export async function listSavedModels(): Promise<SavedModel[]> {
 export async function loadSavedModel(name: string): Promise<LearnedPredictor> {
   const record = await getStored(name);
   if (!record) throw new Error(`saved checkpoint "${name}" is not in this browser's storage`);
-  const [{ startTfWasm }, { parseCheckpoint }, { LearnedPredictor }] = await Promise.all([
-    import('../app/tfSetup'), import('../predictor/checkpoint'), import('../predictor/predictor'),
+  const [{ startTfWasm }, { predictorFromCheckpoint }] = await Promise.all([
+    import('../web/tfSetup'), import('../predictor/checkpointPredictor'),
   ]);
   await startTfWasm();
-  const ck = parseCheckpoint(record.modelJson, new Uint8Array(record.weights), record.metaJson, `saved/${name}`);
-  return new LearnedPredictor(name, ck.network, ck.features, ck.meta.experience_frames, ck.meta.weights_hash);
+  return predictorFromCheckpoint({ modelJson: record.modelJson, weights: new Uint8Array(record.weights), metaJson: record.metaJson }, `saved/${name}`, name);
 }
 
 export const onSavedModelsChanged = onStoredChanged;

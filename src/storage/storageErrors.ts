@@ -29,7 +29,7 @@ const why = (e: unknown): string => (e instanceof Error && e.message ? ` (${e.me
 
 /** `subject` + `failed`, e.g. 'The recording "Sandbox 14:03"' + 'was not saved'. */
 export function storageFull(subject: string, failed: string, cause?: unknown): StorageFullError {
-  return new StorageFullError(`${subject} ${failed}: the browser's storage for this site is full. Delete recordings you no longer need (download them first if you want to keep them), then try again.`, cause);
+  return new StorageFullError(`${subject} ${failed}: the browser's storage for this site is full. Delete recordings or checkpoints you no longer need (download them first if you want to keep them), then try again.`, cause);
 }
 
 export function storageUnavailable(subject: string, failed: string, cause?: unknown): StorageUnavailableError {

@@ -4,6 +4,7 @@ import type { Commands } from './commands';
 import { h } from './dom';
 import { createSurpriseChart } from './surpriseChart';
 import { createSurpriseMeter } from './surpriseMeter';
+import { createSurpriseAnnouncer } from './surpriseAnnouncer';
 import type { SurpriseSource } from './surpriseSource';
 import { createTimeline } from './timeline';
 
@@ -16,6 +17,7 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
   const meter = createSurpriseMeter();
   const chartHost = h('div', { class: 'chart-host', id: 'surprise-chart', 'data-testid': 'chart' });
   const timeline = createTimeline(commands);
+  const announcer = createSurpriseAnnouncer();
   root.append(
     h('div', { class: 'panel-head' },
       h('h3', { class: 'panel-title' }, 'Surprise'),
@@ -23,6 +25,7 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
     meter.element,
     chartHost,
     timeline.element,
+    announcer.element,
   );
   const chart = createSurpriseChart(chartHost);
   let insetKey = '';
@@ -30,6 +33,7 @@ export function mountChartPanel(root: HTMLElement, commands: Pick<Commands, 'see
     lines: () => chart.lines(),
     update(source, now) {
       meter.update(source);
+      announcer.update(source, now);
       chart.update(source, now);
       const long = source.frames > 1200;
       const range = long

@@ -43,6 +43,8 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 /** Whether the focused element needs this key itself (typing, choosing, pressing a button). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // An open modal dialog keeps the page's keys to itself, except those that close it.
+  if (target.closest('[aria-modal="true"]')) return key !== 'Escape' && key !== '?';
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return key !== 'Escape';
   if (tag === 'INPUT') return (target as HTMLInputElement).type !== 'checkbox' ? key !== 'Escape' : key === ' ';

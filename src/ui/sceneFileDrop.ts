@@ -11,7 +11,7 @@ async function readFirst(files: FileList | null | undefined, commands: Pick<Comm
 
 /** The "Open a scene file…" button (returned for the scene panel) and the page-wide drop target. */
 export function mountSceneFileDrop(page: HTMLElement, commands: Pick<Commands, 'loadSceneFile'>): HTMLElement {
-  const input = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', 'data-testid': 'scene-file', tabindex: -1 });
+  const input = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', 'aria-label': 'Scene file', 'data-testid': 'scene-file', tabindex: -1 });
   const button = h('button', { class: 'btn btn-small', type: 'button', title: 'Load a scene from a .json file (or drop one on the page)' }, 'Open a scene file…');
   button.addEventListener('click', () => input.click());
   input.addEventListener('change', () => {

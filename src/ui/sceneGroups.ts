@@ -1,6 +1,6 @@
 // Orders the playable scenes for the picker: grouped by concept, in the schema's concept order.
 import { CONCEPTS } from '../scenes/schema';
-import type { CatalogEntry } from '../store/catalogEntry';
+import type { CatalogEntry } from '../web/catalogEntry';
 
 /** Playable entries grouped by concept, concepts in the order the schema lists them. */
 export function groupByConcept(entries: CatalogEntry[]): { concept: string; entries: CatalogEntry[] }[] {

@@ -7,7 +7,7 @@ import { LearnedPredictor } from '../predictor/predictor';
 import type { InteractionNetwork } from '../predictor/network';
 import type { FeatureOptions } from '../predictor/features';
 import { mixSeed } from '../sim/rng';
-import { checkpointNameAt, everyMarks } from '../learn/marks';
+import { checkpointNameAt, everyMarks } from '../web/experienceMarks';
 import { episodeThumb } from './episodeThumb';
 import { ProbeSet } from './probeSet';
 import type { FromWorker, LearnConfig, RunState, SavedCheckpoint } from './protocol';

@@ -4,7 +4,7 @@ import { parseSceneText } from '../scenes/parse';
 import type { SceneFile } from '../scenes/schema';
 import { prepareMatchedPair, probeAccuracy, scoreTrial, type MatchedPair, type PairScore } from '../experiment/pairProbe';
 import type { Observer } from '../experiment/observers';
-import { SCENE_FILES } from '../app/sceneFiles';
+import { SCENE_FILES } from '../web/sceneFiles';
 
 /** The bundled scenes by id (scenes/*.json). */
 export function bundledScenes(): Map<string, SceneFile> {

@@ -2,7 +2,7 @@
 // time, and checks checkpoint files for the page. The page only draws what this posts.
 import * as tf from '@tensorflow/tfjs';
 import { parseCheckpoint } from '../predictor/checkpoint';
-import { startTfWasm } from '../app/tfSetup';
+import { startTfWasm } from '../web/tfSetup';
 import { LearnSession } from './learnSession';
 import type { FromWorker, ToWorker } from './protocol';
 

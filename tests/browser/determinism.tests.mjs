@@ -76,6 +76,30 @@ function tumblingSceneText() {
   });
 }
 
+/** Boxes set along a ramp whose positions and angles come from sin, cos and atan2 expressions, a
+ * ball released to roll down it, weightless once it leaves the ramp's end (and stopped at rest). */
+function expressionSceneText() {
+  const bodies = [
+    { id: 'floor', kind: 'ground', x: 4, y: 0.15, width: 8, height: 0.3 },
+    { id: 'ramp', kind: 'platform', x: 2, y: '0.3 + 0.5 + sin(slope)', width: 3, height: 0.1, angle: '-slope' },
+    { id: 'ball', kind: 'ball', x: '2 - 1.3 * cos(slope)', y: '0.3 + 0.5 + sin(slope) + 1.3 * sin(slope) + 0.2', radius: 0.12, held: true, restitution: 0.3 },
+  ];
+  for (let i = 0; i < 6; i++) {
+    bodies.push({ id: `box${i}`, kind: 'box', x: `4.5 + ${i} * 0.5 * cos(atan2(${i + 1}, 7))`, y: `0.6 + floor(${i} / 2) * 0.45 + round(slope * 3) * 0.1`,
+      width: 0.3, height: 0.3, angle: `atan2(${i} - 2.5, 9) + sin(${i})`, friction: 0.3 });
+  }
+  return JSON.stringify({
+    format: 1, id: 'ramp-expressions', title: 'Expressions', concept: 'free-play', study: { citation: 'none: a determinism test' },
+    world: { width: 8, height: 4, gravity: 9.81, substeps: 4 }, duration: 4,
+    params: { slope: { default: 0.35, min: 0.25, max: 0.5, heldout: { min: 0.55, max: 0.7 } } },
+    bodies, actions: [{ type: 'release', body: 'ball', at: 0.2 }],
+    violation: [
+      { type: 'weightless', body: 'ball', trigger: { on: 'reaches-x', x: 3.2 } },
+      { type: 'scale-velocity', body: 'ball', trigger: { on: 'contact', other: 'box0' }, by: { x: -1, y: 1 } },
+    ],
+  });
+}
+
 export function registerDeterminismTests(test, { root }) {
   const cases = [
     { scene: 'scenes/car-off-platform.json', condition: 'impossible', variant: 3, seed: 7 },
@@ -125,5 +149,34 @@ export function registerDeterminismTests(test, { root }) {
     });
     assert.ok(nodeDumps.length === withText.length && nodeDumps.every((d) => d.length > 10_000), 'full dumps from Node');
     assert.deepEqual(differing, [], `${differing.length} of ${withText.length} cases differ between Node and Chromium`);
+  });
+
+  // Mirrored scenes, held-out draws and expressions through the portable ports are built by the same
+  // core: they too must agree to the last bit.
+  test('determinism: mirrored and held-out scenes and expression functions give the same snapshots in Node and in Chromium', async ({ open, assert }) => {
+    const scenes = readdirSync(join(root, 'scenes')).filter((f) => f.endsWith('.json') && f !== 'scene.schema.json').sort();
+    const cases = scenes.map((file, i) => ({
+      scene: `scenes/${file}`, text: readFileSync(join(root, 'scenes', file), 'utf8'), condition: i % 2 ? 'possible' : 'impossible',
+      variant: i + 3, seed: 300 + i, view: { mirrored: true, split: i % 3 === 0 ? 'heldout' : 'default' },
+    }));
+    for (const condition of ['possible', 'impossible']) {
+      for (const view of [{}, { mirrored: true, split: 'heldout' }]) cases.push({ scene: 'ramp with expressions (inline)', text: expressionSceneText(), condition, variant: 2, seed: 9, view });
+    }
+    const nodeDumps = JSON.parse(runInNode(root, `
+      import { readFileSync } from 'node:fs';
+      const { snapshotDump } = await import(${JSON.stringify(join(root, 'tests/browser/determinismEntry.ts'))});
+      const cases = JSON.parse(readFileSync(0, 'utf8'));
+      process.stdout.write(JSON.stringify(cases.map((c) => snapshotDump(c.text, c.condition, c.variant, c.seed, c.view))));
+    `, JSON.stringify(cases)));
+    const bundle = await coreBundle(root);
+    const page = await open({ query: '?' });
+    await loadCore(page, bundle);
+    const browserDumps = await page.evaluate((cs) => cs.map((c) => window.SurpriseLabCore.snapshotDump(c.text, c.condition, c.variant, c.seed, c.view)), cases);
+    const differing = [];
+    cases.forEach((c, i) => {
+      if (nodeDumps[i] !== browserDumps[i]) differing.push(`${c.scene} ${c.condition} ${JSON.stringify(c.view)}: ${firstDifference(nodeDumps[i], browserDumps[i])}`);
+    });
+    assert.ok(nodeDumps.length === cases.length && nodeDumps.every((d) => d.length > 10_000), 'full dumps from Node');
+    assert.deepEqual(differing, [], `${differing.length} of ${cases.length} cases differ between Node and Chromium`);
   });
 }

@@ -19,6 +19,8 @@ import { registerRecordingTests } from './recordings.tests.mjs';
 import { registerExperimentTests } from './experiment.tests.mjs';
 import { registerOfflineTests } from './offline.tests.mjs';
 import { registerPlanTests } from './plan.tests.mjs';
+import { registerHostileTests } from './hostile.tests.mjs';
+import { registerClassroomTests } from './classroom.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -46,6 +48,8 @@ async function main() {
   registerOfflineTests(suite.test, { root, outDir });
   registerPlanTests(suite.test, { root, outDir });
   registerRecordingTests(suite.test, { root, outDir });
+  registerHostileTests(suite.test, { root, outDir });
+  registerClassroomTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);

@@ -1,70 +1,69 @@
-// The core (sim, scenes, predictor, experiment) stays pure: no view libraries, no DOM, no Node I/O.
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// The house's shape, enforced: the core (sim, scenes, predictor, experiment) stays pure — no view
+// libraries, no DOM, no Node I/O, no shell; src/web, worker, storage, ui, render and cli import no
+// page; the pages (src/pages/<page>) never import each other.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, readRepoFile } from './support/trials';
-import { codeOnly, importSpecifiers, tsFilesUnder } from './support/sourceScan';
+import { REPO_ROOT } from './support/trials';
+import { coreProblems, houseProblems, pageProblems } from './support/houseRules';
 
-/** Import direction: each layer may import only the layers before it. */
-const CORE_LAYERS = ['sim', 'scenes', 'predictor', 'experiment'] as const;
 const SRC = join(REPO_ROOT, 'src');
-
-const VIEW_PACKAGES = /^(pixi\.js|@pixi\/|zustand|uplot)(\/|$)/;
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const BROWSER_GLOBALS = /\b(window|document)\b/;
-
-interface Problem { file: string; problem: string }
-
-/** What is wrong with one core source file, judged by its layer. */
-function coreProblems(file: string, source: string, layer: (typeof CORE_LAYERS)[number]): string[] {
-  const problems: string[] = [];
-  for (const spec of importSpecifiers(source)) {
-    if (VIEW_PACKAGES.test(spec)) problems.push(`imports the view library "${spec}"`);
-    if (NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!)) problems.push(`imports the Node module "${spec}" (fs and friends do not exist in the browser)`);
-    if (spec.startsWith('.')) {
-      const target = relative(SRC, resolve(dirname(file), spec)).split(sep)[0]!;
-      const allowed = CORE_LAYERS.slice(0, CORE_LAYERS.indexOf(layer) + 1) as readonly string[];
-      if (!allowed.includes(target)) problems.push(`imports "${spec}" from src/${target}, which ${layer} may not depend on`);
-    }
-  }
-  const code = codeOnly(source);
-  const global = BROWSER_GLOBALS.exec(code);
-  if (global) problems.push(`uses the browser global "${global[1]}"`);
-  if (/\bMath\s*\.\s*random\b/.test(code)) problems.push('calls Math.random (use the seeded generator in sim/rng.ts)');
-  return problems;
-}
+const BROKEN = join(REPO_ROOT, 'tests/unit/fixtures/brokenHouse/src');
 
 describe('architecture', () => {
-  it('keeps the core free of view libraries, the DOM, Node I/O, Math.random and upward imports', () => {
-    const problems: Problem[] = [];
-    let scanned = 0;
-    for (const layer of CORE_LAYERS) {
-      for (const file of tsFilesUnder(join(SRC, layer))) {
-        scanned++;
-        for (const problem of coreProblems(file, readRepoFile(relative(REPO_ROOT, file)), layer)) {
-          problems.push({ file: relative(REPO_ROOT, file), problem });
-        }
-      }
-    }
-    expect(scanned).toBeGreaterThan(10);
+  it('keeps src/ to the house rules: a pure core, a kit and shells that import no page, sibling pages', () => {
+    const { problems, scanned } = houseProblems(SRC);
+    expect(scanned).toBeGreaterThan(100);
     expect(problems).toEqual([]);
   });
 
-  it('catches each kind of violation (the checker itself works)', () => {
+  it('has the four pages as siblings under src/pages, over the kit in src/web', () => {
+    for (const page of ['playground', 'experiment', 'learn', 'plan']) {
+      expect(houseProblems(join(SRC, 'pages', page)).scanned, page).toBeGreaterThan(3);
+    }
+    expect(houseProblems(join(SRC, 'web')).scanned).toBeGreaterThan(5);
+  });
+
+  it('reports every broken rule in a deliberately broken tree (the fixture), and nothing else', () => {
+    const { problems } = houseProblems(BROKEN);
+    expect(problems).toEqual([
+      { file: 'pages/plan/main.ts', problem: 'the page plan imports "../learn/title" from the page learn; pages are siblings (move what they share to src/web)' },
+      { file: 'sim/step.ts', problem: 'imports "../pages/plan/main" from src/pages, which sim may not depend on' },
+      { file: 'storage/store.ts', problem: 'src/storage imports "../pages/plan/main" from the page plan; only that page\'s own files may (move what is shared to src/web)' },
+      { file: 'web/kit.ts', problem: 'src/web imports "../pages/learn/main" from the page learn; only that page\'s own files may (move what is shared to src/web)' },
+      { file: 'worker/worker.ts', problem: 'src/worker imports "../pages/learn/main" from the page learn; only that page\'s own files may (move what is shared to src/web)' },
+    ]);
+  });
+
+  it('catches each kind of core violation (the checker itself works)', () => {
     const at = (layer: string): string => join(SRC, layer, 'x.ts');
-    expect(coreProblems(at('sim'), "import { Application } from 'pixi.js';", 'sim')).toEqual(['imports the view library "pixi.js"']);
-    expect(coreProblems(at('scenes'), "import type { StoreApi } from 'zustand/vanilla';", 'scenes')).toHaveLength(1);
-    expect(coreProblems(at('experiment'), "export * from 'uplot';", 'experiment')).toHaveLength(1);
-    expect(coreProblems(at('predictor'), "const fs = await import('node:fs');", 'predictor')).toHaveLength(1);
-    expect(coreProblems(at('predictor'), "import { readFileSync } from 'fs';", 'predictor')).toHaveLength(1);
-    expect(coreProblems(at('experiment'), "import fs from 'node:fs/promises';", 'experiment')).toHaveLength(1);
-    expect(coreProblems(at('sim'), 'const w = window.innerWidth;', 'sim')).toEqual(['uses the browser global "window"']);
-    expect(coreProblems(at('sim'), 'document.body.append(x);', 'sim')).toHaveLength(1);
-    expect(coreProblems(at('sim'), 'const r = Math.random();', 'sim')).toHaveLength(1);
-    expect(coreProblems(at('sim'), "import { x } from '../scenes/schema';", 'sim')).toEqual(['imports "../scenes/schema" from src/scenes, which sim may not depend on']);
-    expect(coreProblems(at('predictor'), "import { x } from '../experiment/trial';", 'predictor')).toHaveLength(1);
-    expect(coreProblems(at('experiment'), "import { x } from '../store/app';", 'experiment')).toHaveLength(1);
+    const core = (layer: 'sim' | 'scenes' | 'predictor' | 'experiment', source: string): string[] => coreProblems(SRC, at(layer), source, layer);
+    expect(core('sim', "import { Application } from 'pixi.js';")).toEqual(['imports the view library "pixi.js"']);
+    expect(core('scenes', "import type { StoreApi } from 'zustand/vanilla';")).toHaveLength(1);
+    expect(core('experiment', "export * from 'uplot';")).toHaveLength(1);
+    expect(core('predictor', "const fs = await import('node:fs');")).toHaveLength(1);
+    expect(core('predictor', "import { readFileSync } from 'fs';")).toHaveLength(1);
+    expect(core('experiment', "import fs from 'node:fs/promises';")).toHaveLength(1);
+    expect(core('sim', 'const w = window.innerWidth;')).toEqual(['uses the browser global "window"']);
+    expect(core('sim', 'document.body.append(x);')).toHaveLength(1);
+    expect(core('sim', 'const r = Math.random();')).toHaveLength(1);
+    expect(core('sim', "import { x } from '../scenes/schema';")).toEqual(['imports "../scenes/schema" from src/scenes, which sim may not depend on']);
+    expect(core('predictor', "import { x } from '../experiment/trial';")).toHaveLength(1);
+    expect(core('experiment', "import { x } from '../web/sceneFiles';")).toHaveLength(1);
+    expect(core('experiment', "import { x } from '../pages/playground/store/appStore';")).toHaveLength(1);
     // Words in comments and strings, and allowed imports, are not violations.
-    expect(coreProblems(at('experiment'), "// the window of time\nconst s = 'document';\nimport { a } from '../sim/rng';\nimport Matter from 'matter-js';", 'experiment')).toEqual([]);
+    expect(core('experiment', "// the window of time\nconst s = 'document';\nimport { a } from '../sim/rng';\nimport Matter from 'matter-js';")).toEqual([]);
+  });
+
+  it('catches each kind of page violation, in every form of import', () => {
+    const page = (file: string, source: string): string[] => pageProblems(SRC, join(SRC, file), source);
+    expect(page('pages/plan/main.ts', "import { x } from '../experiment/downloads';")).toHaveLength(1);
+    expect(page('pages/plan/main.ts', "export { x } from '../learn/marks';")).toHaveLength(1);
+    expect(page('pages/plan/main.ts', "const m = await import('../playground/main');")).toHaveLength(1);
+    expect(page('pages/learn/client.ts', "new Worker(new URL('../plan/worker.ts', import.meta.url));")).toHaveLength(1);
+    expect(page('web/kit.ts', "import type { X } from '../pages/plan/store';")).toHaveLength(1);
+    expect(page('render/node.ts', "import '../pages/playground/playground.css';")).toHaveLength(1);
+    // A page's own files, the kit, the shells and the core are all allowed.
+    expect(page('pages/plan/main.ts', "import { a } from './store';\nimport { b } from '../../web/sceneFiles';\nimport { c } from '../../experiment/trial';\nimport { d } from '../../ui/dom';")).toEqual([]);
+    expect(page('worker/w.ts', "import { a } from '../web/tfSetup';\n// import from '../pages/plan/main' in a comment")).toEqual([]);
   });
 });

@@ -104,8 +104,7 @@ describe('the developmental curve', () => {
     const scene = (acc: number, lo: number): SceneScore => ({ pairs: 50, wins: 0, ties: 0, losses: 0, pairwise_accuracy: acc, pairwise_ci95: [lo, 1], auroc: acc, passed: false });
     const mk = (exp: number, ...scenes: [number, number][]): ConceptResult => ({
       concept: 'support', model: `m${exp}`, experience_frames: exp, scenes: scenes.map((_, i) => `s${i}`), pairs: 50 * scenes.length, wins: 0, ties: 0, losses: 0,
-      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false,
-      scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
+      pairwise_accuracy: 0, pairwise_ci95: [0, 1], pairwise_ci95_bootstrap: [0, 1], auroc: 0, passed: false, scenes_passed: 0, weakest_scene: 's0', weakest_accuracy: 0, weakest_ci95: [0, 1],
       per_scene: Object.fromEntries(scenes.map(([acc, lo], i) => [`s${i}`, scene(acc, lo)])),
     });
     expect(acquisitionFrames([mk(0, [0.3, 0.2]), mk(1000, [0.9, 0.8]), mk(3000, [0.6, 0.4]), mk(10000, [0.95, 0.9]), mk(30000, [1, 0.93])], 'support')).toBe(10000);

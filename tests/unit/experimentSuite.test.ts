@@ -41,7 +41,7 @@ describe('developmental ordering on 20 pairs', () => {
   it('writes one trials.csv row per trial and model, and an SVG naming every model', () => {
     const csv = trialsCsv(out.trials);
     expect(csv.trim().split('\n')).toHaveLength(1 + 2 * 20 * 2 * 5);
-    expect(csv.split('\n')[0]).toBe('scene,concept,variant,condition,model,experience_frames,seed,onset_frame,rollout_mean,rollout_max,rollout_mean_from_onset,onestep_nll_mean,onestep_nll_max,plausibility');
+    expect(csv.split('\n')[0]).toBe('scene,concept,variant,condition,model,experience_frames,seed,onset_frame,rollout_mean,rollout_max,rollout_mean_from_onset,onestep_nll_mean,onestep_nll_max,plausibility,mirrored,split');
     const svg = summarySvg(out.results);
     for (const m of ['constant-velocity', 'oracle', 'newborn', youngest, oldest]) expect(svg).toContain(`>${m}</text>`);
   });

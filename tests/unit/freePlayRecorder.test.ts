@@ -2,19 +2,19 @@
 // constant-velocity track): frames renumbered from 0, the timeline followed after an edit in the
 // past, frames the history lets go kept, and every take a valid recording.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFreePlayRecording } from '../../src/app/freePlayRecording';
-import { FreePlayRecorder, type RecorderOutcome } from '../../src/app/freePlayRecorder';
-import { HISTORY_FRAMES } from '../../src/app/frameHistory';
-import { SANDBOX_FILE, SANDBOX_SCENE_TEXT } from '../../src/app/sandboxScene';
-import { buildCatalog } from '../../src/app/sceneCatalog';
-import { PredictorTrack } from '../../src/app/surpriseTrack';
-import { TrialSession } from '../../src/app/trialSession';
+import { buildFreePlayRecording } from '../../src/pages/playground/freePlayRecording';
+import { FreePlayRecorder, type RecorderOutcome } from '../../src/pages/playground/freePlayRecorder';
+import { HISTORY_FRAMES } from '../../src/pages/playground/frameHistory';
+import { SANDBOX_FILE, SANDBOX_SCENE_TEXT } from '../../src/pages/playground/sandboxScene';
+import { buildCatalog } from '../../src/web/sceneCatalog';
+import { PredictorTrack } from '../../src/pages/playground/surpriseTrack';
+import { TrialSession } from '../../src/pages/playground/trialSession';
 import { textHash } from '../../src/experiment/recording';
 import { validRecording } from '../../src/experiment/recordingJson';
 import { ConstantVelocityPredictor } from '../../src/predictor/predictor';
 import { resolveScene } from '../../src/scenes/resolve';
-import { createAppStore } from '../../src/store/appStore';
-import { CONSTANT_VELOCITY } from '../../src/app/modelLibrary';
+import { createAppStore } from '../../src/pages/playground/store/appStore';
+import { CONSTANT_VELOCITY } from '../../src/web/modelLibrary';
 import { readRepoFile } from './support/trials';
 
 // TrialSession's drag handle gives matter-js a detached element for its mouse; Node has no DOM, and

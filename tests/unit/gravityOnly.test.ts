@@ -16,8 +16,7 @@ import { runTrial, observations } from '../../src/experiment/trial';
 import { ORACLE } from '../../src/experiment/observers';
 import { STEP_S } from '../../src/sim/units';
 import { runCli } from '../../src/cli/runCli';
-import { LEARNER_COLOURS, modelColour } from '../../src/ui/modelColours';
-import { observerColour } from '../../src/study/observerColour';
+import { LEARNER_COLOURS, modelColour, observerColour } from '../../src/web/observerColours';
 import { loadRepoScene, readRepoFile, testScene } from './support/trials';
 
 const gravity = new GravityOnlyPredictor();
@@ -197,7 +196,7 @@ describe('gravity-only on the pages', () => {
   };
 
   it('has its own colour, the same on every screen, readable on the page background (≥ 3:1)', () => {
-    const bg = /--bg:\s*(#[0-9a-f]{6})/i.exec(readRepoFile('src/ui/styles.css'))![1]!;
+    const bg = /--bg:\s*(#[0-9a-f]{6})/i.exec(readRepoFile('src/pages/playground/playground.css'))![1]!;
     const choice = { id: 'gravity-only', kind: 'gravity-only' as const, experienceFrames: 0, label: 'gravity only', note: '' };
     const cvChoice = { ...choice, id: 'constant-velocity', kind: 'constant-velocity' as const };
     const colour = modelColour(choice, [choice, cvChoice]);

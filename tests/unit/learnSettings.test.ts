@@ -1,10 +1,10 @@
 // The Learn screen's pure settings: experience marks, the run form (checked, never thrown), the
 // diets it offers (the no-falls diet really has nothing fall), episode thumbnails, frame statistics.
 import { describe, expect, it } from 'vitest';
-import { checkpointNameAt, everyMarks, markLabel, minutesOf, parseMarks } from '../../src/learn/marks';
-import { buildConfig, DEFAULT_FORM, formFromQuery } from '../../src/learn/runForm';
-import { dietHasFalls, dietProblems, NO_FALLS_DIET } from '../../src/learn/dietPresets';
-import { frameStats } from '../../src/learn/frameStats';
+import { checkpointNameAt, everyMarks, markLabel, minutesOf, parseMarks } from '../../src/web/experienceMarks';
+import { buildConfig, DEFAULT_FORM, formFromQuery } from '../../src/pages/learn/runForm';
+import { dietHasFalls, dietProblems, NO_FALLS_DIET } from '../../src/pages/learn/dietPresets';
+import { frameStats } from '../../src/pages/learn/frameStats';
 import { episodeThumb } from '../../src/worker/episodeThumb';
 import { DEFAULT_DIET, generateEpisode, watchEpisode } from '../../src/predictor/experience';
 import type { Observation } from '../../src/predictor/observation';

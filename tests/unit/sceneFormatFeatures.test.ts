@@ -146,3 +146,41 @@ describe('control partners', () => {
     expect(validateSceneFile(write('self', { control_of: 'self' }))[0]).toMatch(/control_of: a scene cannot be its own control/);
   });
 });
+
+describe('lab run on request', () => {
+  const lab = async (...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    let stdout = '';
+    let stderr = '';
+    const { runCli } = await import('../../src/cli/runCli');
+    const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+    return { code, stdout, stderr };
+  };
+  const SHRINKS = 'scenes/box-shrinks-behind-screen.json';
+
+  it('--sizes adds width and height after surprise; the default header is unchanged', async () => {
+    const plain = await lab('run', '--scene', SHRINKS, '--condition', 'impossible');
+    expect(plain.stdout.split('\n')[0]).toBe('frame,t,body,x,y,vx,vy,angle,angular_velocity,visible,surprise');
+    const sized = await lab('run', '--scene', SHRINKS, '--condition', 'impossible', '--sizes');
+    const lines = sized.stdout.trim().split('\n');
+    expect(lines[0]).toBe('frame,t,body,x,y,vx,vy,angle,angular_velocity,visible,surprise,width,height');
+    const boxWidths = lines.slice(1).filter((l) => l.split(',')[2] === 'box').map((l) => Number(l.split(',')[11]));
+    expect(boxWidths[0]).toBeCloseTo(0.4, 6);
+    expect(boxWidths.at(-1)).toBeCloseTo(0.24, 6); // shrunk to 60% behind the screen
+    // The other columns are the plain run's, cell for cell.
+    expect(lines.map((l) => l.split(',').slice(0, 11).join(',')).join('\n')).toBe(plain.stdout.trim());
+  });
+
+  it('--mirror runs the mirror image; --split heldout needs a variant', async () => {
+    const a = await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '0');
+    const m = await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '0', '--mirror');
+    const carX = (csv: string) => Number(csv.split('\n').find((l) => l.split(',')[2] === 'car')!.split(',')[3]);
+    expect(carX(a.stdout) + carX(m.stdout)).toBeCloseTo(7, 6);
+    const bad = await lab('run', '--scene', CAR, '--condition', 'possible', '--split', 'heldout');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--split needs --variant/);
+    const held = await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '0', '--variant', '1', '--split', 'heldout');
+    const platformTop = (csv: string) => { const c = csv.split('\n').find((l) => l.split(',')[2] === 'platform')!.split(','); return Number(c[4]); };
+    expect((platformTop(held.stdout) - 0.3) * 2).toBeGreaterThanOrEqual(1.7); // centre y = 0.3 + h/2, h in [1.7, 2.2]
+  });
+});
+const CAR = 'scenes/car-off-platform.json';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { trajectoryCsv } from '../../src/experiment/trajectoryCsv';
 import type { BodyState } from '../../src/sim/snapshot';
-import { VIOLATION_TYPES, type ViolationType } from '../../src/sim/spec';
+import type { ViolationType } from '../../src/sim/spec';
+import { VIOLATION_TYPES } from '../../src/sim/violations';
 import { runPair, testScene, track, type Trial } from './support/trials';
 
 const DT = 1 / 60;

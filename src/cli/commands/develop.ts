@@ -2,12 +2,12 @@
 // writes development.json, development.csv, development.svg (and the per-scene suite files).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
-import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
-import { BASELINES, DEFAULT_MODELS_DIR, listCheckpoints, loadObserver } from '../modelStore';
+import { BASELINES, DEFAULT_MODELS_DIR, scanCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
 import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY } from '../../experiment/development';
@@ -36,8 +36,9 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     const code = await trainCommand.run({ values, positionals: [], help: false }, io);
     if (code !== EXIT_OK) return code;
   }
-  const entries = listCheckpoints(modelsDir);
-  const wanted = (parsed.values.get('models') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const { usable: entries, broken } = scanCheckpoints(modelsDir);
+  for (const b of broken) io.stderr(`warning: skipping ${b.name}: ${oneLine(b.problem)}\n`);
+  const wanted = listFlag(parsed, 'models');
   // Every checkpoint, then the baselines: both that bracket support, and the ideal observer.
   const names = wanted.length > 0 ? wanted : [...entries.map((e) => e.name), ...BASELINES];
   if (names.filter((n) => !(BASELINES as readonly string[]).includes(n)).length === 0 && wanted.length === 0) {

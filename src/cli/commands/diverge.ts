@@ -1,7 +1,7 @@
 // `diverge`: measures how fast each model's own rollouts leave the real trajectory; writes the data and the chart.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
@@ -12,13 +12,14 @@ import { divergenceSvg } from '../../experiment/divergenceSvg';
 import { ON_TRACK_TOLERANCE_M } from '../../experiment/onTrack';
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
-  const names = (parsed.values.get('model') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = listFlag(parsed, 'model');
   if (names.length === 0) throw new UsageError('--model needs a model name (or several, comma-separated)', 'diverge');
   const episodes = integerFlag(parsed, 'episodes', 1, 10_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
   const maxSteps = integerFlag(parsed, 'steps', 1, 600) ?? 120;
   const toleranceCm = integerFlag(parsed, 'tolerance-cm', 1, 100) ?? Math.round(ON_TRACK_TOLERANCE_M * 100);
   const out = parsed.values.get('out')!;
+  makeOutputDir(out);
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, parsed.values.get('models-dir') ?? undefined));
   const data = heldOutEpisodes(episodes, seed, undefined, maxSteps + 120);
@@ -27,7 +28,6 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(`${r.model}\te ${r.exitRate.toFixed(4)} per step\ton track after 10/30/60 steps: ${[10, 30, 60].filter((n) => n <= maxSteps).map((n) => r.onTrack[n]!.toFixed(2)).join('/')}\t(${r.rollouts} rollouts)\n`);
     return r;
   });
-  makeOutputDir(out);
   writeFileSync(join(out, 'divergence.json'), `${JSON.stringify({ seed, episodes, max_steps: maxSteps, tolerance_m: toleranceCm / 100, results }, null, 2)}\n`);
   const rows = ['model,n,on_track,geometric'];
   for (const r of results) r.onTrack.forEach((v, n) => rows.push(`${r.model},${n},${v.toFixed(6)},${r.geometric[n]!.toFixed(6)}`));

@@ -9,10 +9,12 @@ import { suiteCommand } from './suite';
 import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
 import { planCommand } from './plan';
+import { checkCommand } from './check';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
   validateCommand,
+  checkCommand,
   schemaCommand,
   modelsCommand,
   trainCommand,

@@ -2,7 +2,7 @@
 // simulation; writes plan.json, tasks.csv, plan.svg and paths-FAMILY.svg; prints each model's success rate.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
@@ -19,7 +19,7 @@ import { planPathsSvg } from '../../experiment/planning/planPathsSvg';
 const rateText = (r: PlanRate): string => `${r.family} ${r.rate.toFixed(2)} [${r.ci95.map((x) => x.toFixed(2)).join(', ')}] (${r.successes}/${r.tasks})`;
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
-  const names = (parsed.values.get('model') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = listFlag(parsed, 'model');
   if (names.length === 0) throw new UsageError('--model needs a model name (or several, comma-separated)', 'plan');
   const familyText = parsed.values.get('family');
   const families = (familyText ? familyText.split(',').map((s) => s.trim()).filter(Boolean) : [...TASK_FAMILIES]) as TaskFamily[];
@@ -34,6 +34,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const iterations = integerFlag(parsed, 'iterations', 1, 100) ?? DEFAULT_CEM.iterations;
   const chanceSamples = integerFlag(parsed, 'chance', 0, 1000) ?? 16;
   const out = parsed.values.get('out')!;
+  makeOutputDir(out);
   const cem: CemSettings = { ...DEFAULT_CEM, population, elites, iterations, seed };
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, parsed.values.get('models-dir') ?? undefined));
@@ -41,7 +42,6 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const tasks = families.flatMap((f) => generateTasks(f, count, seed));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'plan');
   const result = runPlanSuite({ tasks, observers, cem, chanceSamples, clock: () => performance.now() }, (done, total, label) => report(done, total, label));
-  makeOutputDir(out);
   const timing = observers.map((o) => {
     const ms = result.rows.filter((r) => r.model === o.name).map((r) => r.plan_ms ?? 0);
     return { model: o.name, mean_plan_ms: ms.reduce((s, x) => s + x, 0) / Math.max(1, ms.length) };

@@ -1,7 +1,7 @@
 // `suite`: N matched pairs per scene, scored by every model; writes summary.json, trials.csv, summary.svg.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, type ParsedArgs } from '../args';
+import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
@@ -12,6 +12,8 @@ import { useWasmBackend } from '../../predictor/backend';
 import { runSuite, trialsCsv, SUMMARY_VERSION } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
 import { orderWithControls } from '../../scenes/families';
+import { heldoutLines, heldoutRows, mirrorGaps, type MirrorChoice } from '../../experiment/splits';
+import type { Split } from '../../scenes/resolve';
 import { conceptResults } from '../../experiment/development';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
@@ -30,34 +32,50 @@ export function expandSceneArgs(items: readonly string[]): string[] {
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const sceneArgs = (parsed.values.get('scenes') ?? '').split(',').concat(parsed.positionals).map((s) => s.trim()).filter(Boolean);
   if (sceneArgs.length === 0) throw new UsageError('--scenes needs at least one scene file or directory', 'suite');
-  const modelNames = (parsed.values.get('models') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const modelNames = listFlag(parsed, 'models');
   if (modelNames.length === 0) throw new UsageError('--models needs at least one model name (see `npm run lab -- models`)', 'suite');
   const pairs = integerFlag(parsed, 'pairs', 1, 100_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
   const out = parsed.values.get('out')!;
+  makeOutputDir(out);
   const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)));
-  const withViolation = scenes.filter((s) => s.violation);
+  const mirror = choiceFlag<MirrorChoice>(parsed, 'mirror', ['off', 'on', 'both']) ?? 'off';
+  const split = choiceFlag<Split>(parsed, 'split', ['default', 'heldout']) ?? 'default';
+  let withViolation = scenes.filter((s) => s.violation);
   if (withViolation.length < scenes.length) {
     const skipped = scenes.filter((s) => !s.violation).map((s) => s.id);
     io.stderr(`skipping ${skipped.join(', ')}: no violation, so no impossible twin\n`);
   }
+  if (split === 'heldout') {
+    const without = withViolation.filter((s) => heldoutRows(s).length === 0).map((s) => s.id);
+    if (without.length > 0) io.stderr(`skipping ${without.join(', ')}: no held-out range\n`);
+    withViolation = withViolation.filter((s) => heldoutRows(s).length > 0);
+    if (withViolation.length === 0) throw new BadInput('--split heldout: none of these scenes has a held-out range (params.NAME.heldout)');
+    // The held-out ranges beside the training split's and the diet's, before any number.
+    for (const s of withViolation) for (const line of heldoutLines(s)) io.stdout(`${line}\n`);
+  }
   await useWasmBackend();
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
-  const result = runSuite({ scenes: withViolation, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  makeOutputDir(out);
+  const result = runSuite({ scenes: withViolation, observers, pairs, seed, mirror, split }, (done, total, label) => report(done, total, `pairs (${label})`));
   // Each concept over its whole design: passed only when every one of its scenes is (docs/development.md).
   const concepts = conceptResults(result, seed);
+  const gaps = mirror === 'both' ? mirrorGaps(result.results) : null;
   const summary = {
-    summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id),
+    summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), mirror, split,
+    ...(split === 'heldout' ? { heldout: Object.fromEntries(withViolation.map((s) => [s.id, heldoutRows(s)])) } : {}),
     interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
+    ...(gaps ? { mirror_gaps: gaps } : {}),
   };
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(out, 'trials.csv'), trialsCsv(result.trials));
-  writeFileSync(join(out, 'summary.svg'), summarySvg(result.results));
+  writeFileSync(join(out, 'summary.svg'), summarySvg(result.results.map((r) => (r.mirrored ? { ...r, scene: `${r.scene} (mirrored)` } : r))));
   for (const r of result.results) {
     const dz = r.d_z === null ? '—' : r.d_z.toFixed(2);
-    io.stdout(`${r.scene}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\t${r.wins}/${r.ties}/${r.losses} won/tied/lost\tAUROC ${r.auroc.toFixed(3)}\td_z ${dz}\n`);
+    io.stdout(`${r.scene}${r.mirrored ? ' (mirrored)' : ''}\t${r.model}\taccuracy ${r.pairwise_accuracy.toFixed(3)} [${r.pairwise_ci95.map((x) => x.toFixed(3)).join(', ')}]\t${r.wins}/${r.ties}/${r.losses} won/tied/lost\tAUROC ${r.auroc.toFixed(3)}\td_z ${dz}\n`);
+  }
+  for (const g of gaps ?? []) {
+    io.stdout(`${g.scene}\t${g.model}\tleft/right gap ${g.gap >= 0 ? '+' : ''}${g.gap.toFixed(3)} (as drawn ${g.accuracy.toFixed(3)}, mirrored ${g.accuracy_mirrored.toFixed(3)})\n`);
   }
   for (const c of concepts) {
     const ci = (x: [number, number]): string => `[${x.map((v) => v.toFixed(3)).join(', ')}]`;
@@ -78,6 +96,8 @@ export const suiteCommand: Command = {
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 20)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants (default 0)' },
+      { name: 'mirror', kind: 'string', valueName: 'off|on|both', description: 'run each scene as drawn (off, default), mirrored left–right (on), or both, reporting the gap' },
+      { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw variants from the params\' ranges (default) or their held-out ranges, printed beside the diet\'s' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },

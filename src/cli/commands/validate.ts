@@ -64,6 +64,11 @@ function partnerFile(file: string, scene: SceneFile): SceneFile | undefined {
 function run(parsed: ParsedArgs, io: CliIo): number {
   let failed = 0;
   for (const file of parsed.positionals) {
+    // `validate scenes/*.json` also matches the scenes' JSON Schema (scenes/scene.schema.json).
+    if (file.endsWith('.schema.json')) {
+      io.stdout(`${file}: skipped (a JSON Schema file, not a scene)\n`);
+      continue;
+    }
     const problems = validateSceneFile(file);
     if (problems.length === 0) io.stdout(`${file}: ok\n`);
     else {

@@ -51,7 +51,8 @@ export function codeOnly(source: string): string {
   return out;
 }
 
-/** Module specifiers a file imports: static and type imports, re-exports, dynamic import(), require(). */
+/** Module specifiers a file imports: static and type imports, re-exports, dynamic import(), require(),
+ * and module workers' `new URL('…', import.meta.url)`. */
 export function importSpecifiers(source: string): string[] {
   const code = codeOnly(source);
   const specs: string[] = [];
@@ -60,6 +61,7 @@ export function importSpecifiers(source: string): string[] {
     /\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s+from\s+(['"])/g,
     /\bimport\s*\(\s*(['"`])/g,
     /\brequire\s*\(\s*(['"`])/g,
+    /\bnew\s+URL\s*\(\s*(['"`])(?=[^'"`]*['"`]\s*,\s*import\.meta\.url)/g,
   ];
   for (const re of patterns) {
     for (const m of code.matchAll(re)) {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseSceneText, parseSceneValue } from '../../../src/scenes/parse';
 import { resolveScene, type VariantChoice } from '../../../src/scenes/resolve';
 import type { SceneFile } from '../../../src/scenes/schema';
-import { Simulation } from '../../../src/sim/simulation';
-import type { BodyState, SimEvent, WorldSnapshot } from '../../../src/sim/snapshot';
+import { simulateTrial, type SimulatedTrial } from '../../../src/experiment/trial';
+import type { BodyState } from '../../../src/sim/snapshot';
 import type { Condition, WorldSpec } from '../../../src/sim/spec';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,24 +34,15 @@ export function testScene(extra: Record<string, unknown>): Record<string, unknow
   };
 }
 
-export interface Trial {
+/** A trial as the tests look at it: the resolved world beside what it did (snapshots from frame 0). */
+export interface Trial extends SimulatedTrial {
   world: WorldSpec;
-  /** Frame 0 (before any step), then one snapshot per step. */
-  snapshots: WorldSnapshot[];
-  onsetFrame: number | null;
-  events: SimEvent[];
 }
 
+/** A trial of a scene through the one trial runner (src/experiment/trial.ts), keeping its world. */
 export function runTrial(scene: SceneFile, condition: Condition, choice: VariantChoice & { frames?: number } = {}): Trial {
   const { world } = resolveScene(scene, choice);
-  const sim = new Simulation(world, condition);
-  const snapshots = [sim.snapshot()];
-  const frames = choice.frames ?? world.frames;
-  for (let i = 0; i < frames; i++) {
-    sim.step();
-    snapshots.push(sim.snapshot());
-  }
-  return { world, snapshots, onsetFrame: sim.onsetFrame, events: [...sim.events] };
+  return { world, ...simulateTrial(world, condition, choice.frames ?? world.frames) };
 }
 
 /** Both twins of a trial: same scene, same variant. */

@@ -1,8 +1,0 @@
-// Which observers a first visit shows: the most experienced learner beside both baselines.
-import type { ModelChoice } from '../store/modelsSlice';
-
-export function defaultModels(models: readonly ModelChoice[]): string[] {
-  const learned = models.filter((m) => m.kind === 'learned');
-  const oldest = learned[learned.length - 1];
-  return [...(oldest ? [oldest.id] : []), 'constant-velocity', 'oracle'];
-}

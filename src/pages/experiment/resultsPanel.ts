@@ -1,0 +1,99 @@
+// The results panel: per scene the study it copies, a plain-words sentence, the looking-time style
+// bar chart and the onset-aligned curves (SVG, exportable as SVG or PNG), the suite's metrics with
+// exact intervals, McNemar's test between models, and the run's data as CSV or JSON.
+import type { Recording } from '../../experiment/recording';
+import { recordingsToJson } from '../../experiment/recordingJson';
+import { recordingsCsv, trialsSummaryCsv } from '../../experiment/recordingCsv';
+import { studyResults, type SceneStudyResults, type StudyResults } from '../../experiment/studyResults';
+import { alignedCurvesSvg, surpriseBarsSvg } from '../../experiment/studyCharts';
+import type { StudyDesign } from '../../experiment/studyDesign';
+import type { SceneFile } from '../../scenes/schema';
+import { h } from '../../ui/dom';
+import { downloadFile, downloadSvgAsPng, fileStem, svgUrl } from '../../web/downloads';
+import { comparison, recordingDetails } from './recordingDetails';
+import type { KnownScene } from './recordingWorld';
+
+export interface ResultsPanel {
+  update(design: StudyDesign, recordings: Recording[]): StudyResults;
+  showRecording(rec: Recording): void;
+  compare(a: Recording, b: Recording): void;
+}
+
+const num = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+
+export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string, KnownScene>, onResults?: (r: StudyResults) => void): ResultsPanel {
+  const details = h('div', { 'data-testid': 'results-details' });
+  const summary = h('p', { class: 'muted', 'data-testid': 'results-summary' }, 'No study yet: results appear here trial by trial.');
+  const design = h('p', { class: 'design-note small muted', 'data-testid': 'results-design' });
+  const exports = h('div', { class: 'button-row', hidden: true });
+  const body = h('div', { 'data-testid': 'results-body' });
+  host.replaceChildren(h('h2', { class: 'panel-title' }, 'Results'), details, summary, design, exports, body);
+  let urls: string[] = [];
+  let current: Recording[] = [];
+  let runName = 'study';
+
+  const button = (text: string, testid: string, action: () => void | Promise<void>): HTMLButtonElement => {
+    const b = h('button', { class: 'btn btn-small', type: 'button', 'data-testid': testid }, text);
+    b.addEventListener('click', () => void action());
+    return b;
+  };
+  exports.append(
+    button('All trials, per frame (CSV)', 'export-run-csv', () => downloadFile(`${fileStem(runName)}-frames.csv`, recordingsCsv(current), 'text/csv')),
+    button('One row per trial (CSV)', 'export-run-trials-csv', () => downloadFile(`${fileStem(runName)}-trials.csv`, trialsSummaryCsv(current), 'text/csv')),
+    button('Whole run (JSON)', 'export-run-json', () => downloadFile(`${fileStem(runName)}.json`, recordingsToJson(current), 'application/json')),
+  );
+
+  const figure = (svg: string, caption: string, stem: string, testid: string): HTMLElement => {
+    const url = svgUrl(svg);
+    urls.push(url);
+    return h('figure', { class: 'figure', 'data-testid': testid },
+      h('img', { src: url, alt: caption }),
+      h('figcaption', { class: 'small muted' }, h('span', {}, caption),
+        button('SVG', `${testid}-svg`, () => downloadFile(`${stem}.svg`, svg, 'image/svg+xml')),
+        button('PNG', `${testid}-png`, () => downloadSvgAsPng(svg, `${stem}.png`))));
+  };
+
+  const metricsTable = (s: SceneStudyResults): HTMLElement => h('div', { class: 'table-wrap' }, h('table', { class: 'data', 'data-testid': `metrics-${s.sceneId}` },
+    h('thead', {}, h('tr', {}, ...['observer', 'experience', 'pairs', 'won / tied / lost', 'pairwise accuracy [exact 95% CI]', 'AUROC', 'd_z (paired)', 'mean possible', 'mean impossible'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, ...s.models.map((m) => h('tr', { 'data-model': m.model },
+      h('td', {}, m.model),
+      h('td', {}, m.kind === 'oracle' ? 'the simulator' : m.kind === 'constant-velocity' || m.kind === 'gravity-only' ? 'baseline' : m.experience_frames === null ? '—' : `${m.experience_frames.toLocaleString('en')} frames`),
+      h('td', {}, String(m.pairs.complete)),
+      h('td', {}, m.suite ? `${m.suite.wins} / ${m.suite.ties} / ${m.suite.losses}` : '—'),
+      h('td', {}, m.suite ? `${num(m.suite.pairwise_accuracy)} [${num(m.suite.pairwise_ci95[0])}, ${num(m.suite.pairwise_ci95[1])}]` : '—'),
+      h('td', {}, m.suite ? num(m.suite.auroc) : '—'),
+      h('td', {}, m.suite?.d_z != null ? num(m.suite.d_z) : '—'),
+      h('td', {}, num(m.bars.possible.mean)),
+      h('td', {}, num(m.bars.impossible.mean)))))));
+
+  const sceneBlock = (r: StudyResults, s: SceneStudyResults): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
+    h('h3', { class: 'panel-title' }, s.title),
+    h('p', { class: 'results-citation small muted' }, s.citation ? `Copies: ${s.citation}` : 'No study cited in the scene file.', s.infants ? ` Infants: ${s.infants}` : ''),
+    h('p', { class: 'results-sentence', 'data-testid': 'results-sentence' }, s.sentence),
+    h('div', { class: 'figures' },
+      figure(surpriseBarsSvg(r, s.sceneId), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
+      figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
+    metricsTable(s),
+    s.comparisons.length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
+      `McNemar's exact test on the same pairs (right = impossible strictly more surprising): ${s.comparisons.map((c) => `${c.model_a} alone right in ${c.only_a}, ${c.model_b} alone in ${c.only_b}, p = ${c.p_exact < 0.001 ? c.p_exact.toExponential(1) : c.p_exact.toFixed(3)}`).join('; ')}.`),
+    s.finished < s.planned ? h('p', { class: 'small muted' }, `${s.finished} of ${s.planned} trials of this scene so far.`) : '');
+
+  return {
+    update(d, recordings) {
+      current = recordings.slice().sort((a, b) => (a.place?.trial_index ?? 0) - (b.place?.trial_index ?? 0));
+      runName = current[0]?.place?.run_name ?? 'study';
+      const sceneFiles: SceneFile[] = d.settings.scenes.map((id) => scenes.get(id)?.scene).filter((s): s is SceneFile => Boolean(s));
+      const r = studyResults(d, current, sceneFiles);
+      for (const u of urls) URL.revokeObjectURL(u);
+      urls = [];
+      summary.textContent = `${r.finished} of ${r.planned} trials finished.`;
+      design.textContent = `Design: ${d.description}`;
+      exports.hidden = current.length === 0;
+      body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s)));
+      onResults?.(r);
+      return r;
+    },
+    showRecording(rec) { details.replaceChildren(recordingDetails(rec)); },
+    compare(a, b) { details.replaceChildren(comparison(a, b)); },
+  };
+}

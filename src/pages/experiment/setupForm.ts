@@ -1,0 +1,49 @@
+// What the setup panel holds (scenes, observers, pairs, familiarization, seed, speed, looking),
+// read from and written to the page's URL so that a study can be shared as a link.
+import { formEncoded, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
+
+export type Speed = 'instant' | 0.5 | 1 | 2 | 4;
+export const SPEEDS: readonly Speed[] = ['instant', 0.5, 1, 2, 4];
+export const speedLabel = (s: Speed): string => (s === 'instant' ? 'instant (no drawing)' : s === 0.5 ? '½× (slow)' : `${s}×`);
+
+export interface SetupForm {
+  scenes: string[];
+  models: string[];
+  pairs: number;
+  familiarization: number;
+  seed: number;
+  speed: Speed;
+  /** A person records looking time with the lookaway key (trials play at 1×, conditions hidden). */
+  looking: boolean;
+}
+
+export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff] } as const;
+
+/** Names from a comma-separated list that the page knows, each once; none known: the default. */
+const knownNames = (allowed: readonly string[]) => (text: string): string[] | undefined => {
+  const picked = text.split(',').map((x) => x.trim()).filter((x) => allowed.includes(x));
+  return picked.length > 0 ? [...new Set(picked)] : undefined;
+};
+const count = (limits: readonly [number, number]) => wholeNumber(limits[0], limits[1], { clamp: true, trim: true });
+
+/** The Experiment screen's parameters, declared once (the scenes and observers offered are known at run time). */
+export function setupQuerySpec(known: { scenes: readonly string[]; models: readonly string[] }): QuerySpec<SetupForm> {
+  return {
+    scenes: { type: 'scene ids, comma-separated', help: 'the scenes studied', default: [], read: knownNames(known.scenes), write: (v) => formEncoded(v.join(',')) },
+    models: { type: 'observer ids, comma-separated', help: 'the observers (the “infants”)', default: [], read: knownNames(known.models), write: (v) => formEncoded(v.join(',')) },
+    pairs: { type: `whole number ${LIMITS.pairs.join('–')}`, help: 'matched pairs per scene', default: 10, read: count(LIMITS.pairs), write: String },
+    familiarization: { name: 'fam', type: `whole number ${LIMITS.familiarization.join('–')}`, help: 'familiarization trials per scene', default: 2, read: count(LIMITS.familiarization), write: String },
+    seed: { type: `whole number ${LIMITS.seed.join('–')}`, help: 'the seed of variants and order', default: 1, read: count(LIMITS.seed), write: String },
+    speed: { type: SPEEDS.join(' | '), help: 'playback speed (instant: scored, not drawn)', default: 2, read: (t) => SPEEDS.find((x) => String(x) === t), write: (v) => formEncoded(String(v)) },
+    looking: { type: 'switch (0: off)', help: 'a person records looking time with the L key', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
+  };
+}
+
+/** The form from `?scenes=a,b&models=x,y&pairs=10&fam=2&seed=1&speed=2&looking=1`, unknown names dropped. */
+export function formFromQuery(search: string, known: { scenes: readonly string[]; models: readonly string[] }, defaults: SetupForm): SetupForm {
+  return readQuery(setupQuerySpec(known), search, defaults).values;
+}
+
+export function queryOfForm(form: SetupForm): string {
+  return writeQuery(setupQuerySpec({ scenes: form.scenes, models: form.models }), form);
+}

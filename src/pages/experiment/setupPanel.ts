@@ -1,0 +1,104 @@
+// The setup panel: which scenes and observers, how many matched pairs, familiarization trials,
+// the seed, the playback speed and the looking-time mode; Start runs the study.
+import { h } from '../../ui/dom';
+import { LIMITS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { studyPresets } from '../../experiment/studyPresets';
+
+/** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
+export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
+export interface ModelOption { id: string; label: string; note: string }
+
+export interface SetupPanel {
+  /** Disables the form while a study runs. */
+  setRunning(running: boolean): void;
+}
+
+export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[], models: readonly ModelOption[], initial: SetupForm,
+  onChange: (form: SetupForm, valid: boolean) => void, onStart: (form: SetupForm) => void): SetupPanel {
+  const problems = h('ul', { class: 'problems', 'data-testid': 'setup-problems' });
+  const sceneBoxes = scenes.map((s) => h('input', { type: 'checkbox', value: s.id, 'data-testid': `scene-${s.id}`, checked: initial.scenes.includes(s.id) }));
+  const modelBoxes = models.map((m) => h('input', { type: 'checkbox', value: m.id, 'data-testid': `model-${m.id}`, checked: initial.models.includes(m.id) }));
+  const number = (id: string, value: number, [lo, hi]: readonly [number, number]): HTMLInputElement =>
+    h('input', { type: 'number', id, min: lo, max: hi, step: 1, value, 'data-testid': id });
+  const pairs = number('study-pairs', initial.pairs, LIMITS.pairs);
+  const fam = number('study-fam', initial.familiarization, LIMITS.familiarization);
+  const seed = number('study-seed', initial.seed, LIMITS.seed);
+  const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
+  const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
+  const start = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start' }, 'Start the study');
+  const summary = h('p', { class: 'setup-summary muted small', 'data-testid': 'setup-summary' });
+
+  const read = (): SetupForm => ({
+    scenes: sceneBoxes.filter((b) => b.checked).map((b) => b.value),
+    models: modelBoxes.filter((b) => b.checked).map((b) => b.value),
+    pairs: Math.round(Number(pairs.value)),
+    familiarization: Math.round(Number(fam.value)),
+    seed: Math.round(Number(seed.value)),
+    speed: looking.checked ? 1 : (SPEEDS.find((s) => String(s) === speed.value) ?? 1) as Speed,
+    looking: looking.checked,
+  });
+  const check = (form: SetupForm): string[] => {
+    const out: string[] = [];
+    if (form.scenes.length === 0) out.push('Pick at least one scene.');
+    if (form.models.length === 0) out.push('Pick at least one observer.');
+    const inRange = (v: number, [lo, hi]: readonly [number, number]): boolean => Number.isInteger(v) && v >= lo && v <= hi;
+    if (!inRange(form.pairs, LIMITS.pairs)) out.push(`Pairs: a whole number from ${LIMITS.pairs[0]} to ${LIMITS.pairs[1]}.`);
+    if (!inRange(form.familiarization, LIMITS.familiarization)) out.push(`Familiarization: a whole number from ${LIMITS.familiarization[0]} to ${LIMITS.familiarization[1]}.`);
+    if (!inRange(form.seed, LIMITS.seed)) out.push('Seed: a whole number from 0 to 4294967295.');
+    return out;
+  };
+  const refresh = (): void => {
+    const form = read();
+    const issues = check(form);
+    problems.replaceChildren(...issues.map((p) => h('li', {}, p)));
+    start.disabled = issues.length > 0 || running;
+    speed.disabled = form.looking || running;
+    const trials = form.scenes.length * (form.familiarization + 2 * form.pairs);
+    summary.textContent = issues.length > 0 ? '' : `${trials} trials: per scene ${form.familiarization} familiarization, then ${form.pairs} possible and ${form.pairs} impossible test trials in a counterbalanced order, each scored by ${form.models.length} observer${form.models.length === 1 ? '' : 's'}.`;
+    onChange(form, issues.length === 0);
+  };
+  let running = false;
+
+  // Presets tick the scenes of a ready-made study (and the observers that bracket support).
+  const presets = studyPresets(scenes, models.map((m) => m.id)).map((p) => {
+    const button = h('button', { class: 'btn btn-small', type: 'button', title: p.note, 'data-testid': `preset-${p.id}` }, p.label);
+    button.addEventListener('click', () => {
+      for (const b of sceneBoxes) b.checked = p.scenes.includes(b.value);
+      for (const b of modelBoxes) if (p.addModels.includes(b.value)) b.checked = true;
+      refresh();
+    });
+    return button;
+  });
+  const concepts = [...new Set(scenes.map((s) => s.concept))];
+  host.replaceChildren(
+    h('h2', { class: 'panel-title' }, 'Study'),
+    ...(presets.length > 0 ? [h('div', { class: 'button-row study-presets', role: 'group', 'aria-label': 'Ready-made studies' }, ...presets)] : []),
+    h('fieldset', { class: 'scene-choices' }, h('legend', {}, 'Scenes (each has a possible and an impossible version; a control sits under its scene)'),
+      ...concepts.flatMap((c) => scenes.map((s, i) => ({ s, box: sceneBoxes[i]! })).filter(({ s }) => s.concept === c).map(({ s, box }) =>
+        h('label', { class: s.controlOf ? 'choice choice-control' : 'choice', title: s.study, 'data-control-of': s.control_of ?? '' }, box, h('span', {}, s.title),
+          h('span', { class: 'choice-note' }, s.controlOf ? `control of “${s.controlOf}”` : s.concept))))),
+    h('fieldset', {}, h('legend', {}, 'Observers (the “infants”)'),
+      ...models.map((m, i) => h('label', { class: 'choice', title: m.note }, modelBoxes[i]!, h('span', {}, m.label)))),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-pairs' }, 'Matched pairs'), pairs),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-fam' }, 'Familiarization trials'), fam),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-speed' }, 'Playback'), speed),
+    h('label', { class: 'choice', for: 'study-looking' }, looking, h('span', {}, 'Record my looking time: hold ', h('kbd', {}, 'L'), ' while you look at the scene (trials play at 1×, conditions hidden)')),
+    summary, problems,
+    h('div', { class: 'button-row' }, start),
+  );
+  host.addEventListener('input', refresh);
+  host.addEventListener('change', refresh);
+  start.addEventListener('click', () => {
+    const form = read();
+    if (check(form).length === 0) onStart(form);
+  });
+  refresh();
+  return {
+    setRunning(next) {
+      running = next;
+      for (const el of host.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) el.disabled = next;
+      refresh();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The observer picker: shipped checkpoints by experience, the constant-velocity and gravity-only
+// baselines and the ideal observer; tick two or more to compare them side by side on the chart.
+import type { AppStore } from '../store/appStore';
+import { MAX_SELECTED_MODELS } from '../store/modelsSlice';
+import { watch } from '../store/watch';
+import type { Commands } from '../../../ui/commands';
+import { h } from '../../../ui/dom';
+import { modelColour } from '../../../web/observerColours';
+
+function experienceText(frames: number): string {
+  if (!Number.isFinite(frames)) return 'knows the true physics';
+  if (frames === 0) return 'no experience';
+  const k = frames >= 1000 ? `${Math.round(frames / 1000)}k` : String(frames);
+  const min = frames / 3600;
+  return `${k} frames · ${min < 10 ? min.toFixed(1) : Math.round(min)} min`;
+}
+
+export function mountModelPicker(root: HTMLElement, store: AppStore, commands: Pick<Commands, 'toggleModel'>): void {
+  const list = h('div', { class: 'models', 'data-testid': 'models', role: 'group', 'aria-label': 'Observers' });
+  const note = h('p', { class: 'muted small models-note' });
+  root.append(h('h3', { class: 'panel-title' }, 'Observers'), list, note);
+
+  watch(store, (s) => [s.models, s.selectedModels, s.suspendedModels, s.modelsStatus, s.modelsError] as const, ([models, selected, suspended, status, error]) => {
+    if (status === 'loading') {
+      list.replaceChildren(h('p', { class: 'muted small' }, 'Loading the list of learners…'));
+      note.textContent = '';
+      return;
+    }
+    const groups = [
+      { title: 'Learners, by experience', items: models.filter((m) => m.kind === 'learned') },
+      { title: 'Baselines', items: models.filter((m) => m.kind !== 'learned') },
+    ];
+    list.replaceChildren(...groups.filter((g) => g.items.length > 0).map((g) => h('fieldset', { class: 'model-group' },
+      h('legend', {}, g.title),
+      ...g.items.map((m) => {
+        const on = selected.includes(m.id);
+        const box = h('input', { type: 'checkbox', value: m.id, checked: on, disabled: !on && selected.length >= MAX_SELECTED_MODELS, 'data-testid': `model-${m.id}` });
+        box.addEventListener('change', () => {
+          commands.toggleModel(m.id);
+          box.blur();
+        });
+        const problem = suspended[m.id];
+        return h('label', { class: `model${on ? ' is-on' : ''}`, title: m.note },
+          box,
+          h('span', { class: 'swatch', style: `background:${modelColour(m, models)}` }),
+          h('span', { class: 'model-name' }, m.label),
+          h('span', { class: 'model-exp muted' }, experienceText(m.experienceFrames)),
+          problem ? h('span', { class: 'model-problem' }, problem) : null);
+      }))));
+    note.textContent = error ?? `Tick up to ${MAX_SELECTED_MODELS} to compare them. The first learner ticked draws the ghost and the glow.`;
+  }, (a, b) => a.every((v, i) => v === b[i]));
+}

@@ -1,0 +1,15 @@
+// An observer a person can pick on any screen: a shipped or saved checkpoint, constant velocity,
+// gravity only, or the ideal observer (the simulator itself).
+
+export type ModelKind = 'learned' | 'constant-velocity' | 'gravity-only' | 'oracle';
+
+export interface ModelChoice {
+  /** URL-safe name: a checkpoint's name, 'constant-velocity', 'gravity-only' or 'oracle'. */
+  id: string;
+  kind: ModelKind;
+  /** Frames of experience (Infinity for the oracle, 0 for the two baselines). */
+  experienceFrames: number;
+  label: string;
+  /** One line on what it is, for the picker's tooltip. */
+  note: string;
+}

@@ -1,0 +1,86 @@
+// Query parameters: each page declares its own once; reading, links and help come from that one
+// declaration, and a link a page writes reads back as the same state.
+import { describe, expect, it } from 'vitest';
+import { queryHelp, queryNames, readQuery, writeQuery, wholeNumber, type QuerySpec } from '../../src/web/queryParams';
+import { PLAYGROUND_QUERY, parseUrlState } from '../../src/pages/playground/urlState';
+import { planQuerySpec, planQueryString, readPlanQuery } from '../../src/pages/plan/planUrl';
+import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
+import { DEFAULT_FORM, LEARN_QUERY, formFromQuery as learnForm } from '../../src/pages/learn/runForm';
+import { FUZZ_QUERY, parseFuzzOptions } from '../../src/web/fuzz/fuzzOptions';
+
+interface Small { n: number; on: boolean; tag: string | null }
+const SMALL: QuerySpec<Small> = {
+  n: { name: 'num', type: 'whole number 0–9', help: 'a digit', default: 3, read: wholeNumber(0, 9), write: String },
+  on: { type: 'switch', help: 'a switch', default: false, read: (t) => t !== 'false', write: (v) => (v ? '' : null) },
+  tag: { label: 'the tag', type: 'text', help: 'a tag', default: null, read: (t, ignore) => (t.length <= 3 ? t : (ignore(t), undefined)), write: (v) => v },
+};
+
+describe('the query-parameter kit', () => {
+  it('reads by the declaration: URL names, defaults, run-time defaults, and what it did not understand', () => {
+    expect(readQuery(SMALL, '')).toEqual({ values: { n: 3, on: false, tag: null }, given: new Set(), ignored: [] });
+    const r = readQuery(SMALL, '?num=12&on&tag=long-tag', { n: 5 });
+    expect(r.values).toEqual({ n: 5, on: true, tag: null });
+    expect(r.ignored).toEqual(['num “12”', 'the tag “long-tag”']);
+    expect([...r.given]).toEqual(['on']);
+  });
+
+  it('writes in the declared order, with bare switches and left-out parameters, and reads its own links back', () => {
+    expect(writeQuery(SMALL, { n: 7, on: true, tag: null })).toBe('?num=7&on');
+    expect(writeQuery(SMALL, { n: 0, on: false, tag: 'ab' })).toBe('?num=0&tag=ab');
+    expect(readQuery(SMALL, writeQuery(SMALL, { n: 9, on: true, tag: 'x' })).values).toEqual({ n: 9, on: true, tag: 'x' });
+  });
+
+  it('gives one help line per parameter, with its URL name, type and default', () => {
+    expect(queryHelp(SMALL)).toEqual(['num — whole number 0–9 (default 3): a digit', 'on — switch (default false): a switch', 'tag — text: a tag']);
+    expect(queryNames(SMALL)).toEqual(['num', 'on', 'tag']);
+  });
+});
+
+describe("each page's parameters", () => {
+  it('playground: reads what it always read, ignores what it cannot use', () => {
+    expect(parseUrlState('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,%20b,&ghost=5&autoplay'))
+      .toEqual({ scene: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, models: ['a', 'b'], ghost: 5, autoplay: true, ignored: [] });
+    const odd = parseUrlState('?variant=canonical&autoplay=false&speed=3&ghost=4&condition=maybe&seed=-1');
+    expect({ ...odd, ignored: undefined }).toEqual({ variant: null, autoplay: false, ignored: undefined });
+    expect(odd.ignored.map((p) => p.name)).toEqual(['condition', 'seed', 'speed', 'ghost']);
+    expect(parseUrlState('?models=')).toEqual({ models: [], autoplay: false, ignored: [] });
+  });
+
+  it('plan: names each thing it left out, in order, and a written link reads back the same', () => {
+    const known = ['learner-100k', 'constant-velocity', 'oracle', 'learner-1k'];
+    const { query, ignored } = readPlanQuery('?family=nope&task=x&seed=5&models=oracle,ghost&x=far', known);
+    expect(query).toEqual({ family: 'basket', task: 0, seed: 5, models: ['oracle'], x: null });
+    expect(ignored).toEqual(['family “nope”', 'task “x”', 'planner “ghost”', 'basket position “far”']);
+    const q = { family: 'lob' as const, task: 12, seed: 9, models: ['learner-1k', 'oracle'], x: 3.14159 };
+    const link = planQueryString(q);
+    expect(link).toBe('?family=lob&task=12&seed=9&models=learner-1k,oracle&x=3.14');
+    expect(readPlanQuery(link, known).query).toEqual({ ...q, x: 3.14 });
+    expect(readPlanQuery('', ['oracle']).query.models).toEqual(['oracle']);
+  });
+
+  it('experiment: clamps counts, drops unknown names, and writes a form-encoded link that reads back', () => {
+    const known = { scenes: ['s1', 's2'], models: ['m1', 'm2'] };
+    const defaults: SetupForm = { scenes: ['s1'], models: ['m1'], pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false };
+    expect(formFromQuery('?scenes=s2,zz,s2&models=zz&pairs=999&fam=3&seed=x&speed=instant&looking', known, defaults))
+      .toEqual({ ...defaults, scenes: ['s2'], pairs: 200, familiarization: 3, speed: 'instant', looking: true });
+    const form: SetupForm = { scenes: ['s1', 's2'], models: ['m2'], pairs: 4, familiarization: 0, seed: 77, speed: 0.5, looking: true };
+    expect(queryOfForm(form)).toBe('?scenes=s1%2Cs2&models=m2&pairs=4&fam=0&seed=77&speed=0.5&looking=1');
+    expect(formFromQuery(queryOfForm(form), known, defaults)).toEqual(form);
+  });
+
+  it('learn and fuzz: read as typed, defaults where absent', () => {
+    expect(learnForm('?frames=2k&scenes=a,b&every=')).toEqual({ ...DEFAULT_FORM, frames: '2k', probeScenes: ['a', 'b'], measureEvery: '' });
+    expect(parseFuzzOptions('?fuzz&seed=12&fuzzRate=5000')).toEqual({ fuzz: true, assert: false, seed: 12, rate: 1000 });
+    expect(parseFuzzOptions('?fuzz=false&assert&fuzzRate=-1')).toEqual({ fuzz: false, assert: true, seed: 1, rate: 30 });
+  });
+
+  it('every page declares every parameter it reads with a type and words for the help text', () => {
+    const specs = { playground: PLAYGROUND_QUERY, plan: planQuerySpec([]), experiment: setupQuerySpec({ scenes: [], models: [] }), learn: LEARN_QUERY, fuzz: FUZZ_QUERY };
+    for (const [page, spec] of Object.entries(specs)) {
+      const lines = queryHelp(spec as QuerySpec<Record<string, unknown>>);
+      expect(lines.length, page).toBeGreaterThan(3);
+      for (const line of lines) expect(line, page).toMatch(/^[a-zA-Z]+ — \S.*: \S/);
+    }
+    expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking']);
+  });
+});
