@@ -18,9 +18,22 @@ export const BASELINES = ['constant-velocity', 'gravity-only', 'oracle'] as cons
 /** model.json and meta.json are a few kilobytes; far bigger ones are not a checkpoint's. */
 const MAX_CHECKPOINT_JSON_BYTES = 1_000_000;
 
-export interface ModelEntry { name: string; experienceFrames: number; dir: string | null; meta: CheckpointMeta | null }
+export interface ModelEntry {
+  name: string;
+  experienceFrames: number;
+  dir: string | null;
+  meta: CheckpointMeta | null;
+  /** Where it lives, relative to the models directory (`learner-6k`, `seed-2/learner-6k`). */
+  path: string;
+  /** The training seed (from meta.json; null if a checkpoint does not record one). */
+  seed: number | null;
+}
 /** A folder that looks like a checkpoint (or is a broken link) but cannot be used, and why. */
 export interface BrokenEntry { name: string; dir: string; problem: string }
+
+/** A folder holding one more seed of the same learner: `seed-2/learner-6k` is named `learner-6k-s2`. */
+export const SEED_FOLDER = /^seed-(\d+)$/;
+export const cohortName = (checkpoint: string, seed: number): string => `${checkpoint}-s${seed}`;
 
 function readJsonFile(file: string): unknown {
   const text = decodeJsonBytes(readRegularFile(file, 'a checkpoint file', MAX_CHECKPOINT_JSON_BYTES));
@@ -32,10 +45,14 @@ function readJsonFile(file: string): unknown {
   }
 }
 
-/** Every folder under `dir` holding a meta.json (or that cannot be looked into), usable or not. */
-export function scanCheckpoints(dir: string): { usable: ModelEntry[]; broken: BrokenEntry[] } {
+const byExperience = (a: ModelEntry, b: ModelEntry): number => a.experienceFrames - b.experienceFrames || a.name.localeCompare(b.name);
+
+/** One series: every folder directly under `root/folder` holding a meta.json (or that cannot be looked
+ * into), usable or not; `seed` set for a cohort's `seed-S` folder (names get `-sS`, meta must agree). */
+function scanSeries(root: string, folder: string, seed: number | null): { usable: ModelEntry[]; broken: BrokenEntry[] } {
   const usable: ModelEntry[] = [];
   const broken: BrokenEntry[] = [];
+  const dir = folder ? join(root, folder) : root;
   if (!existsSync(dir)) return { usable, broken };
   let names: string[];
   try {
@@ -43,27 +60,67 @@ export function scanCheckpoints(dir: string): { usable: ModelEntry[]; broken: Br
   } catch {
     throw new BadInput(`${dir}: cannot list this models folder (not a readable directory)`);
   }
-  for (const name of names) {
-    const d = join(dir, name);
+  for (const entryName of names) {
+    const d = join(dir, entryName);
+    const name = seed === null ? entryName : cohortName(entryName, seed);
     try {
       // statSync follows links: a broken one throws and is reported below.
       if (!statSync(d).isDirectory() || !existsSync(join(d, 'meta.json'))) continue;
       const metaFile = join(d, 'meta.json');
       const meta = checkedValue(readJsonFile(metaFile), metaJsonSchema, (m) => new BadInput(`${metaFile}: ${m}`)) as unknown as CheckpointMeta;
       if (!existsSync(join(d, 'model.json'))) throw new BadInput(`${join(d, 'model.json')}: missing`);
-      usable.push({ name, experienceFrames: meta.experience_frames, dir: d, meta });
+      const metaSeed = typeof meta.seed === 'number' ? meta.seed : null;
+      if (seed !== null && metaSeed !== null && metaSeed !== seed) throw new BadInput(`${metaFile}: seed is ${metaSeed}, but the folder says ${seed}`);
+      usable.push({ name, experienceFrames: meta.experience_frames, dir: d, meta, path: folder ? `${folder}/${entryName}` : entryName, seed: seed ?? metaSeed });
     } catch (e) {
       const problem = e instanceof BadInput ? e.message : `${d}: cannot be read (${e instanceof Error ? e.message : String(e)})`;
       broken.push({ name, dir: d, problem });
     }
   }
-  usable.sort((a, b) => a.experienceFrames - b.experienceFrames || a.name.localeCompare(b.name));
+  usable.sort(byExperience);
   return { usable, broken };
 }
 
-/** The usable checkpoints under `dir`, by experience (broken folders left out: see scanCheckpoints). */
+/** The series directly under `dir` (the shipped seed 1 in public/models), usable or not. */
+export function scanCheckpoints(dir: string): { usable: ModelEntry[]; broken: BrokenEntry[] } {
+  return scanSeries(dir, '', null);
+}
+
+/** Every checkpoint under `dir`: the series directly in it, then each `seed-S` folder's series
+ * (named NAME-sS), seed by seed, each by experience. `train --seeds` writes this layout. */
+export function scanAllCheckpoints(dir: string): { usable: ModelEntry[]; broken: BrokenEntry[] } {
+  const all = scanCheckpoints(dir);
+  if (!existsSync(dir)) return all;
+  let folders: { folder: string; seed: number }[] = [];
+  try {
+    folders = readdirSync(dir).map((f) => ({ f, m: SEED_FOLDER.exec(f) })).filter((x) => x.m && statSync(join(dir, x.f)).isDirectory())
+      .map((x) => ({ folder: x.f, seed: Number(x.m![1]) })).sort((a, b) => a.seed - b.seed);
+  } catch {
+    return all;
+  }
+  for (const { folder, seed } of folders) {
+    const series = scanSeries(dir, folder, seed);
+    all.usable.push(...series.usable);
+    all.broken.push(...series.broken);
+  }
+  return all;
+}
+
+/** The usable checkpoints directly under `dir`, by experience (broken folders left out: see scanCheckpoints). */
 export function listCheckpoints(dir: string): ModelEntry[] {
   return scanCheckpoints(dir).usable;
+}
+
+/** Every usable checkpoint under `dir`, cohort folders included (see scanAllCheckpoints). */
+export function listAllCheckpoints(dir: string): ModelEntry[] {
+  return scanAllCheckpoints(dir).usable;
+}
+
+/** The models/index.json the browser reads (it cannot list a directory): every checkpoint under
+ * `dir` with its name, experience, seed and path. */
+export function modelIndexJson(dir: string): string {
+  const models = listAllCheckpoints(dir).map((m) => ({ name: m.name, experience_frames: m.experienceFrames, seed: m.seed, path: m.path }));
+  return `${JSON.stringify({ models }, null, 2)}\n`;
 }
 
 export function loadCheckpointDir(dir: string, name: string): LearnedPredictor {
@@ -84,7 +141,7 @@ export function loadObserver(name: string, modelsDir = DEFAULT_MODELS_DIR): Obse
   if (name === 'oracle') return ORACLE;
   if (name === 'constant-velocity') return new ConstantVelocityPredictor();
   if (name === 'gravity-only') return new GravityOnlyPredictor();
-  const { usable, broken } = scanCheckpoints(modelsDir);
+  const { usable, broken } = scanAllCheckpoints(modelsDir);
   const entry = usable.find((m) => m.name === name);
   if (entry?.dir) return loadCheckpointDir(entry.dir, name);
   const bad = broken.find((m) => m.name === name);

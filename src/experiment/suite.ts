@@ -118,40 +118,88 @@ export function summarizeScene(
 export const primaryOutcomes = (possible: readonly TrialScores[], impossible: readonly TrialScores[]): PairOutcome[] =>
   pairOutcomes(possible.map((s) => s[PRIMARY_SCORE]), impossible.map((s) => s[PRIMARY_SCORE]));
 
-export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
+/** How a suite draws its trials besides the seed: which sides, which split. */
+export interface SuiteView { mirror?: MirrorChoice | undefined; split?: Split | undefined }
+
+/** The suite's entries in order: each scene once per side (one side: the scenes themselves). */
+const entriesOf = <S>(scenes: readonly S[], mirror: MirrorChoice | undefined): { scene: S; mirrored: boolean }[] =>
+  scenes.flatMap((scene) => sidesOf(mirror).map((mirrored) => ({ scene, mirrored })));
+
+/** One unit of work of a suite: one variant of one entry (a scene on one side), scored by every observer (in order). */
+export interface SuiteUnit {
+  /** Place of the entry in the suite's list (scene by scene, each side in turn). */
+  scene: number;
+  variant: number;
+  onset: number | null;
+  /** Per observer: the possible trial's scores, then the impossible one's. */
+  scores: [TrialScores, TrialScores][];
+}
+
+/** Place of a unit in a whole run's order (entry by entry, variant by variant): shards split on it. */
+export const unitPosition = (entry: number, variant: number, pairs: number): number => entry * pairs + variant;
+
+/** Runs and scores the units for which `keep(position)` holds (all of them by default). */
+export function runSuiteUnits(options: SuiteOptions, keep: (position: number) => boolean = () => true,
+  onProgress?: (done: number, total: number, label: string) => void): SuiteUnit[] {
+  const split = options.split ?? 'default';
+  const entries = entriesOf(options.scenes, options.mirror);
+  const todo: [number, number][] = [];
+  entries.forEach((_, entry) => {
+    for (let v = 0; v < options.pairs; v++) if (keep(unitPosition(entry, v, options.pairs))) todo.push([entry, v]);
+  });
+  const units: SuiteUnit[] = [];
+  let done = 0;
+  for (const [entry, v] of todo) {
+    const { scene, mirrored } = entries[entry]!;
+    const pair = runPair(scene, v, options.seed, { mirrored, split });
+    const scores = options.observers.map((observer): [TrialScores, TrialScores] => [scoreTrial(observer, pair, 'possible').scores, scoreTrial(observer, pair, 'impossible').scores]);
+    units.push({ scene: entry, variant: v, onset: pair.onset, scores });
+    onProgress?.(++done, todo.length, mirrored ? `${scene.id}, mirrored` : scene.id);
+  }
+  return units;
+}
+
+/** Trial rows, per-scene metrics and McNemar comparisons from every unit of a suite, in any order (a
+ * whole run's, or shards' put together): the same numbers, byte for byte, as scoring them in one run. */
+export function assembleSuite(scenes: readonly Pick<SceneFile, 'id' | 'concept'>[], models: readonly ScoredModel[], pairs: number, seed: number,
+  units: readonly SuiteUnit[], view: SuiteView = {}): SuiteOutput {
+  const split = view.split ?? 'default';
+  const byPosition = new Map(units.map((u) => [unitPosition(u.scene, u.variant, pairs), u]));
   const results: SuiteResult[] = [];
   const trials: TrialRow[] = [];
   const comparisons: ObserverComparison[] = [];
-  const split = options.split ?? 'default';
-  // Each scene once per side; with one side the entries are the scenes, indices and all.
-  const entries = options.scenes.flatMap((scene) => sidesOf(options.mirror).map((mirrored) => ({ scene, mirrored })));
-  const total = entries.length * options.pairs;
-  let done = 0;
   // Results and rows name their side and split only when the suite runs other than as drawn on the
   // default split, so they stay equal to what the Experiment screen computes (summarizeScene).
-  const tagged = (options.mirror ?? 'off') !== 'off' || split !== 'default';
-  entries.forEach(({ scene, mirrored }) => {
+  const tagged = (view.mirror ?? 'off') !== 'off' || split !== 'default';
+  entriesOf(scenes, view.mirror).forEach(({ scene, mirrored }, entry) => {
     const tag = tagged ? { mirrored, split } : {};
-    const scores = options.observers.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
-    for (let v = 0; v < options.pairs; v++) {
-      const pair = runPair(scene, v, options.seed, { mirrored, split });
-      options.observers.forEach((observer, k) => {
-        const sp = scoreTrial(observer, pair, 'possible').scores;
-        const si = scoreTrial(observer, pair, 'impossible').scores;
+    const scores = models.map(() => ({ possible: [] as TrialScores[], impossible: [] as TrialScores[] }));
+    for (let v = 0; v < pairs; v++) {
+      const unit = byPosition.get(unitPosition(entry, v, pairs));
+      if (!unit) throw new Error(`the suite is missing ${scene.id}${mirrored ? ' (mirrored)' : ''} variant ${v}`);
+      if (unit.scores.length !== models.length) throw new Error(`${scene.id} variant ${v} has scores for ${unit.scores.length} models; expected ${models.length}`);
+      models.forEach((model, k) => {
+        const [sp, si] = unit.scores[k]!;
         scores[k]!.possible.push(sp);
         scores[k]!.impossible.push(si);
         for (const [condition, s] of [['possible', sp], ['impossible', si]] as const) {
-          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: observer.name, experience_frames: experienceOf(observer), seed: options.seed, onset_frame: pair.onset, scores: s, ...tag });
+          trials.push({ scene: scene.id, concept: scene.concept, variant: v, condition, model: model.name, experience_frames: model.experience_frames, seed, onset_frame: unit.onset, scores: s, ...tag });
         }
       });
-      onProgress?.(++done, total, mirrored ? `${scene.id}, mirrored` : scene.id);
     }
-    options.observers.forEach((observer, k) => {
-      results.push({ ...summarizeScene(scene, { name: observer.name, experience_frames: experienceOf(observer) }, scores[k]!.possible, scores[k]!.impossible), ...tag });
+    models.forEach((model, k) => {
+      results.push({ ...summarizeScene(scene, model, scores[k]!.possible, scores[k]!.impossible), ...tag });
     });
-    comparisons.push(...compareObservers(scene, options.observers.map((o, k) => ({ name: o.name, outcomes: primaryOutcomes(scores[k]!.possible, scores[k]!.impossible) }))));
+    comparisons.push(...compareObservers(scene, models.map((m, k) => ({ name: m.name, outcomes: primaryOutcomes(scores[k]!.possible, scores[k]!.impossible) }))));
   });
   return { results, trials, comparisons };
+}
+
+export const scoredModel = (o: Observer): ScoredModel => ({ name: o.name, experience_frames: experienceOf(o) });
+
+export function runSuite(options: SuiteOptions, onProgress?: (done: number, total: number, label: string) => void): SuiteOutput {
+  return assembleSuite(options.scenes, options.observers.map(scoredModel), options.pairs, options.seed,
+    runSuiteUnits(options, undefined, onProgress), { mirror: options.mirror, split: options.split });
 }
 
 const fmt = (x: number | null): string => (x === null ? '' : Number.isFinite(x) ? String(Number(x.toPrecision(7))) : String(x));

@@ -12,4 +12,6 @@ export interface ModelChoice {
   label: string;
   /** One line on what it is, for the picker's tooltip. */
   note: string;
+  /** Set for the cohort's other seeds (models/seed-S/): the pickers fold them away by seed. */
+  cohortSeed?: number;
 }

@@ -1,5 +1,6 @@
 // The observers the page can show: the shipped checkpoints listed in models/index.json (loaded on
 // first use, then kept), the constant-velocity and gravity-only baselines, and the ideal observer.
+// The index also lists the cohort (more seeds of the same learner, in models/seed-S/); pages that offer it ask.
 import { ConstantVelocityPredictor, type StepPredictor } from '../predictor/predictor';
 import type { ModelChoice } from './modelChoice';
 import { GravityOnlyPredictor } from '../predictor/gravityOnly';
@@ -27,7 +28,10 @@ export function experienceWords(frames: number): string {
   return `${count} frames (${minutes < 10 ? minutes.toFixed(1) : Math.round(minutes)} min)`;
 }
 
-interface IndexEntry { name: string; experience_frames: number }
+interface IndexEntry { name: string; experience_frames: number; seed: number | null; path: string }
+
+/** A checkpoint folder under models/: `learner-6k` or `seed-2/learner-6k` (nothing that climbs out). */
+const CHECKPOINT_PATH = /^(seed-\d+\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 
 function readIndex(value: unknown): IndexEntry[] {
   const list = Array.isArray(value) ? value : (value as { checkpoints?: unknown; models?: unknown } | null)?.checkpoints ?? (value as { models?: unknown } | null)?.models;
@@ -37,7 +41,10 @@ function readIndex(value: unknown): IndexEntry[] {
     if (typeof entry?.name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(entry.name) || typeof entry.experience_frames !== 'number') {
       throw new Error(`models/index.json: [${i}] needs a name and a numeric experience_frames`);
     }
-    return { name: entry.name, experience_frames: entry.experience_frames };
+    const path = (e as { path?: unknown }).path ?? entry.name;
+    if (typeof path !== 'string' || !CHECKPOINT_PATH.test(path)) throw new Error(`models/index.json: [${i}].path must be a checkpoint folder such as seed-2/learner-6k`);
+    const seed = (e as { seed?: unknown }).seed;
+    return { name: entry.name, experience_frames: entry.experience_frames, seed: typeof seed === 'number' ? seed : null, path };
   });
 }
 
@@ -57,18 +64,30 @@ async function savedChoices(): Promise<ModelChoice[]> {
 
 export class ModelLibrary {
   private readonly loaded = new Map<string, Promise<StepPredictor>>();
+  /** Where each listed checkpoint lives under models/. */
+  private readonly paths = new Map<string, string>();
 
-  /** Fetches the list of shipped checkpoints; the baselines are always there. */
-  async list(): Promise<{ models: ModelChoice[]; error: string | null }> {
+  /** Fetches the list of shipped checkpoints; the baselines are always there. With `cohort`, the
+   * other seeds too (marked with `cohortSeed`), listed before the main series so that the main
+   * series stays last: the oldest learner of seed 1 is still the default, with its usual colour. */
+  async list(options: { cohort?: boolean } = {}): Promise<{ models: ModelChoice[]; error: string | null }> {
     const baselines = [CONSTANT_VELOCITY, GRAVITY_ONLY, ORACLE_CHOICE];
     try {
       const res = await fetch(`${BASE}index.json`, { cache: 'no-cache' });
       if (!res.ok) throw new Error(`models/index.json: HTTP ${res.status}`);
-      const entries = readIndex(await res.json()).sort((a, b) => a.experience_frames - b.experience_frames);
-      const learned: ModelChoice[] = entries.map((e) => ({
-        id: e.name, kind: 'learned', experienceFrames: e.experience_frames, label: e.name,
-        note: `A learner that watched ${experienceWords(e.experience_frames)} of ordinary physics.`,
-      }));
+      const entries = readIndex(await res.json());
+      const inFolder = (e: IndexEntry): boolean => e.path.includes('/');
+      const byAge = (a: IndexEntry, b: IndexEntry): number => a.experience_frames - b.experience_frames;
+      const cohort = options.cohort ? entries.filter(inFolder).sort((a, b) => (a.seed ?? 0) - (b.seed ?? 0) || byAge(a, b)) : [];
+      const learned: ModelChoice[] = [...cohort, ...entries.filter((e) => !inFolder(e)).sort(byAge)].map((e) => {
+        this.paths.set(e.name, e.path);
+        const seedWords = e.seed === null ? '' : ` (training seed ${e.seed})`;
+        return {
+          id: e.name, kind: 'learned', experienceFrames: e.experience_frames, label: e.name,
+          note: `A learner that watched ${experienceWords(e.experience_frames)} of ordinary physics${seedWords}.`,
+          ...(inFolder(e) && e.seed !== null ? { cohortSeed: e.seed } : {}),
+        };
+      });
       return { models: [...(await savedChoices()), ...learned, ...baselines], error: null };
     } catch (e) {
       return { models: [...(await savedChoices()), ...baselines], error: `No learned checkpoints (${e instanceof Error ? e.message : String(e)}); the baselines still work.` };
@@ -88,7 +107,10 @@ export class ModelLibrary {
       p = choice.kind === 'constant-velocity' ? Promise.resolve(new ConstantVelocityPredictor())
         : choice.kind === 'gravity-only' ? Promise.resolve(new GravityOnlyPredictor())
         : choice.id.startsWith('saved:') ? import('../storage/savedModels').then((m) => m.loadSavedModel(choice.id.slice('saved:'.length)))
-        : import('./checkpointLoader').then((m) => m.loadCheckpoint(`${BASE}${choice.id}/`, `models/${choice.id}`, choice.id));
+        : import('./checkpointLoader').then((m) => {
+          const path = this.paths.get(choice.id) ?? choice.id;
+          return m.loadCheckpoint(`${BASE}${path}/`, `models/${path}`, choice.id);
+        });
       this.loaded.set(choice.id, p);
       p.catch(() => this.loaded.delete(choice.id));
     }

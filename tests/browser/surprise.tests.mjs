@@ -7,7 +7,9 @@ import { measureColour } from './pagePixels.mjs';
 
 export function registerSurpriseTests(test, { root }) {
   const index = JSON.parse(readFileSync(join(root, 'public/models/index.json'), 'utf8'));
-  const list = (Array.isArray(index) ? index : index.models ?? index.checkpoints).slice().sort((a, b) => a.experience_frames - b.experience_frames);
+  // The main series (seed 1); the cohort's other seeds live in seed-S/ folders.
+  const list = (Array.isArray(index) ? index : index.models ?? index.checkpoints).filter((m) => !String(m.path ?? m.name).includes('/'))
+    .sort((a, b) => a.experience_frames - b.experience_frames);
   const oldest = list[list.length - 1].name;
   const youngest = list[0].name;
 
@@ -111,6 +113,34 @@ export function registerSurpriseTests(test, { root }) {
     const fast = await rate(normal.page, 1);
     const quarter = await rate(normal.page, 0.25);
     assert.ok(quarter > 0 && quarter < fast * 0.6, `steps per frame: ${quarter.toFixed(2)} at ¼× vs ${fast.toFixed(2)} at 1×`);
+  });
+
+  test('the cohort: other seeds are folded away by seed, and one picked in the address loads and opens its fold', async ({ open, assert }) => {
+    const cohort = (Array.isArray(index) ? index : index.models).filter((m) => String(m.path ?? '').includes('/'));
+    assert.ok(cohort.length > 0, 'public/models/index.json lists the cohort (seed-S folders)');
+    const plain = await open({ query: '?scene=car-off-platform' });
+    await ready(plain);
+    await modelsReady(plain);
+    assert.equal(await plain.locator('[data-testid=model-cohort]').evaluate((d) => d.open), false, 'the cohort starts folded');
+    assert.equal(await plain.locator('[data-testid=models] > fieldset:first-child input').count(), list.length, 'the first group is the main series only');
+    const other = cohort.filter((m) => m.experience_frames === list[list.length - 1].experience_frames).pop();
+    const page = await open({ query: `?scene=car-off-platform&condition=impossible&models=${other.name},${oldest}` });
+    await ready(page);
+    await modelsReady(page);
+    assert.deepEqual(await page.evaluate(() => window.__surpriseLab.models), [other.name, oldest]);
+    assert.equal(await page.locator('[data-testid=model-cohort]').evaluate((d) => d.open), true, 'a picked seed opens the fold');
+    assert.equal(await page.isChecked(`[data-testid=model-${other.name}]`), true);
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.__surpriseLab.frame >= window.__surpriseLab.frames, undefined, 60_000);
+    const onset = await page.evaluate(() => window.__surpriseLab.onsetFrame);
+    const mean = await meanSurprise(page, onset, (await hook(page)).frames);
+    assert.ok(Number.isFinite(mean[other.name]) && mean[other.name] > 0, `${other.name} gives a surprise trace (${mean[other.name]})`);
+    // The Experiment screen folds the cohort the same way and takes a seed from its address.
+    const study = await open({ query: `experiment.html?scenes=car-off-platform&models=${other.name}` });
+    await study.waitForSelector('[data-testid=study-cohort]');
+    assert.equal(await study.locator('[data-testid=study-cohort]').evaluate((d) => d.open), true);
+    assert.equal(await study.isChecked(`[data-testid=model-${other.name}]`), true);
+    assert.equal(await study.isChecked(`[data-testid=model-${oldest}]`), false);
   });
 
   test('URL parameters: read at start, written back as the state changes, and they round-trip', async ({ open, assert }) => {

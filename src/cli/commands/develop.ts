@@ -7,25 +7,43 @@ import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
 import { loadSceneFile } from '../sceneFiles';
-import { BASELINES, DEFAULT_MODELS_DIR, scanCheckpoints, loadObserver } from '../modelStore';
+import { BASELINES, DEFAULT_MODELS_DIR, scanAllCheckpoints, scanCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runDevelopment, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY } from '../../experiment/development';
+import { conceptResults, developmentCsv, developmentTable, acquisitionFrames, CONCEPT_ORDER, DEVELOPMENT_VERSION, PASS_ACCURACY, type ConceptResult } from '../../experiment/development';
 import { SUMMARY_VERSION } from '../../experiment/suite';
 import { developmentSvg } from '../../experiment/developmentSvg';
-import { trialsCsv } from '../../experiment/suite';
+import { assembleSuite, runSuiteUnits, trialsCsv, type SuiteOutput } from '../../experiment/suite';
+import { cohortSummary, cohortTable, type CohortMember } from '../../experiment/cohort';
+import { inShard, parseShard } from '../shard';
+import { writeShardManifest } from '../shardFiles';
+import { suiteJob, type SuiteJob } from '../shardJob';
 import { expandSceneArgs } from './suite';
 import { trainCommand } from './train';
 import { orderWithControls } from '../../scenes/families';
+
+/** A develop job: the suite's, plus where the checkpoints came from and, for a cohort, each
+ * checkpoint's seed and age. */
+export interface DevelopJob extends SuiteJob {
+  modelsDir: string;
+  /** development.json's list of models: learners with their experience, baselines with null. */
+  modelList: { name: string; experience_frames: number | null }[];
+  cohort: CohortMember[] | null;
+}
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const out = parsed.values.get('out')!;
   const pairs = integerFlag(parsed, 'pairs', 2, 100_000) ?? 50;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
+  const shardText = parsed.values.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText, 'develop');
+  const cohortDir = parsed.values.get('cohort');
+  if (cohortDir !== undefined && parsed.values.has('models-dir')) throw new UsageError('give either --cohort DIR or --models-dir DIR, not both', 'develop');
   makeOutputDir(out);
-  let modelsDir = parsed.values.get('models-dir') ?? DEFAULT_MODELS_DIR;
+  let modelsDir = cohortDir ?? parsed.values.get('models-dir') ?? DEFAULT_MODELS_DIR;
   const train = parsed.values.get('train');
   if (train !== undefined) {
+    if (shard || cohortDir !== undefined) throw new UsageError('--train cannot go with --shard or --cohort: train first (train --seeds), then measure', 'develop');
     // Train a fresh series instead of reusing checkpoints: the train command, into OUT/models.
     modelsDir = join(out, 'models');
     const marks = train.split(',').map((s) => s.trim()).filter(Boolean);
@@ -36,7 +54,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     const code = await trainCommand.run({ values, positionals: [], help: false }, io);
     if (code !== EXIT_OK) return code;
   }
-  const { usable: entries, broken } = scanCheckpoints(modelsDir);
+  // A cohort is every seed's series (the directory's own and each seed-S folder's); otherwise one series.
+  const { usable: entries, broken } = cohortDir !== undefined ? scanAllCheckpoints(modelsDir) : scanCheckpoints(modelsDir);
   for (const b of broken) io.stderr(`warning: skipping ${b.name}: ${oneLine(b.problem)}\n`);
   const wanted = listFlag(parsed, 'models');
   // Every checkpoint, then the baselines: both that bracket support, and the ideal observer.
@@ -49,24 +68,59 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   if (scenes.length === 0) throw new BadInput('no scene with a violation to measure');
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, modelsDir));
-  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'develop');
-  const result = runDevelopment({ scenes, observers, pairs, seed }, (done, total, label) => report(done, total, `pairs (${label})`));
-  const models = observers.map((o) => ({ name: o.name, experience_frames: o.kind === 'learned' ? o.experienceFrames : null }));
-  const acquisition = Object.fromEntries([...new Set(result.concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(result.concepts, c)]));
+  const cohort = cohortDir === undefined ? null : names.flatMap((n): CohortMember[] => {
+    const e = entries.find((x) => x.name === n);
+    return e && e.seed !== null ? [{ model: n, seed: e.seed, experience_frames: e.experienceFrames }] : [];
+  });
+  const job: DevelopJob = {
+    ...suiteJob(scenes, names, observers, pairs, seed), modelsDir, cohort,
+    modelList: observers.map((o) => ({ name: o.name, experience_frames: o.kind === 'learned' ? o.experienceFrames : null })),
+  };
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `develop shard ${shard.index}/${shard.count}` : 'develop');
+  const units = runSuiteUnits({ scenes, observers, pairs, seed }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  if (shard) {
+    writeShardManifest(out, { kind: 'develop', shard, job, payload: { units } });
+    io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
+    return EXIT_OK;
+  }
+  writeDevelopmentOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units), io);
+  return EXIT_OK;
+}
+
+/** cohort.json and cohort.md (returned, for stdout): the cohort's members against the others (the baselines). */
+export function writeCohortOutputs(out: string, header: Record<string, unknown>, concepts: readonly ConceptResult[], members: readonly CohortMember[]): string {
+  const names = new Set(members.map((m) => m.model));
+  const summary = cohortSummary(concepts, members);
+  const table = cohortTable(summary, concepts.filter((c) => !names.has(c.model)));
+  writeFileSync(join(out, 'cohort.json'), `${JSON.stringify({ ...header, ...summary }, null, 2)}\n`);
+  writeFileSync(join(out, 'cohort.md'), table);
+  return table;
+}
+
+/** Every file of a develop run (and, for a cohort, cohort.json and cohort.md); one run and `merge`
+ * of its shards both write through here. */
+export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: SuiteOutput, io: CliIo): void {
+  const concepts = conceptResults(suite, job.seed);
+  const acquisition = Object.fromEntries([...new Set(concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(concepts, c)]));
   const doc = {
     development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,
-    seed, pairs_per_scene: pairs, models_dir: modelsDir, models, scenes: scenes.map((s) => ({ id: s.id, concept: s.concept })),
+    seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, models: job.modelList, scenes: job.scenes.map((s) => ({ id: s.id, concept: s.concept })),
     concept_order_infants: CONCEPT_ORDER, pass_accuracy: PASS_ACCURACY, acquisition_frames: acquisition,
-    concepts: result.concepts, per_scene: result.suite.results, comparisons: result.suite.comparisons,
+    ...(job.cohort ? { cohort_members: job.cohort } : {}),
+    concepts, per_scene: suite.results, comparisons: suite.comparisons,
   };
   writeFileSync(join(out, 'development.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  writeFileSync(join(out, 'development.csv'), developmentCsv(result.concepts));
-  writeFileSync(join(out, 'development.svg'), developmentSvg(result.concepts));
-  writeFileSync(join(out, 'trials.csv'), trialsCsv(result.suite.trials));
-  writeFileSync(join(out, 'table.md'), developmentTable(result.concepts, result.suite.results));
-  io.stdout(developmentTable(result.concepts));
+  writeFileSync(join(out, 'development.csv'), developmentCsv(concepts));
+  writeFileSync(join(out, 'development.svg'), developmentSvg(concepts));
+  writeFileSync(join(out, 'trials.csv'), trialsCsv(suite.trials));
+  writeFileSync(join(out, 'table.md'), developmentTable(concepts, suite.results));
+  if (job.cohort) {
+    io.stdout(writeCohortOutputs(out, { seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir }, concepts, job.cohort));
+    io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md, cohort.json, cohort.md to ${out}\n`);
+    return;
+  }
+  io.stdout(developmentTable(concepts));
   io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md to ${out}\n`);
-  return EXIT_OK;
 }
 
 export const developCommand: Command = {
@@ -77,10 +131,12 @@ export const developCommand: Command = {
     flags: [
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'checkpoints to measure (default public/models, all of them, plus the baselines)' },
+      { name: 'cohort', kind: 'string', valueName: 'DIR', description: 'a cohort (train --seeds output, or public/models): every seed\'s series; adds cohort.json and cohort.md (mean ± sd across seeds per concept and age)' },
       { name: 'models', kind: 'string', valueName: 'A,B,...', description: 'only these models (names from `models`, or checkpoint directories)' },
       { name: 'scenes', kind: 'string', valueName: 'FILE|DIR,...', description: 'scene files or directories (default scenes)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 50)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants and the bootstrap (default 0)' },
+      { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'train', kind: 'string', valueName: 'a,b,c', description: 'train a fresh series with checkpoints at these marks (e.g. 0,3k,30k) into DIR/models instead of reusing checkpoints' },
     ],
   },

@@ -10,6 +10,8 @@ import { divergeCommand } from './diverge';
 import { developCommand } from './develop';
 import { planCommand } from './plan';
 import { checkCommand } from './check';
+import { mergeCommand } from './merge';
+import { cohortCommand } from './cohort';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   divergeCommand,
   developCommand,
   planCommand,
+  mergeCommand,
+  cohortCommand,
 ];

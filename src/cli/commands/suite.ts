@@ -9,12 +9,15 @@ import { loadSceneFile } from '../sceneFiles';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { runSuite, trialsCsv, SUMMARY_VERSION } from '../../experiment/suite';
+import { assembleSuite, runSuiteUnits, trialsCsv, SUMMARY_VERSION, type SuiteOutput } from '../../experiment/suite';
 import { summarySvg } from '../../experiment/summarySvg';
 import { orderWithControls } from '../../scenes/families';
 import { heldoutLines, heldoutRows, mirrorGaps, type MirrorChoice } from '../../experiment/splits';
 import type { Split } from '../../scenes/resolve';
 import { conceptResults } from '../../experiment/development';
+import { inShard, parseShard } from '../shard';
+import { writeShardManifest } from '../shardFiles';
+import { suiteJob, type SuiteJob } from '../shardJob';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -54,16 +57,32 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     // The held-out ranges beside the training split's and the diet's, before any number.
     for (const s of withViolation) for (const line of heldoutLines(s)) io.stdout(`${line}\n`);
   }
+  const shardText = parsed.values.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText, 'suite');
   await useWasmBackend();
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
-  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'suite');
-  const result = runSuite({ scenes: withViolation, observers, pairs, seed, mirror, split }, (done, total, label) => report(done, total, `pairs (${label})`));
+  const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split });
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `suite shard ${shard.index}/${shard.count}` : 'suite');
+  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  if (shard) {
+    writeShardManifest(out, { kind: 'suite', shard, job, payload: { units } });
+    io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
+    return EXIT_OK;
+  }
+  writeSuiteOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units, { mirror, split }), io);
+  return EXIT_OK;
+}
+
+/** summary.json, trials.csv and summary.svg, and a line per scene and model on stdout: one run
+ * and `merge` of its shards write these through here, so their files are the same bytes. */
+export function writeSuiteOutputs(out: string, job: SuiteJob, result: SuiteOutput, io: CliIo): void {
   // Each concept over its whole design: passed only when every one of its scenes is (docs/development.md).
-  const concepts = conceptResults(result, seed);
-  const gaps = mirror === 'both' ? mirrorGaps(result.results) : null;
+  const concepts = conceptResults(result, job.seed);
+  const gaps = job.mirror === 'both' ? mirrorGaps(result.results) : null;
   const summary = {
-    summary_version: SUMMARY_VERSION, seed, pairs, models: modelNames, scenes: withViolation.map((s) => s.id), mirror, split,
-    ...(split === 'heldout' ? { heldout: Object.fromEntries(withViolation.map((s) => [s.id, heldoutRows(s)])) } : {}),
+    summary_version: SUMMARY_VERSION, seed: job.seed, pairs: job.pairs, models: job.modelNames, scenes: job.scenes.map((s) => s.id),
+    mirror: job.mirror, split: job.split,
+    ...(job.heldout ? { heldout: job.heldout } : {}),
     interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
     ...(gaps ? { mirror_gaps: gaps } : {}),
   };
@@ -82,7 +101,6 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(`concept ${c.concept}\t${c.model}\t${c.passed ? 'passed' : 'not passed'}: ${c.scenes_passed}/${c.scenes.length} scenes\tweakest ${c.weakest_scene} ${c.weakest_accuracy.toFixed(3)} ${ci(c.weakest_ci95)}\tmean over scenes ${c.pairwise_accuracy.toFixed(3)} ${ci(c.pairwise_ci95)}\n`);
   }
   io.stderr(`wrote summary.json, trials.csv, summary.svg to ${out}\n`);
-  return EXIT_OK;
 }
 
 export const suiteCommand: Command = {
@@ -98,6 +116,7 @@ export const suiteCommand: Command = {
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants (default 0)' },
       { name: 'mirror', kind: 'string', valueName: 'off|on|both', description: 'run each scene as drawn (off, default), mirrored left–right (on), or both, reporting the gap' },
       { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw variants from the params\' ranges (default) or their held-out ranges, printed beside the diet\'s' },
+      { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },

@@ -1,5 +1,7 @@
-// `train`: grows a learner on fresh procedural experience and writes checkpoints at experience marks.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `train`: grows a learner on fresh procedural experience and writes checkpoints at experience marks;
+// with --seeds, a cohort (one learner per seed, trained side by side in worker threads).
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { integerFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
@@ -7,16 +9,13 @@ import { EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { train } from '../../predictor/training';
-import { serializeCheckpoint } from '../../predictor/checkpoint';
+import { trainSeed, type SeedJob } from '../seedTraining';
+import { trainCohort } from '../cohortTraining';
+import { inShard, parseSeedList, parseShard } from '../shard';
+import { modelIndexJson } from '../modelStore';
+import { writeShardManifest } from '../shardFiles';
 
-export const checkpointName = (frames: number): string =>
-  frames === 0 ? 'newborn' : frames % 1000 === 0 ? `learner-${frames / 1000}k` : `learner-${frames}`;
-
-export function codeVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { checkpointName, codeVersion } from '../seedTraining';
 
 function parseMarks(text: string | undefined, frames: number): number[] {
   if (text === undefined) return [0, frames];
@@ -29,50 +28,78 @@ function parseMarks(text: string | undefined, frames: number): number[] {
   return [...new Set(marks)].sort((a, b) => a - b);
 }
 
+/** The training settings shared by every seed (what a shard manifest must agree on). */
+interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean }
+
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const frames = integerFlag(parsed, 'frames', 1, 10_000_000)!;
-  const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
-  const replay = integerFlag(parsed, 'replay', 1, 64) ?? 4;
+  const recipe: Recipe = {
+    frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
+    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, contactFeatures: !parsed.values.has('no-contact-features'),
+  };
   const out = parsed.values.get('out')!;
-  const marks = parseMarks(parsed.values.get('checkpoints'), frames);
-  const contactFeatures = !parsed.values.has('no-contact-features');
+  const seedsText = parsed.values.get('seeds');
+  if (seedsText !== undefined) return runCohort(parsed, io, recipe, parseSeedList(seedsText, 'train'), out);
+  for (const flag of ['shard', 'jobs']) if (parsed.values.has(flag)) throw new UsageError(`--${flag} goes with --seeds (a cohort)`, 'train');
+  const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
   makeOutputDir(out);
   await useWasmBackend();
   const command = `npm run lab -- train ${process.argv.slice(3).join(' ')}`.trim();
   const started = Date.now();
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'training');
-  const written: { name: string; experience_frames: number }[] = [];
-  await train({ frames, checkpoints: marks, seed, replay, features: { contactFeatures } }, (e) => {
-    const name = checkpointName(e.experienceFrames);
-    const ck = serializeCheckpoint(e.network, e.settings.features, {
-      name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),
-      seed, diet: e.settings.diet, features: e.settings.features, validation_loss: e.validationLoss,
-      train_loss: Number.isFinite(e.trainLoss) ? e.trainLoss : null, gradient_steps: e.gradientSteps,
-      training_seconds: Math.round((Date.now() - started) / 100) / 10, code_version: codeVersion(), command,
-    });
-    const dir = join(out, name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'model.json'), ck.modelJson);
-    writeFileSync(join(dir, 'weights.bin'), ck.weights);
-    writeFileSync(join(dir, 'meta.json'), ck.metaJson);
-    written.push({ name, experience_frames: e.experienceFrames });
-    io.stderr(`${process.stderr.isTTY ? '\n' : ''}checkpoint ${name}: ${e.experienceFrames} frames, validation loss ${e.validationLoss.toFixed(4)} → ${dir}\n`);
-  }, (p) => report(p.experienceFrames, p.totalFrames, `frames, loss ${p.trainLoss.toFixed(3)}`));
-  // The browser cannot list a directory: index.json tells it which checkpoints are here.
-  writeFileSync(join(out, 'index.json'), `${JSON.stringify({ models: written }, null, 2)}\n`);
+  const written = await trainSeed({ seed, ...recipe, out, command }, (m) => {
+    if (m.type === 'progress') report(m.frames, m.total, `frames, loss ${m.loss.toFixed(3)}`);
+    else io.stderr(`${process.stderr.isTTY ? '\n' : ''}checkpoint ${m.name}: ${m.frames} frames, validation loss ${m.validationLoss.toFixed(4)} → ${m.dir}\n`);
+  });
   io.stderr(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${written.length} checkpoints in ${out}\n`);
+  return EXIT_OK;
+}
+
+/** The one-seed command that gives the same weights as this seed of the cohort. */
+function seedCommand(r: Recipe, seed: number, out: string): string {
+  const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
+  return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
+    + `${r.contactFeatures ? '' : ' --no-contact-features'} --out ${out}`;
+}
+
+async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
+  if (parsed.values.has('seed')) throw new UsageError('give either --seed (one learner) or --seeds (a cohort), not both', 'train');
+  const shardText = parsed.values.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText, 'train');
+  const seeds = allSeeds.filter((_, k) => inShard(k, shard));
+  const parallel = integerFlag(parsed, 'jobs', 1, 64) ?? Math.min(availableParallelism(), seeds.length || 1);
+  makeOutputDir(out);
+  // Each seed's folder is named for the seed alone, so a merge of shards lays out like one run.
+  const jobs: SeedJob[] = seeds.map((seed) => ({ seed, ...recipe, out: join(out, `seed-${seed}`), command: seedCommand(recipe, seed, `DIR/seed-${seed}`) }));
+  const started = Date.now();
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), `cohort (${seeds.length} seed${seeds.length === 1 ? '' : 's'}, ${parallel} thread${parallel === 1 ? '' : 's'})`);
+  io.stderr(`training seeds ${seeds.join(', ')}${shard ? ` (shard ${shard.index}/${shard.count} of seeds ${allSeeds.join(', ')})` : ''} in ${parallel} worker threads\n`);
+  await trainCohort(jobs, parallel, {
+    onProgress: (done, total) => report(done, total, 'frames'),
+    onCheckpoint: (m) => io.stderr(`${process.stderr.isTTY ? '\n' : ''}seed ${m.seed}: checkpoint ${m.name}, validation loss ${m.validationLoss.toFixed(4)} → ${m.dir}\n`),
+    onSeedDone: () => {},
+  });
+  writeFileSync(join(out, 'index.json'), modelIndexJson(out));
+  if (shard) writeShardManifest(out, { kind: 'train', shard, job: { seeds: allSeeds, ...recipe }, payload: { seeds } });
+  const seconds = (Date.now() - started) / 1000;
+  const framesTrained = seeds.length * recipe.frames;
+  io.stderr(`done in ${seconds.toFixed(0)} s: ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${recipe.frames} frames = ${framesTrained} frames of experience, `
+    + `${(framesTrained / seconds).toFixed(0)} frames/s; checkpoints in ${out}/seed-S, listed in ${join(out, 'index.json')}\n`);
   return EXIT_OK;
 }
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train a learner on fresh normal-physics experience; write checkpoints at experience marks',
+  summary: 'train a learner (or a cohort, one per seed, on all cores) on fresh normal-physics experience; write checkpoints at experience marks',
   args: {
     command: 'train',
     flags: [
       { name: 'frames', kind: 'string', valueName: 'N', required: true, description: 'frames of experience in total (each a watched 1/60 s transition)' },
       { name: 'checkpoints', kind: 'string', valueName: 'a,b,c', description: 'experience marks to save at, e.g. 0,2k,10k,100k (default: 0 and N)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the experience, the weights and the sampling (default 1)' },
+      { name: 'seeds', kind: 'string', valueName: 'LIST', description: 'a cohort: one learner per seed, e.g. 1-5 or 1,3,8, into DIR/seed-S (same weights as --seed S alone)' },
+      { name: 'jobs', kind: 'string', valueName: 'J', description: 'with --seeds: worker threads training at once (default: the number of cores)' },
+      { name: 'shard', kind: 'string', valueName: 'i/n', description: 'with --seeds: train only every n-th seed from the i-th; join the shards with `merge`' },
       { name: 'replay', kind: 'string', valueName: 'R', description: 'gradient uses of each frame on average (default 4)' },
       { name: 'no-contact-features', kind: 'switch', description: 'train without the pairwise contact-geometry inputs (see docs/predictor.md)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },

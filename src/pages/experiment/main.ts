@@ -56,9 +56,9 @@ function studyLine(study: unknown): string {
 }
 
 const library = new ModelLibrary();
-const listed = await library.list();
+const listed = await library.list({ cohort: true });
 const modelError = listed.error;
-const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:'));
+const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:') && m.cohortSeed === undefined);
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
 const defaults: SetupForm = {
@@ -78,7 +78,7 @@ const lookingOn = (): boolean => { const { runner, form } = store.getState(); re
 const mountSetup = (form: SetupForm): SetupPanel => {
   const host = h('div');
   byId('setup-panel').replaceChildren(host);
-  return mountSetupPanel(host, sceneOptions, store.getState().models.map((m) => ({ id: m.id, label: m.label, note: m.note })), form,
+  return mountSetupPanel(host, sceneOptions, store.getState().models.map((m) => ({ id: m.id, label: m.label, note: m.note, cohortSeed: m.cohortSeed })), form,
     (f, valid) => {
       act.formTyped(f);
       if (!valid) return;
@@ -95,7 +95,7 @@ let setup = mountSetup(initial);
 // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
 void import('../../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
   library.forgetSaved();
-  void library.list().then((again) => {
+  void library.list({ cohort: true }).then((again) => {
     act.modelsListed(again.models);
     const { settingUp, runner, phase, typedForm } = store.getState();
     const running = settingUp || runner?.isRunning === true || phase === 'paused';

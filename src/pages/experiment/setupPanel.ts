@@ -6,7 +6,7 @@ import { studyPresets } from '../../experiment/studyPresets';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
 export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
-export interface ModelOption { id: string; label: string; note: string }
+export interface ModelOption { id: string; label: string; note: string; cohortSeed?: number }
 
 export interface SetupPanel {
   /** Disables the form while a study runs. */
@@ -58,6 +58,17 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     onChange(form, issues.length === 0);
   };
   let running = false;
+  const modelChoice = (i: number): HTMLElement => h('label', { class: 'choice', title: models[i]!.note }, modelBoxes[i]!, h('span', {}, models[i]!.label));
+  /** The cohort's other seeds, folded away by seed (open when the address already picks one). */
+  const cohortChoices = (): HTMLElement | null => {
+    const seeds = [...new Set(models.flatMap((m) => (m.cohortSeed === undefined ? [] : [m.cohortSeed])))];
+    if (seeds.length === 0) return null;
+    const picked = models.some((m) => m.cohortSeed !== undefined && initial.models.includes(m.id));
+    return h('details', { class: 'model-cohort', open: picked, 'data-testid': 'study-cohort' },
+      h('summary', {}, `Cohort: ${seeds.length} more seed${seeds.length === 1 ? '' : 's'} of the same learner`),
+      ...seeds.map((seed) => h('div', { class: 'cohort-seed' }, h('span', { class: 'choice-note' }, `seed ${seed}`),
+        ...models.map((m, i) => (m.cohortSeed === seed ? modelChoice(i) : null)))));
+  };
 
   // Presets tick the scenes of a ready-made study (and the observers that bracket support).
   const presets = studyPresets(scenes, models.map((m) => m.id)).map((p) => {
@@ -78,7 +89,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
         h('label', { class: s.controlOf ? 'choice choice-control' : 'choice', title: s.study, 'data-control-of': s.control_of ?? '' }, box, h('span', {}, s.title),
           h('span', { class: 'choice-note' }, s.controlOf ? `control of “${s.controlOf}”` : s.concept))))),
     h('fieldset', {}, h('legend', {}, 'Observers (the “infants”)'),
-      ...models.map((m, i) => h('label', { class: 'choice', title: m.note }, modelBoxes[i]!, h('span', {}, m.label)))),
+      ...models.map((m, i) => (m.cohortSeed === undefined ? modelChoice(i) : null)), cohortChoices()),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-pairs' }, 'Matched pairs'), pairs),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-fam' }, 'Familiarization trials'), fam),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),

@@ -212,14 +212,14 @@ async function main(): Promise<void> {
     () => saving.saved);
 
   // The observers: the list of checkpoints, then the URL's choice (or a sensible default).
-  const listed = await library.list();
+  const listed = await library.list({ cohort: true });
   store.getState().setAvailableModels(listed.models, listed.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', listed.error);
   store.getState().setSelectedModels(url.models ?? defaultModels(listed.models));
   writeUrlOnChange(store);
   // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
   void import('../../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
     library.forgetSaved();
-    void library.list().then((again) => store.getState().setAvailableModels(again.models, again.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', again.error));
+    void library.list({ cohort: true }).then((again) => store.getState().setAvailableModels(again.models, again.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', again.error));
   }));
   // Someone who asked for less motion presses Space to start; nothing moves by itself.
   if (url.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().play();

@@ -1,7 +1,8 @@
-// The observer picker: shipped checkpoints by experience, the constant-velocity and gravity-only
-// baselines and the ideal observer; tick two or more to compare them side by side on the chart.
+// The observer picker: shipped checkpoints by experience (the cohort's other seeds folded away),
+// the constant-velocity and gravity-only baselines and the ideal observer; tick two or more to compare them.
 import type { AppStore } from '../store/appStore';
 import { MAX_SELECTED_MODELS } from '../store/modelsSlice';
+import type { ModelChoice } from '../../../web/modelChoice';
 import { watch } from '../store/watch';
 import type { Commands } from '../../../ui/commands';
 import { h } from '../../../ui/dom';
@@ -19,6 +20,7 @@ export function mountModelPicker(root: HTMLElement, store: AppStore, commands: P
   const list = h('div', { class: 'models', 'data-testid': 'models', role: 'group', 'aria-label': 'Observers' });
   const note = h('p', { class: 'muted small models-note' });
   root.append(h('h3', { class: 'panel-title' }, 'Observers'), list, note);
+  let cohortOpen = false;
 
   watch(store, (s) => [s.models, s.selectedModels, s.suspendedModels, s.modelsStatus, s.modelsError] as const, ([models, selected, suspended, status, error]) => {
     if (status === 'loading') {
@@ -26,27 +28,38 @@ export function mountModelPicker(root: HTMLElement, store: AppStore, commands: P
       note.textContent = '';
       return;
     }
+    const row = (m: ModelChoice): HTMLElement => {
+      const on = selected.includes(m.id);
+      const box = h('input', { type: 'checkbox', value: m.id, checked: on, disabled: !on && selected.length >= MAX_SELECTED_MODELS, 'data-testid': `model-${m.id}` });
+      box.addEventListener('change', () => {
+        commands.toggleModel(m.id);
+        box.blur();
+      });
+      const problem = suspended[m.id];
+      return h('label', { class: `model${on ? ' is-on' : ''}`, title: m.note },
+        box,
+        h('span', { class: 'swatch', style: `background:${modelColour(m, models)}` }),
+        h('span', { class: 'model-name' }, m.label),
+        h('span', { class: 'model-exp muted' }, experienceText(m.experienceFrames)),
+        problem ? h('span', { class: 'model-problem' }, problem) : null);
+    };
     const groups = [
-      { title: 'Learners, by experience', items: models.filter((m) => m.kind === 'learned') },
+      { title: 'Learners, by experience', items: models.filter((m) => m.kind === 'learned' && m.cohortSeed === undefined) },
       { title: 'Baselines', items: models.filter((m) => m.kind !== 'learned') },
     ];
-    list.replaceChildren(...groups.filter((g) => g.items.length > 0).map((g) => h('fieldset', { class: 'model-group' },
-      h('legend', {}, g.title),
-      ...g.items.map((m) => {
-        const on = selected.includes(m.id);
-        const box = h('input', { type: 'checkbox', value: m.id, checked: on, disabled: !on && selected.length >= MAX_SELECTED_MODELS, 'data-testid': `model-${m.id}` });
-        box.addEventListener('change', () => {
-          commands.toggleModel(m.id);
-          box.blur();
-        });
-        const problem = suspended[m.id];
-        return h('label', { class: `model${on ? ' is-on' : ''}`, title: m.note },
-          box,
-          h('span', { class: 'swatch', style: `background:${modelColour(m, models)}` }),
-          h('span', { class: 'model-name' }, m.label),
-          h('span', { class: 'model-exp muted' }, experienceText(m.experienceFrames)),
-          problem ? h('span', { class: 'model-problem' }, problem) : null);
-      }))));
+    const fieldsets: HTMLElement[] = groups.filter((g) => g.items.length > 0).map((g) => h('fieldset', { class: 'model-group' }, h('legend', {}, g.title), ...g.items.map(row)));
+    // The other seeds of the cohort stay folded away (one fieldset per seed) until asked for.
+    const cohort = models.filter((m) => m.cohortSeed !== undefined);
+    if (cohort.length > 0) {
+      const seeds = [...new Set(cohort.map((m) => m.cohortSeed!))];
+      cohortOpen ||= cohort.some((m) => selected.includes(m.id));
+      const details = h('details', { class: 'model-cohort', open: cohortOpen, 'data-testid': 'model-cohort' },
+        h('summary', {}, `Cohort: ${seeds.length} more seed${seeds.length === 1 ? '' : 's'} of the same learner`),
+        ...seeds.map((seed) => h('fieldset', { class: 'model-group' }, h('legend', {}, `seed ${seed}`), ...cohort.filter((m) => m.cohortSeed === seed).map(row))));
+      details.addEventListener('toggle', () => { cohortOpen = details.open; });
+      fieldsets.splice(1, 0, details);
+    }
+    list.replaceChildren(...fieldsets);
     note.textContent = error ?? `Tick up to ${MAX_SELECTED_MODELS} to compare them. The first learner ticked draws the ghost and the glow.`;
   }, (a, b) => a.every((v, i) => v === b[i]));
 }
