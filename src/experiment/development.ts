@@ -97,8 +97,10 @@ export function conceptResults(suite: Pick<SuiteOutput, 'trials'>, seed: number)
     const key = `${row.concept}\u0000${row.model}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { scenes: new Map(), exp: BASELINES.has(row.model) ? null : row.experience_frames }));
-    let scene = g.scenes.get(row.scene);
-    if (!scene) g.scenes.set(row.scene, (scene = { possible: new Map(), impossible: new Map() }));
+    // A mirrored run is a scene of its own: the concept is passed only when both sides are.
+    const sceneKey = row.mirrored ? `${row.scene} (mirrored)` : row.scene;
+    let scene = g.scenes.get(sceneKey);
+    if (!scene) g.scenes.set(sceneKey, (scene = { possible: new Map(), impossible: new Map() }));
     scene[row.condition].set(row.variant, row.scores[PRIMARY_SCORE]);
   }
   const out: ConceptResult[] = [];

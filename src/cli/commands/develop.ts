@@ -2,7 +2,7 @@
 // writes development.json, development.csv, development.svg (and the per-scene suite files).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerFlag, listFlag, type ParsedArgs } from '../args';
+import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
@@ -21,6 +21,8 @@ import { suiteJob, type SuiteJob } from '../shardJob';
 import { expandSceneArgs } from './suite';
 import { trainCommand } from './train';
 import { orderWithControls } from '../../scenes/families';
+import { heldoutRows, type MirrorChoice } from '../../experiment/splits';
+import type { Split } from '../../scenes/resolve';
 
 /** A develop job: the suite's, plus where the checkpoints came from and, for a cohort, each
  * checkpoint's seed and age. */
@@ -64,7 +66,14 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     throw new BadInput(`${modelsDir}: no checkpoints found (train some with --train 0,1k,10k or name a --models-dir)`);
   }
   const sceneArgs = (parsed.values.get('scenes') ?? 'scenes').split(',').map((s) => s.trim()).filter(Boolean);
-  const scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation));
+  const mirror = choiceFlag<MirrorChoice>(parsed, 'mirror', ['off', 'on', 'both']) ?? 'off';
+  const split = choiceFlag<Split>(parsed, 'split', ['default', 'heldout']) ?? 'default';
+  let scenes = orderWithControls(expandSceneArgs(sceneArgs).map((f) => loadSceneFile(f)).filter((s) => s.violation));
+  if (split === 'heldout') {
+    const without = scenes.filter((s) => heldoutRows(s).length === 0).map((s) => s.id);
+    if (without.length > 0) io.stderr(`skipping ${without.join(', ')}: no held-out range\n`);
+    scenes = scenes.filter((s) => heldoutRows(s).length > 0);
+  }
   if (scenes.length === 0) throw new BadInput('no scene with a violation to measure');
   await useWasmBackend();
   const observers = names.map((n) => loadObserver(n, modelsDir));
@@ -73,17 +82,17 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     return e && e.seed !== null ? [{ model: n, seed: e.seed, experience_frames: e.experienceFrames }] : [];
   });
   const job: DevelopJob = {
-    ...suiteJob(scenes, names, observers, pairs, seed), modelsDir, cohort,
+    ...suiteJob(scenes, names, observers, pairs, seed, { mirror, split }), modelsDir, cohort,
     modelList: observers.map((o) => ({ name: o.name, experience_frames: o.kind === 'learned' ? o.experienceFrames : null })),
   };
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `develop shard ${shard.index}/${shard.count}` : 'develop');
-  const units = runSuiteUnits({ scenes, observers, pairs, seed }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  const units = runSuiteUnits({ scenes, observers, pairs, seed, mirror, split }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
   if (shard) {
     writeShardManifest(out, { kind: 'develop', shard, job, payload: { units } });
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
     return EXIT_OK;
   }
-  writeDevelopmentOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units), io);
+  writeDevelopmentOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units, { mirror, split }), io);
   return EXIT_OK;
 }
 
@@ -105,6 +114,7 @@ export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: Sui
   const doc = {
     development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,
     seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, models: job.modelList, scenes: job.scenes.map((s) => ({ id: s.id, concept: s.concept })),
+    mirror: job.mirror, split: job.split,
     concept_order_infants: CONCEPT_ORDER, pass_accuracy: PASS_ACCURACY, acquisition_frames: acquisition,
     ...(job.cohort ? { cohort_members: job.cohort } : {}),
     concepts, per_scene: suite.results, comparisons: suite.comparisons,
@@ -136,6 +146,8 @@ export const developCommand: Command = {
       { name: 'scenes', kind: 'string', valueName: 'FILE|DIR,...', description: 'scene files or directories (default scenes)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 50)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants and the bootstrap (default 0)' },
+      { name: 'mirror', kind: 'string', valueName: 'off|on|both', description: 'run each scene as drawn (off, default), mirrored left–right (on), or both: a concept then passes only when both sides of every scene do' },
+      { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw variants from the params\' ranges (default) or their held-out ranges (scenes without one are skipped)' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'train', kind: 'string', valueName: 'a,b,c', description: 'train a fresh series with checkpoints at these marks (e.g. 0,3k,30k) into DIR/models instead of reusing checkpoints' },
     ],
