@@ -14,18 +14,22 @@ function sceneOf(results: StudyResults, sceneId: string): SceneStudyResults {
 
 interface BarPanel { title: string; subtitle: string; bars: ConditionBars; unit: string }
 
+/** The top of a panel's own data (mean + SEM, every trial). */
+const panelTop = (panel: BarPanel): number => Math.max(top(panel.bars.possible), top(panel.bars.impossible));
+
 const top = (s: ConditionStat): number => Math.max(
   Number.isFinite(s.mean) ? s.mean + (Number.isFinite(s.sem) ? s.sem : 0) : 0,
   ...s.values.filter(Number.isFinite),
 );
 
 /** Two bars (mean ± 1 SEM) with the trials as dots; columns are possible then impossible. */
-function drawBars(parts: string[], p: Panel, panel: BarPanel): void {
+/** One panel of bars; `scaleTop` is the shared top of the scale (panels of one unit share it, so
+ * their bars can be compared by eye). */
+function drawBars(parts: string[], p: Panel, panel: BarPanel, scaleTop: number): void {
   const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 40, plotBottom = p.y + p.h - 44;
   parts.push(`<text x="${px(p.x + p.w / 2)}" y="${px(p.y + 14)}" text-anchor="middle" font-weight="600" fill="#222">${clip(panel.title, Math.floor(p.w / 7))}</text>`);
   parts.push(`<text x="${px(p.x + p.w / 2)}" y="${px(p.y + 28)}" text-anchor="middle" fill="#666">${clip(panel.subtitle, Math.floor(p.w / 6))}</text>`);
-  const hi = Math.max(top(panel.bars.possible), top(panel.bars.impossible));
-  const y = yAxis(parts, left, right, plotTop, plotBottom, 0, hi > 0 ? hi : 1);
+  const y = yAxis(parts, left, right, plotTop, plotBottom, 0, scaleTop > 0 ? scaleTop : 1);
   const slot = (right - left) / 2;
   const barW = Math.min(44, slot * 0.55);
   (['possible', 'impossible'] as const).forEach((condition, k) => {
@@ -58,10 +62,12 @@ function drawBars(parts: string[], p: Panel, panel: BarPanel): void {
 export function surpriseBarsSvg(results: StudyResults, sceneId: string): string {
   const scene = sceneOf(results, sceneId);
   const panels: BarPanel[] = scene.models.map((m) => ({ title: m.model, subtitle: experienceLabel(m.kind, m.experience_frames), bars: m.bars, unit: '' }));
+  // Every observer's surprise on one scale, so a small bar is a small surprise; looking time (seconds) has its own.
+  const surpriseTop = Math.max(0, ...panels.map(panelTop));
   if (scene.looking) panels.push({ title: 'you: looking time (s)', subtitle: 'while the key was held', bars: scene.looking.bars, unit: ' s' });
-  const { head, panels: rects } = panelGrid(panels.length, scene.title, `Surprise per test trial (${PRIMARY_SCORE}): mean ± 1 SEM, dots are trials. ${scene.finished} of ${scene.planned} trials done.`);
+  const { head, panels: rects } = panelGrid(panels.length, scene.title, `Surprise per test trial (${PRIMARY_SCORE}): mean ± 1 SEM, dots are trials, one scale for every observer. ${scene.finished} of ${scene.planned} trials done.`);
   const parts = [...head];
-  panels.forEach((panel, i) => drawBars(parts, rects[i]!, panel));
+  panels.forEach((panel, i) => drawBars(parts, rects[i]!, panel, panel.unit === '' ? surpriseTop : panelTop(panel)));
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

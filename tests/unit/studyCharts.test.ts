@@ -57,6 +57,13 @@ describe('surpriseBarsSvg', () => {
     wellFormed(svg);
   });
 
+  it('puts every observer on one scale (the oracle\'s 120,000 tops both panels); looking time keeps its own', () => {
+    const svg = surpriseBarsSvg(results({ looking: true }), 'a');
+    // The top tick of both surprise panels is 100k; the looking panel (seconds) never reaches it.
+    expect(svg.match(/>100k<\/text>/g)).toHaveLength(2);
+    expect(svg).toContain('one scale for every observer');
+  });
+
   it('has no looking panel without looking data, and draws an empty study without NaN', () => {
     expect(surpriseBarsSvg(results({ looking: false }), 'a')).not.toContain('looking time');
     const empty = surpriseBarsSvg(results({ looking: false, empty: true }), 'a');
