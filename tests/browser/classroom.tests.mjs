@@ -54,6 +54,22 @@ export function registerClassroomTests(test, { root }) {
       assert.equal(await inFirstViewport(page, '[data-testid=live-chart] .uplot'), true);
     });
 
+    test(`classroom: before Start the Experiment screen shows what is chosen, a Start and the ticked scene at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: 'experiment.html' });
+      await page.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+      assert.equal(await inFirstViewport(page, '[data-testid=study-start-top]', 20), true, 'Start at the top is in view');
+      assert.match(await page.getByTestId('setup-chosen').textContent(), /^Chosen: Car pushed off a platform · /);
+      // The ticked scene is inside its scroll box's visible part, not below the box's edge.
+      const shown = await page.evaluate(() => {
+        const box = document.querySelector('.scene-choices').getBoundingClientRect();
+        const ticked = document.querySelector('.scene-choices input:checked').getBoundingClientRect();
+        return ticked.top >= box.top && ticked.bottom <= box.bottom;
+      });
+      assert.equal(shown, true, 'the ticked scene is visible in its list');
+      await page.getByTestId('study-start-top').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-chart] .uplot').length > 0, null, { timeout: 60_000 });
+    });
+
     test(`classroom: after Start the Learn progress and loss curve are in view at ${w}px`, async ({ open, assert }) => {
       const page = await open({ width: w, height: hgt, query: 'learn.html?frames=768&chunk=256&every=384&pairs=1&scenes=car-off-platform&save=768&name=t&seed=3&heldout=256' });
       await page.waitForFunction(() => !!window.__surpriseLearn, null, { timeout: 60_000 });

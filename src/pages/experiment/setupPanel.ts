@@ -27,6 +27,9 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
   const start = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start' }, 'Start the study');
   const summary = h('p', { class: 'setup-summary muted small', 'data-testid': 'setup-summary' });
+  // What is chosen, and Start, at the top: the lists below are long, and the bottom Start is below the fold.
+  const chosen = h('p', { class: 'setup-chosen small', 'data-testid': 'setup-chosen' });
+  const startTop = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start-top' }, 'Start');
 
   const read = (): SetupForm => ({
     scenes: sceneBoxes.filter((b) => b.checked).map((b) => b.value),
@@ -52,6 +55,10 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     const issues = check(form);
     problems.replaceChildren(...issues.map((p) => h('li', {}, p)));
     start.disabled = issues.length > 0 || running;
+    startTop.disabled = start.disabled;
+    const titleOf = (id: string): string => scenes.find((x) => x.id === id)?.title ?? id;
+    const labelOf = (id: string): string => models.find((x) => x.id === id)?.label ?? id;
+    chosen.textContent = `Chosen: ${form.scenes.length === 0 ? 'no scene' : form.scenes.map(titleOf).join('; ')} · ${form.models.length === 0 ? 'no observer' : form.models.map(labelOf).join(', ')}`;
     speed.disabled = form.looking || running;
     const trials = form.scenes.length * (form.familiarization + 2 * form.pairs);
     summary.textContent = issues.length > 0 ? '' : `${trials} trials: per scene ${form.familiarization} familiarization, then ${form.pairs} possible and ${form.pairs} impossible test trials in a counterbalanced order, each scored by ${form.models.length} observer${form.models.length === 1 ? '' : 's'}.`;
@@ -84,6 +91,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   host.replaceChildren(
     h('h2', { class: 'panel-title' }, 'Study'),
     ...(presets.length > 0 ? [h('div', { class: 'button-row study-presets', role: 'group', 'aria-label': 'Ready-made studies' }, ...presets)] : []),
+    h('div', { class: 'setup-top' }, chosen, startTop),
     h('fieldset', { class: 'scene-choices' }, h('legend', {}, 'Scenes (each has a possible and an impossible version; a control sits under its scene)'),
       ...concepts.flatMap((c) => scenes.map((s, i) => ({ s, box: sceneBoxes[i]! })).filter(({ s }) => s.concept === c).map(({ s, box }) =>
         h('label', { class: s.controlOf ? 'choice choice-control' : 'choice', title: s.study, 'data-control-of': s.control_of ?? '' }, box, h('span', {}, s.title),
@@ -100,11 +108,20 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   );
   host.addEventListener('input', refresh);
   host.addEventListener('change', refresh);
-  start.addEventListener('click', () => {
-    const form = read();
-    if (check(form).length === 0) onStart(form);
-  });
+  for (const button of [start, startTop]) {
+    button.addEventListener('click', () => {
+      const form = read();
+      if (check(form).length === 0) onStart(form);
+    });
+  }
   refresh();
+  // The first ticked scene is shown in its scroll box, not left 13th of 15 below the box's edge.
+  const firstTicked = sceneBoxes.find((b) => b.checked)?.closest('label');
+  const box = host.querySelector<HTMLElement>('.scene-choices');
+  if (firstTicked && box) {
+    const legendBottom = box.querySelector('legend')?.getBoundingClientRect().bottom ?? box.getBoundingClientRect().top;
+    box.scrollTop += firstTicked.getBoundingClientRect().top - legendBottom - 4;
+  }
   return {
     setRunning(next) {
       running = next;
