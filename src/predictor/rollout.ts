@@ -16,14 +16,21 @@ export interface RolloutState {
   positionVariance: Float64Array;
 }
 
+/** A copy of an object state, built with the same literal as applyPrediction's states, so the
+ * predictor's reads of rollout states meet one hidden class, not two. */
+const copyState = (o: ObjectState): ObjectState => ({
+  id: o.id, kind: o.kind, x: o.x, y: o.y, vx: o.vx, vy: o.vy, angle: o.angle,
+  angularVelocity: o.angularVelocity, width: o.width, height: o.height, isStatic: o.isStatic,
+});
+
 export const startRollout = (obs: Observation): RolloutState => ({
-  state: obs.map((o) => ({ ...o })),
+  state: obs.map(copyState),
   velocityVariance: new Float64Array(obs.length * 2),
   positionVariance: new Float64Array(obs.length * 2),
 });
 
 export const cloneRollout = (r: RolloutState): RolloutState => ({
-  state: r.state.map((o) => ({ ...o })),
+  state: r.state.map(copyState),
   velocityVariance: Float64Array.from(r.velocityVariance),
   positionVariance: Float64Array.from(r.positionVariance),
 });
