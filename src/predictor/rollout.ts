@@ -1,6 +1,6 @@
 // Rolls an observer's predictions forward: feed its own predicted states back, step by step.
 import type { Observation, ObjectState } from './observation';
-import type { StepPredictor } from './predictor';
+import type { StepPrediction, StepPredictor } from './predictor';
 import { OUTPUTS } from './features';
 import { STEP_S } from '../sim/units';
 import { log } from '../sim/portableMath';
@@ -16,14 +16,21 @@ export interface RolloutState {
   positionVariance: Float64Array;
 }
 
+/** A copy of an object state, built with the same literal as applyPrediction's states, so the
+ * predictor's reads of rollout states meet one hidden class, not two. */
+const copyState = (o: ObjectState): ObjectState => ({
+  id: o.id, kind: o.kind, x: o.x, y: o.y, vx: o.vx, vy: o.vy, angle: o.angle,
+  angularVelocity: o.angularVelocity, width: o.width, height: o.height, isStatic: o.isStatic,
+});
+
 export const startRollout = (obs: Observation): RolloutState => ({
-  state: obs.map((o) => ({ ...o })),
+  state: obs.map(copyState),
   velocityVariance: new Float64Array(obs.length * 2),
   positionVariance: new Float64Array(obs.length * 2),
 });
 
 export const cloneRollout = (r: RolloutState): RolloutState => ({
-  state: r.state.map((o) => ({ ...o })),
+  state: r.state.map(copyState),
   velocityVariance: Float64Array.from(r.velocityVariance),
   positionVariance: Float64Array.from(r.positionVariance),
 });
@@ -32,30 +39,33 @@ export const cloneRollout = (r: RolloutState): RolloutState => ({
 export function advanceRollouts(predictor: StepPredictor, rollouts: RolloutState[]): void {
   if (rollouts.length === 0) return;
   const p = predictor.predict(rollouts.map((r) => r.state));
+  for (let b = 0; b < rollouts.length; b++) applyPrediction(rollouts[b]!, p, b);
+}
+
+/** Advances one rollout by one step with row `b` of a prediction made on its state (on its own or
+ * in any batch: a frame's prediction does not depend on the others in the batch). */
+export function applyPrediction(r: RolloutState, p: StepPrediction, b: number): void {
   // Plain loops and a fixed object shape: this runs 20 times per frame for every observer.
-  for (let b = 0; b < rollouts.length; b++) {
-    const r = rollouts[b]!;
-    const vv = r.velocityVariance;
-    const pv = r.positionVariance;
-    const next: ObjectState[] = new Array<ObjectState>(r.state.length);
-    for (let i = 0; i < r.state.length; i++) {
-      const o = r.state[i]!;
-      if (o.isStatic) { next[i] = o; continue; }
-      const k = (b * p.n + i) * OUTPUTS;
-      const vx = o.vx + p.mean[k]!;
-      const vy = o.vy + p.mean[k + 1]!;
-      const w = o.angularVelocity + p.mean[k + 2]!;
-      next[i] = {
-        id: o.id, kind: o.kind, x: o.x + vx * STEP_S, y: o.y + vy * STEP_S, vx, vy, angle: o.angle + w * STEP_S,
-        angularVelocity: w, width: o.width, height: o.height, isStatic: o.isStatic,
-      };
-      vv[i * 2] = vv[i * 2]! + p.variance[k]!;
-      vv[i * 2 + 1] = vv[i * 2 + 1]! + p.variance[k + 1]!;
-      pv[i * 2] = pv[i * 2]! + vv[i * 2]! * STEP_S * STEP_S;
-      pv[i * 2 + 1] = pv[i * 2 + 1]! + vv[i * 2 + 1]! * STEP_S * STEP_S;
-    }
-    r.state = next;
+  const vv = r.velocityVariance;
+  const pv = r.positionVariance;
+  const next: ObjectState[] = new Array<ObjectState>(r.state.length);
+  for (let i = 0; i < r.state.length; i++) {
+    const o = r.state[i]!;
+    if (o.isStatic) { next[i] = o; continue; }
+    const k = (b * p.n + i) * OUTPUTS;
+    const vx = o.vx + p.mean[k]!;
+    const vy = o.vy + p.mean[k + 1]!;
+    const w = o.angularVelocity + p.mean[k + 2]!;
+    next[i] = {
+      id: o.id, kind: o.kind, x: o.x + vx * STEP_S, y: o.y + vy * STEP_S, vx, vy, angle: o.angle + w * STEP_S,
+      angularVelocity: w, width: o.width, height: o.height, isStatic: o.isStatic,
+    };
+    vv[i * 2] = vv[i * 2]! + p.variance[k]!;
+    vv[i * 2 + 1] = vv[i * 2 + 1]! + p.variance[k + 1]!;
+    pv[i * 2] = pv[i * 2]! + vv[i * 2]! * STEP_S * STEP_S;
+    pv[i * 2 + 1] = pv[i * 2 + 1]! + vv[i * 2 + 1]! * STEP_S * STEP_S;
   }
+  r.state = next;
 }
 
 /** Surprise of a finished rollout against the observation: per moving object ½·z² (see docs/surprise.md).

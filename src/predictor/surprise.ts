@@ -1,7 +1,7 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
-import { rollout, rolloutSurprise, shapeSurprise } from './rollout';
+import { advanceRollouts, applyPrediction, cloneRollout, rolloutSurprise, shapeSurprise, startRollout, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
 import type { ViewFrame } from './view';
@@ -59,15 +59,28 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     return a;
   };
   for (const f of frames) for (const o of f) if (!o.isStatic) ensure(o.id);
+  // The one-step prediction at every frame. A rollout that starts from a frame as observed (a
+  // belief that carries nothing hidden) takes its first step with exactly this row, so that step is
+  // not predicted twice.
+  const oneStep = T > 1 ? predictor.predict(frames.slice(0, T - 1)) : null;
   if (T > horizon) {
     const starts = views ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
     const tracker = new ArrivalTracker();
     const arrivals = views ? frames.map((f, t) => tracker.push(f, views[t]!)) : undefined;
+    const asObserved = (start: Observation | RolloutState, t: number): boolean =>
+      Array.isArray(start) || (start as RolloutState).state.length === frames[t]!.length;
     // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
     for (let from = 0; from < starts.length; from += ROLLOUT_CHUNK) {
-      const finished = rollout(predictor, starts.slice(from, from + ROLLOUT_CHUNK), horizon);
+      const chunk = starts.slice(from, from + ROLLOUT_CHUNK);
+      const finished = chunk.map((s) => (Array.isArray(s) ? startRollout(s) : cloneRollout(s as RolloutState)));
+      let steps = horizon;
+      if (oneStep && steps > 0 && chunk.every((s, k) => asObserved(s, from + k))) {
+        finished.forEach((r, k) => applyPrediction(r, oneStep, from + k));
+        steps--;
+      }
+      for (let s = 0; s < steps; s++) advanceRollouts(predictor, finished);
       finished.forEach((r, k) => {
         const t = from + k + horizon;
         let sum = 0;
@@ -79,8 +92,8 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
       });
     }
   }
-  if (T > 1) {
-    const p = predictor.predict(frames.slice(0, T - 1));
+  if (oneStep) {
+    const p = oneStep;
     for (let t = 1; t < T; t++) {
       const prev = frames[t - 1]!;
       const observed = dynamicIds(frames[t]!);
