@@ -1,7 +1,7 @@
 // The gravity-only baseline: expects every moving object to fall freely, contact or not.
 import type { Observation } from './observation';
-import type { StepPrediction, StepPredictor } from './predictor';
-import { DV_SCALE, DW_SCALE, OUTPUTS } from './features';
+import { uniformPrediction, type StepPrediction, type StepPredictor } from './predictor';
+import { DV_SCALE } from './features';
 
 /** Knows gravity, not support: every moving object gains one step of free fall (Δvy = −g·dt with
  * g = 9.81 m/s², Δvx = 0, no change of spin), whatever it rests on or hits. Its spread is that of
@@ -15,17 +15,6 @@ export class GravityOnlyPredictor implements StepPredictor {
   readonly kind = 'gravity-only' as const;
   readonly experienceFrames = 0;
   predict(frames: readonly Observation[]): StepPrediction {
-    let n = 1;
-    for (const f of frames) n = Math.max(n, f.length);
-    const size = frames.length * n * OUTPUTS;
-    const mean = new Float32Array(size);
-    const variance = new Float32Array(size);
-    for (let k = 0; k < size; k += OUTPUTS) {
-      mean[k + 1] = -DV_SCALE;
-      variance[k] = DV_SCALE * DV_SCALE;
-      variance[k + 1] = DV_SCALE * DV_SCALE;
-      variance[k + 2] = DW_SCALE * DW_SCALE;
-    }
-    return { n, mean, variance };
+    return uniformPrediction(frames, -DV_SCALE);
   }
 }

@@ -20,6 +20,24 @@ export interface StepPredictor {
   predict(frames: readonly Observation[]): StepPrediction;
 }
 
+/** The same prediction for every object of every frame: a change of vertical velocity `dvy` (m/s
+ * per step, nothing else), with one step of free fall (g·dt) as the spread of each velocity and
+ * DW_SCALE of the spin. The two baselines are this, with and without gravity. */
+export function uniformPrediction(frames: readonly Observation[], dvy: number): StepPrediction {
+  let n = 1;
+  for (const f of frames) n = Math.max(n, f.length);
+  const size = frames.length * n * OUTPUTS;
+  const mean = new Float32Array(size);
+  const variance = new Float32Array(size);
+  for (let k = 0; k < size; k += OUTPUTS) {
+    mean[k + 1] = dvy;
+    variance[k] = DV_SCALE * DV_SCALE;
+    variance[k + 1] = DV_SCALE * DV_SCALE;
+    variance[k + 2] = DW_SCALE * DW_SCALE;
+  }
+  return { n, mean, variance };
+}
+
 /** Knows inertia, not gravity: predicts no change. Its spread is one step of free fall, so its
  * surprise is its squared error in units of g·dt. */
 export class ConstantVelocityPredictor implements StepPredictor {
@@ -27,16 +45,7 @@ export class ConstantVelocityPredictor implements StepPredictor {
   readonly kind = 'constant-velocity' as const;
   readonly experienceFrames = 0;
   predict(frames: readonly Observation[]): StepPrediction {
-    let n = 1;
-    for (const f of frames) n = Math.max(n, f.length);
-    const size = frames.length * n * OUTPUTS;
-    const variance = new Float32Array(size);
-    for (let k = 0; k < size; k += OUTPUTS) {
-      variance[k] = DV_SCALE * DV_SCALE;
-      variance[k + 1] = DV_SCALE * DV_SCALE;
-      variance[k + 2] = DW_SCALE * DW_SCALE;
-    }
-    return { n, mean: new Float32Array(size), variance };
+    return uniformPrediction(frames, 0);
   }
 }
 

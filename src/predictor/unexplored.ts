@@ -24,7 +24,7 @@ function contains(outer: Rect, inner: Rect): boolean {
 
 /** The unexplored space after a frame whose screens are `screens`: what was unexplored before and is
  * still behind a screen now (pointwise: a screen that slides carries no unexplored space with it).
- * At the first frame (`before` null) it is everything behind a screen, clipped to the window. */
+ * At the first frame (`before` null) it is everything behind a screen, clipped to the window's bounds. */
 export function nextUnexplored(before: readonly Rect[] | null, view: { width: number; height: number }, screens: readonly Rect[]): Rect[] {
   const frame: Rect = { x: view.width / 2, y: view.height / 2, width: view.width, height: view.height };
   const pieces: Rect[] = [];
