@@ -68,8 +68,11 @@ export async function benchBrowser(): Promise<string> {
       await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
       return page.evaluate(async () => {
         const res = await fetch('models/index.json');
-        const j = await res.json() as { models?: { name: string; experience_frames: number }[] } | { name: string; experience_frames: number }[];
-        const list = (Array.isArray(j) ? j : j.models ?? []).sort((a, b) => a.experience_frames - b.experience_frames);
+        type Entry = { name: string; experience_frames: number; path?: string };
+        const j = await res.json() as { models?: Entry[] } | Entry[];
+        // The main series (seed 1, at the top of models/): the cohort's other seeds live in seed-S/.
+        const list = (Array.isArray(j) ? j : j.models ?? []).filter((m) => !(m.path ?? m.name).includes('/'))
+          .sort((a, b) => a.experience_frames - b.experience_frames);
         return list[list.length - 1]?.name ?? 'newborn';
       });
     })();
