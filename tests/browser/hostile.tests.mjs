@@ -167,4 +167,15 @@ export function registerHostileTests(test, { root }) {
     await bad.getByTestId('dismiss-url-note').click();
     assert.equal(await bad.locator('[data-testid=url-note]').count(), 0);
   });
+  test('hostile: an Experiment link names the parameters it could not use, and a good one gets no note', async ({ open, assert }) => {
+    const good = await open({ query: 'experiment.html?scenes=car-off-platform&models=learner-1k&pairs=3&seed=7' });
+    await good.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+    assert.equal(await good.locator('#study-alert').isHidden(), true, 'a good link gets no note');
+    const bad = await open({ query: 'experiment.html?scenes=car-off-platform&models=learner-1k&pairs=lots&seed=-1' });
+    await bad.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+    const text = await bad.getByTestId('alert-text').textContent();
+    assert.match(text, /^Not understood in the address, so left out: /);
+    assert.match(text, /“lots”/);
+    assert.match(text, /“-1”/);
+  });
 }

@@ -15,7 +15,7 @@ import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
 import type { ModelChoice } from '../../web/modelChoice';
-import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from './setupForm';
+import { formFromQuery, ignoredInQuery, queryOfForm, setupQuerySpec, type SetupForm } from './setupForm';
 import { mountSetupPanel, type SetupPanel } from './setupPanel';
 import { mountStagePanel } from './stagePanel';
 import { mountResultsPanel } from './resultsPanel';
@@ -67,6 +67,8 @@ const defaults: SetupForm = {
   pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false,
 };
 const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
+// Read before the setup panel writes the chosen form back into the address.
+const ignoredParams = ignoredInQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 
 const store = createStudyStore(listed.models, initial);
 const act = store.getState();
@@ -121,6 +123,7 @@ const recordingsPanel = mountRecordingsPanel(byId('recordings'), {
   },
 });
 if (modelError) alert(modelError, false);
+else if (ignoredParams.length > 0) alert(`Not understood in the address, so left out: ${ignoredParams.join(', ')}.`, false);
 
 function alert(text: string | null, isError: boolean, ...extra: HTMLElement[]): void {
   alertBox.hidden = text === null;

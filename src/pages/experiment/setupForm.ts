@@ -44,6 +44,11 @@ export function formFromQuery(search: string, known: { scenes: readonly string[]
   return readQuery(setupQuerySpec(known), search, defaults).values;
 }
 
+/** What the address gave that could not be used (`seed “x”`), to tell the person instead of dropping it silently. */
+export function ignoredInQuery(search: string, known: { scenes: readonly string[]; models: readonly string[] }, defaults: SetupForm): string[] {
+  return readQuery(setupQuerySpec(known), search, defaults).ignored;
+}
+
 export function queryOfForm(form: SetupForm): string {
   return writeQuery(setupQuerySpec({ scenes: form.scenes, models: form.models }), form);
 }
