@@ -5,17 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index';
 import { runCli } from '../../src/cli/runCli';
+import { lab } from './support/lab';
 import { readRepoFile } from './support/trials';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-cmd-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 const CAR = 'scenes/car-off-platform.json';
 

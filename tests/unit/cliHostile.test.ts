@@ -6,19 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
+import { lab } from './support/lab';
 import { MAX_SCENE_WORK } from '../../src/scenes/workBudget';
 import { parseSceneValue } from '../../src/scenes/parse';
 import { REPO_ROOT, readRepoFile, testScene } from './support/trials';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 /** Exit 2, nothing on stdout, exactly one line on stderr (no stack trace). */
 function expectOneLine(r: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {

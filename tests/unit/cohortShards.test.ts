@@ -5,18 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
+import { lab } from './support/lab';
 import { DEFAULT_MODELS_DIR, listAllCheckpoints, listCheckpoints, modelIndexJson } from '../../src/cli/modelStore';
 import { parseSeedList, parseShard, inShard } from '../../src/cli/shard';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-cohort-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
 
 /** Every file under `dir`, by relative path, with its bytes. */
 function filesUnder(dir: string): Map<string, Buffer> {
