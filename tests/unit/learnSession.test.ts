@@ -54,7 +54,10 @@ describe('LearnSession (the worker side of the Learn screen)', () => {
 
   it('pause holds it still until resume; save now saves the network as it is; cancel stops it', async () => {
     const c = collect();
-    const session = new LearnSession({ ...CONFIG, frames: 480, saveAt: [], measureEvery: 480 }, c.post);
+    // A budget far beyond what 20 ticks of training reach, so that cancel, not the budget, ends it
+    // (at 480 frames a fast machine sometimes finished first).
+    const budget = 48_000;
+    const session = new LearnSession({ ...CONFIG, frames: budget, saveAt: [], measureEvery: budget }, c.post);
     const done = session.run();
     while (!c.of('progress').some((m) => m.progress.experienceFrames > 0)) await ticks(5);
     session.pause();
@@ -73,7 +76,7 @@ describe('LearnSession (the worker side of the Learn screen)', () => {
     session.cancel();
     await done;
     expect(c.of('state').at(-1)!.state).toBe('cancelled');
-    expect(c.of('progress').at(-1)!.progress.experienceFrames).toBeLessThan(480);
+    expect(c.of('progress').at(-1)!.progress.experienceFrames).toBeLessThan(budget);
     expect(session.running).toBe(false);
   }, 180_000);
 
