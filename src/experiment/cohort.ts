@@ -30,7 +30,7 @@ export interface CohortSummary {
   relapses: Record<string, number[]>;
 }
 
-export const passes = (r: ConceptResult, pass = 0.8): boolean => r.pairwise_accuracy >= pass && r.pairwise_ci95[0] > 0.5;
+export const passes = (r: Pick<ConceptResult, 'pairwise_accuracy' | 'pairwise_ci95'>, pass = 0.8): boolean => r.pairwise_accuracy >= pass && r.pairwise_ci95[0] > 0.5;
 
 export function cohortSummary(results: readonly ConceptResult[], members: readonly CohortMember[]): CohortSummary {
   const byModel = new Map(members.map((m) => [m.model, m]));

@@ -1,6 +1,7 @@
 // The live surprise chart (uPlot): one line per observer, per physics step, on an arcsinh scale
 // (linear near zero, logarithmic above), with the trial's events marked and a playhead at the
-// frame on screen. Redrawn a few times a second, or at once when the cursor jumps.
+// frame on screen. A cohort's line is the mean of its seeds, drawn over a shaded band from the lowest
+// to the highest seed. Redrawn a few times a second, or at once when the cursor jumps.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { STEP_S } from '../sim/units';
@@ -90,9 +91,13 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
     ctx.restore();
   };
 
+  /** Series (by index) drawn with a band, and where their two edges sit among uPlot's series. */
+  let banded: number[] = [];
   const build = (source: SurpriseSource): void => {
     plot?.destroy();
     host.replaceChildren();
+    banded = source.bandAt ? source.series.flatMap((s, i) => (s.band ? [i] : [])) : [];
+    const edgeBase = 1 + source.series.length * (withOther ? 2 : 1);
     const opts: uPlot.Options = {
       width: Math.max(host.clientWidth, 200),
       height: height(),
@@ -113,10 +118,13 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       ],
       series: [{},
         ...source.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, spanGaps: false, points: { show: false } })),
-        ...(withOther ? source.series.map((s) => ({ label: `${s.label} (${source.otherCondition})`, stroke: faint(s.colour, 0.45), width: 1.5, dash: [6, 4], spanGaps: false, points: { show: false } })) : [])],
+        ...(withOther ? source.series.map((s) => ({ label: `${s.label} (${source.otherCondition})`, stroke: faint(s.colour, 0.45), width: 1.5, dash: [6, 4], spanGaps: false, points: { show: false } })) : []),
+        // Each band's highest and lowest seed: thin faint edges, the space between them shaded.
+        ...banded.flatMap((i) => ['highest', 'lowest'].map((edge) => ({ label: `${source.series[i]!.label} (${edge} seed)`, stroke: faint(source.series[i]!.colour, 0.35), width: 1, spanGaps: false, points: { show: false } })))],
+      bands: banded.map((i, k) => ({ series: [edgeBase + 2 * k, edgeBase + 2 * k + 1] as [number, number], fill: faint(source.series[i]!.colour, 0.18) })),
       hooks: { draw: [drawOverlay] },
     };
-    plot = new uPlot(opts, [[], ...source.series.map(() => []), ...(withOther ? source.series.map(() => []) : [])], host);
+    plot = new uPlot(opts, [[], ...source.series.map(() => []), ...(withOther ? source.series.map(() => []) : []), ...banded.flatMap(() => [[], []])], host);
     version = source.version;
   };
 
@@ -167,23 +175,31 @@ export function createSurpriseChart(host: HTMLElement): SurpriseChart {
       const xs: number[] = [];
       const ys: (number | null)[][] = source.series.map(() => []);
       const others: (number | null)[][] = withOther ? source.series.map(() => []) : [];
+      const edges: (number | null)[][] = banded.flatMap(() => [[], []]);
       // The other condition is known for the whole trial: its faint line runs ahead of the live one.
       const last = withOther ? Math.max(to, source.frames) : to;
       for (let f = from; f <= last; f++) {
         xs.push(f * STEP_S);
         source.series.forEach((_, i) => ys[i]!.push(f <= to ? source.valueAt(i, f) : null));
         others.forEach((o, i) => o.push(source.otherAt!(i, f)));
+        banded.forEach((i, k) => {
+          const b = f <= to ? source.bandAt!(i, f) : null;
+          edges[2 * k]!.push(b ? b[1] : null);
+          edges[2 * k + 1]!.push(b ? b[0] : null);
+        });
       }
       marks = source.marks();
       cursorT = source.cursor * STEP_S;
       const xMax = long ? Math.max(to, from + WINDOW) * STEP_S : source.frames * STEP_S;
       plot!.batch(() => {
-        plot!.setData([xs, ...ys, ...others] as uPlot.AlignedData, true);
+        plot!.setData([xs, ...ys, ...others, ...edges] as uPlot.AlignedData, true);
         plot!.setScale('x', { min: from * STEP_S, max: xMax });
       });
       // For tests and the curious: the y axis's top and how many faint lines carry values.
       host.dataset.yMax = String(plot!.scales.y?.max ?? '');
       host.dataset.otherLines = String(others.filter((o) => o.some((v) => v !== null)).length);
+      // And how many bands have a frame where the highest seed is above the lowest.
+      host.dataset.bands = String(banded.filter((_, k) => edges[2 * k]!.some((hi, t) => hi !== null && edges[2 * k + 1]![t] !== null && hi > edges[2 * k + 1]![t]!)).length);
       host.dataset.scale = mode;
     },
   };

@@ -5,6 +5,8 @@ export interface SeriesInfo {
   id: string;
   label: string;
   colour: string;
+  /** A cohort of seeds as one observer: its value is their mean, and `bandAt` gives their range. */
+  band?: boolean;
 }
 
 export interface SurpriseSource {
@@ -25,5 +27,7 @@ export interface SurpriseSource {
   readonly otherCondition?: string | null;
   /** A y-axis top that holds both conditions of the scene (fixed while the scene stays); 0: none. */
   readonly fixedMax?: number;
+  /** A cohort series' band at `frame`: [lowest, highest] over its seeds (null where it has none). */
+  bandAt?(i: number, frame: number): [number, number] | null;
   marks(): Mark[];
 }

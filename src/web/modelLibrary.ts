@@ -1,9 +1,11 @@
 // The observers the page can show: the shipped checkpoints listed in models/index.json (loaded on
 // first use, then kept), the constant-velocity and gravity-only baselines, and the ideal observer.
-// The index also lists the cohort (more seeds of the same learner, in models/seed-S/); pages that offer it ask.
+// The index also lists the cohort (more seeds of the same learner, in models/seed-S/); pages that offer it
+// ask, and then also get each age's cohort as one observer (`cohort:learner-100k`, cohortChoice.ts).
 import { ConstantVelocityPredictor, type StepPredictor } from '../predictor/predictor';
 import type { ModelChoice } from './modelChoice';
 import { GravityOnlyPredictor } from '../predictor/gravityOnly';
+import { cohortChoices, isCohort } from './cohortChoice';
 
 const BASE = `${import.meta.env.BASE_URL}models/`;
 
@@ -79,6 +81,8 @@ export class ModelLibrary {
       const inFolder = (e: IndexEntry): boolean => e.path.includes('/');
       const byAge = (a: IndexEntry, b: IndexEntry): number => a.experience_frames - b.experience_frames;
       const cohort = options.cohort ? entries.filter(inFolder).sort((a, b) => (a.seed ?? 0) - (b.seed ?? 0) || byAge(a, b)) : [];
+      // Each age's seeds as one observer, between the other seeds and the main series (whose oldest learner stays last).
+      const cohorts = options.cohort ? cohortChoices(entries) : [];
       const learned: ModelChoice[] = [...cohort, ...entries.filter((e) => !inFolder(e)).sort(byAge)].map((e) => {
         this.paths.set(e.name, e.path);
         const seedWords = e.seed === null ? '' : ` (training seed ${e.seed})`;
@@ -88,10 +92,18 @@ export class ModelLibrary {
           ...(inFolder(e) && e.seed !== null ? { cohortSeed: e.seed } : {}),
         };
       });
-      return { models: [...(await savedChoices()), ...learned, ...baselines], error: null };
+      const main = learned.filter((m) => m.cohortSeed === undefined);
+      return { models: [...(await savedChoices()), ...learned.filter((m) => m.cohortSeed !== undefined), ...cohorts, ...main, ...baselines], error: null };
     } catch (e) {
       return { models: [...(await savedChoices()), ...baselines], error: `No learned checkpoints (${e instanceof Error ? e.message : String(e)}); the baselines still work.` };
     }
+  }
+
+  /** A cohort's members' predictors, in its (seed) order; each loads like a listed checkpoint. */
+  members(cohort: ModelChoice): Promise<{ id: string; predictor: StepPredictor }[]> {
+    return Promise.all((cohort.members ?? []).map(async (id) => ({
+      id, predictor: await this.predictor({ id, kind: 'learned', experienceFrames: cohort.experienceFrames, label: id, note: '' }),
+    })));
   }
 
   /** Drops loaded checkpoints saved in this browser (one may have been replaced under its name). */
@@ -101,6 +113,7 @@ export class ModelLibrary {
 
   /** The predictor for a learned checkpoint or a baseline (the oracle is not a predictor). */
   predictor(choice: ModelChoice): Promise<StepPredictor> {
+    if (isCohort(choice)) return Promise.reject(new Error(`${choice.id} is a cohort of ${choice.members!.length} checkpoints, not one predictor: load its members`));
     let p = this.loaded.get(choice.id);
     if (!p) {
       // TF.js (and its wasm) load only when the first learner is picked: a separate chunk.

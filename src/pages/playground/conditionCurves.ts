@@ -7,6 +7,8 @@ import { computeSurprise, oracleSurprise, HORIZON } from '../../predictor/surpri
 import { viewsOf } from '../../predictor/view';
 import type { Condition, WorldSpec } from '../../sim/spec';
 import type { SurpriseTrack } from './surpriseTrack';
+import { CohortTrack } from './cohortTrack';
+import { cohortCurves } from '../../experiment/cohortBand';
 
 export interface ConditionCurves {
   possible: Float64Array;
@@ -39,7 +41,10 @@ export function conditionCurves(world: WorldSpec, track: SurpriseTrack): Conditi
   const obs = observationsOf(world);
   const views = viewsOf(world, obs.possible.length - 1);
   const viewed = views.length === obs.possible.length ? views : undefined;
-  const curve = (c: Condition): Float64Array => (track.predictor
+  // A cohort's curve is the mean of its seeds' curves.
+  const curve = (c: Condition): Float64Array => (track instanceof CohortTrack
+    ? cohortCurves(track.members.map((m) => computeSurprise(m.predictor, obs[c], HORIZON, viewed).total)).mean
+    : track.predictor
     ? computeSurprise(track.predictor, obs[c], HORIZON, viewed).total
     : oracleSurprise(obs[c], obs.possible).total);
   const possible = curve('possible');

@@ -7,6 +7,8 @@ export interface SurpriseAt {
   /** Summed over moving visible bodies; null where the model has no value yet (before H frames). */
   total: number | null;
   perObject: ReadonlyMap<string, number>;
+  /** A cohort observer only: the lowest and highest of its seeds' totals (`total` is their mean). */
+  band?: { min: number; max: number };
 }
 
 export interface FrameRecord {

@@ -6,10 +6,13 @@ import type { AppStore } from './store/appStore';
 import { APP_VERSIONS } from '../../web/appVersions';
 import type { FreePlayTake, HeldFrame } from './freePlayRecording';
 import type { SurpriseTrack } from './surpriseTrack';
+import { CohortTrack } from './cohortTrack';
 import type { TrialSession } from './trialSession';
 
 /** The schema's limit on snapshots (about 55 minutes): recording stops and saves there. */
 export const MAX_RECORDED_FRAMES = 200_000;
+/** The schema's limit on observers in a recording. */
+const MAX_OBSERVERS = 20;
 
 export type RecordingEnd = 'stopped' | 'trial-replaced' | 'limit';
 /** A finished take, or why there is none (time did not run while recording). */
@@ -128,10 +131,12 @@ export class FreePlayRecorder {
         hash: textHash(text ?? JSON.stringify(scene)),
         variant: resolved.variant, seed: resolved.seed, condition: a.session.condition, params: resolved.params,
       },
-      observers: this.tracks().map((t) => ({
-        id: t.choice.id, kind: t.choice.kind, experienceFrames: t.choice.experienceFrames,
-        checkpointHash: (t.predictor as { checkpointHash?: string | null } | null)?.checkpointHash ?? null,
-      })),
+      // A cohort is kept as its mean (no single checkpoint: no hash) and as each of its seeds.
+      observers: this.tracks().flatMap((t): Pick<SurpriseTrack, 'choice' | 'predictor'>[] => (t instanceof CohortTrack ? [{ choice: t.choice, predictor: null }, ...t.members] : [t]))
+        .filter((t, i, all) => all.findIndex((x) => x.choice.id === t.choice.id) === i).slice(0, MAX_OBSERVERS).map((t) => ({
+          id: t.choice.id, kind: t.choice.kind, experienceFrames: t.choice.experienceFrames,
+          checkpointHash: (t.predictor as { checkpointHash?: string | null } | null)?.checkpointHash ?? null,
+        })),
       versions: APP_VERSIONS,
     };
   }

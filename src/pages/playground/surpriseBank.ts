@@ -6,6 +6,8 @@ import { watch } from './store/watch';
 import type { FrameRecord } from './frameHistory';
 import type { ModelLibrary } from '../../web/modelLibrary';
 import { OracleTrack, PredictorTrack, type SurpriseTrack } from './surpriseTrack';
+import { CohortTrack } from './cohortTrack';
+import { isCohort } from '../../web/cohortChoice';
 import type { TrialSession } from './trialSession';
 import { viewAt, type ViewFrame } from '../../predictor/view';
 
@@ -102,7 +104,9 @@ export class SurpriseBank {
         const world = this.session()?.resolved.world;
         return world ? viewAt(world, frame) : undefined;
       };
-      const track = choice.kind === 'oracle' ? new OracleTrack(choice) : new PredictorTrack(choice, await this.library.predictor(choice), viewOf);
+      const track = choice.kind === 'oracle' ? new OracleTrack(choice)
+        : isCohort(choice) ? new CohortTrack(choice, await this.library.members(choice), viewOf)
+        : new PredictorTrack(choice, await this.library.predictor(choice), viewOf);
       if (!this.store.getState().selectedModels.includes(choice.id)) return;
       const session = this.session();
       if (choice.kind === 'oracle') session?.setTwin(true);

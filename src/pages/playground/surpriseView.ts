@@ -3,6 +3,7 @@
 import type { AppStore } from './store/appStore';
 import { marksOf, type Mark } from '../../ui/chartMarks';
 import { modelColour } from '../../web/observerColours';
+import { isCohort } from '../../web/cohortChoice';
 import type { SeriesInfo, SurpriseSource } from '../../ui/surpriseSource';
 import { surpriseLevel } from '../../ui/surpriseLevel';
 import { ghostFocus } from './ghostFocus';
@@ -55,7 +56,7 @@ export class SurpriseView implements SurpriseSource {
       this.bump++;
       const all = this.store.getState().models;
       this.ids = tracks.map((t) => t.choice.id);
-      this.info = tracks.map((t) => ({ id: t.choice.id, label: t.choice.label, colour: modelColour(t.choice, all) }));
+      this.info = tracks.map((t) => ({ id: t.choice.id, label: t.choice.label, colour: modelColour(t.choice, all), ...(isCohort(t.choice) ? { band: true } : {}) }));
     }
   }
 
@@ -79,6 +80,12 @@ export class SurpriseView implements SurpriseSource {
     const id = this.ids[i];
     if (id === undefined) return null;
     return this.session?.history.at(frame)?.surprise.get(id)?.total ?? null;
+  }
+
+  bandAt(i: number, frame: number): [number, number] | null {
+    const id = this.ids[i];
+    const band = id === undefined ? undefined : this.session?.history.at(frame)?.surprise.get(id)?.band;
+    return band ? [band.min, band.max] : null;
   }
 
   marks(): Mark[] {

@@ -38,7 +38,9 @@ export interface SurpriseLabHook {
   /** A copy of the snapshot on screen (SI units, y up), or of another frame still held. */
   snapshot(frame?: number): WorldSnapshot | null;
   /** Each running observer's total surprise per frame, for frames first..head (null = none yet). */
-  surprise(): { first: number; series: Record<string, (number | null)[]> };
+  surprise(): { first: number; series: Record<string, (number | null)[]>; bands: Record<string, ([number, number] | null)[]>;
+    /** Per cohort observer: each of its seeds' totals, by checkpoint id, in the cohort's order. */
+    members: Record<string, Record<string, (number | null)[]>> };
   /** Whether the chart has been drawn with a line per observer. */
   chartLines(): number;
   /** The ghost on screen: the observer it belongs to, where it starts, its length and how much of it
@@ -101,10 +103,17 @@ export function installTestHook(store: AppStore, controller: TrialController, vi
     surprise() {
       const s = controller.session;
       const series: Record<string, (number | null)[]> = {};
-      if (!s) return { first: 0, series };
+      const bands: Record<string, ([number, number] | null)[]> = {};
+      const members: Record<string, Record<string, (number | null)[]>> = {};
+      if (!s) return { first: 0, series, bands, members };
       const records = s.history.range(s.history.first, s.head);
-      for (const t of controller.bank.ordered) series[t.choice.id] = records.map((r) => r.surprise.get(t.choice.id)?.total ?? null);
-      return { first: s.history.first, series };
+      for (const t of controller.bank.ordered) {
+        series[t.choice.id] = records.map((r) => r.surprise.get(t.choice.id)?.total ?? null);
+        if (!t.choice.members) continue;
+        bands[t.choice.id] = records.map((r) => { const b = r.surprise.get(t.choice.id)?.band; return b ? [b.min, b.max] : null; });
+        members[t.choice.id] = Object.fromEntries(t.choice.members.map((m) => [m, records.map((r) => r.surprise.get(m)?.total ?? null)]));
+      }
+      return { first: s.history.first, series, bands, members };
     },
     chartLines,
     ghost() {

@@ -21,6 +21,7 @@ import { readSceneFile } from '../../web/sceneFileReader';
 import { RealTimeWatch, type Culprit } from './realTimeWatch';
 import { SPEEDS } from './store/playbackSlice';
 import { SurpriseBank } from './surpriseBank';
+import { CohortTrack } from './cohortTrack';
 import { FreePlayRecorder } from './freePlayRecorder';
 import { TrialSession } from './trialSession';
 
@@ -281,7 +282,8 @@ export class TrialController implements Commands {
     if (!(this.bank as SurpriseBank | undefined)) return;
     const tracks = this.bank.ordered;
     const focus = ghostFocus(tracks, this.store.getState().ghostModel);
-    this.ghost.setPredictor(focus?.predictor ?? null, focus?.choice.label);
+    // A cohort's ghost is its first seed's expectation, and says so.
+    this.ghost.setPredictor(focus?.predictor ?? null, focus instanceof CohortTrack ? `${focus.members[0]!.choice.id}, the first seed of its cohort` : focus?.choice.label);
     if (this.current && !this.store.getState().running) this.afterJump();
   }
 

@@ -1,4 +1,5 @@
-// The observer picker: shipped checkpoints by experience (the cohort's other seeds folded away),
+// The observer picker: shipped checkpoints by experience, each age's cohort of seeds as one observer
+// (the cohort's other seeds one by one folded away),
 // the constant-velocity and gravity-only baselines and the ideal observer; tick two or more to compare them.
 import type { AppStore } from '../store/appStore';
 import { MAX_SELECTED_MODELS } from '../store/modelsSlice';
@@ -39,12 +40,13 @@ export function mountModelPicker(root: HTMLElement, store: AppStore, commands: P
       return h('label', { class: `model${on ? ' is-on' : ''}`, title: m.note },
         box,
         h('span', { class: 'swatch', style: `background:${modelColour(m, models)}` }),
-        h('span', { class: 'model-name' }, m.label),
+        h('span', { class: 'model-name' }, m.label, m.members ? h('span', { class: 'muted small' }, ` · ${m.members.length} seeds`) : null),
         h('span', { class: 'model-exp muted' }, experienceText(m.experienceFrames)),
         problem ? h('span', { class: 'model-problem' }, problem) : null);
     };
     const groups = [
-      { title: 'Learners, by experience', items: models.filter((m) => m.kind === 'learned' && m.cohortSeed === undefined) },
+      { title: 'Learners, by experience', items: models.filter((m) => m.kind === 'learned' && m.cohortSeed === undefined && !m.members) },
+      { title: 'Cohorts: all seeds of an age as one observer (mean, band lowest–highest seed)', items: models.filter((m) => m.members) },
       { title: 'Baselines', items: models.filter((m) => m.kind !== 'learned') },
     ];
     const fieldsets: HTMLElement[] = groups.filter((g) => g.items.length > 0).map((g) => h('fieldset', { class: 'model-group' }, h('legend', {}, g.title), ...g.items.map(row)));
@@ -57,7 +59,7 @@ export function mountModelPicker(root: HTMLElement, store: AppStore, commands: P
         h('summary', {}, `Cohort: ${seeds.length} more seed${seeds.length === 1 ? '' : 's'} of the same learner`),
         ...seeds.map((seed) => h('fieldset', { class: 'model-group' }, h('legend', {}, `seed ${seed}`), ...cohort.filter((m) => m.cohortSeed === seed).map(row))));
       details.addEventListener('toggle', () => { cohortOpen = details.open; });
-      fieldsets.splice(1, 0, details);
+      fieldsets.splice(fieldsets.length - 1, 0, details);
     }
     list.replaceChildren(...fieldsets);
     note.textContent = error ?? `Tick up to ${MAX_SELECTED_MODELS} to compare them. The first learner ticked draws the ghost and the glow.`;

@@ -1,0 +1,68 @@
+// A cohort of seeds as one observer (issue 14): in the playground its live surprise is the mean of its
+// seeds with a min–max band on the chart and the meter; axe-core finds nothing with it on screen.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeViolations } from './classroom.tests.mjs';
+import { modelsReady, pause, ready, waitFor } from './lab.mjs';
+
+const COHORT = 'cohort:learner-100k';
+const QUERY = `index.html?scene=car-off-platform&condition=impossible&models=${COHORT},constant-velocity&autoplay`;
+
+export function registerCohortTests(test, { root }) {
+  const shots = '/work/scratch/cohortui';
+  mkdirSync(shots, { recursive: true });
+  const axeSource = readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+
+  for (const [w, hgt] of [[1280, 800], [420, 900]]) {
+    test(`cohort: the playground's cohort observer at ${w}px is the mean of its seeds, with a band on the chart and the meter`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: QUERY });
+      await ready(page);
+      await modelsReady(page);
+      await waitFor(page, () => { const l = window.__surpriseLab; return l.onsetFrame !== null && l.frame >= l.onsetFrame + 40; });
+      await pause(page);
+      const s = await page.evaluate(() => window.__surpriseLab.surprise());
+      const mean = s.series['cohort:learner-100k'];
+      const band = s.bands['cohort:learner-100k'];
+      const members = Object.entries(s.members['cohort:learner-100k']);
+      assert.equal(members.length, 5, 'five seeds in the shipped cohort');
+      assert.equal(members[0][0], 'learner-100k', 'seed 1 first');
+      let spread = 0, defined = 0;
+      mean.forEach((v, t) => {
+        const xs = members.map(([, values]) => values[t]);
+        if (xs.some((x) => x === null)) { assert.equal(v, null, `frame ${s.first + t}: no mean without every seed`); return; }
+        defined++;
+        // The mean in seed order, to the bit; the band is the lowest and the highest seed.
+        assert.equal(v, xs.reduce((a, b) => a + b, 0) / xs.length, `frame ${s.first + t}: the mean of the seeds`);
+        assert.deepEqual(band[t], [Math.min(...xs), Math.max(...xs)]);
+        if (band[t][1] > band[t][0] * 1.5 + 0.1) spread++;
+      });
+      assert.ok(defined > 40, `the cohort has a value at ${defined} frames`);
+      assert.ok(spread > 0, 'the seeds disagree somewhere: the band has a width');
+      // The chart draws the band; the meter's number is the mean at the frame on screen, its outline the range.
+      await waitFor(page, () => document.querySelector('[data-testid=chart]')?.dataset.bands === '1');
+      const meter = await page.evaluate(() => {
+        const lab = window.__surpriseLab;
+        const row = document.querySelector('[data-testid=meter] [data-model="cohort:learner-100k"]');
+        const { first, series } = lab.surprise();
+        return { text: row?.querySelector('.meter-value')?.textContent, value: series['cohort:learner-100k'][lab.frame - first],
+          band: row?.querySelector('[data-testid=meter-band]')?.getBoundingClientRect().width ?? 0, title: row?.title ?? '' };
+      });
+      const expected = meter.value < 10 ? meter.value.toFixed(1) : String(Math.round(meter.value));
+      assert.equal(meter.text, expected, 'the meter shows the mean');
+      assert.ok(meter.band > 0, 'the meter outlines the seeds\' range');
+      assert.match(meter.title, /seeds from/);
+      await page.screenshot({ path: join(shots, `playground-cohort-${w}.png`) });
+      // The picker offers it under Cohorts, ticked.
+      assert.ok(await page.getByTestId(`model-${COHORT}`).isChecked());
+    });
+  }
+
+  test('cohort: axe-core finds no WCAG 2 A/AA violation with a cohort observer shown', async ({ open, assert }) => {
+    const page = await open({ query: QUERY, bypassCSP: true });
+    await ready(page);
+    await modelsReady(page);
+    await waitFor(page, () => document.querySelector('[data-testid=chart]')?.dataset.bands === '1');
+    assert.deepEqual(await axeViolations(page, axeSource), []);
+  });
+}
