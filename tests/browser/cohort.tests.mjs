@@ -58,6 +58,23 @@ export function registerCohortTests(test, { root }) {
     });
   }
 
+  test('cohort: the Experiment screen scores a cohort seed by seed and says how many seeds pass', async ({ open, assert }) => {
+    const page = await open({ width: 1280, height: 800, query: `experiment.html?scenes=car-off-platform&models=${COHORT}&pairs=3&fam=0&seed=2&speed=instant` });
+    await page.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+    assert.ok(await page.getByTestId(`model-${COHORT}`).isChecked(), 'the address ticks the cohort');
+    await page.getByTestId('study-start').click();
+    await page.waitForFunction(() => window.__study.state === 'finished', null, { timeout: 120_000, polling: 200 });
+    const scene = (await page.evaluate(() => window.__study.results)).scenes.find((x) => x.sceneId === 'car-off-platform');
+    const seeds = ['learner-100k', 'learner-100k-s2', 'learner-100k-s3', 'learner-100k-s4', 'learner-100k-s5'];
+    assert.deepEqual(scene.models.map((m) => m.model), seeds, 'each seed is scored as an observer of its own');
+    const accuracies = scene.models.map((m) => m.suite.pairwise_accuracy);
+    const line = await page.getByTestId('cohort-car-off-platform').textContent();
+    assert.ok(line.startsWith(`learner-100k cohort: per seed ${accuracies.map((a) => a.toFixed(2)).join(', ')}; mean ${(accuracies.reduce((a, b) => a + b, 0) / 5).toFixed(2)}`), line);
+    assert.match(line, /\d of 5 seeds pass/);
+    await page.getByTestId('cohort-car-off-platform').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'experiment-cohort-1280.png') });
+  });
+
   test('cohort: axe-core finds no WCAG 2 A/AA violation with a cohort observer shown', async ({ open, assert }) => {
     const page = await open({ query: QUERY, bypassCSP: true });
     await ready(page);

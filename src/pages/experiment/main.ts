@@ -19,6 +19,7 @@ import { formFromQuery, ignoredInQuery, queryOfForm, setupQuerySpec, type SetupF
 import { mountSetupPanel, type SetupPanel } from './setupPanel';
 import { mountStagePanel } from './stagePanel';
 import { mountResultsPanel } from './resultsPanel';
+import { expandCohorts } from '../../web/cohortChoice';
 import { mountRecordingsPanel } from './recordingsPanel';
 import { recordingWorld, type KnownScene } from './recordingWorld';
 import { StudyRunner } from './studyRunner';
@@ -58,7 +59,7 @@ function studyLine(study: unknown): string {
 const library = new ModelLibrary();
 const listed = await library.list({ cohort: true });
 const modelError = listed.error;
-const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:') && m.cohortSeed === undefined);
+const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.startsWith('saved:') && m.cohortSeed === undefined && !m.members);
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
 const defaults: SetupForm = {
@@ -80,7 +81,7 @@ const lookingOn = (): boolean => { const { runner, form } = store.getState(); re
 const mountSetup = (form: SetupForm): SetupPanel => {
   const host = h('div');
   byId('setup-panel').replaceChildren(host);
-  return mountSetupPanel(host, sceneOptions, store.getState().models.map((m) => ({ id: m.id, label: m.label, note: m.note, cohortSeed: m.cohortSeed })), form,
+  return mountSetupPanel(host, sceneOptions, store.getState().models.map((m) => ({ id: m.id, label: m.label, note: m.note, cohortSeed: m.cohortSeed, members: m.members })), form,
     (f, valid) => {
       act.formTyped(f);
       if (!valid) return;
@@ -112,7 +113,7 @@ const stagePanel = await mountStagePanel(byId('stage-panel'), {
   replay: () => { const { shown } = store.getState(); if (shown) void replay(shown); },
   holdLook: (held) => looking.setPointer(held),
 });
-const results = mountResultsPanel(byId('results-panel'), knownScenes, (r) => act.resultsChanged(r));
+const results = mountResultsPanel(byId('results-panel'), knownScenes, (r) => act.resultsChanged(r), () => store.getState().models.filter((m) => m.members));
 const recordingsPanel = mountRecordingsPanel(byId('recordings'), {
   open: (rec) => { byId('stage-panel').scrollIntoView({ behavior: 'smooth', block: 'start' }); void replay(rec); },
   compare: (a, b) => {
@@ -152,7 +153,8 @@ async function observersFor(ids: readonly string[]): Promise<Observer[]> {
   return out;
 }
 
-const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: form.models, pairs: form.pairs, familiarization: form.familiarization, seed: form.seed });
+// A cohort is scored as its seeds, one observer each (the results add the cohort's line).
+const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: expandCohorts(form.models, store.getState().models), pairs: form.pairs, familiarization: form.familiarization, seed: form.seed });
 
 async function startNew(form: SetupForm): Promise<void> {
   if (store.getState().settingUp) return;
@@ -178,7 +180,7 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
   stagePanel.overlay('Loading the observers…');
   try {
     const design = designStudy(settingsOf(form));
-    const observers = await observersFor(form.models);
+    const observers = await observersFor(design.settings.models);
     const v = APP_VERSIONS;
     const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },

@@ -11,6 +11,7 @@ import type { SceneFile } from '../../scenes/schema';
 import { h } from '../../ui/dom';
 import { downloadFile, downloadSvgAsPng, fileStem, svgUrl } from '../../web/downloads';
 import { comparison, recordingDetails } from './recordingDetails';
+import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
 import type { KnownScene } from './recordingWorld';
 
 export interface ResultsPanel {
@@ -21,7 +22,9 @@ export interface ResultsPanel {
 
 const num = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
-export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string, KnownScene>, onResults?: (r: StudyResults) => void): ResultsPanel {
+/** `cohorts`: the cohorts on offer; one whose seeds were all scored gets a line under each scene's table. */
+export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string, KnownScene>, onResults?: (r: StudyResults) => void,
+  cohorts: () => readonly { label: string; members?: readonly string[] }[] = () => []): ResultsPanel {
   const details = h('div', { 'data-testid': 'results-details' });
   const summary = h('p', { class: 'muted', 'data-testid': 'results-summary' }, 'No study yet: results appear here trial by trial.');
   const design = h('p', { class: 'design-note small muted', 'data-testid': 'results-design' });
@@ -66,6 +69,11 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       h('td', {}, num(m.bars.possible.mean)),
       h('td', {}, num(m.bars.impossible.mean)))))));
 
+  const cohortLines = (s: SceneStudyResults): HTMLElement[] => cohorts().flatMap((c) => {
+    const scored = cohortScore(c.members ?? [], s.models.flatMap((m) => (m.suite ? [m.suite] : [])));
+    return scored ? [h('p', { class: 'small', 'data-testid': `cohort-${s.sceneId}` }, `${cohortScoreWords(c.label, scored)}.`)] : [];
+  });
+
   const sceneBlock = (r: StudyResults, s: SceneStudyResults): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
     h('h3', { class: 'panel-title' }, s.title),
     h('p', { class: 'results-citation small muted' }, s.citation ? `Copies: ${s.citation}` : 'No study cited in the scene file.', s.infants ? ` Infants: ${s.infants}` : ''),
@@ -74,6 +82,7 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       figure(surpriseBarsSvg(r, s.sceneId), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
       figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
     metricsTable(s),
+    ...cohortLines(s),
     s.comparisons.length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
       `McNemar's exact test on the same pairs (right = impossible strictly more surprising): ${s.comparisons.map((c) => `${c.model_a} alone right in ${c.only_a}, ${c.model_b} alone in ${c.only_b}, p = ${c.p_exact < 0.001 ? c.p_exact.toExponential(1) : c.p_exact.toFixed(3)}`).join('; ')}.`),
     s.finished < s.planned ? h('p', { class: 'small muted' }, `${s.finished} of ${s.planned} trials of this scene so far.`) : '');

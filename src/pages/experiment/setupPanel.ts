@@ -6,7 +6,7 @@ import { studyPresets } from '../../experiment/studyPresets';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
 export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
-export interface ModelOption { id: string; label: string; note: string; cohortSeed?: number }
+export interface ModelOption { id: string; label: string; note: string; cohortSeed?: number; members?: readonly string[] }
 
 export interface SetupPanel {
   /** Disables the form while a study runs. */
@@ -77,6 +77,14 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
         ...models.map((m, i) => (m.cohortSeed === seed ? modelChoice(i) : null)))));
   };
 
+  /** Each age's seeds as one observer (scored seed by seed; the results say how many seeds pass). */
+  const cohortObservers = (): HTMLElement | null => {
+    if (!models.some((m) => m.members)) return null;
+    return h('details', { class: 'model-cohort', open: models.some((m) => m.members && initial.models.includes(m.id)), 'data-testid': 'study-cohorts' },
+      h('summary', {}, 'Cohorts: all seeds of an age as one observer'),
+      ...models.map((m, i) => (m.members ? modelChoice(i) : null)));
+  };
+
   // Presets tick the scenes of a ready-made study (and the observers that bracket support).
   const presets = studyPresets(scenes, models.map((m) => m.id)).map((p) => {
     const button = h('button', { class: 'btn btn-small', type: 'button', title: p.note, 'data-testid': `preset-${p.id}` }, p.label);
@@ -97,7 +105,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
         h('label', { class: s.controlOf ? 'choice choice-control' : 'choice', title: s.study, 'data-control-of': s.control_of ?? '' }, box, h('span', {}, s.title),
           h('span', { class: 'choice-note' }, s.controlOf ? `control of “${s.controlOf}”` : s.concept))))),
     h('fieldset', {}, h('legend', {}, 'Observers (the “infants”)'),
-      ...models.map((m, i) => (m.cohortSeed === undefined ? modelChoice(i) : null)), cohortChoices()),
+      ...models.map((m, i) => (m.cohortSeed === undefined && !m.members ? modelChoice(i) : null)), cohortObservers(), cohortChoices()),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-pairs' }, 'Matched pairs'), pairs),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-fam' }, 'Familiarization trials'), fam),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),
