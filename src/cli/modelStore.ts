@@ -13,6 +13,8 @@ import { JsonTextError, decodeJsonBytes, parseJsonText } from '../scenes/jsonTex
 import { BadInput } from './errors';
 import { readRegularFile } from './regularFile';
 
+import { cohortChoices } from '../web/cohortChoice';
+
 export const DEFAULT_MODELS_DIR = resolve(fileURLToPath(new URL('../../public/models', import.meta.url)));
 export const BASELINES = ['constant-velocity', 'gravity-only', 'oracle'] as const;
 /** model.json and meta.json are a few kilobytes; far bigger ones are not a checkpoint's. */
@@ -149,4 +151,14 @@ export function loadObserver(name: string, modelsDir = DEFAULT_MODELS_DIR): Obse
   if (existsSync(join(name, 'model.json'))) return loadCheckpointDir(name, name.replace(/\/+$/, '').split('/').pop()!);
   const known = [...usable.map((m) => m.name), ...BASELINES];
   throw new BadInput(`--model ${name}: no such model (known: ${known.join(', ')}; or give a checkpoint directory)`);
+}
+
+/** A cohort named `cohort:NAME` (all seeds of NAME's age under `dir`, as the pages offer it): its
+ * members' names in seed order; a clear error if there is no such cohort. */
+export function cohortMembers(name: string, modelsDir = DEFAULT_MODELS_DIR): string[] {
+  const entries = listAllCheckpoints(modelsDir).map((m) => ({ name: m.name, experience_frames: m.experienceFrames, seed: m.seed }));
+  const cohorts = cohortChoices(entries);
+  const found = cohorts.find((c) => c.id === name);
+  if (!found) throw new BadInput(`--models ${name}: no such cohort (known: ${cohorts.map((c) => c.id).join(', ') || 'none: no age has two seeds'})`);
+  return [...found.members!];
 }

@@ -18,6 +18,9 @@ import { conceptResults } from '../../experiment/development';
 import { inShard, parseShard } from '../shard';
 import { writeShardManifest } from '../shardFiles';
 import { suiteJob, type SuiteJob } from '../shardJob';
+import { cohortMembers } from '../modelStore';
+import { COHORT_PREFIX, expandCohorts } from '../../web/cohortChoice';
+import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
 
 /** Scene files named on the command line: files as given, directories expanded to their *.json. */
 export function expandSceneArgs(items: readonly string[]): string[] {
@@ -35,7 +38,10 @@ export function expandSceneArgs(items: readonly string[]): string[] {
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const sceneArgs = (parsed.values.get('scenes') ?? '').split(',').concat(parsed.positionals).map((s) => s.trim()).filter(Boolean);
   if (sceneArgs.length === 0) throw new UsageError('--scenes needs at least one scene file or directory', 'suite');
-  const modelNames = listFlag(parsed, 'models');
+  const requested = listFlag(parsed, 'models');
+  // A cohort (`cohort:learner-100k`) is scored as its seeds; a line per scene then sums them up.
+  const cohorts = requested.filter((n) => n.startsWith(COHORT_PREFIX)).map((n) => ({ id: n, members: cohortMembers(n, parsed.values.get('models-dir') ?? undefined) }));
+  const modelNames = expandCohorts(requested, cohorts);
   if (modelNames.length === 0) throw new UsageError('--models needs at least one model name (see `npm run lab -- models`)', 'suite');
   const pairs = integerFlag(parsed, 'pairs', 1, 100_000) ?? 20;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 0;
@@ -69,7 +75,14 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
     return EXIT_OK;
   }
-  writeSuiteOutputs(out, job, assembleSuite(job.scenes, job.models, pairs, seed, units, { mirror, split }), io);
+  const result = assembleSuite(job.scenes, job.models, pairs, seed, units, { mirror, split });
+  writeSuiteOutputs(out, job, result, io);
+  for (const c of cohorts) {
+    for (const r of result.results.filter((x) => x.model === c.members[0])) {
+      const scored = cohortScore(c.members, result.results.filter((x) => x.scene === r.scene && x.mirrored === r.mirrored));
+      if (scored) io.stdout(`${r.scene}${r.mirrored ? ' (mirrored)' : ''}	${cohortScoreWords(c.id, scored)}\n`);
+    }
+  }
   return EXIT_OK;
 }
 
@@ -110,7 +123,7 @@ export const suiteCommand: Command = {
     command: 'suite',
     flags: [
       { name: 'scenes', kind: 'string', valueName: 'FILE|DIR,...', description: 'scene files or directories (also accepted as positionals)' },
-      { name: 'models', kind: 'string', valueName: 'A,B,...', required: true, description: 'model names from `models`, or checkpoint directories' },
+      { name: 'models', kind: 'string', valueName: 'A,B,...', required: true, description: 'model names from `models`, checkpoint directories, or cohorts (`cohort:learner-100k`: every seed of that age, scored one by one and summed up per scene)' },
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'matched pairs per scene (default 20)' },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants (default 0)' },
