@@ -75,6 +75,45 @@ export function registerCohortTests(test, { root }) {
     await page.screenshot({ path: join(shots, 'experiment-cohort-1280.png') });
   });
 
+  // Two seeds on a tiny budget (as the learn tests' one seed): 512 frames in chunks of 256, measured every 256 on one car pair.
+  const LEARN = 'learn.html?frames=512&chunk=256&every=256&pairs=1&scenes=car-off-platform&save=512&name=c&seed=2-3&heldout=256';
+  for (const [w, hgt] of [[1280, 800], [420, 900]]) {
+    test(`cohort: the Learn screen grows two seeds one after another and draws the band at ${w}px`, async ({ open, assert }) => {
+      const page = await open({ width: w, height: hgt, query: LEARN, bypassCSP: true });
+      await page.waitForFunction(() => !!window.__surpriseLearn, null, { timeout: 60_000 });
+      await page.getByTestId('run-start').click();
+      await page.waitForFunction(() => window.__surpriseLearn.cohort()?.index === 1, null, { timeout: 120_000, polling: 100 });
+      assert.match(await page.getByTestId('run-state').textContent(), /Seed 3, 2 of 2 in this cohort/);
+      await page.waitForFunction(() => window.__surpriseLearn.state === 'done', null, { timeout: 120_000, polling: 100 });
+      const c = await page.evaluate(() => window.__surpriseLearn.cohort());
+      assert.deepEqual(c.seeds, [2, 3]);
+      for (const s of ['2', '3']) assert.deepEqual(c.curves[s]['car-off-platform'].map((p) => p[0]), [0, 256, 512], `seed ${s} measured at 0, 256, 512`);
+      // The chart: chance, then the mean, the highest and the lowest seed, and each seed's own line.
+      const chart = await page.evaluate(() => window.__surpriseLearn.developmentChart());
+      assert.deepEqual(chart.x, [0, 256, 512]);
+      const [, mean, hi, lo, s2, s3] = chart.y;
+      chart.x.forEach((_, t) => {
+        assert.equal(s2[t], c.curves['2']['car-off-platform'][t][1]);
+        assert.equal(s3[t], c.curves['3']['car-off-platform'][t][1]);
+        assert.equal(mean[t], (s2[t] + s3[t]) / 2);
+        assert.deepEqual([lo[t], hi[t]], [Math.min(s2[t], s3[t]), Math.max(s2[t], s3[t])]);
+      });
+      const dev = await page.evaluate(() => window.__surpriseLearn.development());
+      assert.deepEqual(dev['car-off-platform'].map((p) => p[1]), mean, 'the curve the page reports is the mean');
+      // Each seed's checkpoint is saved, named by its seed.
+      const saved = await page.evaluate(() => window.__surpriseLearn.saved);
+      for (const name of ['c-s2-512', 'c-s3-512']) assert.ok(saved.includes(name), `${name} saved (${saved.join(', ')})`);
+      assert.match(await page.getByTestId('development-note').textContent(), /of 2 seeds so far reached/);
+      const stats = await page.evaluate(() => window.__surpriseLearn.frameStats());
+      console.log(`     main-thread frame interval while two seeds trained: median ${stats.medianMs.toFixed(1)} ms, p95 ${stats.p95Ms.toFixed(1)} ms, max ${stats.maxMs.toFixed(0)} ms over ${stats.frames} frames (${stats.over50Ms} over 50 ms)`);
+      await page.getByTestId('development-chart').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `learn-cohort-${w}.png`) });
+      if (w === 1280) {
+        assert.deepEqual(await axeViolations(page, axeSource), [], 'axe-core on the Learn screen after a cohort run');
+      }
+    });
+  }
+
   test('cohort: axe-core finds no WCAG 2 A/AA violation with a cohort observer shown', async ({ open, assert }) => {
     const page = await open({ query: QUERY, bypassCSP: true });
     await ready(page);

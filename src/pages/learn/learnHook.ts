@@ -22,6 +22,10 @@ export interface LearnHook {
   readonly episodesShown: number;
   readonly lastTry: TryResult | null;
   readonly errors: string[];
+  /** A cohort run: its seeds, the one training (index), and each seed's curves; null for one learner. */
+  cohort(): { seeds: number[]; index: number; curves: Record<string, Record<string, [number, number][]>> } | null;
+  /** The developmental chart's data as plotted (x, then one column per series). */
+  developmentChart(): { x: number[]; y: (number | null)[][] };
 }
 
 declare global {
@@ -29,7 +33,7 @@ declare global {
 }
 
 /** What the view counts itself (frame intervals, episodes drawn, the last try): not page state. */
-export interface ViewCounters { frameStats(): FrameStats; episodesShown(): number; lastTry(): TryResult | null }
+export interface ViewCounters { frameStats(): FrameStats; episodesShown(): number; lastTry(): TryResult | null; developmentChart(): { x: number[]; y: (number | null)[][] } }
 
 const copy = (c: Curve): Curve => c.map((p) => [...p] as [number, number]);
 
@@ -46,5 +50,10 @@ export function installLearnHook(store: LearnStore, view: ViewCounters): void {
     get episodesShown() { return view.episodesShown(); },
     get lastTry() { return view.lastTry(); },
     get errors() { return [...store.getState().errors]; },
+    cohort: () => {
+      const c = store.getState().cohort;
+      return c ? { seeds: [...c.seeds], index: c.index, curves: Object.fromEntries(Object.entries(c.curves).map(([s, byProbe]) => [s, Object.fromEntries(Object.entries(byProbe).map(([p, v]) => [p, copy(v)]))])) } : null;
+    },
+    developmentChart: view.developmentChart,
   };
 }

@@ -6,6 +6,7 @@ import type { ExperienceDiet } from '../../predictor/experience';
 import type { CheckpointSummary } from '../../storage/checkpointStore';
 import type { ProgressReport, RunState } from '../../worker/protocol';
 import type { RunForm } from './runForm';
+import { cohortCurve, type SeedCurves } from './cohortCurve';
 
 /** A curve: [experience frames, value] points in the order they came. */
 export type Curve = [number, number][];
@@ -27,6 +28,8 @@ export interface LearnState {
   /** Pairwise accuracy per probe scene, by experience. */
   development: Record<string, Curve>;
   errors: string[];
+  /** A cohort run (several seeds, trained one after another), or null for one learner. */
+  cohort: { seeds: number[]; index: number; curves: SeedCurves } | null;
 }
 
 export interface LearnActions {
@@ -41,6 +44,10 @@ export interface LearnActions {
   developmentMeasured(frames: number, accuracy: Record<string, number>): void;
   savedListed(saved: CheckpointSummary[]): void;
   failed(message: string): void;
+  /** A cohort run begins (null: a run of one learner). */
+  cohortStarted(seeds: number[] | null): void;
+  /** The cohort's next seed starts (its losses start over). */
+  seedStarted(index: number): void;
 }
 
 export type LearnStore = StoreApi<LearnState & LearnActions>;
@@ -48,7 +55,7 @@ export type LearnStore = StoreApi<LearnState & LearnActions>;
 export function createLearnStore(form: RunForm, diet: ExperienceDiet): LearnStore {
   return createStore<LearnState & LearnActions>()((set, get) => ({
     runState: 'idle', backend: null, progress: null, form, continueFrom: null, diet, saved: [], probeIds: [],
-    trainLoss: [], validationLoss: [], development: {}, errors: [],
+    trainLoss: [], validationLoss: [], development: {}, errors: [], cohort: null,
     settingsEdited: (next, continueFrom) => set({ form: next, continueFrom }),
     dietChanged: (next) => set({ diet: next }),
     chartsReset: (probeIds) => set({ probeIds, trainLoss: [], validationLoss: [], development: Object.fromEntries(probeIds.map((id) => [id, []])) }),
@@ -63,6 +70,16 @@ export function createLearnStore(form: RunForm, diet: ExperienceDiet): LearnStor
       });
     },
     developmentMeasured: (frames, accuracy) => {
+      const cohort = get().cohort;
+      if (cohort) {
+        // A cohort: the seed's own curve is kept, and `development` is the mean over the seeds measured at each mark.
+        const seed = String(cohort.seeds[cohort.index]);
+        const mine = { ...(cohort.curves[seed] ?? {}) };
+        for (const id of get().probeIds) { const a = accuracy[id]; if (a !== undefined) mine[id] = [...(mine[id] ?? []), [frames, a]]; }
+        const curves = { ...cohort.curves, [seed]: mine };
+        set({ cohort: { ...cohort, curves }, development: Object.fromEntries(get().probeIds.map((id) => [id, cohortCurve(curves, id).map((c) => [c.x, c.mean] as [number, number])])) });
+        return;
+      }
       const development = { ...get().development };
       for (const id of get().probeIds) {
         const a = accuracy[id];
@@ -72,5 +89,7 @@ export function createLearnStore(form: RunForm, diet: ExperienceDiet): LearnStor
     },
     savedListed: (saved) => set({ saved }),
     failed: (message) => set({ errors: [...get().errors, message] }),
+    cohortStarted: (seeds) => set({ cohort: seeds ? { seeds, index: 0, curves: {} } : null }),
+    seedStarted: (index) => { const c = get().cohort; if (c) set({ cohort: { ...c, index }, trainLoss: [], validationLoss: [] }); },
   }));
 }

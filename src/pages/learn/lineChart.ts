@@ -1,13 +1,25 @@
-// A small uPlot line chart over experience (frames): points arrive one by one, gaps are bridged.
+// A small uPlot line chart over experience (frames): points arrive one by one (or all at once), gaps
+// are bridged; two series can bound a shaded band (a cohort's lowest and highest seed).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface LineSeries { label: string; colour: string; dash?: number[] }
+export interface LineSeries {
+  label: string; colour: string; dash?: number[];
+  /** Line width in CSS pixels (2 unless set); 0 hides the line itself (a band's edge). */
+  width?: number;
+  /** false: left out of the legend (a band's edges, each seed's thin line). */
+  legend?: boolean;
+  points?: boolean;
+}
+/** The space between series `upper` and `lower` (indices into the series given to reset) is shaded. */
+export interface LineBand { upper: number; lower: number; fill: string }
 export interface LineChartOptions { yLabel: string; xLabel?: string; yRange?: [number, number]; height?: number; points?: boolean }
 
 export interface LineChart {
   /** Replaces the series (and clears the data). */
-  reset(series: LineSeries[]): void;
+  reset(series: LineSeries[], bands?: LineBand[]): void;
+  /** Replaces all the data at once (x ascending; one column per series). */
+  replace(x: number[], y: (number | null)[][]): void;
   /** Adds a value of series `k` at experience `x` (other series get no point there). */
   add(x: number, k: number, y: number): void;
   /** x and the series' values, as plotted. */
@@ -16,6 +28,7 @@ export interface LineChart {
 
 export function createLineChart(host: HTMLElement, options: LineChartOptions): LineChart {
   let series: LineSeries[] = [];
+  let bands: LineBand[] = [];
   let xs: number[] = [];
   let ys: (number | null)[][] = [];
   let plot: uPlot | null = null;
@@ -34,10 +47,14 @@ export function createLineChart(host: HTMLElement, options: LineChartOptions): L
         { label: options.yLabel, size: 50 },
       ],
       series: [{ label: 'frames' }, ...series.map((s) => ({
-        label: s.label, stroke: s.colour, width: 2, spanGaps: true, ...(s.dash ? { dash: s.dash } : {}),
-        points: { show: options.points ?? true, size: 5 },
+        label: s.label, stroke: s.colour, width: s.width ?? 2, spanGaps: true, ...(s.dash ? { dash: s.dash } : {}),
+        points: { show: s.points ?? options.points ?? true, size: 5 },
       }))],
+      bands: bands.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: b.fill })),
     }, [xs, ...ys] as uPlot.AlignedData, host);
+    // uPlot lists every series in its legend; the band edges and per-seed lines stay out of it.
+    const rows = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    series.forEach((s, k) => { if (s.legend === false && rows[k + 1]) rows[k + 1]!.style.display = 'none'; });
   };
 
   const redraw = (): void => {
@@ -52,8 +69,9 @@ export function createLineChart(host: HTMLElement, options: LineChartOptions): L
   new ResizeObserver(() => { if (plot && Math.abs(plot.width - width()) > 4) plot.setSize({ width: width(), height: options.height ?? 180 }); }).observe(host);
 
   return {
-    reset(next) {
+    reset(next, nextBands = []) {
       series = next;
+      bands = nextBands;
       xs = [];
       ys = next.map(() => []);
       build();
@@ -67,6 +85,11 @@ export function createLineChart(host: HTMLElement, options: LineChartOptions): L
         ys.forEach((col) => col.splice(i, 0, null));
       }
       ys[k]![i] = Number.isFinite(y) ? y : null;
+      redraw();
+    },
+    replace(x, y) {
+      xs = [...x];
+      ys = series.map((_, k) => [...(y[k] ?? x.map(() => null))]);
       redraw();
     },
     data: () => ({ x: [...xs], y: ys.map((c) => [...c]) }),

@@ -1,5 +1,6 @@
 // The Learn screen's entry: grows a learner in a Web Worker and draws what it posts (progress, loss
 // and developmental curves, an episode thumbnail); saves, lists, exports and imports checkpoints.
+// Several seeds grow a cohort, one seed after another in the same worker (the main thread only draws).
 import '../../web/strictCsp';
 import { registerOffline } from '../../offline/registerOffline';
 import './learn.css';
@@ -18,7 +19,9 @@ import { createEpisodeCanvas } from './episodeCanvas';
 import { createLineChart } from './lineChart';
 import { mountSavedPanel } from './savedPanel';
 import { mountTryPanel } from './tryPanel';
-import { buildConfig, formFromQuery } from './runForm';
+import { buildConfig, formFromQuery, seedConfig } from './runForm';
+import { cohortChartData, cohortChartLayout, cohortCurve } from './cohortCurve';
+import type { LearnConfig } from '../../worker/protocol';
 import { checkpointNameAt, markLabel, minutesOf } from '../../web/experienceMarks';
 import { frameStats } from './frameStats';
 import { installLearnHook } from './learnHook';
@@ -86,9 +89,11 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
   async start() {
     const { form, diet: chosenDiet, saved, continueFrom } = store.getState();
     const cont = saved.find((s) => s.name === continueFrom) ?? null;
-    const { config, problems } = buildConfig(form, chosenDiet, cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
+    const { config, seeds, problems } = buildConfig(form, chosenDiet, cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
     run.showProblems(problems);
     if (!config) return;
+    cohortConfig = seeds.length > 1 ? config : null;
+    act.cohortStarted(cohortConfig ? seeds : null);
     if (cont) {
       const record = await getStored(cont.name);
       if (!record) { run.showProblems([`${cont.name} is no longer saved`]); return; }
@@ -98,7 +103,7 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
     // What moves after Start (progress and loss) comes into view; the form stays one scroll away.
     byId('progress-panel').scrollIntoView({ block: 'start' });
     setState('starting');
-    worker.start(config);
+    worker.start(cohortConfig ? seedConfig(cohortConfig, seeds[0]!) : config);
   },
   pause: () => worker.pause(),
   resume: () => worker.resume(),
@@ -106,23 +111,50 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
   saveNow() {
     const { progress, form, saved } = store.getState();
     const frames = progress?.experienceFrames ?? 0;
-    const prefix = cleanName(form.name);
+    const cohort = store.getState().cohort;
+    const prefix = cohort ? `${cleanName(form.name)}-s${cohort.seeds[cohort.index]}` : cleanName(form.name);
     worker.saveNow(uniqueName(`${checkpointNameAt(prefix, frames)}-now`, new Set(saved.map((s) => s.name))));
   },
 });
 
+/** The run of several seeds in progress (its first seed's settings), or null. */
+let cohortConfig: LearnConfig | null = null;
+const probeColour = (id: string, k: number): string => FIXED_COLOURS[id] ?? SCENE_COLOURS[k % SCENE_COLOURS.length]!;
+
 function resetCharts(ids: string[]): void {
   act.chartsReset(ids);
   lossChart.reset([{ label: 'training', colour: '#5b6770' }, { label: 'held-out', colour: '#e4572e' }]);
-  devChart.reset([{ label: 'chance', colour: '#b9bec6', dash: [4, 4] }, ...ids.map((id, k) => ({ label: id, colour: FIXED_COLOURS[id] ?? SCENE_COLOURS[k % SCENE_COLOURS.length]! }))]);
+  const cohort = store.getState().cohort;
+  if (cohort) {
+    const layout = cohortChartLayout(ids.map((id, k) => ({ id, colour: probeColour(id, k) })), cohort.seeds);
+    devChart.reset(layout.series, layout.bands);
+  } else devChart.reset([{ label: 'chance', colour: '#b9bec6', dash: [4, 4] }, ...ids.map((id, k) => ({ label: id, colour: probeColour(id, k) }))]);
   progressPanel.reset();
+}
+
+/** A cohort's seed is done: the next one starts (true), or that was the last (false). */
+function nextSeed(): boolean {
+  const cohort = store.getState().cohort;
+  if (!cohort || !cohortConfig || cohort.index + 1 >= cohort.seeds.length) return false;
+  act.seedStarted(cohort.index + 1);
+  lossChart.reset([{ label: 'training', colour: '#5b6770' }, { label: 'held-out', colour: '#e4572e' }]);
+  progressPanel.reset();
+  setState('starting');
+  worker.start(seedConfig(cohortConfig, cohort.seeds[cohort.index + 1]!));
+  return true;
+}
+
+/** "Seed 3, the 2nd of 5." while a cohort grows. */
+function seedWords(): string | undefined {
+  const c = store.getState().cohort;
+  return c ? `Seed ${c.seeds[c.index]}, ${c.index + 1} of ${c.seeds.length} in this cohort (one after another).` : undefined;
 }
 
 function setState(next: RunState | 'idle', message?: string): void {
   act.runStateChanged(next);
   run.setState(next);
   diet.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
-  progressPanel.setState(next, message);
+  progressPanel.setState(next, [message, next === 'idle' ? undefined : seedWords()].filter(Boolean).join(' ') || undefined);
 }
 
 async function refresh(): Promise<void> {
@@ -151,7 +183,16 @@ async function keep(c: SavedCheckpoint): Promise<void> {
 }
 
 function describePasses(): void {
-  const { probeIds, development } = store.getState();
+  const { probeIds, development, cohort } = store.getState();
+  if (cohort) {
+    const parts = probeIds.map((id) => {
+      const first = cohortCurve(cohort.curves, id).find((c) => c.mean >= PASS);
+      const reached = Object.values(cohort.curves).filter((c) => (c[id] ?? []).some(([, a]) => a >= PASS)).length;
+      return `${id}: mean ${first ? `first ≥ ${PASS} at ${markLabel(first.x)} frames` : `not yet ≥ ${PASS}`}; ${reached} of ${Object.keys(cohort.curves).length} seeds so far reached ${PASS}`;
+    });
+    devNote.textContent = `${parts.join(' · ')}. Thick line: the mean over the seeds measured at that mark; shaded: from the lowest to the highest seed; thin lines: each seed. Pairwise accuracy: share of matched pairs in which the impossible trial surprises the learner more (chance 0.5).`;
+    return;
+  }
   const parts = probeIds.map((id) => {
     const first = development[id]?.find(([, a]) => a >= PASS);
     return first ? `${id}: first ≥ ${PASS} at ${markLabel(first[0])} frames (${minutesOf(first[0])})` : `${id}: not yet ≥ ${PASS}`;
@@ -163,6 +204,7 @@ function onMessage(m: FromWorker): void {
   switch (m.type) {
     case 'ready': act.backendReady(m.backend); break;
     case 'state':
+      if (m.state === 'done' && nextSeed()) break;
       setState(m.state, m.message);
       if (m.state === 'failed' && m.message) act.failed(m.message);
       break;
@@ -174,6 +216,13 @@ function onMessage(m: FromWorker): void {
       break;
     case 'development':
       act.developmentMeasured(m.experienceFrames, m.accuracy);
+      const cohort = store.getState().cohort;
+      if (cohort) {
+        const { x, y } = cohortChartData(store.getState().probeIds, cohort.seeds, cohort.curves);
+        devChart.replace(x, y);
+        describePasses();
+        break;
+      }
       devChart.add(m.experienceFrames, 0, 0.5);
       store.getState().probeIds.forEach((id, k) => {
         const a = m.accuracy[id];
@@ -209,6 +258,7 @@ installLearnHook(store, {
   frameStats: () => frameStats(intervals),
   episodesShown: () => episodes.shown,
   lastTry: () => tryPanel.last,
+  developmentChart: () => devChart.data(),
 });
 
 setState('idle');

@@ -59,7 +59,7 @@ export function mountRunPanel(root: HTMLElement, initial: RunForm, scenes: { id:
     h('div', { class: 'fields' },
       field('start from', startFrom, 'a newborn starts with random weights; a saved learner keeps what it knows'),
       h('div', { class: 'field-row' }, field('frames to watch', frames, 'experience to add, e.g. 10k'), framesHint),
-      field('seed', seed, 'seed of the episodes, the weights and the sampling'),
+      field('seed(s)', seed, 'seed of the episodes, the weights and the sampling; several (1-3, or 1, 4, 7) grow a cohort, one seed after another, drawn as a band'),
       field('save at', saveAt, 'experience marks at which a checkpoint is saved, e.g. 3k, 6k, 10k'),
       field('name', name, 'checkpoints are saved as NAME-3k, NAME-6k…'),
       field('re-measure every', every, 'frames between two measurements of the developmental curve'),
