@@ -20,6 +20,11 @@ describe('youngAndOld', () => {
       m('oracle', 'oracle', Infinity), m('constant-velocity', 'constant-velocity', 0), m('learner-100k', 'learned', 100000)];
     expect(youngAndOld(models)).toEqual(['learner-1k', 'learner-100k']);
   });
+  it('takes the main series, not another seed of the cohort listed first, nor a cohort', () => {
+    const models = [{ ...m('learner-1k-s2', 'learned', 1000), cohortSeed: 2 }, { ...m('cohort:learner-1k', 'learned', 1000), members: ['learner-1k', 'learner-1k-s2'] },
+      m('learner-1k', 'learned', 1000), m('learner-100k', 'learned', 100000)];
+    expect(youngAndOld(models)).toEqual(['learner-1k', 'learner-100k']);
+  });
   it('gives one learner when only one has experience, none when there is none', () => {
     expect(youngAndOld([m('a', 'learned', 5)])).toEqual(['a']);
     expect(youngAndOld([m('oracle', 'oracle', Infinity)])).toEqual([]);

@@ -6,8 +6,9 @@ import type { TrialController } from './trialController';
 export const DEMO_SCENE = 'car-off-platform';
 
 /** The youngest learner with some experience and the most experienced one (ids), if there are two. */
-export function youngAndOld(models: readonly { id: string; kind: string; experienceFrames: number }[]): string[] {
-  const learners = models.filter((m) => m.kind === 'learned' && m.experienceFrames > 0)
+export function youngAndOld(models: readonly { id: string; kind: string; experienceFrames: number; cohortSeed?: number; members?: readonly string[] }[]): string[] {
+  // The main series (seed 1): not another seed of the cohort, nor a cohort.
+  const learners = models.filter((m) => m.kind === 'learned' && m.experienceFrames > 0 && m.cohortSeed === undefined && !m.members)
     .sort((a, b) => a.experienceFrames - b.experienceFrames);
   if (learners.length === 0) return [];
   const young = learners[0]!;
