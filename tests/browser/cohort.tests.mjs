@@ -1,5 +1,6 @@
 // A cohort of seeds as one observer (issue 14): in the playground its live surprise is the mean of its
 // seeds with a min–max band on the chart and the meter; axe-core finds nothing with it on screen.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,24 @@ import { modelsReady, pause, ready, waitFor } from './lab.mjs';
 
 const COHORT = 'cohort:learner-100k';
 const QUERY = `index.html?scene=car-off-platform&condition=impossible&models=${COHORT},constant-velocity&autoplay`;
+
+/** The cohort's mean surprise per frame on the scripted trial, computed in Node (the CLI's loading
+ * and scoring), as full-precision JSON (null where undefined). */
+function cohortMeanInNode(root, sceneFile, condition) {
+  const code = `
+    const { readFileSync } = await import('node:fs');
+    const { loadObserver, cohortMembers } = await import(${JSON.stringify(join(root, 'src/cli/modelStore.ts'))});
+    const { parseSceneText } = await import(${JSON.stringify(join(root, 'src/scenes/parse.ts'))});
+    const { runTrial, observations } = await import(${JSON.stringify(join(root, 'src/experiment/trial.ts'))});
+    const { computeSurprise, HORIZON } = await import(${JSON.stringify(join(root, 'src/predictor/surprise.ts'))});
+    const { cohortCurves } = await import(${JSON.stringify(join(root, 'src/experiment/cohortBand.ts'))});
+    const run = runTrial(parseSceneText(readFileSync(${JSON.stringify(sceneFile)}, 'utf8'), 'scene'), ${JSON.stringify(condition)}, undefined, 0);
+    const curves = cohortMembers('cohort:learner-100k').map((m) => computeSurprise(loadObserver(m), observations(run), HORIZON, run.views).total);
+    const { mean, min, max } = cohortCurves(curves);
+    const out = (a) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+    process.stdout.write(JSON.stringify({ mean: out(mean), min: out(min), max: out(max) }));`;
+  return JSON.parse(execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--input-type=module', '-e', code], { cwd: root, maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8'));
+}
 
 export function registerCohortTests(test, { root }) {
   const shots = '/work/scratch/cohortui';
@@ -38,6 +57,14 @@ export function registerCohortTests(test, { root }) {
         if (band[t][1] > band[t][0] * 1.5 + 0.1) spread++;
       });
       assert.ok(defined > 40, `the cohort has a value at ${defined} frames`);
+      if (w === 1280) {
+        // The same numbers, to the last bit, as the CLI's code computes in Node for the scripted trial.
+        const node = cohortMeanInNode(root, join(root, 'scenes/car-off-platform.json'), 'impossible');
+        mean.forEach((v, t) => {
+          assert.ok(Object.is(v, node.mean[s.first + t]), `frame ${s.first + t}: ${v} in Chromium, ${node.mean[s.first + t]} in Node`);
+          if (band[t]) assert.deepEqual(band[t], [node.min[s.first + t], node.max[s.first + t]]);
+        });
+      }
       assert.ok(spread > 0, 'the seeds disagree somewhere: the band has a width');
       // The chart draws the band; the meter's number is the mean at the frame on screen, its outline the range.
       await waitFor(page, () => document.querySelector('[data-testid=chart]')?.dataset.bands === '1');
