@@ -80,6 +80,7 @@ export function registerCohortTests(test, { root }) {
       assert.ok(meter.band > 0, 'the meter outlines the seeds\' range');
       assert.match(meter.title, /seeds from/);
       await page.screenshot({ path: join(shots, `playground-cohort-${w}.png`) });
+      if (w === 1280) await page.screenshot({ path: join(shots, 'playground-cohort-1280-full.png'), fullPage: true });
       // The picker offers it under Cohorts, ticked.
       assert.ok(await page.getByTestId(`model-${COHORT}`).isChecked());
     });

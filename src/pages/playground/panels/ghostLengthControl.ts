@@ -22,7 +22,8 @@ export function mountGhostLength(root: HTMLElement, store: AppStore): void {
     const s = store.getState();
     const shown = s.selectedModels.map((id) => s.models.find((m) => m.id === id)).filter((m) => !!m && m.kind !== 'oracle');
     owner.replaceChildren(h('option', { value: '' }, 'the most experienced learner'),
-      ...shown.map((m) => h('option', { value: m!.id }, m!.label)));
+      // A cohort's ghost is its first seed's expectation.
+      ...shown.map((m) => h('option', { value: m!.id }, m!.members ? `${m!.label} (its first seed, ${m!.members[0]})` : m!.label)));
     owner.value = s.ghostModel && shown.some((m) => m!.id === s.ghostModel) ? s.ghostModel : '';
   });
   watch(store, (s) => s.ghostSeconds, (s) => {
