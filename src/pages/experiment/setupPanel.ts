@@ -61,10 +61,11 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     chosen.textContent = `Chosen: ${form.scenes.length === 0 ? 'no scene' : form.scenes.map(titleOf).join('; ')} · ${form.models.length === 0 ? 'no observer' : form.models.map(labelOf).join(', ')}`;
     speed.disabled = form.looking || running;
     const trials = form.scenes.length * (form.familiarization + 2 * form.pairs);
-    summary.textContent = issues.length > 0 ? '' : `${trials} trials: per scene ${form.familiarization} familiarization, then ${form.pairs} possible and ${form.pairs} impossible test trials in a counterbalanced order, each scored by ${form.models.length} observer${form.models.length === 1 ? '' : 's'}.`;
+    summary.textContent = issues.length > 0 ? '' : `${trials} trials: per scene ${form.familiarization} familiarization, then ${form.pairs} possible and ${form.pairs} impossible test trials in a counterbalanced order, each scored by ${scorers(form.models)} observer${scorers(form.models) === 1 ? '' : 's'}${form.models.some((id) => models.find((m) => m.id === id)?.members) ? ' (a cohort counts each of its seeds)' : ''}.`;
     onChange(form, issues.length === 0);
   };
   let running = false;
+  const scorers = (ids: readonly string[]): number => ids.reduce((n, id) => n + (models.find((m) => m.id === id)?.members?.length ?? 1), 0);
   const modelChoice = (i: number): HTMLElement => h('label', { class: 'choice', title: models[i]!.note }, modelBoxes[i]!, h('span', {}, models[i]!.label));
   /** The cohort's other seeds, folded away by seed (open when the address already picks one). */
   const cohortChoices = (): HTMLElement | null => {
