@@ -74,6 +74,12 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
     return scored ? [h('p', { class: 'small', 'data-testid': `cohort-${s.sceneId}` }, `${cohortScoreWords(c.label, scored)}.`)] : [];
   });
 
+  /** McNemar's tests, less those between two seeds of one cohort (its line above sums the seeds up). */
+  const shownComparisons = (s: SceneStudyResults): SceneStudyResults['comparisons'] => {
+    const sameCohort = (a: string, b: string): boolean => cohorts().some((c) => c.members?.includes(a) && c.members.includes(b));
+    return s.comparisons.filter((c) => !sameCohort(c.model_a, c.model_b));
+  };
+
   const sceneBlock = (r: StudyResults, s: SceneStudyResults): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
     h('h3', { class: 'panel-title' }, s.title),
     h('p', { class: 'results-citation small muted' }, s.citation ? `Copies: ${s.citation}` : 'No study cited in the scene file.', s.infants ? ` Infants: ${s.infants}` : ''),
@@ -83,8 +89,8 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
     metricsTable(s),
     ...cohortLines(s),
-    s.comparisons.length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
-      `McNemar's exact test on the same pairs (right = impossible strictly more surprising): ${s.comparisons.map((c) => `${c.model_a} alone right in ${c.only_a}, ${c.model_b} alone in ${c.only_b}, p = ${c.p_exact < 0.001 ? c.p_exact.toExponential(1) : c.p_exact.toFixed(3)}`).join('; ')}.`),
+    shownComparisons(s).length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
+      `McNemar's exact test on the same pairs (right = impossible strictly more surprising): ${shownComparisons(s).map((c) => `${c.model_a} alone right in ${c.only_a}, ${c.model_b} alone in ${c.only_b}, p = ${c.p_exact < 0.001 ? c.p_exact.toExponential(1) : c.p_exact.toFixed(3)}`).join('; ')}.`),
     s.finished < s.planned ? h('p', { class: 'small muted' }, `${s.finished} of ${s.planned} trials of this scene so far.`) : '');
 
   return {
