@@ -28,6 +28,30 @@ export function cohortChoices(entries: readonly CohortEntry[]): ModelChoice[] {
   });
 }
 
+/** Checkpoints grown as a cohort on the Learn screen and saved in this browser (`saved:NAME-sSEED-MARK`,
+ * e.g. `saved:me-s2-6k`): one cohort per NAME and MARK with at least two seeds, `cohort:saved:me-6k`. */
+export function savedCohortChoices(saved: readonly Pick<ModelChoice, 'id' | 'experienceFrames'>[]): ModelChoice[] {
+  const groups = new Map<string, { name: string; frames: number; members: { id: string; seed: number }[] }>();
+  for (const m of saved) {
+    const parts = /^saved:(.+)-s(\d+)-([^-]+)$/.exec(m.id);
+    if (!parts) continue;
+    const name = `${parts[1]}-${parts[3]}`;
+    const g = groups.get(name) ?? { name, frames: m.experienceFrames, members: [] };
+    if (g.frames !== m.experienceFrames) continue;
+    g.members.push({ id: m.id, seed: Number(parts[2]) });
+    groups.set(name, g);
+  }
+  return [...groups.values()].filter((g) => g.members.length >= 2 && new Set(g.members.map((x) => x.seed)).size === g.members.length)
+    .sort((a, b) => a.frames - b.frames || a.name.localeCompare(b.name)).map((g) => {
+      const members = [...g.members].sort((a, b) => a.seed - b.seed);
+      return {
+        id: `${COHORT_PREFIX}saved:${g.name}`, kind: 'learned' as const, experienceFrames: g.frames, label: `${g.name} cohort (saved)`,
+        note: `A cohort grown on the Learn screen in this browser: ${members.length} learners with seeds ${members.map((x) => x.seed).join(', ')}, as one observer: their mean surprise with the band from the lowest to the highest seed; its ghost is seed ${members[0]!.seed}'s.`,
+        members: members.map((x) => x.id),
+      };
+    });
+}
+
 /** Observer ids with every cohort replaced by its members (for code that scores checkpoints one by
  * one, such as a study); duplicates dropped, order kept. */
 export function expandCohorts(ids: readonly string[], models: readonly Pick<ModelChoice, 'id' | 'members'>[]): string[] {

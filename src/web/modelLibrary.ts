@@ -5,7 +5,7 @@
 import { ConstantVelocityPredictor, type StepPredictor } from '../predictor/predictor';
 import type { ModelChoice } from './modelChoice';
 import { GravityOnlyPredictor } from '../predictor/gravityOnly';
-import { cohortChoices, isCohort } from './cohortChoice';
+import { cohortChoices, isCohort, savedCohortChoices } from './cohortChoice';
 
 const BASE = `${import.meta.env.BASE_URL}models/`;
 
@@ -93,7 +93,9 @@ export class ModelLibrary {
         };
       });
       const main = learned.filter((m) => m.cohortSeed === undefined);
-      return { models: [...(await savedChoices()), ...learned.filter((m) => m.cohortSeed !== undefined), ...cohorts, ...main, ...baselines], error: null };
+      const saved = await savedChoices();
+      const savedCohorts = options.cohort ? savedCohortChoices(saved) : [];
+      return { models: [...saved, ...learned.filter((m) => m.cohortSeed !== undefined), ...savedCohorts, ...cohorts, ...main, ...baselines], error: null };
     } catch (e) {
       return { models: [...(await savedChoices()), ...baselines], error: `No learned checkpoints (${e instanceof Error ? e.message : String(e)}); the baselines still work.` };
     }

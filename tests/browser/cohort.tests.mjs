@@ -140,6 +140,15 @@ export function registerCohortTests(test, { root }) {
       await page.screenshot({ path: join(shots, `learn-cohort-${w}.png`) });
       if (w === 1280) {
         assert.deepEqual(await axeViolations(page, axeSource), [], 'axe-core on the Learn screen after a cohort run');
+        // The saved seeds are one observer in the playground (same profile, same IndexedDB): their mean.
+        const playground = await page.context().newPage();
+        await playground.goto(page.url().replace(/learn\.html.*$/, 'index.html?scene=car-off-platform&condition=impossible&models=cohort:saved:c-512&autoplay'));
+        await ready(playground);
+        await modelsReady(playground);
+        await waitFor(playground, () => window.__surpriseLab.frame >= 60);
+        const got = await playground.evaluate(() => { const s = window.__surpriseLab.surprise(); return { members: Object.keys(s.members['cohort:saved:c-512'] ?? {}), defined: s.series['cohort:saved:c-512'].filter((v) => v !== null).length }; });
+        assert.deepEqual(got.members, ['saved:c-s2-512', 'saved:c-s3-512']);
+        assert.ok(got.defined > 20, `the saved cohort has values (${got.defined} frames)`);
       }
     });
   }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cohortBand, cohortCurves, cohortPerBody } from '../../src/experiment/cohortBand';
 import { cohortScore, cohortScoreWords } from '../../src/experiment/cohortScore';
-import { cohortChoices, expandCohorts } from '../../src/web/cohortChoice';
+import { cohortChoices, expandCohorts, savedCohortChoices } from '../../src/web/cohortChoice';
 
 describe('cohortBand', () => {
   it('is the mean in member order and the lowest and highest member', () => {
@@ -48,6 +48,22 @@ describe('cohortChoices', () => {
   it('expands a cohort into its members for code that scores checkpoints one by one', () => {
     const models = [...cohortChoices(entries), { id: 'oracle' }];
     expect(expandCohorts(['learner-100k', 'cohort:learner-100k', 'oracle'], models)).toEqual(['learner-100k', 'learner-100k-s2', 'learner-100k-s3', 'oracle']);
+  });
+});
+
+describe('savedCohortChoices', () => {
+  it('groups checkpoints grown as a cohort on the Learn screen (NAME-sSEED-MARK) by name and mark', () => {
+    const saved = [
+      { id: 'saved:me-s3-6k', experienceFrames: 6000 }, { id: 'saved:me-s1-6k', experienceFrames: 6000 },
+      { id: 'saved:me-s1-3k', experienceFrames: 3000 }, { id: 'saved:me-s2-3k', experienceFrames: 3000 },
+      { id: 'saved:alone-s1-6k', experienceFrames: 6000 }, { id: 'saved:plain-6k', experienceFrames: 6000 },
+    ];
+    const c = savedCohortChoices(saved);
+    expect(c.map((x) => [x.id, x.members, x.experienceFrames])).toEqual([
+      ['cohort:saved:me-3k', ['saved:me-s1-3k', 'saved:me-s2-3k'], 3000],
+      ['cohort:saved:me-6k', ['saved:me-s1-6k', 'saved:me-s3-6k'], 6000],
+    ]);
+    expect(c[1]!.label).toBe('me-6k cohort (saved)');
   });
 });
 
