@@ -61,11 +61,11 @@ const Action = z.discriminatedUnion('type', [
 ]);
 
 const Trigger = z.discriminatedUnion('on', [
-  z.strictObject({ on: z.literal('time'), at: Num }),
+  z.strictObject({ on: z.literal('time'), at: Num, interpolate: z.boolean().optional() }),
   z.strictObject({ on: z.literal('loses-support') }),
   z.strictObject({ on: z.literal('enters-occluder'), occluder: Id }),
   z.strictObject({ on: z.literal('leaves-occluder'), occluder: Id }),
-  z.strictObject({ on: z.literal('reaches-x'), x: Num }),
+  z.strictObject({ on: z.literal('reaches-x'), x: Num, interpolate: z.boolean().optional() }),
   z.strictObject({ on: z.literal('comes-to-rest'), below: Num.optional() }),
   z.strictObject({ on: z.literal('contact'), other: Id }),
 ]);

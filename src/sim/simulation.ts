@@ -8,7 +8,8 @@ import { contactsBelow } from './support';
 import { ActionError, applyAction } from './actions';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
 import { Holds } from './holds';
-import { ViolationSchedule } from './violationSchedule';
+import { ViolationSchedule, type DueViolation } from './violationSchedule';
+import { SETS_VELOCITY_ONLY, startWithin, subStepOf } from './midStep';
 import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
 import {
@@ -129,16 +130,18 @@ export class Simulation {
     for (const action of this.spec.actions) {
       if (Math.round(action.at / STEP_S) === f) this.act(action);
     }
-    this.checkViolationTrigger();
+    const within = this.checkViolationTrigger();
     const substeps = Math.max(1, this.spec.substeps);
     const deltaMs = (1000 * STEP_S) / substeps;
     this.schedule.startStep();
     for (let s = 0; s < substeps; s++) {
+      this.startWithinStep(within, s, substeps);
       this.applyHolds(f + s / substeps);
       this.applyCounterForces();
       Matter.Engine.update(this.engine, deltaMs);
       this.schedule.afterSubstep(this.engine);
     }
+    this.startWithinStep(within, substeps, substeps);
     this.applyHolds(f + 1);
     this.frameIndex++;
     this.afterStep();
@@ -240,13 +243,35 @@ export class Simulation {
     }
   }
 
-  private checkViolationTrigger(): void {
-    for (const v of this.schedule.due(this.frameIndex, this.events, (id) => this.bodyState(id))) {
+  /** Starts the violations due at this frame that act at its start; returns those that act within
+   * the step (interpolated triggers), for startWithinStep. */
+  private checkViolationTrigger(): DueViolation[] {
+    const later: DueViolation[] = [];
+    for (const due of this.schedule.due(this.frameIndex, this.events, (id) => this.bodyState(id))) {
+      const v = due.spec;
       this.onsetFrame ??= this.frameIndex;
       if (this.condition !== 'impossible') continue;
       this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
+      if (due.within !== null && SETS_VELOCITY_ONLY.has(v.type)) {
+        later.push(due);
+        continue;
+      }
       const active = startViolation(this.violationHost(), v);
       if (active.cancelGravity || active.pinAt) this.magic.push(active);
+    }
+    return later;
+  }
+
+  /** Starts, before sub-step `index` (`substeps`: after the last), the violations whose moment falls
+   * in that sub-step, as a contact there would (sim/midStep.ts). Only velocity-setting kinds get
+   * here (any other kind starts at the step's start; scene files may not ask otherwise), so nothing
+   * persists to keep. */
+  private startWithinStep(due: readonly DueViolation[], index: number, substeps: number): void {
+    for (const { spec, within } of due) {
+      const at = subStepOf(within ?? 0, substeps);
+      if (at.index !== index) continue;
+      const moving = this.order.filter((id) => this.present.get(id)).map((id) => this.get(id).body).filter((b) => !b.isStatic);
+      startWithin(moving, at.into, substeps, () => startViolation(this.violationHost(), spec));
     }
   }
 
