@@ -60,7 +60,8 @@ export function resolveViolation(v: SceneViolation, path: string, c: ViolationCo
       {
         const keep = num(v.keep, `${path}.keep`, 0, 'nonneg');
         if (keep > 1) issues.push({ path: `${path}.keep`, message: `expected a share of the speed kept from 0 to 1, got ${keep}` });
-        return { type: v.type, body: v.body, trigger, other: v.other, keep };
+        if (v.asHit && v.keep !== undefined) issues.push({ path: `${path}.keep`, message: 'give "keep" or "asHit", not both: with "asHit" the speeds are those of a real hit' });
+        return { type: v.type, body: v.body, trigger, other: v.other, keep, ...(v.asHit ? { asHit: true } : {}) };
       }
     case 'float': case 'freeze': case 'vanish': case 'appear': case 'reverse': case 'weightless':
       return { type: v.type, body: v.body, trigger };

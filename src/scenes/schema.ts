@@ -82,7 +82,7 @@ const Violation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deflect'), ...base, angle: Num }),
   z.strictObject({ type: z.literal('resize'), ...base, scale: Num }),
   z.strictObject({ type: z.literal('reshape'), ...base, kind: z.enum(['box', 'ball']), width: Num.optional(), height: Num.optional(), radius: Num.optional() }),
-  z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional() }),
+  z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional(), asHit: z.boolean().optional() }),
   z.strictObject({ type: z.literal('set-velocity'), ...base, velocity: Vec }),
   z.strictObject({ type: z.literal('scale-velocity'), ...base, by: Vec }),
   z.strictObject({ type: z.literal('weightless'), ...base }),

@@ -83,7 +83,7 @@ export type ViolationSpec =
   | { type: 'deflect'; body: string; trigger: TriggerSpec; angle: number }
   | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number }
   | { type: 'reshape'; body: string; trigger: TriggerSpec; kind: 'box' | 'ball'; width: number; height: number; radius: number }
-  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number }
+  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number; asHit?: boolean | undefined }
   | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number }
   | { type: 'scale-velocity'; body: string; trigger: TriggerSpec; sx: number; sy: number }
   | { type: 'weightless'; body: string; trigger: TriggerSpec };

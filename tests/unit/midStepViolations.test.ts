@@ -33,7 +33,7 @@ function shares(scene: SceneFile, mirrored = false): { possible: number[]; impos
   return { possible: run('possible'), impossible: run('impossible') };
 }
 
-/** The shipped scene as it was before: the launch at the start of the frame after the crossing. */
+/** The shipped scene with its launch at the start of the frame after the crossing (as before). */
 function atFrameBoundary(scene: SceneFile): SceneFile {
   const copy = structuredClone(scene) as unknown as { violation: { trigger: Record<string, unknown> } };
   delete copy.violation.trigger.interpolate;
@@ -135,6 +135,39 @@ describe('violations within the step', () => {
     const onFrame = track(runPair(slidingBox({ on: 'time', at: 0.5, interpolate: true })).impossible, 'box');
     const plain = track(runPair(slidingBox({ on: 'time', at: 0.5 })).impossible, 'box');
     expect(trajectoryCsvOf(onFrame)).toBe(trajectoryCsvOf(plain));
+  });
+
+  it('a transfer asHit gives both balls the speeds of a real hit between them (every size, held out too)', () => {
+    const scene = loadRepoScene(LAUNCH);
+    for (const split of ['default', 'heldout'] as const) {
+      for (const variant of [0, 1, 2, 3, 4, 5]) {
+        const p = runTrial(scene, 'possible', { variant, seed: 0, split });
+        const q = runTrial(scene, 'impossible', { variant, seed: 0, split });
+        const end = (t: Trial, id: string): number => track(t, id).at(-1)!.vx;
+        expect(end(q, 'launcher'), `${split} ${variant}`).toBeCloseTo(end(p, 'launcher'), 6);
+        expect(end(q, 'target'), `${split} ${variant}`).toBeCloseTo(end(p, 'target'), 6);
+      }
+    }
+    // Which is not one share for every size: small balls keep more than the scene's old 8%.
+    const keeps = (['default', 'heldout'] as const).map((split) => {
+      const p = runTrial(scene, 'possible', { variant: 0, seed: 0, split });
+      return track(p, 'launcher').at(-1)!.vx / Math.max(...track(p, 'launcher').map((b) => b.vx));
+    });
+    expect(keeps[1]! - keeps[0]!).toBeGreaterThan(0.005);
+  });
+
+  it('asHit: an error names the body when it would never hit the other, and keep with asHit is refused', () => {
+    const apart = testScene({
+      bodies: [
+        { id: 'a', kind: 'ball', x: 1, y: 0.42, radius: 0.12, friction: 0, velocity: { x: -1, y: 0 } },
+        { id: 'b', kind: 'ball', x: 3, y: 0.42, radius: 0.12, friction: 0 },
+      ],
+      violation: { type: 'transfer', body: 'a', other: 'b', asHit: true, trigger: { on: 'time', at: 0.2 } },
+    });
+    expect(() => runPair(apart)).toThrow(/transfer with asHit: "a" going on as it goes does not hit "b" within 10 s/);
+    const both = structuredClone(apart) as { violation: Record<string, unknown> };
+    both.violation.keep = 0.1;
+    expect(issuesOf(both)).toEqual([{ path: 'violation.keep', message: expect.stringMatching(/not both/) }]);
   });
 
   it('interpolate is refused, by JSON path, on a violation that does more than set velocities', () => {
