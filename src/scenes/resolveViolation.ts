@@ -2,6 +2,7 @@
 // JSON path (`violation.…` for one, `violation[k].…` for a list).
 import type { TriggerSpec, ViolationSpec } from '../sim/spec';
 import { unreachable } from '../sim/exhaustive';
+import { SETS_VELOCITY_ONLY } from '../sim/midStep';
 import type { SceneFile, SceneTrigger, SceneViolation } from './schema';
 import type { SceneIssue } from './sceneError';
 import type { NumFn } from './resolve';
@@ -32,6 +33,12 @@ export function resolveViolation(v: SceneViolation, path: string, c: ViolationCo
   const { num, issues } = c;
   c.dynamicBody(v.body, `${path}.body`);
   const trigger = resolveTrigger(v.trigger, `${path}.trigger`, v.body, c);
+  if ('interpolate' in v.trigger && v.trigger.interpolate && !SETS_VELOCITY_ONLY.has(v.type)) {
+    c.issues.push({
+      path: `${path}.trigger.interpolate`,
+      message: `a violation can take effect within a step only when all it does is set velocities (${[...SETS_VELOCITY_ONLY].join(', ')}), not "${v.type}"`,
+    });
+  }
   switch (v.type) {
     case 'teleport': return { type: v.type, body: v.body, trigger, x: num(v.to.x, `${path}.to.x`, 0), y: num(v.to.y, `${path}.to.y`, 0) };
     case 'pass-through':
@@ -53,7 +60,8 @@ export function resolveViolation(v: SceneViolation, path: string, c: ViolationCo
       {
         const keep = num(v.keep, `${path}.keep`, 0, 'nonneg');
         if (keep > 1) issues.push({ path: `${path}.keep`, message: `expected a share of the speed kept from 0 to 1, got ${keep}` });
-        return { type: v.type, body: v.body, trigger, other: v.other, keep };
+        if (v.asHit && v.keep !== undefined) issues.push({ path: `${path}.keep`, message: 'give "keep" or "asHit", not both: with "asHit" the speeds are those of a real hit' });
+        return { type: v.type, body: v.body, trigger, other: v.other, keep, ...(v.asHit ? { asHit: true } : {}) };
       }
     case 'float': case 'freeze': case 'vanish': case 'appear': case 'reverse': case 'weightless':
       return { type: v.type, body: v.body, trigger };
@@ -63,8 +71,8 @@ export function resolveViolation(v: SceneViolation, path: string, c: ViolationCo
 
 function resolveTrigger(t: SceneTrigger, path: string, body: string, c: ViolationContext): TriggerSpec {
   switch (t.on) {
-    case 'time': return { on: 'time', at: c.num(t.at, `${path}.at`, 0, 'nonneg') };
-    case 'reaches-x': return { on: 'reaches-x', x: c.num(t.x, `${path}.x`, 0) };
+    case 'time': return { on: 'time', at: c.num(t.at, `${path}.at`, 0, 'nonneg'), ...(t.interpolate ? { interpolate: true } : {}) };
+    case 'reaches-x': return { on: 'reaches-x', x: c.num(t.x, `${path}.x`, 0), ...(t.interpolate ? { interpolate: true } : {}) };
     case 'comes-to-rest': return { on: 'comes-to-rest', below: c.num(t.below, `${path}.below`, DEFAULT_REST_SPEED, 'positive') };
     case 'contact':
       if (!c.bodyIds.has(t.other)) c.issues.push({ path: `${path}.other`, message: `no body with id "${t.other}"` });

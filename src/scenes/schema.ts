@@ -61,11 +61,11 @@ const Action = z.discriminatedUnion('type', [
 ]);
 
 const Trigger = z.discriminatedUnion('on', [
-  z.strictObject({ on: z.literal('time'), at: Num }),
+  z.strictObject({ on: z.literal('time'), at: Num, interpolate: z.boolean().optional() }),
   z.strictObject({ on: z.literal('loses-support') }),
   z.strictObject({ on: z.literal('enters-occluder'), occluder: Id }),
   z.strictObject({ on: z.literal('leaves-occluder'), occluder: Id }),
-  z.strictObject({ on: z.literal('reaches-x'), x: Num }),
+  z.strictObject({ on: z.literal('reaches-x'), x: Num, interpolate: z.boolean().optional() }),
   z.strictObject({ on: z.literal('comes-to-rest'), below: Num.optional() }),
   z.strictObject({ on: z.literal('contact'), other: Id }),
 ]);
@@ -82,7 +82,7 @@ const Violation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deflect'), ...base, angle: Num }),
   z.strictObject({ type: z.literal('resize'), ...base, scale: Num }),
   z.strictObject({ type: z.literal('reshape'), ...base, kind: z.enum(['box', 'ball']), width: Num.optional(), height: Num.optional(), radius: Num.optional() }),
-  z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional() }),
+  z.strictObject({ type: z.literal('transfer'), ...base, other: Id, keep: Num.optional(), asHit: z.boolean().optional() }),
   z.strictObject({ type: z.literal('set-velocity'), ...base, velocity: Vec }),
   z.strictObject({ type: z.literal('scale-velocity'), ...base, by: Vec }),
   z.strictObject({ type: z.literal('weightless'), ...base }),

@@ -3,12 +3,14 @@ import Matter from 'matter-js';
 import type { ActionSpec, BodySpec, Condition, WorldSpec } from './spec';
 import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
-import { resetMatterGlobals } from './matterReset';
+import { resetMatterGlobals, restoreMatterGlobals, saveMatterGlobals } from './matterReset';
+import { HIT_MAX_FRAMES, hitWorld, runHit, type HitMotion } from './hitOutcome';
 import { contactsBelow } from './support';
 import { ActionError, applyAction } from './actions';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
 import { Holds } from './holds';
-import { ViolationSchedule } from './violationSchedule';
+import { ViolationSchedule, type DueViolation } from './violationSchedule';
+import { SETS_VELOCITY_ONLY, startWithin, subStepOf } from './midStep';
 import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
 import {
@@ -129,16 +131,18 @@ export class Simulation {
     for (const action of this.spec.actions) {
       if (Math.round(action.at / STEP_S) === f) this.act(action);
     }
-    this.checkViolationTrigger();
+    const within = this.checkViolationTrigger();
     const substeps = Math.max(1, this.spec.substeps);
     const deltaMs = (1000 * STEP_S) / substeps;
     this.schedule.startStep();
     for (let s = 0; s < substeps; s++) {
+      this.startWithinStep(within, s, substeps);
       this.applyHolds(f + s / substeps);
       this.applyCounterForces();
       Matter.Engine.update(this.engine, deltaMs);
       this.schedule.afterSubstep(this.engine);
     }
+    this.startWithinStep(within, substeps, substeps);
     this.applyHolds(f + 1);
     this.frameIndex++;
     this.afterStep();
@@ -240,13 +244,35 @@ export class Simulation {
     }
   }
 
-  private checkViolationTrigger(): void {
-    for (const v of this.schedule.due(this.frameIndex, this.events, (id) => this.bodyState(id))) {
+  /** Starts the violations due at this frame that act at its start; returns those that act within
+   * the step (interpolated triggers), for startWithinStep. */
+  private checkViolationTrigger(): DueViolation[] {
+    const later: DueViolation[] = [];
+    for (const due of this.schedule.due(this.frameIndex, this.events, (id) => this.bodyState(id))) {
+      const v = due.spec;
       this.onsetFrame ??= this.frameIndex;
       if (this.condition !== 'impossible') continue;
       this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
+      if (due.within !== null && SETS_VELOCITY_ONLY.has(v.type)) {
+        later.push(due);
+        continue;
+      }
       const active = startViolation(this.violationHost(), v);
       if (active.cancelGravity || active.pinAt) this.magic.push(active);
+    }
+    return later;
+  }
+
+  /** Starts, before sub-step `index` (`substeps`: after the last), the violations whose moment falls
+   * in that sub-step, as a contact there would (sim/midStep.ts). Only velocity-setting kinds get
+   * here (any other kind starts at the step's start; scene files may not ask otherwise), so nothing
+   * persists to keep. */
+  private startWithinStep(due: readonly DueViolation[], index: number, substeps: number): void {
+    for (const { spec, within } of due) {
+      const at = subStepOf(within ?? 0, substeps);
+      if (at.index !== index) continue;
+      const moving = this.order.filter((id) => this.present.get(id)).map((id) => this.get(id).body).filter((b) => !b.isStatic);
+      startWithin(moving, at.into, substeps, () => startViolation(this.violationHost(), spec));
     }
   }
 
@@ -257,7 +283,26 @@ export class Simulation {
       get: (id) => this.get(id),
       setPresent: (id, present) => this.setPresent(id, present),
       replace: (id, spec) => this.replaceBody(id, spec),
+      hit: (body, other) => this.hitBetween(body, other),
     };
+  }
+
+  /** Runs the hit of `body` on `other` alone in a scratch world (sim/hitOutcome.ts), leaving
+   * matter-js's counters as they were for this world's later bodies. */
+  private hitBetween(body: string, other: string): { body: HitMotion; other: HitMotion } {
+    const world = hitWorld(this.spec, [body, other].map((id) => ({ spec: this.get(id).spec, state: this.bodyState(id) })));
+    const saved = saveMatterGlobals();
+    try {
+      const scratch = new Simulation(world, 'possible');
+      const outcome = runHit(() => {
+        scratch.step();
+        return scratch.snapshot();
+      }, body, other);
+      if (!outcome) throw new SimulationError(`transfer with asHit: "${body}" going on as it goes does not hit "${other}" within ${HIT_MAX_FRAMES / 60} s`);
+      return outcome;
+    } finally {
+      restoreMatterGlobals(saved);
+    }
   }
 
   /** Swaps a body for a new one built from `spec` at the old one's place and motion (a reshape). */

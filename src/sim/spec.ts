@@ -61,12 +61,14 @@ export type ActionSpec =
   | { type: 'drop'; body: string; at: number; vx: number; vy: number }
   | { type: 'carry'; body: string; at: number; duration: number; x: number; y: number };
 
+/** `interpolate`: the trigger's moment is placed within the step (see sim/triggers.ts), and a
+ * violation that only sets velocities takes effect there, as a contact would, not at the frame. */
 export type TriggerSpec =
-  | { on: 'time'; at: number }
+  | { on: 'time'; at: number; interpolate?: boolean | undefined }
   | { on: 'loses-support' }
   | { on: 'enters-occluder'; occluder: string }
   | { on: 'leaves-occluder'; occluder: string }
-  | { on: 'reaches-x'; x: number }
+  | { on: 'reaches-x'; x: number; interpolate?: boolean | undefined }
   | { on: 'comes-to-rest'; below: number }
   | { on: 'contact'; other: string };
 
@@ -81,7 +83,7 @@ export type ViolationSpec =
   | { type: 'deflect'; body: string; trigger: TriggerSpec; angle: number }
   | { type: 'resize'; body: string; trigger: TriggerSpec; scale: number }
   | { type: 'reshape'; body: string; trigger: TriggerSpec; kind: 'box' | 'ball'; width: number; height: number; radius: number }
-  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number }
+  | { type: 'transfer'; body: string; trigger: TriggerSpec; other: string; keep: number; asHit?: boolean | undefined }
   | { type: 'set-velocity'; body: string; trigger: TriggerSpec; vx: number; vy: number }
   | { type: 'scale-velocity'; body: string; trigger: TriggerSpec; sx: number; sy: number }
   | { type: 'weightless'; body: string; trigger: TriggerSpec };

@@ -30,6 +30,8 @@ interface TriggerTest {
   side: number | null;
   /** leaves-occluder: seen inside at an earlier test; comes-to-rest: seen moving at an earlier test. */
   seen: boolean;
+  /** When it fires: how far into the coming step its moment lies (0 to 1); 0 unless `interpolate`. */
+  fraction: number;
 }
 
 /** One registry entry per kind of trigger: when it fires. */
@@ -37,7 +39,19 @@ export interface TriggerKind<K extends TriggerType> { fires(t: TriggerOf<K>, ctx
 
 /** Every kind of trigger. A kind missing here is a compile error naming it (the mapped type). */
 export const TRIGGER_KINDS: { readonly [K in TriggerType]: TriggerKind<K> } = {
-  time: { fires: (t, ctx) => ctx.frame >= Math.round(t.at / STEP_S) },
+  time: {
+    fires: (t, ctx, w) => {
+      if (!t.interpolate) return ctx.frame >= Math.round(t.at / STEP_S);
+      // Interpolated: the step that contains `at`, and how far into it `at` lies. A time on a frame
+      // boundary (within rounding) starts its own step.
+      const exact = t.at / STEP_S;
+      const onBoundary = Math.abs(exact - Math.round(exact)) < 1e-9;
+      const first = onBoundary ? Math.round(exact) : Math.floor(exact);
+      if (ctx.frame < first) return false;
+      w.fraction = ctx.frame === first && !onBoundary ? exact - first : 0;
+      return true;
+    },
+  },
   'loses-support': { fires: (_t, ctx, w) => ctx.events.some((e) => e.kind === 'loses-support' && e.body === w.body) },
   'enters-occluder': { fires: (t, ctx, w) => hiddenBy(t.occluder, ctx, w) },
   'leaves-occluder': {
@@ -51,9 +65,16 @@ export const TRIGGER_KINDS: { readonly [K in TriggerType]: TriggerKind<K> } = {
     fires: (t, ctx, w) => {
       // From whichever side it starts: rightward motion fires at x ≥ X, leftward at x ≤ X (a
       // mirrored scene keeps its onset).
-      const x = ctx.state(w.body).x;
+      const { x, vx } = ctx.state(w.body);
       if (w.side === null) w.side = x < t.x ? -1 : x > t.x ? 1 : 0;
-      return w.side < 0 ? x >= t.x : x <= t.x;
+      const reached = w.side < 0 ? x >= t.x : x <= t.x;
+      if (reached || !t.interpolate) return reached;
+      // Interpolated: fires at the start of the step in which the body, going on at its velocity,
+      // reaches x, with the moment it does (a straight line over 1/60 s).
+      const next = x + vx * STEP_S;
+      const crosses = w.side < 0 ? next >= t.x : next <= t.x;
+      if (crosses) w.fraction = (t.x - x) / (vx * STEP_S);
+      return crosses;
     },
   },
   'comes-to-rest': {
@@ -82,7 +103,12 @@ export class TriggerWatch {
   private readonly test: TriggerTest;
 
   constructor(private readonly trigger: TriggerSpec, bodyId: string, occluders: readonly OccluderSpec[]) {
-    this.test = { body: bodyId, occluders, side: null, seen: false };
+    this.test = { body: bodyId, occluders, side: null, seen: false, fraction: 0 };
+  }
+
+  /** After it fired: how far into the step its moment lies (0: at the step's start). */
+  get fraction(): number {
+    return this.test.fraction;
   }
 
   fires(ctx: TriggerContext): boolean {

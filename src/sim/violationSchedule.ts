@@ -5,6 +5,13 @@ import { violationsOf, type OccluderSpec, type ViolationSpec, type WorldSpec } f
 import type { BodyState, SimEvent } from './snapshot';
 import { TriggerWatch } from './triggers';
 
+/** A violation whose trigger fired: `within` is how far into the coming step it takes effect (0 to
+ * 1) for an interpolated trigger, null for one that takes effect at the step's start. */
+export interface DueViolation {
+  spec: ViolationSpec;
+  within: number | null;
+}
+
 export class ViolationSchedule {
   readonly violations: readonly ViolationSpec[];
   /** Per violation (file order): the frame its trigger fired, or null. */
@@ -36,13 +43,15 @@ export class ViolationSchedule {
   }
 
   /** The violations whose triggers fire at `frame` (each fires once), in file order. */
-  due(frame: number, events: readonly SimEvent[], state: (id: string) => BodyState): ViolationSpec[] {
+  due(frame: number, events: readonly SimEvent[], state: (id: string) => BodyState): DueViolation[] {
     const ctx = { frame, events, state, touching: (a: string, b: string) => this.contactsInStep.has(pairKey(a, b)) };
-    const out: ViolationSpec[] = [];
+    const out: DueViolation[] = [];
     this.violations.forEach((v, k) => {
-      if (this.onsets[k] !== null || !this.watches[k]!.fires(ctx)) return;
+      const watch = this.watches[k]!;
+      if (this.onsets[k] !== null || !watch.fires(ctx)) return;
       this.onsets[k] = frame;
-      out.push(v);
+      const interpolated = 'interpolate' in v.trigger && v.trigger.interpolate === true;
+      out.push({ spec: v, within: interpolated ? watch.fraction : null });
     });
     return out;
   }

@@ -4,7 +4,8 @@ import Matter from 'matter-js';
 import type { BodySpec, ViolationSpec, ViolationType } from './spec';
 import type { BuiltBody } from './bodies';
 import { cos, sin } from './portableTrig';
-import { toPxVelocity, toPxX, toPxY, type WorldFrame } from './units';
+import { toPxAngularVelocity, toPxVelocity, toPxX, toPxY, type WorldFrame } from './units';
+import type { HitMotion } from './hitOutcome';
 
 /** What a running violation needs each sub-step. */
 export interface ActiveViolation {
@@ -22,6 +23,8 @@ export interface ViolationHost {
   setPresent(id: string, present: boolean): void;
   /** Swaps the body for one built from `spec`, at the same place, angle and motion. */
   replace(id: string, spec: BodySpec): void;
+  /** The velocities a real hit of `body` on `other` would leave them with (sim/hitOutcome.ts). */
+  hit(body: string, other: string): { body: HitMotion; other: HitMotion };
 }
 
 /** matter-js's default collision category: every body starts in it. */
@@ -137,9 +140,18 @@ export const VIOLATION_KINDS: { readonly [K in ViolationType]: ViolationKind<K> 
   },
   transfer: {
     start: (host, spec, { body: b }) => {
+      const other = host.get(spec.other).body;
+      if (spec.asHit) {
+        // The speeds (and spins) a real hit of the two would leave, the hit itself left out.
+        const hit = host.hit(spec.body, spec.other);
+        Matter.Body.setVelocity(other, toPxVelocity(hit.other.vx, hit.other.vy));
+        Matter.Body.setAngularVelocity(other, toPxAngularVelocity(hit.other.angularVelocity));
+        Matter.Body.setVelocity(b, toPxVelocity(hit.body.vx, hit.body.vy));
+        Matter.Body.setAngularVelocity(b, toPxAngularVelocity(hit.body.angularVelocity));
+        return;
+      }
       // A launch with no contact: `other` moves off with (1 − keep) of the body's velocity, the body
       // goes on with `keep` of it (a collision of equal masses with restitution e has keep = (1 − e)/2).
-      const other = host.get(spec.other).body;
       const v = Matter.Body.getVelocity(b);
       Matter.Body.setVelocity(other, { x: v.x * (1 - spec.keep), y: v.y * (1 - spec.keep) });
       Matter.Body.setVelocity(b, { x: v.x * spec.keep, y: v.y * spec.keep });

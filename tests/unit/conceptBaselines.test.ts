@@ -64,9 +64,9 @@ describe('baselines on the concept scenes', () => {
     expect(accuracy('ball-hits-ball-that-does-not-move', 'constant-velocity')).toBeLessThan(0.5);
   });
 
-  it('constant velocity is surprised by motion that changes with no cause (reversal, launch at a distance)', () => {
-    for (const scene of ['ball-reverses-by-itself', 'ball-launches-without-contact']) {
-      expect(accuracy(scene, 'constant-velocity'), scene).toBe(1);
-    }
+  it('constant velocity is surprised by motion that changes with no cause (a reversal)', () => {
+    // Not by a launch at a distance: that one takes effect within the step, as a hit does, and the
+    // baselines are at chance on it (tests/unit/midStepViolations.test.ts).
+    expect(accuracy('ball-reverses-by-itself', 'constant-velocity')).toBe(1);
   });
 });
