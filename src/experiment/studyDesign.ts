@@ -19,6 +19,8 @@ export const studySettingsSchema = z.strictObject({
   /** Possible-condition trials per scene shown before its test pairs. */
   familiarization: z.number().int().min(0).max(MAX_FAMILIARIZATION),
   seed: z.number().int().min(0).max(0xffffffff),
+  /** Learners keep learning from each familiarization trial, on their own copy (docs/looking.md). */
+  habituate: z.boolean().optional(),
 });
 
 export type StudySettings = z.infer<typeof studySettingsSchema>;
@@ -73,6 +75,13 @@ function impossibleFirst(n: number, rng: Rng): Set<number> {
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function describe(settings: StudySettings, firstCounts: number[]): string {
+  const text = describeOrder(settings, firstCounts);
+  return settings.habituate && settings.familiarization > 0
+    ? `${text} Habituation: each learner keeps learning from every familiarization trial it watches (a few gradient steps on its own copy, from the checkpoint again at each scene); test trials meet the habituated learner.`
+    : text;
+}
+
+function describeOrder(settings: StudySettings, firstCounts: number[]): string {
   const { pairs, familiarization, seed, scenes } = settings;
   const intro = familiarization > 0
     ? `${plural(familiarization, 'familiarization trial')} (possible, ${familiarization > 1 ? `variants ${pairs}–${pairs + familiarization - 1}` : `variant ${pairs}`}, never a test variant) per scene, then`
