@@ -17,7 +17,7 @@ import { expandSceneArgs } from './suite';
 import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
 import { lookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
-import { familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
+import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 
 export const LOOKING_VERSION = 1;
 
@@ -66,9 +66,14 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     writeFileSync(join(out, `${s.sceneId}-familiarization.svg`), familiarizationSvg(results, s.sceneId));
     writeFileSync(join(out, `${s.sceneId}-test.svg`), testLookingSvg(results, s.sceneId));
     writeFileSync(join(out, `${s.sceneId}-proportion.svg`), proportionSvg(results, s.sceneId));
+    // Two ages or more: looking by age, beside what infants did in the study the scene copies.
+    if (s.groups.filter((g) => g.kind === 'learned').length >= 2) {
+      const study = byId.get(s.sceneId)!.scene.study;
+      writeFileSync(join(out, `${s.sceneId}-ages.svg`), agesSvg(results, s.sceneId, [`Copies: ${study.citation}`, ...(study.infants ? [`Infants: ${study.infants}`] : [])]));
+    }
     io.stdout(`${s.sentence}\n`);
   }
-  io.stderr(`wrote looking.json, looking.csv and per scene -familiarization.svg, -test.svg, -proportion.svg to ${out}\n`);
+  io.stderr(`wrote looking.json, looking.csv and per scene -familiarization.svg, -test.svg, -proportion.svg (and -ages.svg with two ages or more) to ${out}\n`);
   return EXIT_OK;
 }
 

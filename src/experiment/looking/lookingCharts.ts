@@ -124,3 +124,47 @@ export function proportionSvg(results: LookingResults, sceneId: string): string 
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
+
+/** Words cut into lines of at most `width` characters (for text under a chart). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Test looking (s) against age: each cohort of learners (by experience) a point per condition,
+ * mean ± 1 SEM across its learners; under it, what infants did in the study the scene copies
+ * (`infants`, the scene file's own words) — set beside, not on the same scale. */
+export function agesSvg(results: LookingResults, sceneId: string, infants: readonly string[]): string {
+  const scene = sceneOf(results, sceneId);
+  const groups = scene.groups.filter((g) => g.kind === 'learned' && g.experience_frames !== null).sort((a, b) => a.experience_frames! - b.experience_frames!);
+  const notes = infants.flatMap((t) => wrap(t, 112));
+  const { head, panels, height } = panelGrid(1, scene.title, `Test looking time (s) by age: each age a cohort of learners (mean ± 1 SEM across learners), model “${results.model}”.`);
+  const extra = notes.length * 14 + 10;
+  const parts = [head[0]!.replace(/height="(\d+)" viewBox="0 0 (\d+) (\d+)"/, (_, _h, w) => `height="${height + extra}" viewBox="0 0 ${w} ${height + extra}"`),
+    head[1]!.replace(/height="\d+"/, `height="${height + extra}"`), ...head.slice(2)];
+  const p = panels[0]!;
+  const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 20, plotBottom = p.y + p.h - 44;
+  const top = Math.max(1, ...groups.flatMap((g) => [statTop(g.test.possible), statTop(g.test.impossible)]));
+  const y = yAxis(parts, left, right, plotTop, plotBottom, 0, top);
+  const x = (i: number): number => left + ((i + 0.5) / Math.max(1, groups.length)) * (right - left);
+  for (const [c, color, dx] of [['possible', POSSIBLE_COLOR, -4], ['impossible', IMPOSSIBLE_COLOR, 4]] as const) {
+    const pts = groups.map((g, i) => ({ s: g.test[c], x: x(i) + dx })).filter((q) => q.s.n > 0 && Number.isFinite(q.s.mean));
+    if (pts.length > 1) parts.push(`<path d="${pts.map((q, k) => `${k === 0 ? 'M' : 'L'}${px(q.x)} ${px(y(q.s.mean))}`).join('')}" fill="none" stroke="${color}" stroke-width="1.8"/>`);
+    for (const q of pts) {
+      errorBar(parts, q.x, y, q.s);
+      parts.push(`<circle cx="${px(q.x)}" cy="${px(y(q.s.mean))}" r="4" fill="${color}"><title>${escapeXml(`${c}: ${shortNumber(q.s.mean)} s, n = ${q.s.n}`)}</title></circle>`);
+    }
+  }
+  groups.forEach((g, i) => {
+    parts.push(`<text x="${px(x(i))}" y="${px(plotBottom + 15)}" text-anchor="middle" fill="#222">${clip(g.label.replace(/^learners, /, ''), 18)}</text>`);
+    parts.push(`<text x="${px(x(i))}" y="${px(plotBottom + 29)}" text-anchor="middle" fill="#555">${g.longerAtImpossible} of ${g.n} longer at impossible</text>`);
+  });
+  notes.forEach((line, k) => parts.push(`<text x="12" y="${px(height + 6 + k * 14)}" fill="#333">${escapeXml(line)}</text>`));
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}

@@ -94,7 +94,8 @@ function groupLooking(label: string, members: readonly LookingObserver[]): Looki
   const withPreference = members.filter((m) => m.preference !== null);
   const longer = withPreference.filter((m) => m.preference! > 0).length;
   return {
-    label, kind: members[0]?.kind ?? null, experience_frames: members[0]?.experience_frames ?? null, models: members.map((m) => m.model),
+    // A group of one is called by its observer's own name.
+    label: single ? single.model : label, kind: members[0]?.kind ?? null, experience_frames: members[0]?.experience_frames ?? null, models: members.map((m) => m.model),
     familiarization, test, n: withPreference.length, longerAtImpossible: longer,
     ci95: withPreference.length === 0 ? [0, 1] : clopperPearson(longer, withPreference.length),
     habituated: members.filter((m) => m.habituatedAt !== null).length,
