@@ -6,6 +6,8 @@ import type { StudyPlace } from './recording';
 /** Test pairs and familiarization trials per scene; bounded so that a run fits a recording's limits. */
 export const MAX_PAIRS = 500;
 export const MAX_FAMILIARIZATION = 10;
+/** Observers in one study. */
+export const MAX_MODELS = 20;
 
 const sceneId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'expected a scene id');
 const unique = (xs: readonly string[]): boolean => new Set(xs).size === xs.length;
@@ -14,7 +16,7 @@ export const studySettingsSchema = z.strictObject({
   /** Scene ids, in the order they are shown. */
   scenes: z.array(sceneId).min(1).max(40).refine(unique, 'each scene at most once'),
   /** Observer names (as in the recordings' tracks), in the order they are reported. */
-  models: z.array(z.string().min(1).max(200)).min(1).max(20).refine(unique, 'each model at most once'),
+  models: z.array(z.string().min(1).max(200)).min(1).max(MAX_MODELS).refine(unique, 'each model at most once'),
   pairs: z.number().int().min(1).max(MAX_PAIRS),
   /** Possible-condition trials per scene shown before its test pairs. */
   familiarization: z.number().int().min(0).max(MAX_FAMILIARIZATION),

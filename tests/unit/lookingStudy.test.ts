@@ -96,6 +96,10 @@ describe('lab study', () => {
     const fam = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'hazard', '--fam', '11', '--out', out);
     expect(fam.code).toBe(2);
     expect(fam.stderr).toMatch(/--fam expects a whole number from 0 to 10/);
+    const many = Array.from({ length: 21 }, (_, i) => `m${i}`).join(',');
+    const crowd = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', many, '--looking', 'hazard', '--out', out);
+    expect(crowd.code).toBe(2);
+    expect(crowd.stderr).toMatch(/--models names 21 observers; a study has at most 20/);
     expect(readdirSync(out)).toEqual([]);
   });
 });

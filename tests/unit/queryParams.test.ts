@@ -94,7 +94,7 @@ describe("each page's parameters", () => {
       expect(lines.length, page).toBeGreaterThan(3);
       for (const line of lines) expect(line, page).toMatch(/^[a-zA-Z]+ — \S.*: \S/);
     }
-    expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking']);
+    expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking', 'look', 'habituate']);
   });
 
   it("docs/pages.md lists each page's parameters exactly as its declaration's help text says", () => {

@@ -11,7 +11,7 @@ import { parseSceneText } from '../../scenes/parse';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
-import { designStudy, MAX_FAMILIARIZATION } from '../../experiment/studyDesign';
+import { designStudy, MAX_FAMILIARIZATION, MAX_MODELS } from '../../experiment/studyDesign';
 import { orderWithControls } from '../../scenes/families';
 import { expandSceneArgs } from './suite';
 import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
@@ -41,6 +41,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   if (sceneArgs.length === 0) throw new UsageError('--scenes needs at least one scene file or directory', 'study');
   const modelNames = listFlag(parsed, 'models');
   if (modelNames.length === 0) throw new UsageError('--models needs at least one model name (see `npm run lab -- models`)', 'study');
+  if (modelNames.length > MAX_MODELS) throw new UsageError(`--models names ${modelNames.length} observers; a study has at most ${MAX_MODELS} (as on the Experiment screen)`, 'study');
   const looking = choiceFlag<LookingModelName>(parsed, 'looking', LOOKING_MODELS)!;
   const pairs = integerFlag(parsed, 'pairs', 1, 200) ?? 10;
   const familiarization = integerFlag(parsed, 'fam', 0, MAX_FAMILIARIZATION) ?? 4;

@@ -122,8 +122,8 @@ export function habituationTrial(seconds: readonly number[], fraction = 0.5): nu
   if (seconds.length < 4) return null;
   const baseline = (seconds[0]! + seconds[1]! + seconds[2]!) / 3;
   for (let k = 3; k < seconds.length; k++) {
-    const window = (seconds[k - 2]! + seconds[k - 1]! + seconds[k]!) / 3;
-    if (window < fraction * baseline) return k;
+    const recent = (seconds[k - 2]! + seconds[k - 1]! + seconds[k]!) / 3;
+    if (recent < fraction * baseline) return k;
   }
   return null;
 }
