@@ -21,9 +21,9 @@ function scripted(yesAt: readonly number[]): Rng & { draws: number } {
 describe('looking model', () => {
   it('has the hazard λ0 · exp(−β u + γ u²) with u = ln(1 + S̄)', () => {
     expect(lookAwayHazard(0, HAZARD_PARAMS)).toBe(1);
-    // γ = 0, β = 1: λ = 1 / (1 + S̄). S̄ = 3 nats per frame: a quarter of the bored hazard.
-    expect(lookAwayHazard(3, HAZARD_PARAMS)).toBeCloseTo(0.25, 12);
-    expect(lookAwayHazard(99, HAZARD_PARAMS)).toBeCloseTo(0.01, 12);
+    // γ = 0, β = ½: λ = 1 / √(1 + S̄). S̄ = 3 nats per frame: half the bored hazard.
+    expect(lookAwayHazard(3, HAZARD_PARAMS)).toBeCloseTo(0.5, 12);
+    expect(lookAwayHazard(99, HAZARD_PARAMS)).toBeCloseTo(0.1, 12);
     // Undefined or negative surprise counts as none.
     expect(lookAwayHazard(null, HAZARD_PARAMS)).toBe(1);
     expect(lookAwayHazard(Number.NaN, HAZARD_PARAMS)).toBe(1);
@@ -32,7 +32,8 @@ describe('looking model', () => {
     const at = (s: number): number => lookAwayHazard(s, GOLDILOCKS_PARAMS);
     expect(at(50)).toBeLessThan(at(20));
     expect(at(50)).toBeLessThan(at(200));
-    expect(at(50)).toBeCloseTo(Math.exp(-Math.log(51) / 2), 12);
+    // At u* the log hazard is −β u* + γ u*² = −β u* / 2.
+    expect(at(50)).toBeCloseTo(Math.exp(-0.5 * Math.log(51) / 2), 12);
   });
 
   it('turns a rate into a chance per frame of 1/60 s', () => {

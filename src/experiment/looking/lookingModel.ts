@@ -28,15 +28,17 @@ export interface LookingParams {
   maximumLookSeconds: number;
 }
 
-/** Monotone: more surprise, longer looks (γ = 0). */
+/** Monotone: more surprise, longer looks (γ = 0). β = ½ keeps the largest trial surprises the
+ * shipped observers give (about 500 nats per frame) under the 60 s maximum on average, so that
+ * looking still tells them apart (docs/looking.md). */
 export const HAZARD_PARAMS: LookingParams = {
-  model: 'hazard', baseHazard: 1, linear: 1, quadratic: 0, returnHazard: 0.5,
+  model: 'hazard', baseHazard: 1, linear: 0.5, quadratic: 0, returnHazard: 0.5,
   lookawaySeconds: 2, minimumLookSeconds: 2, maximumLookSeconds: 60,
 };
 
 /** The Goldilocks variant: the hazard is lowest at S̄* = 50 nats per frame (u* = β / 2γ = ln 51)
  * and rises again beyond it, "too surprising" for the observer to keep attending. */
-export const GOLDILOCKS_PARAMS: LookingParams = { ...HAZARD_PARAMS, model: 'goldilocks', quadratic: 1 / (2 * log(51)) };
+export const GOLDILOCKS_PARAMS: LookingParams = { ...HAZARD_PARAMS, model: 'goldilocks', quadratic: HAZARD_PARAMS.linear / (2 * log(51)) };
 
 export function lookingParams(model: LookingModelName): LookingParams {
   return model === 'goldilocks' ? GOLDILOCKS_PARAMS : HAZARD_PARAMS;

@@ -12,9 +12,9 @@ function familiarizationClause(g: LookingGroup, habituate: boolean): string {
   const f = g.familiarization;
   if (f.length < 2) return '';
   const first = f[0]!.mean, last = f[f.length - 1]!.mean;
-  const trend = last < first ? 'fell' : last > first ? 'rose' : 'stayed';
+  const trend = last < first ? `fell from ${s1(first)} s to ${s1(last)} s` : last > first ? `rose from ${s1(first)} s to ${s1(last)} s` : `stayed at ${s1(first)} s`;
   const criterion = f.length >= 4 ? `, and ${g.habituated} of ${g.models.length} met the habituation criterion (three trials below half the first three's mean)` : '';
-  return `Across ${f.length} familiarization trials${habituate ? ' (learning from each)' : ''}, the looking of ${who(g)} ${trend} from ${s1(first)} s to ${s1(last)} s${criterion}. `;
+  return `Across ${f.length} familiarization trials${habituate ? ' (learning from each)' : ''}, the looking of ${who(g)} ${trend}${criterion}. `;
 }
 
 function testClause(g: LookingGroup, afterFamiliarization: boolean): string {
