@@ -168,7 +168,7 @@ export function registerExperimentTests(test, { root, outDir }) {
   });
 
   test('experiment: the lookaway key records looking time per trial', async ({ open, assert }) => {
-    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=5&looking=1` });
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=5&looking=1&look=hazard` });
     await start(page);
     // Trial 1: look for about a second; trial 2: do not look.
     await waitStudy(page, () => window.__study.state === 'running' && document.querySelector('[data-testid=looking-light]')?.hidden === false);
@@ -182,6 +182,11 @@ export function registerExperimentTests(test, { root, outDir }) {
     const [t1, t2] = looking.trials.slice().sort((a, b) => a.index - b.index);
     assert.ok(t1.seconds > 0.5 && t1.seconds < 2, `about one second of looking in trial 1 (${t1.seconds})`);
     assert.equal(t2?.seconds ?? 0, 0, 'no looking in trial 2');
+    // Beside the observers' modelled looking, on the same axes: the person's test looking per condition.
+    const person = await page.evaluate(() => window.__study.looking.scenes[0].person);
+    assert.equal(person.test.possible.n + person.test.impossible.n, 2, "the person's two test trials are in the looking results");
+    assert.ok([person.test.possible.mean, person.test.impossible.mean].includes(t1.seconds), 'with the seconds recorded');
+    assert.match(await page.getByTestId('looking-test-car-off-platform').locator('img').getAttribute('alt'), /seconds/);
     const stored = await storedRecordings(page);
     assert.equal(stored.filter((r) => r.looking !== null).length, 2, 'both trials carry their looking record');
   });

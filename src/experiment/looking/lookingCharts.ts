@@ -3,7 +3,7 @@
 import type { ConditionStat } from '../studyResults';
 import { drawBars, type BarPanel } from '../studyCharts';
 import {
-  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, clip, escapeXml, panelGrid, px, shortNumber, yAxis, type Panel,
+  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, clip, escapeXml, experienceLabel, panelGrid, px, shortNumber, yAxis, type Panel,
 } from '../studyChartsKit';
 import type { LookingResults, LookingScene } from './lookingStudy';
 
@@ -19,7 +19,7 @@ interface CurvePanel { title: string; subtitle: string; members: number[][]; fam
 
 function curvePanels(scene: LookingScene): CurvePanel[] {
   const panels: CurvePanel[] = scene.groups.map((g) => ({
-    title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length}; thin lines: each` : g.models[0] ?? '',
+    title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length}; thin lines: each` : experienceLabel(g.kind, g.experience_frames),
     members: g.models.length > 1 ? scene.observers.filter((o) => o.group === g.label).map((o) => o.familiarization) : [],
     familiarization: g.familiarization, possible: g.test.possible, impossible: g.test.impossible,
   }));
@@ -66,7 +66,7 @@ function drawCurve(parts: string[], p: Panel, panel: CurvePanel, top: number): v
     }
     parts.push(`<text x="${px(testX[c])}" y="${px(plotBottom + 14)}" text-anchor="middle" fill="${color}" font-weight="600">${c === 'possible' ? 'P' : 'I'}</text>`);
   }
-  parts.push(`<text x="${px((left + right) / 2)}" y="${px(plotBottom + 30)}" text-anchor="middle" fill="#555">${f > 0 ? 'familiarization trial, then test (P, I)' : 'test trials (P, I)'}</text>`);
+  parts.push(`<text x="${px((left + right) / 2)}" y="${px(plotBottom + 30)}" text-anchor="middle" fill="#555">${clip(f > 0 ? 'familiarization trial, then test (P, I)' : 'test trials (P, I)', Math.floor(p.w / 6))}</text>`);
 }
 
 /** The familiarization curve per age group (mean ± 1 SEM; thin lines: each learner), the test
@@ -87,7 +87,7 @@ export function familiarizationSvg(results: LookingResults, sceneId: string): st
  * mean, or each trial for a single observer); the person's looking as its own panel. One scale. */
 export function testLookingSvg(results: LookingResults, sceneId: string): string {
   const scene = sceneOf(results, sceneId);
-  const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${g.models[0]}; dots: trials`, bars: g.test, unit: ' s' }));
+  const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${experienceLabel(g.kind, g.experience_frames)}; dots: trials`, bars: g.test, unit: ' s' }));
   if (scene.person) panels.push({ title: 'you (key L)', subtitle: 'your looking time', bars: scene.person.test, unit: ' s' });
   const top = Math.max(1, ...panels.flatMap((p) => [p.bars.possible, p.bars.impossible].flatMap((s) => [statTop(s), ...s.values.filter(Number.isFinite)])));
   const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) at the paused display, model “${results.model}”: mean ± 1 SEM, one scale.`);
