@@ -25,8 +25,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const seed = number('study-seed', initial.seed, LIMITS.seed);
   const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
-  const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look' },
-    ...LOOKING_CHOICES.map((c) => h('option', { value: c, selected: c === initial.lookingModel }, c === 'none' ? 'none (surprise only)' : c === 'hazard' ? 'look-away hazard (seconds)' : 'Goldilocks hazard (seconds)')));
+  const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look', title: 'Turns each observer’s surprise into looking time in seconds (docs/looking.md)' },
+    ...LOOKING_CHOICES.map((c) => h('option', { value: c, selected: c === initial.lookingModel }, c === 'none' ? 'none' : c === 'hazard' ? 'hazard' : 'Goldilocks')));
   const habituate = h('input', { type: 'checkbox', id: 'study-habituate', 'data-testid': 'study-habituate', checked: initial.habituate });
   const start = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start' }, 'Start the study');
   const summary = h('p', { class: 'setup-summary muted small', 'data-testid': 'setup-summary' });
@@ -108,7 +108,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-speed' }, 'Playback'), speed),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-look' }, 'Looking model'), lookingModel),
-    h('label', { class: 'choice', for: 'study-habituate' }, habituate, h('span', {}, 'Learners habituate: each keeps learning from the familiarization trials it watches (its own copy)')),
+    h('label', { class: 'choice', for: 'study-habituate' }, habituate, h('span', {}, 'Learners habituate: they keep learning from the familiarization trials (own copies)')),
     h('label', { class: 'choice', for: 'study-looking' }, looking, h('span', {}, 'Record my looking time: hold ', h('kbd', {}, 'L'), ' while you look at the scene (trials play at 1×, conditions hidden)')),
     summary, problems,
     h('div', { class: 'button-row' }, start),
