@@ -5,7 +5,7 @@ import { createRng, mixSeed } from '../../sim/rng';
 import type { SceneFile } from '../../scenes/schema';
 import { LearnedPredictor } from '../../predictor/predictor';
 import { InteractionNetwork } from '../../predictor/network';
-import { transition, type Transition } from '../../predictor/experience';
+import { DEFAULT_DIET, transition, type Transition } from '../../predictor/experience';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
 import { observations, runTrial } from '../trial';
@@ -33,8 +33,9 @@ const HABITUATION_STREAM = 0x4ab1;
 class LearnerCopy {
   private readonly network: InteractionNetwork;
   private readonly optimizer: tf.Optimizer;
-  /** Every transition watched in this scene's familiarization so far. */
+  /** Every transition watched in this scene's familiarization so far, and which of them show a change of motion. */
   private readonly memory: Transition[] = [];
+  private readonly active: number[] = [];
   current: LearnedPredictor;
 
   constructor(private readonly base: LearnedPredictor, private readonly settings: HabituationSettings) {
@@ -53,10 +54,18 @@ class LearnerCopy {
     const s = this.settings;
     const rng = createRng(seed);
     const start = this.memory.length;
+    const activeStart = this.active.length;
+    transitions.forEach((tr, k) => { if (changesMotion(tr)) this.active.push(start + k); });
     this.memory.push(...transitions);
+    // As the training loop chooses watched frames: with chance eventFocus one where motion changes.
+    const pick = (fresh: boolean): Transition => {
+      const from = fresh ? activeStart : 0;
+      if (this.active.length > from && rng.chance(DEFAULT_DIET.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
+      return this.memory[rng.int(fresh ? start : 0, this.memory.length - 1)]!;
+    };
     for (let step = 0; step < s.steps; step++) {
       const items: Transition[] = [];
-      for (let j = 0; j < s.batchSize; j++) items.push(this.memory[rng.int(j % 2 === 0 ? start : 0, this.memory.length - 1)]!);
+      for (let j = 0; j < s.batchSize; j++) items.push(pick(j % 2 === 0));
       const tb = makeBatch(items, this.base.features, rng, s.velocityNoise);
       const net = this.network;
       tf.tidy(() => {
@@ -76,6 +85,12 @@ class LearnerCopy {
     this.optimizer.dispose();
     this.network.dispose();
   }
+}
+
+/** The training loop's test for a frame worth watching (src/predictor/experience.ts, watchEpisode):
+ * a moving object changes its velocity by more than 0.02 m/s, or moves up or down faster than 0.05 m/s. */
+function changesMotion(tr: Transition): boolean {
+  return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
 }
 
 /** Transitions of a trial as the learner watched it: every visible frame to the next. */
