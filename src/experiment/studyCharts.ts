@@ -12,7 +12,7 @@ function sceneOf(results: StudyResults, sceneId: string): SceneStudyResults {
   return scene;
 }
 
-interface BarPanel { title: string; subtitle: string; bars: ConditionBars; unit: string }
+export interface BarPanel { title: string; subtitle: string; bars: ConditionBars; unit: string }
 
 /** The top of a panel's own data (mean + SEM, every trial). */
 const panelTop = (panel: BarPanel): number => Math.max(top(panel.bars.possible), top(panel.bars.impossible));
@@ -25,7 +25,7 @@ const top = (s: ConditionStat): number => Math.max(
 /** Two bars (mean ± 1 SEM) with the trials as dots; columns are possible then impossible. */
 /** One panel of bars; `scaleTop` is the shared top of the scale (panels of one unit share it, so
  * their bars can be compared by eye). */
-function drawBars(parts: string[], p: Panel, panel: BarPanel, scaleTop: number): void {
+export function drawBars(parts: string[], p: Panel, panel: BarPanel, scaleTop: number): void {
   const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 40, plotBottom = p.y + p.h - 44;
   parts.push(`<text x="${px(p.x + p.w / 2)}" y="${px(p.y + 14)}" text-anchor="middle" font-weight="600" fill="#222">${clip(panel.title, Math.floor(p.w / 7))}</text>`);
   parts.push(`<text x="${px(p.x + p.w / 2)}" y="${px(p.y + 28)}" text-anchor="middle" fill="#666">${clip(panel.subtitle, Math.floor(p.w / 6))}</text>`);

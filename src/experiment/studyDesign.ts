@@ -6,6 +6,8 @@ import type { StudyPlace } from './recording';
 /** Test pairs and familiarization trials per scene; bounded so that a run fits a recording's limits. */
 export const MAX_PAIRS = 500;
 export const MAX_FAMILIARIZATION = 10;
+/** Observers in one study. */
+export const MAX_MODELS = 20;
 
 const sceneId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'expected a scene id');
 const unique = (xs: readonly string[]): boolean => new Set(xs).size === xs.length;
@@ -14,11 +16,13 @@ export const studySettingsSchema = z.strictObject({
   /** Scene ids, in the order they are shown. */
   scenes: z.array(sceneId).min(1).max(40).refine(unique, 'each scene at most once'),
   /** Observer names (as in the recordings' tracks), in the order they are reported. */
-  models: z.array(z.string().min(1).max(200)).min(1).max(20).refine(unique, 'each model at most once'),
+  models: z.array(z.string().min(1).max(200)).min(1).max(MAX_MODELS).refine(unique, 'each model at most once'),
   pairs: z.number().int().min(1).max(MAX_PAIRS),
   /** Possible-condition trials per scene shown before its test pairs. */
   familiarization: z.number().int().min(0).max(MAX_FAMILIARIZATION),
   seed: z.number().int().min(0).max(0xffffffff),
+  /** Learners keep learning from each familiarization trial, on their own copy (docs/looking.md). */
+  habituate: z.boolean().optional(),
 });
 
 export type StudySettings = z.infer<typeof studySettingsSchema>;
@@ -73,6 +77,13 @@ function impossibleFirst(n: number, rng: Rng): Set<number> {
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function describe(settings: StudySettings, firstCounts: number[]): string {
+  const text = describeOrder(settings, firstCounts);
+  return settings.habituate && settings.familiarization > 0
+    ? `${text} Habituation: each learner keeps learning from every familiarization trial it watches (a few gradient steps on its own copy, from the checkpoint again at each scene); test trials meet the habituated learner.`
+    : text;
+}
+
+function describeOrder(settings: StudySettings, firstCounts: number[]): string {
   const { pairs, familiarization, seed, scenes } = settings;
   const intro = familiarization > 0
     ? `${plural(familiarization, 'familiarization trial')} (possible, ${familiarization > 1 ? `variants ${pairs}–${pairs + familiarization - 1}` : `variant ${pairs}`}, never a test variant) per scene, then`

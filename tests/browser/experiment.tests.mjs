@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { measureColour } from './pagePixels.mjs';
+import { axeViolations } from './classroom.tests.mjs';
 
 const PAGE = 'experiment.html';
 const study = (page) => page.evaluate(() => {
@@ -46,6 +48,42 @@ async function download(page, testid) {
 }
 
 export function registerExperimentTests(test, { root, outDir }) {
+  test('experiment: looking times of habituating learners are the CLI `lab study` numbers; charts drawn, both widths, axe clean', async ({ open, assert }) => {
+    const query = `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=hazard&habituate=1`;
+    const page = await open({ query, bypassCSP: true });
+    assert.equal(await page.getByTestId('study-look').inputValue(), 'hazard', 'the looking model is read from the address');
+    assert.ok(await page.getByTestId('study-habituate').isChecked(), 'habituation is read from the address');
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
+    const looking = await page.evaluate(() => window.__study.looking);
+    assert.ok(looking, 'looking results exist');
+    const scene = looking.scenes.find((x) => x.sceneId === 'car-off-platform');
+    const older = scene.observers.find((o) => o.model === 'learner-100k');
+    assert.equal(older.familiarization.length, 4, 'four familiarization trials looked at');
+    assert.equal(older.test.possible.n + older.test.impossible.n, 6, 'six test trials looked at');
+    assert.match(await page.getByTestId('looking-sentence').textContent(), /looked longer at the impossible event|did not look longer/);
+    for (const id of ['looking-curve', 'looking-test', 'looking-share']) {
+      const drawn = await page.evaluate((sel) => { const i = document.querySelector(`[data-testid=${sel}] img`); return i !== null && i.complete && i.naturalWidth > 100; }, `${id}-car-off-platform`);
+      assert.ok(drawn, `${id} drawn`);
+    }
+
+    // The same study in Node through the CLI: the same looking times, to the last digit.
+    const dir = mkdtempSync(join(tmpdir(), 'study-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'hazard', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
+    // (Through JSON, as the CLI wrote it: an undefined SEM is NaN in the page and null in the file.)
+    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study` agree');
+
+    await page.getByTestId('looking-curve-car-off-platform').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'experiment-looking-1280.png'), fullPage: false });
+    assert.deepEqual(await axeViolations(page, readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8')), [], 'axe-core: no WCAG 2 A/AA violation with the looking results shown');
+    await page.setViewportSize({ width: 420, height: 860 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at 420 px (${overflow})`);
+    await page.getByTestId('looking-test-car-off-platform').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
+  });
+
   test('experiment: 2 learners × 10 pairs on car-off-platform; bars, CLI-identical metrics, CSV, JSON round trip', async ({ open, assert }) => {
     const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=10&fam=1&seed=4&speed=instant` });
     await start(page);
@@ -130,7 +168,7 @@ export function registerExperimentTests(test, { root, outDir }) {
   });
 
   test('experiment: the lookaway key records looking time per trial', async ({ open, assert }) => {
-    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=5&looking=1` });
+    const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=constant-velocity&pairs=1&fam=0&seed=5&looking=1&look=hazard` });
     await start(page);
     // Trial 1: look for about a second; trial 2: do not look.
     await waitStudy(page, () => window.__study.state === 'running' && document.querySelector('[data-testid=looking-light]')?.hidden === false);
@@ -144,6 +182,11 @@ export function registerExperimentTests(test, { root, outDir }) {
     const [t1, t2] = looking.trials.slice().sort((a, b) => a.index - b.index);
     assert.ok(t1.seconds > 0.5 && t1.seconds < 2, `about one second of looking in trial 1 (${t1.seconds})`);
     assert.equal(t2?.seconds ?? 0, 0, 'no looking in trial 2');
+    // Beside the observers' modelled looking, on the same axes: the person's test looking per condition.
+    const person = await page.evaluate(() => window.__study.looking.scenes[0].person);
+    assert.equal(person.test.possible.n + person.test.impossible.n, 2, "the person's two test trials are in the looking results");
+    assert.ok([person.test.possible.mean, person.test.impossible.mean].includes(t1.seconds), 'with the seconds recorded');
+    assert.match(await page.getByTestId('looking-test-car-off-platform').locator('img').getAttribute('alt'), /seconds/);
     const stored = await storedRecordings(page);
     assert.equal(stored.filter((r) => r.looking !== null).length, 2, 'both trials carry their looking record');
   });

@@ -12,6 +12,7 @@ import { planCommand } from './plan';
 import { checkCommand } from './check';
 import { mergeCommand } from './merge';
 import { cohortCommand } from './cohort';
+import { studyCommand } from './study';
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   mergeCommand,
   cohortCommand,
+  studyCommand,
 ];

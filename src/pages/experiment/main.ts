@@ -10,7 +10,7 @@ import { ModelLibrary } from '../../web/modelLibrary';
 import { startTfWasm } from '../../web/tfSetup';
 import { ORACLE, type Observer } from '../../experiment/observers';
 import { LearnedPredictor } from '../../predictor/predictor';
-import { designStudy, type StudySettings } from '../../experiment/studyDesign';
+import { designStudy, type PlannedTrial, type StudySettings } from '../../experiment/studyDesign';
 import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
@@ -65,7 +65,7 @@ const old = learned[learned.length - 1];
 const defaults: SetupForm = {
   scenes: sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
-  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false,
+  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false,
 };
 const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 // Read before the setup panel writes the chosen form back into the address.
@@ -113,7 +113,7 @@ const stagePanel = await mountStagePanel(byId('stage-panel'), {
   replay: () => { const { shown } = store.getState(); if (shown) void replay(shown); },
   holdLook: (held) => looking.setPointer(held),
 });
-const results = mountResultsPanel(byId('results-panel'), knownScenes, (r) => act.resultsChanged(r), () => store.getState().models.filter((m) => m.members));
+const results = mountResultsPanel(byId('results-panel'), knownScenes, (r, lookingTimes) => act.resultsChanged(r, lookingTimes), () => store.getState().models.filter((m) => m.members));
 const recordingsPanel = mountRecordingsPanel(byId('recordings'), {
   open: (rec) => { byId('stage-panel').scrollIntoView({ behavior: 'smooth', block: 'start' }); void replay(rec); },
   compare: (a, b) => {
@@ -148,20 +148,21 @@ async function observersFor(ids: readonly string[]): Promise<Observer[]> {
     if (choice.kind === 'learned') await startTfWasm();
     const p = await library.predictor(choice);
     // Saved checkpoints load under their bare name; the study calls every observer by its id.
-    out.push(p instanceof LearnedPredictor && p.name !== id ? new LearnedPredictor(id, p.fast, p.features, p.experienceFrames, p.checkpointHash) : p);
+    // (The TF.js model, when there is one, comes along: a habituating learner learns with it.)
+    out.push(p instanceof LearnedPredictor && p.name !== id ? new LearnedPredictor(id, p.network ?? p.fast, p.features, p.experienceFrames, p.checkpointHash) : p);
   }
   return out;
 }
 
 // A cohort is scored as its seeds, one observer each (the results add the cohort's line).
-const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: expandCohorts(form.models, store.getState().models), pairs: form.pairs, familiarization: form.familiarization, seed: form.seed });
+const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: expandCohorts(form.models, store.getState().models), pairs: form.pairs, familiarization: form.familiarization, seed: form.seed, ...(form.habituate ? { habituate: true } : {}) });
 
 async function startNew(form: SetupForm): Promise<void> {
   if (store.getState().settingUp) return;
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
-    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking }, createdAt: started.toISOString(), status: 'running',
+    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel }, createdAt: started.toISOString(), status: 'running',
   };
   act.setupStarted();
   let ready = false;
@@ -173,16 +174,30 @@ async function startNew(form: SetupForm): Promise<void> {
   if (ready) await go();
 }
 
+/** The learners' copies of the run being prepared or run (habituation on), freed with the next run. */
+let habituation: { dispose(): void } | null = null;
+
 async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Promise<boolean> {
   alert(null, false);
+  habituation?.dispose();
+  habituation = null;
   act.runPrepared(form);
   setup.setRunning(true);
   stagePanel.overlay('Loading the observers…');
   try {
     const design = designStudy(settingsOf(form));
+    results.setLooking(form.lookingModel === 'none' ? null : { model: form.lookingModel, habituate: form.habituate });
     const observers = await observersFor(design.settings.models);
     const v = APP_VERSIONS;
-    const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, versions: v, now: () => new Date().toISOString() }, {
+    let observersForTrial: ((planned: PlannedTrial) => Observer[]) | undefined;
+    if (design.settings.habituate) {
+      await startTfWasm();
+      const { Habituation } = await import('../../experiment/looking/habituation');
+      const h = new Habituation(design, observers, (id) => knownScenes.get(id)!.scene);
+      habituation = h;
+      observersForTrial = (planned) => h.observersFor(planned);
+    }
+    const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, observersFor: observersForTrial, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
       present: form.speed === 'instant' ? undefined : (rec, planned) => presentTrial(stagePanel, looking, rec, planned, form, recordingWorld(rec, knownScenes)),
       onTrialStart: (planned, n) => {
@@ -279,10 +294,10 @@ async function offerResume(): Promise<void> {
   const open = runs.filter((r) => r.status === 'running').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!open) return;
   const done = await recordingsOfRun(open.id);
-  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean };
+  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel'] };
   let total: number;
   try {
-    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false })).trials.length;
+    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true })).trials.length;
   } catch (e) {
     alert(`“${open.name}” was interrupted, but its stored settings are unreadable (${e instanceof Error ? e.message : String(e)}); its ${done.length} finished trials are under Recordings.`, true);
     return;
@@ -292,7 +307,7 @@ async function offerResume(): Promise<void> {
   const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume-run' }, 'Resume it');
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
   alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
-  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false };
+  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true };
   const take = async (then: () => Promise<void>): Promise<void> => {
     const { settingUp, runner } = store.getState();
     if (settingUp || runner?.isRunning) return;

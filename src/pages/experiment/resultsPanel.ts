@@ -12,10 +12,18 @@ import { h } from '../../ui/dom';
 import { downloadFile, downloadSvgAsPng, fileStem, svgUrl } from '../../web/downloads';
 import { comparison, recordingDetails } from './recordingDetails';
 import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
+import { lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
+import { familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
+import type { LookingModelName } from '../../experiment/looking/lookingModel';
+
+/** The looking model the results are read with, or null (surprise only). */
+export interface LookingChoice { model: LookingModelName; habituate: boolean }
 import type { KnownScene } from './recordingWorld';
 
 export interface ResultsPanel {
   update(design: StudyDesign, recordings: Recording[]): StudyResults;
+  /** The looking model for this run's results (from the next update on). */
+  setLooking(choice: LookingChoice | null): void;
   showRecording(rec: Recording): void;
   compare(a: Recording, b: Recording): void;
 }
@@ -23,7 +31,7 @@ export interface ResultsPanel {
 const num = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 /** `cohorts`: the cohorts on offer; one whose seeds were all scored gets a line under each scene's table. */
-export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string, KnownScene>, onResults?: (r: StudyResults) => void,
+export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string, KnownScene>, onResults?: (r: StudyResults, looking: LookingResults | null) => void,
   cohorts: () => readonly { label: string; members?: readonly string[] }[] = () => []): ResultsPanel {
   const details = h('div', { 'data-testid': 'results-details' });
   const summary = h('p', { class: 'muted', 'data-testid': 'results-summary' }, 'No study yet: results appear here trial by trial.');
@@ -34,6 +42,7 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
   let urls: string[] = [];
   let current: Recording[] = [];
   let runName = 'study';
+  let lookingChoice: LookingChoice | null = null;
 
   const button = (text: string, testid: string, action: () => void | Promise<void>): HTMLButtonElement => {
     const b = h('button', { class: 'btn btn-small', type: 'button', 'data-testid': testid }, text);
@@ -80,10 +89,20 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
     return s.comparisons.filter((c) => !sameCohort(c.model_a, c.model_b));
   };
 
-  const sceneBlock = (r: StudyResults, s: SceneStudyResults): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
+  /** Looking time in seconds, in the studies' own terms: the familiarization curve, test looking per
+   * condition, the share of learners looking longer at the impossible event. */
+  const lookingBlock = (l: LookingResults, ls: LookingScene): HTMLElement => h('div', { class: 'looking-results', 'data-testid': `looking-${ls.sceneId}` },
+    h('p', { class: 'results-sentence', 'data-testid': 'looking-sentence' }, ls.sentence),
+    h('div', { class: 'figures' },
+      figure(familiarizationSvg(l, ls.sceneId), `Looking time per trial (model “${l.model}”${l.habituate ? ', learners habituating' : ''}): familiarization, then test`, `${fileStem(runName)}-${ls.sceneId}-familiarization`, `looking-curve-${ls.sceneId}`),
+      figure(testLookingSvg(l, ls.sceneId), 'Test looking time in seconds, possible vs impossible (± 1 SEM)', `${fileStem(runName)}-${ls.sceneId}-test-looking`, `looking-test-${ls.sceneId}`),
+      figure(proportionSvg(l, ls.sceneId), 'Share of learners looking longer at the impossible event (exact 95% interval)', `${fileStem(runName)}-${ls.sceneId}-proportion`, `looking-share-${ls.sceneId}`)));
+
+  const sceneBlock = (r: StudyResults, s: SceneStudyResults, l: LookingResults | null): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
     h('h3', { class: 'panel-title' }, s.title),
     h('p', { class: 'results-citation small muted' }, s.citation ? `Copies: ${s.citation}` : 'No study cited in the scene file.', s.infants ? ` Infants: ${s.infants}` : ''),
     h('p', { class: 'results-sentence', 'data-testid': 'results-sentence' }, s.sentence),
+    ...(l ? [lookingBlock(l, l.scenes.find((x) => x.sceneId === s.sceneId)!)] : []),
     h('div', { class: 'figures' },
       figure(surpriseBarsSvg(r, s.sceneId), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
       figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
@@ -104,10 +123,12 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       summary.textContent = `${r.finished} of ${r.planned} trials finished.`;
       design.textContent = `Design: ${d.description}`;
       exports.hidden = current.length === 0;
-      body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s)));
-      onResults?.(r);
+      const looking = lookingChoice ? lookingResults(d, current, lookingChoice.model, lookingChoice.habituate) : null;
+      body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s, looking)));
+      onResults?.(r, looking);
       return r;
     },
+    setLooking(choice) { lookingChoice = choice; },
     showRecording(rec) { details.replaceChildren(recordingDetails(rec)); },
     compare(a, b) { details.replaceChildren(comparison(a, b)); },
   };

@@ -1,6 +1,7 @@
 // What the setup panel holds (scenes, observers, pairs, familiarization, seed, speed, looking),
 // read from and written to the page's URL so that a study can be shared as a link.
 import { formEncoded, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
+import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 
 export type Speed = 'instant' | 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = ['instant', 0.5, 1, 2, 4];
@@ -15,7 +16,13 @@ export interface SetupForm {
   speed: Speed;
   /** A person records looking time with the lookaway key (trials play at 1×, conditions hidden). */
   looking: boolean;
+  /** The observers' looking model (docs/looking.md), or none: surprise only. */
+  lookingModel: LookingModelName | 'none';
+  /** Learners keep learning from the familiarization trials (their own copies). */
+  habituate: boolean;
 }
+
+export const LOOKING_CHOICES: readonly (LookingModelName | 'none')[] = ['none', ...LOOKING_MODELS];
 
 export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff] } as const;
 
@@ -36,6 +43,8 @@ export function setupQuerySpec(known: { scenes: readonly string[]; models: reado
     seed: { type: `whole number ${LIMITS.seed.join('–')}`, help: 'the seed of variants and order', default: 1, read: count(LIMITS.seed), write: String },
     speed: { type: SPEEDS.join(' | '), help: 'playback speed (instant: scored, not drawn)', default: 2, read: (t) => SPEEDS.find((x) => String(x) === t), write: (v) => formEncoded(String(v)) },
     looking: { type: 'switch (0: off)', help: 'a person records looking time with the L key', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
+    lookingModel: { name: 'look', type: LOOKING_CHOICES.join(' | '), help: "the observers' looking model (looking time in seconds)", default: 'none', read: (t) => LOOKING_CHOICES.find((x) => x === t), write: (v) => (v && v !== 'none' ? v : null) },
+    habituate: { type: 'switch (0: off)', help: 'learners keep learning from familiarization trials', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
   };
 }
 

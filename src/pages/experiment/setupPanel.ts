@@ -1,7 +1,7 @@
 // The setup panel: which scenes and observers, how many matched pairs, familiarization trials,
 // the seed, the playback speed and the looking-time mode; Start runs the study.
 import { h } from '../../ui/dom';
-import { LIMITS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { LIMITS, LOOKING_CHOICES, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
 import { studyPresets } from '../../experiment/studyPresets';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
@@ -25,6 +25,9 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const seed = number('study-seed', initial.seed, LIMITS.seed);
   const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
+  const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look', title: 'Turns each observer’s surprise into looking time in seconds (docs/looking.md)' },
+    ...LOOKING_CHOICES.map((c) => h('option', { value: c, selected: c === initial.lookingModel }, c === 'none' ? 'none' : c === 'hazard' ? 'hazard' : 'Goldilocks')));
+  const habituate = h('input', { type: 'checkbox', id: 'study-habituate', 'data-testid': 'study-habituate', checked: initial.habituate });
   const start = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start' }, 'Start the study');
   const summary = h('p', { class: 'setup-summary muted small', 'data-testid': 'setup-summary' });
   // What is chosen, and Start, at the top: the lists below are long, and the bottom Start is below the fold.
@@ -39,6 +42,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     seed: Math.round(Number(seed.value)),
     speed: looking.checked ? 1 : (SPEEDS.find((s) => String(s) === speed.value) ?? 1) as Speed,
     looking: looking.checked,
+    lookingModel: LOOKING_CHOICES.find((c) => c === lookingModel.value) ?? 'none',
+    habituate: habituate.checked,
   });
   const check = (form: SetupForm): string[] => {
     const out: string[] = [];
@@ -111,6 +116,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-fam' }, 'Familiarization trials'), fam),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-seed' }, 'Seed'), seed),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-speed' }, 'Playback'), speed),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-look' }, 'Looking model'), lookingModel),
+    h('label', { class: 'choice', for: 'study-habituate' }, habituate, h('span', {}, 'Learners habituate: they keep learning from the familiarization trials (own copies)')),
     h('label', { class: 'choice', for: 'study-looking' }, looking, h('span', {}, 'Record my looking time: hold ', h('kbd', {}, 'L'), ' while you look at the scene (trials play at 1×, conditions hidden)')),
     summary, problems,
     h('div', { class: 'button-row' }, start),

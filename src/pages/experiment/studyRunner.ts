@@ -22,6 +22,9 @@ export interface RunnerHooks {
 export interface RunnerContext {
   scenes: ReadonlyMap<string, KnownScene>;
   observers: readonly Observer[];
+  /** Gives each trial its observers as they are by then (learners habituating, docs/looking.md);
+   * absent: the same observers for every trial. */
+  observersFor?: (planned: PlannedTrial) => Observer[];
   versions: { app: string; matter: string; tfjs: string };
   /** The page's clock, for the recordings' start times (the core never reads it). */
   now: () => string;
@@ -95,6 +98,6 @@ export class StudyRunner {
         run_id: this.run.id, run_name: this.run.name, trial_index: planned.index, trial_count: this.total,
         phase: planned.phase, pair: planned.pair, design: this.design.description,
       },
-    }, [...this.context.observers]);
+    }, this.context.observersFor ? this.context.observersFor(planned) : [...this.context.observers]);
   }
 }

@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Recording } from '../../experiment/recording';
 import type { StudyResults } from '../../experiment/studyResults';
+import type { LookingResults } from '../../experiment/looking/lookingStudy';
 import type { ModelChoice } from '../../web/modelChoice';
 import type { SetupForm } from './setupForm';
 import type { StudyRunner } from './studyRunner';
@@ -31,6 +32,8 @@ export interface StudyState {
   unsaved: Recording[];
   interrupted: InterruptedRun | null;
   results: StudyResults | null;
+  /** The observers' looking times (a looking model chosen); null otherwise. */
+  looking: LookingResults | null;
 }
 
 export interface StudyActions {
@@ -49,7 +52,7 @@ export interface StudyActions {
   runPaused(): void;
   runStopped(status: 'finished' | 'ended'): void;
   recordingShown(rec: Recording): void;
-  resultsChanged(results: StudyResults | null): void;
+  resultsChanged(results: StudyResults | null, looking?: LookingResults | null): void;
   interruptedFound(run: InterruptedRun): void;
   markReady(): void;
 }
@@ -59,7 +62,7 @@ export type StudyStore = StoreApi<StudyState & StudyActions>;
 export function createStudyStore(models: ModelChoice[], form: SetupForm): StudyStore {
   return createStore<StudyState & StudyActions>()((set, get) => ({
     ready: false, phase: 'idle', models, form, typedForm: form, runner: null, runId: null, finished: 0, total: 0,
-    settingUp: false, shown: null, unsaved: [], interrupted: null, results: null,
+    settingUp: false, shown: null, unsaved: [], interrupted: null, results: null, looking: null,
     modelsListed: (next) => set({ models: next }),
     formChosen: (next) => set({ form: next }),
     formTyped: (next) => set({ typedForm: next }),
@@ -74,7 +77,7 @@ export function createStudyStore(models: ModelChoice[], form: SetupForm): StudyS
     runPaused: () => set({ phase: 'paused' }),
     runStopped: (status) => set({ phase: status }),
     recordingShown: (rec) => set({ shown: rec }),
-    resultsChanged: (results) => set({ results }),
+    resultsChanged: (results, looking = null) => set({ results, looking }),
     interruptedFound: (run) => set({ interrupted: run }),
     markReady: () => set({ ready: true }),
   }));

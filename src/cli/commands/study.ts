@@ -1,0 +1,100 @@
+// `study`: an infant-style study (familiarization, then counterbalanced test pairs) with a looking
+// model turning surprise into looking time; learners may habituate. Writes looking.json, looking.csv, SVGs.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
+import type { CliIo, Command } from '../command';
+import { BadInput, EXIT_OK, UsageError } from '../errors';
+import { makeOutputDir } from '../outputDir';
+import { readSceneText } from '../sceneFiles';
+import { parseSceneText } from '../../scenes/parse';
+import { loadObserver } from '../modelStore';
+import { progressReporter } from '../progress';
+import { useWasmBackend } from '../../predictor/backend';
+import { designStudy, MAX_FAMILIARIZATION, MAX_MODELS } from '../../experiment/studyDesign';
+import { orderWithControls } from '../../scenes/families';
+import { expandSceneArgs } from './suite';
+import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
+import { lookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
+import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
+import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
+
+export const LOOKING_VERSION = 1;
+
+/** One row per observer × trial. */
+export function lookingCsv(results: LookingResults): string {
+  const rows = ['scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at'];
+  const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  for (const scene of results.scenes) {
+    for (const o of scene.observers) {
+      for (const t of o.trials) {
+        rows.push([scene.sceneId, q(o.model), q(o.group), o.experience_frames ?? '', t.index + 1, t.phase, t.variant, t.condition, t.pair ?? '',
+          t.surprise ?? '', t.seconds, t.looks, t.endedBy, o.habituatedAt ?? ''].join(','));
+      }
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
+  const sceneArgs = (parsed.values.get('scenes') ?? '').split(',').concat(parsed.positionals).map((s) => s.trim()).filter(Boolean);
+  if (sceneArgs.length === 0) throw new UsageError('--scenes needs at least one scene file or directory', 'study');
+  const modelNames = listFlag(parsed, 'models');
+  if (modelNames.length === 0) throw new UsageError('--models needs at least one model name (see `npm run lab -- models`)', 'study');
+  if (modelNames.length > MAX_MODELS) throw new UsageError(`--models names ${modelNames.length} observers; a study has at most ${MAX_MODELS} (as on the Experiment screen)`, 'study');
+  const looking = choiceFlag<LookingModelName>(parsed, 'looking', LOOKING_MODELS)!;
+  const pairs = integerFlag(parsed, 'pairs', 1, 200) ?? 10;
+  const familiarization = integerFlag(parsed, 'fam', 0, MAX_FAMILIARIZATION) ?? 4;
+  const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
+  const habituate = parsed.values.has('habituate');
+  const out = parsed.values.get('out')!;
+  const files = expandSceneArgs(sceneArgs);
+  const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
+  const scenes = orderWithControls(loaded.map((l) => l.scene)).filter((s) => s.violation);
+  if (scenes.length === 0) throw new BadInput('--scenes: none of these scenes has a violation, so there is no impossible event to test');
+  const byId = new Map<string, StudyScene>(loaded.map((l) => [l.scene.id, l]));
+  if (habituate && familiarization === 0) io.stderr('--habituate with --fam 0: there is nothing to habituate to\n');
+  makeOutputDir(out);
+  await useWasmBackend();
+  const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
+  const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
+  const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
+  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials') });
+  const results = lookingResults(design, recordings, looking, habituate);
+  writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
+  writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
+  for (const s of results.scenes) {
+    writeFileSync(join(out, `${s.sceneId}-familiarization.svg`), familiarizationSvg(results, s.sceneId));
+    writeFileSync(join(out, `${s.sceneId}-test.svg`), testLookingSvg(results, s.sceneId));
+    writeFileSync(join(out, `${s.sceneId}-proportion.svg`), proportionSvg(results, s.sceneId));
+    // Two ages or more: looking by age, beside what infants did in the study the scene copies.
+    if (s.groups.filter((g) => g.kind === 'learned').length >= 2) {
+      const study = byId.get(s.sceneId)!.scene.study;
+      writeFileSync(join(out, `${s.sceneId}-ages.svg`), agesSvg(results, s.sceneId, [`Copies: ${study.citation}`, ...(study.infants ? [`Infants: ${study.infants}`] : [])]));
+    }
+    io.stdout(`${s.sentence}\n`);
+  }
+  io.stderr(`wrote looking.json, looking.csv and per scene -familiarization.svg, -test.svg, -proportion.svg (and -ages.svg with two ages or more) to ${out}\n`);
+  return EXIT_OK;
+}
+
+export const studyCommand: Command = {
+  name: 'study',
+  summary: 'run an infant-style study with a looking model (looking time in seconds), learners optionally habituating; write looking.json, looking.csv, SVG charts',
+  args: {
+    command: 'study',
+    flags: [
+      { name: 'scenes', kind: 'string', valueName: 'FILE|DIR,...', description: 'scene files or directories (also accepted as positionals)' },
+      { name: 'models', kind: 'string', valueName: 'A,B,...', required: true, description: 'observers; several seeds of one age (learner-100k, learner-100k-s2, …) form a cohort' },
+      { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
+      { name: 'looking', kind: 'string', valueName: LOOKING_MODELS.join('|'), required: true, description: 'the looking model (docs/looking.md)' },
+      { name: 'habituate', kind: 'switch', description: 'learners keep learning from each familiarization trial (their own copy)' },
+      { name: 'pairs', kind: 'string', valueName: 'N', description: 'test pairs per scene (default 10)' },
+      { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
+      { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },
+      { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
+    ],
+    positionals: { name: 'FILE|DIR', min: 0, max: 1000 },
+  },
+  run,
+};

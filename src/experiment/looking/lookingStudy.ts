@@ -1,0 +1,137 @@
+// A study's looking times: each observer's surprise at each trial turned into seconds of looking by
+// the looking model, then per age (a cohort of learners) the familiarization curve, the test looking
+// times, the share of learners who looked longer at the impossible event, and a results sentence.
+import type { Recording } from '../recording';
+import type { PlannedTrial, StudyDesign } from '../studyDesign';
+import { conditionStat, type ConditionBars, type ConditionStat } from '../studyResults';
+import { PRIMARY_SCORE } from '../suite';
+import { clopperPearson } from '../binomialIntervals';
+import { groupThousands } from '../studySentence';
+import { habituationTrial, lookingParams, lookingRng, lookingTrial, type LookingModelName, type LookingParams, type TrialEnd } from './lookingModel';
+import { lookingSentence } from './lookingSentence';
+
+export interface LookedTrial {
+  index: number; phase: PlannedTrial['phase']; variant: number; condition: PlannedTrial['condition']; pair: number | null;
+  /** The observer's primary surprise at the trial (nats per frame), the model's input. */
+  surprise: number | null;
+  seconds: number; looks: number; endedBy: TrialEnd;
+}
+
+export interface LookingObserver {
+  model: string; kind: string | null; experience_frames: number | null;
+  /** The age group it is counted in (learners of the same experience form a cohort). */
+  group: string;
+  trials: LookedTrial[];
+  /** Seconds per familiarization trial, in order (recorded ones). */
+  familiarization: number[];
+  /** 1-based familiarization trial at which the habituation criterion was met; null if never. */
+  habituatedAt: number | null;
+  test: ConditionBars;
+  /** Mean impossible − mean possible test looking (s); null until both conditions have a trial. */
+  preference: number | null;
+}
+
+export interface LookingGroup {
+  label: string; kind: string | null; experience_frames: number | null; models: string[];
+  /** Per familiarization trial: looking across the group's observers. */
+  familiarization: ConditionStat[];
+  /** Test looking: each observer's mean per condition, across the group (one observer: its trials). */
+  test: ConditionBars;
+  /** Observers with a preference, those who looked longer at the impossible event, and the exact 95% interval. */
+  n: number; longerAtImpossible: number; ci95: [number, number];
+  habituated: number;
+}
+
+export interface LookingPerson { familiarization: number[]; test: ConditionBars }
+
+export interface LookingScene {
+  sceneId: string; title: string;
+  observers: LookingObserver[];
+  groups: LookingGroup[];
+  /** The person's looking (key L), on the same axes; null when nobody recorded. */
+  person: LookingPerson | null;
+  sentence: string;
+}
+
+export interface LookingResults { model: LookingModelName; params: LookingParams; habituate: boolean; seed: number; scenes: LookingScene[] }
+
+const keyOf = (sceneId: string, variant: number, condition: string): string => `${sceneId}\u0000${variant}\u0000${condition}`;
+
+/** A learner's age group by experience; a baseline or the oracle is a group of its own. */
+export function groupOf(model: string, kind: string | null, frames: number | null): string {
+  return kind === 'learned' && frames !== null ? `learners, ${groupThousands(frames)} frames` : model;
+}
+
+function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams, seed: number): LookingObserver | null {
+  const looked: LookedTrial[] = [];
+  let kind: string | null = null, frames: number | null = null;
+  for (const t of trials) {
+    const track = recorded.get(keyOf(t.sceneId, t.variant, t.condition))?.observers.find((o) => o.model === model);
+    if (!track) continue;
+    kind = track.kind; frames = track.experience_frames;
+    const surprise = track.scores[PRIMARY_SCORE] ?? null;
+    const trial = lookingTrial(surprise, params, lookingRng(seed, model, t.sceneId, t.variant, t.condition, t.phase));
+    looked.push({ index: t.index, phase: t.phase, variant: t.variant, condition: t.condition, pair: t.pair, surprise, ...trial });
+  }
+  if (looked.length === 0) return null;
+  const fam = looked.filter((t) => t.phase === 'familiarization').map((t) => t.seconds);
+  const test = (c: PlannedTrial['condition']): number[] => looked.filter((t) => t.phase === 'test' && t.condition === c).sort((a, b) => a.variant - b.variant).map((t) => t.seconds);
+  const bars = { possible: conditionStat(test('possible')), impossible: conditionStat(test('impossible')) };
+  const at = habituationTrial(fam);
+  return {
+    model, kind, experience_frames: frames, group: groupOf(model, kind, frames), trials: looked,
+    familiarization: fam, habituatedAt: at === null ? null : at + 1, test: bars,
+    preference: bars.possible.n > 0 && bars.impossible.n > 0 ? bars.impossible.mean - bars.possible.mean : null,
+  };
+}
+
+function groupLooking(label: string, members: readonly LookingObserver[]): LookingGroup {
+  const famLength = Math.max(0, ...members.map((m) => m.familiarization.length));
+  const familiarization = Array.from({ length: famLength }, (_, k) => conditionStat(members.flatMap((m) => (k < m.familiarization.length ? [m.familiarization[k]!] : []))));
+  const single = members.length === 1 ? members[0]! : null;
+  const across = (c: 'possible' | 'impossible'): ConditionStat => conditionStat(members.filter((m) => m.test[c].n > 0).map((m) => m.test[c].mean));
+  const test = single ? single.test : { possible: across('possible'), impossible: across('impossible') };
+  const withPreference = members.filter((m) => m.preference !== null);
+  const longer = withPreference.filter((m) => m.preference! > 0).length;
+  return {
+    // A group of one is called by its observer's own name.
+    label: single ? single.model : label, kind: members[0]?.kind ?? null, experience_frames: members[0]?.experience_frames ?? null, models: members.map((m) => m.model),
+    familiarization, test, n: withPreference.length, longerAtImpossible: longer,
+    ci95: withPreference.length === 0 ? [0, 1] : clopperPearson(longer, withPreference.length),
+    habituated: members.filter((m) => m.habituatedAt !== null).length,
+  };
+}
+
+function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Recording>): LookingPerson | null {
+  const seen = trials.flatMap((t) => {
+    const looking = recorded.get(keyOf(t.sceneId, t.variant, t.condition))?.looking;
+    return looking ? [{ t, seconds: looking.seconds }] : [];
+  });
+  if (seen.length === 0) return null;
+  const test = (c: PlannedTrial['condition']): number[] => seen.filter((s) => s.t.phase === 'test' && s.t.condition === c).sort((a, b) => a.t.variant - b.t.variant).map((s) => s.seconds);
+  return {
+    familiarization: seen.filter((s) => s.t.phase === 'familiarization').map((s) => s.seconds),
+    test: { possible: conditionStat(test('possible')), impossible: conditionStat(test('impossible')) },
+  };
+}
+
+/** Looking times of every recorded trial of the design, for every observer. Depends only on the
+ * recordings' scores, the model and the study's seed: the CLI and the page give the same numbers. */
+export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean): LookingResults {
+  const params = lookingParams(model);
+  const seed = design.settings.seed;
+  const recorded = new Map<string, Recording>();
+  for (const rec of recordings) {
+    if (rec.kind !== 'trial' || rec.meta.seed !== seed || rec.meta.variant === null) continue;
+    recorded.set(keyOf(rec.meta.scene_id, rec.meta.variant, rec.meta.condition), rec);
+  }
+  const scenes = design.settings.scenes.map((sceneId): LookingScene => {
+    const trials = design.trials.filter((t) => t.sceneId === sceneId);
+    const title = trials.map((t) => recorded.get(keyOf(sceneId, t.variant, t.condition))?.meta.scene_title).find(Boolean) ?? sceneId;
+    const observers = design.settings.models.map((m) => observerLooking(m, trials, recorded, params, seed)).filter((o): o is LookingObserver => o !== null);
+    const labels = [...new Set(observers.map((o) => o.group))];
+    const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label)));
+    return { sceneId, title, observers, groups, person: personLooking(trials, recorded), sentence: lookingSentence(title, groups, habituate) };
+  });
+  return { model, params, habituate, seed, scenes };
+}
