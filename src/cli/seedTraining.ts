@@ -46,7 +46,9 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),
-      seed: job.seed, diet: e.settings.diet, features: e.settings.features, validation_loss: e.validationLoss,
+      seed: job.seed, diet: e.settings.diet, features: e.settings.features,
+      ...(e.settings.emaDecay > 0 || e.settings.learningRateDecayFrames > 0 ? { training: { ema_decay: e.settings.emaDecay, lr_decay_frames: e.settings.learningRateDecayFrames } } : {}),
+      validation_loss: e.validationLoss,
       train_loss: Number.isFinite(e.trainLoss) ? e.trainLoss : null, gradient_steps: e.gradientSteps,
       training_seconds: Math.round((Date.now() - started) / 100) / 10, code_version: codeVersion(), command: job.command,
     });

@@ -44,6 +44,10 @@ export interface ExperienceDiet {
   /** Share of episodes with a lower shelf right beside the first platform, a short drop
    * (DIET_RANGES['shelf-drop']) below its top. Absent or 0: none, as before. */
   lowerShelves?: number;
+  /** Share of objects on a platform set down straddling its edge (up to 3/4 of their width
+   * beyond it) and left alone: those with their middle over the platform stay, the others tip off.
+   * Absent or 0: none, as before. */
+  edgeRests?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -155,6 +159,10 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
       continue;
     }
     const surface = surfaces.length > 1 && rng.chance(diet.onPlatform) ? rng.pick(surfaces.slice(1)) : surfaces[0]!;
+    if (surface !== surfaces[0] && (diet.edgeRests ?? 0) > 0 && rng.chance(diet.edgeRests!)) {
+      if (placeAtEdge(rng, o, surface, bodies)) placed.push(o);
+      continue;
+    }
     const span = surface.x1 - surface.x0 - o.width;
     if (span <= 0) continue;
     let ok = false;
@@ -193,6 +201,20 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     width: WORLD_W, height: 4, gravity: 9.81, substeps: 4,
     bodies: [...bodies, ...placed], occluders, actions, violation: null, frames: diet.episodeFrames,
   };
+}
+
+/** Sets `o` down straddling one edge of `surface`, a random share (0–3/4) of its width beyond it;
+ * false (nothing placed) where that spot is taken or runs into another static body. */
+function placeAtEdge(rng: Rng, o: BodySpec, surface: Surface, bodies: readonly BodySpec[]): boolean {
+  const right = rng.chance(0.5);
+  const beyond = rng.uniform(0, 0.75) * o.width;
+  o.x = right ? surface.x1 - o.width / 2 + beyond : surface.x0 + o.width / 2 - beyond;
+  o.y = surface.top + o.height / 2;
+  if (surface.occupied.some(([a, b]) => o.x + o.width / 2 > a - 0.05 && o.x - o.width / 2 < b + 0.05)) return false;
+  const margin = 1e-6;
+  if (bodies.some((b) => b.isStatic && Math.abs(b.x - o.x) < (b.width + o.width) / 2 - margin && Math.abs(b.y - o.y) < (b.height + o.height) / 2 - margin)) return false;
+  surface.occupied.push([o.x - o.width / 2, o.x + o.width / 2]);
+  return true;
 }
 
 /** A shelf abutting the first platform, its top a short drop below the platform's, on whichever

@@ -13,12 +13,14 @@ export interface TrainingRecipe {
   mirror: boolean;
   /** A quarter of the episodes on a low step, a quarter with a lower shelf beside a platform. */
   shortDrops: boolean;
+  /** A fifth of the objects on platforms set down straddling an edge and left alone. */
+  edgeRests: boolean;
 }
 
-export const SHIPPED_RECIPE: TrainingRecipe = { emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false };
+export const SHIPPED_RECIPE: TrainingRecipe = { emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false };
 
 /** `train --stable`: every option on, at the settings measured in docs/development.md (*Stability across seeds*). */
-export const STABLE_RECIPE: TrainingRecipe = { emaDecay: 0.99, learningRateDecayFrames: 10_000, mirror: true, shortDrops: true };
+export const STABLE_RECIPE: TrainingRecipe = { emaDecay: 0.99, learningRateDecayFrames: 10_000, mirror: true, shortDrops: true, edgeRests: false };
 
 /** The diet a recipe trains on: the default with the mirror and short-drop knobs set. */
 export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): ExperienceDiet {
@@ -26,13 +28,14 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...base,
     ...(r.mirror ? { mirror: 0.5 } : {}),
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
+    ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames'> {
   return {
-    ...(r.mirror || r.shortDrops ? { diet: recipeDiet(r) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
   };
@@ -45,5 +48,6 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.learningRateDecayFrames > 0 ? ` --lr-decay ${r.learningRateDecayFrames}` : '',
     r.mirror ? ' --mirror' : '',
     r.shortDrops ? ' --short-drops' : '',
+    r.edgeRests ? ' --edge-rests' : '',
   ].join('');
 }

@@ -32,10 +32,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean; recipe?: TrainingRecipe }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -50,6 +50,7 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   }
   if (v.has('mirror')) r.mirror = true;
   if (v.has('short-drops')) r.shortDrops = true;
+  if (v.has('edge-rests')) r.edgeRests = true;
   return recipeFlags(r) === '' ? undefined : r;
 }
 
@@ -130,6 +131,7 @@ export const trainCommand: Command = {
       { name: 'lr-decay', kind: 'string', valueName: 'N', description: 'learning rate ÷ sqrt(1 + frames watched / N), e.g. 10k (default 0: constant)' },
       { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
       { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
+      { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
       { name: 'no-contact-features', kind: 'switch', description: 'train without the pairwise contact-geometry inputs (see docs/predictor.md)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },
     ],
