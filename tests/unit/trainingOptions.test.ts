@@ -10,7 +10,7 @@ import { useWasmBackend } from '../../src/predictor/backend';
 import { Trainer, type TrainOptions } from '../../src/predictor/trainer';
 import { DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
 import { mirrorTransition } from '../../src/predictor/mirror';
-import { recipeDiet, STABLE_RECIPE } from '../../src/predictor/trainingRecipe';
+import { recipeDiet, SHIPPED_RECIPE } from '../../src/predictor/trainingRecipe';
 import { createRng } from '../../src/sim/rng';
 import { Simulation } from '../../src/sim/simulation';
 import { lab } from './support/lab';
@@ -115,7 +115,7 @@ describe('the mirrored diet (--mirror)', () => {
   });
 
   it('shows each episode as it was or in the mirror, about half of them mirrored', () => {
-    const diet = recipeDiet({ ...STABLE_RECIPE, shortDrops: false });
+    const diet = recipeDiet({ ...SHIPPED_RECIPE, mirror: true });
     expect(diet.mirror).toBe(0.5);
     let mirrored = 0;
     const episodes = 60;
@@ -208,8 +208,8 @@ describe('train --stable', () => {
     expect(bytes(join(cohort, 'seed-3')).equals(bytes(alone))).toBe(true);
     expect(bytes(alone).equals(bytes(plain))).toBe(false);
     const meta = JSON.parse(readFileSync(join(alone, 'learner-300', 'meta.json'), 'utf8')) as { diet: Record<string, unknown>; training: unknown };
-    expect(meta.diet).toMatchObject({ mirror: 0.5, lowSteps: 0.25, lowerShelves: 0.25 });
-    expect(meta.training).toEqual({ ema_decay: 0.99, lr_decay_frames: 10_000 });
+    expect(meta.diet).toMatchObject({ mirror: 0.5, lowSteps: 0.25, lowerShelves: 0.25, edgeRests: 0.2 });
+    expect(meta.training).toEqual({ ema_decay: 0.99, lr_decay_frames: 0 });
     expect(JSON.parse(readFileSync(join(plain, 'learner-300', 'meta.json'), 'utf8'))).not.toHaveProperty('training');
     // The checkpoint loads (meta.json passes the schema).
     const listed = await lab('models', '--dir', alone, '--json');
@@ -217,7 +217,7 @@ describe('train --stable', () => {
     expect(listed.stdout).toContain('"learner-300"');
     // A cohort's seed records the one-seed command that gives the same weights, options spelled out.
     const cohortMeta = JSON.parse(readFileSync(join(cohort, 'seed-3', 'learner-300', 'meta.json'), 'utf8')) as { command: string };
-    expect(cohortMeta.command).toContain('--ema 0.99 --lr-decay 10000 --mirror --short-drops');
+    expect(cohortMeta.command).toContain('--ema 0.99 --mirror --short-drops --edge-rests');
     const bad = await lab('train', '--seed', '3', '--frames', '300', '--ema', '1.5', '--out', join(tmp, 'bad'));
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--ema');
