@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { train } from '../predictor/training';
 import { serializeCheckpoint } from '../predictor/checkpoint';
+import { recipeOptions, type TrainingRecipe } from '../predictor/trainingRecipe';
 
 /** Everything one seed's run needs; plain data, so it can be posted to a worker thread. */
 export interface SeedJob {
@@ -12,6 +13,8 @@ export interface SeedJob {
   marks: number[];
   replay: number;
   contactFeatures: boolean;
+  /** Weight averaging, learning-rate decay, mirrored diet, short drops (absent: the shipped training). */
+  recipe?: TrainingRecipe;
   /** Directory for this seed's checkpoints (one folder each, plus index.json). */
   out: string;
   /** The command recorded in each meta.json. */
@@ -39,11 +42,13 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
   const started = Date.now();
   const written: WrittenCheckpoint[] = [];
   mkdirSync(job.out, { recursive: true });
-  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: { contactFeatures: job.contactFeatures } }, (e) => {
+  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: { contactFeatures: job.contactFeatures }, ...(job.recipe ? recipeOptions(job.recipe) : {}) }, (e) => {
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),
-      seed: job.seed, diet: e.settings.diet, features: e.settings.features, validation_loss: e.validationLoss,
+      seed: job.seed, diet: e.settings.diet, features: e.settings.features,
+      ...(e.settings.emaDecay > 0 || e.settings.learningRateDecayFrames > 0 ? { training: { ema_decay: e.settings.emaDecay, lr_decay_frames: e.settings.learningRateDecayFrames } } : {}),
+      validation_loss: e.validationLoss,
       train_loss: Number.isFinite(e.trainLoss) ? e.trainLoss : null, gradient_steps: e.gradientSteps,
       training_seconds: Math.round((Date.now() - started) / 100) / 10, code_version: codeVersion(), command: job.command,
     });

@@ -28,6 +28,8 @@ export interface CheckpointMeta {
   seed: number;
   diet: ExperienceDiet;
   features: FeatureOptions;
+  /** Present when the run averaged its weights or decayed its learning rate (train --ema, --lr-decay). */
+  training?: { ema_decay: number; lr_decay_frames: number };
   validation_loss: number;
   train_loss: number | null;
   gradient_steps: number;

@@ -47,6 +47,7 @@ export const metaJsonSchema = z.strictObject({
   /** The experience diet as written by training (docs/learn.md): kept as a record, not used to load. */
   diet: z.record(z.string(), z.unknown()),
   features: featureOptionsSchema,
+  training: z.strictObject({ ema_decay: z.number().min(0).max(1), lr_decay_frames: z.number().int().min(0).max(MAX_EXPERIENCE_FRAMES) }).optional(),
   validation_loss: z.union([finite, z.null()]),
   train_loss: z.union([finite, z.null()]),
   gradient_steps: z.number().int().min(0).max(1e12),

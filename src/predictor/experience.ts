@@ -6,6 +6,7 @@ import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
+import { mirrorTransition } from './mirror';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
 export interface ExperienceDiet {
@@ -34,6 +35,19 @@ export interface ExperienceDiet {
   /** Share of episodes with a screen standing in front, hiding what passes behind it (absent: none;
    * with none, an episode draws exactly the random numbers it did before this knob existed). */
   occlusion?: number;
+  /** Share of episodes watched mirrored left–right (0.5: the world as often as in the mirror).
+   * Absent or 0: none, and the episodes' random numbers are exactly those drawn without this knob. */
+  mirror?: number;
+  /** Share of episodes whose first platform is a low step (DIET_RANGES['low-step-height']), so
+   * things roll off it and drop a short way to the floor. Absent or 0: none, as before. */
+  lowSteps?: number;
+  /** Share of episodes with a lower shelf right beside the first platform, a short drop
+   * (DIET_RANGES['shelf-drop']) below its top. Absent or 0: none, as before. */
+  lowerShelves?: number;
+  /** Share of objects on a platform set down straddling its edge (up to 3/4 of their width
+   * beyond it) and left alone: those with their middle over the platform stay, the others tip off.
+   * Absent or 0: none, as before. */
+  edgeRests?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -110,7 +124,8 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   for (let p = 0; p < nPlatforms; p++) {
     for (let attempt = 0; attempt < 10; attempt++) {
       const w = rng.uniform(D['platform-width'].min, D['platform-width'].max);
-      const h = rng.uniform(D['platform-height'].min, D['platform-height'].max);
+      const low = p === 0 && (diet.lowSteps ?? 0) > 0 && rng.chance(diet.lowSteps!);
+      const h = low ? rng.uniform(D['low-step-height'].min, D['low-step-height'].max) : rng.uniform(D['platform-height'].min, D['platform-height'].max);
       const x0 = rng.uniform(0.2, WORLD_W - 0.2 - w);
       if (surfaces.slice(1).some((s) => x0 < s.x1 + 0.3 && x0 + w > s.x0 - 0.3)) continue;
       bodies.push(staticBody(`platform${p + 1}`, 'platform', x0 + w / 2, FLOOR_TOP + h / 2, w, h));
@@ -119,6 +134,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
       break;
     }
   }
+  if ((diet.lowerShelves ?? 0) > 0 && surfaces.length > 1 && rng.chance(diet.lowerShelves!)) addLowerShelf(rng, bodies, surfaces, staticBody);
   const actions: ActionSpec[] = [];
   const nObjects = rng.int(diet.objects[0], diet.objects[1]);
   const placed: BodySpec[] = [];
@@ -143,6 +159,10 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
       continue;
     }
     const surface = surfaces.length > 1 && rng.chance(diet.onPlatform) ? rng.pick(surfaces.slice(1)) : surfaces[0]!;
+    if (surface !== surfaces[0] && (diet.edgeRests ?? 0) > 0 && rng.chance(diet.edgeRests!)) {
+      if (placeAtEdge(rng, o, surface, bodies)) placed.push(o);
+      continue;
+    }
     const span = surface.x1 - surface.x0 - o.width;
     if (span <= 0) continue;
     let ok = false;
@@ -183,6 +203,40 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   };
 }
 
+/** Sets `o` down straddling one edge of `surface`, a random share (0–3/4) of its width beyond it;
+ * false (nothing placed) where that spot is taken or runs into another static body. */
+function placeAtEdge(rng: Rng, o: BodySpec, surface: Surface, bodies: readonly BodySpec[]): boolean {
+  const right = rng.chance(0.5);
+  const beyond = rng.uniform(0, 0.75) * o.width;
+  o.x = right ? surface.x1 - o.width / 2 + beyond : surface.x0 + o.width / 2 - beyond;
+  o.y = surface.top + o.height / 2;
+  if (surface.occupied.some(([a, b]) => o.x + o.width / 2 > a - 0.05 && o.x - o.width / 2 < b + 0.05)) return false;
+  const margin = 1e-6;
+  if (bodies.some((b) => b.isStatic && Math.abs(b.x - o.x) < (b.width + o.width) / 2 - margin && Math.abs(b.y - o.y) < (b.height + o.height) / 2 - margin)) return false;
+  surface.occupied.push([o.x - o.width / 2, o.x + o.width / 2]);
+  return true;
+}
+
+/** A shelf abutting the first platform, its top a short drop below the platform's, on whichever
+ * side has room (the other platforms keep their 0.3 m clearance); none when neither side has. */
+function addLowerShelf(rng: Rng, bodies: BodySpec[], surfaces: Surface[],
+  staticBody: (id: string, kind: 'ground' | 'platform', x: number, y: number, w: number, h: number) => BodySpec): void {
+  const first = surfaces[1]!;
+  const top = first.top - rng.uniform(D['shelf-drop'].min, D['shelf-drop'].max);
+  const w = rng.uniform(D['platform-width'].min, D['platform-width'].max);
+  const right = rng.chance(0.5);
+  if (top - FLOOR_TOP < 0.05) return;
+  for (const side of right ? [1, -1] : [-1, 1]) {
+    const x0 = side > 0 ? first.x1 : first.x0 - w;
+    if (x0 < 0.2 || x0 + w > WORLD_W - 0.2) continue;
+    if (surfaces.slice(2).some((s) => x0 < s.x1 + 0.3 && x0 + w > s.x0 - 0.3)) continue;
+    bodies.push(staticBody('shelf', 'platform', x0 + w / 2, (FLOOR_TOP + top) / 2, w, top - FLOOR_TOP));
+    surfaces.push({ x0, x1: x0 + w, top, occupied: [] });
+    surfaces[0]!.occupied.push([x0, x0 + w]);
+    return;
+  }
+}
+
 /** Sees a whole episode as it was played (for a thumbnail of what the learner watches). */
 export type EpisodeWatcher = (frames: readonly Observation[], spec: WorldSpec) => void;
 
@@ -215,6 +269,9 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
     const t = fromEvents ? rng.pick(active) : rng.int(0, all.length - 1);
     chosen.push(all[t]!);
   }
+  // Drawn last, and only when the knob is on, so diets without it see exactly what they did before.
+  const mirror = diet.mirror ?? 0;
+  if (mirror > 0 && rng.chance(mirror)) return chosen.map((tr) => mirrorTransition(tr, spec.width / 2));
   return chosen;
 }
 

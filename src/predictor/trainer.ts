@@ -6,6 +6,7 @@ import { DEFAULT_DIET, watchEpisode, type EpisodeWatcher, type ExperienceDiet, t
 import type { FeatureOptions } from './features';
 import { DEFAULT_SHAPE, InteractionNetwork, type NetworkShape } from './network';
 import { batchLoss, collectExperience, disposeBatch, evaluateLoss, makeBatch } from './trainingBatch';
+import { WeightAverage } from './weightAverage';
 
 export interface TrainOptions {
   /** Frames of experience (watched transitions) to train on in total. */
@@ -25,6 +26,14 @@ export interface TrainOptions {
   /** Standard deviation of noise added to observed velocities (m/s) while training. */
   velocityNoise?: number;
   validationFrames?: number;
+  /** Learning rate divided by sqrt(1 + experience frames / this): the steps shrink as experience
+   * grows, on a clock of frames watched (not of the run's length), so a checkpoint does not depend on
+   * how long the run goes on. 0: a constant rate. */
+  learningRateDecayFrames?: number;
+  /** Checkpoints hold an exponential moving average of the weights (Polyak averaging) with this
+   * decay per gradient step, warmed up as min(decay, (1 + t) / (10 + t)); 0: the raw weights.
+   * Training itself is unchanged: the average only looks on. */
+  emaDecay?: number;
 }
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
@@ -48,6 +57,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     batchSize: o.batchSize ?? 128, replay: o.replay ?? 4, learningRate: o.learningRate ?? 1e-3,
     chunkFrames: o.chunkFrames ?? 2048, velocityNoise: o.velocityNoise ?? 0.03,
     validationFrames: o.validationFrames ?? 2048,
+    learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
   };
 }
 
@@ -74,6 +84,7 @@ export class Trainer {
   private readonly marks: number[];
   private chunk: Chunk | null = null;
   private steps = 0;
+  private readonly average: WeightAverage | null;
 
   /** `start`: continue from this network (the run takes ownership of it) instead of fresh weights. */
   constructor(options: TrainOptions, start?: InteractionNetwork) {
@@ -84,6 +95,7 @@ export class Trainer {
     this.validation = collectExperience(createRng(mixSeed(s.seed, 3, 0x7a1)), s.diet, s.validationFrames);
     this.network = start ?? InteractionNetwork.create(s.shape, s.seed);
     this.optimizer = tf.train.adam(s.learningRate);
+    this.average = s.emaDecay > 0 ? new WeightAverage(this.network, s.emaDecay) : null;
     this.marks = s.checkpoints.filter((m) => m <= s.frames);
   }
 
@@ -138,6 +150,7 @@ export class Trainer {
     }
     const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise);
     const net = this.network;
+    if (s.learningRateDecayFrames > 0) setLearningRate(this.optimizer, s.learningRate / Math.sqrt(1 + this.memory.length / s.learningRateDecayFrames));
     const loss = tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => batchLoss(net, tb), net.variables);
       const names = Object.keys(grads);
@@ -147,6 +160,7 @@ export class Trainer {
       return value.dataSync()[0]!;
     });
     disposeBatch(tb);
+    this.average?.update();
     c.lossSum += loss;
     this.lastStepLoss = loss;
     this.steps++;
@@ -169,17 +183,26 @@ export class Trainer {
     return out;
   }
 
-  /** Loss on the run's own held-out episodes (same diet, another seed stream). */
+  /** The weights a checkpoint holds: the running average when the run keeps one, else the network's own. */
+  get checkpointNetwork(): InteractionNetwork { return this.average?.network ?? this.network }
+
+  /** Loss of the checkpoint's weights on the run's own held-out episodes (same diet, another seed stream). */
   validationLoss(): number {
-    return evaluateLoss(this.network, this.validation, this.settings.features);
+    return evaluateLoss(this.checkpointNetwork, this.validation, this.settings.features);
   }
 
   checkpointEvent(experienceFrames: number): CheckpointEvent {
-    return { experienceFrames, network: this.network, validationLoss: this.validationLoss(), trainLoss: this.recentLoss, gradientSteps: this.steps, settings: this.settings };
+    return { experienceFrames, network: this.checkpointNetwork, validationLoss: this.validationLoss(), trainLoss: this.recentLoss, gradientSteps: this.steps, settings: this.settings };
   }
 
   dispose(): void {
+    this.average?.dispose();
     this.optimizer.dispose();
     this.network.dispose();
   }
+}
+
+/** TF.js's Adam reads its learning rate at every step but offers no setter. */
+function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }

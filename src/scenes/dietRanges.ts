@@ -12,6 +12,8 @@ export interface DietRange {
 export const DIET_RANGES = {
   'platform-height': { min: 0.25, max: 1.6, unit: 'm', what: 'platform top above the floor' },
   'platform-width': { min: 0.5, max: 2.6, unit: 'm', what: 'platform width' },
+  'low-step-height': { min: 0.1, max: 0.35, unit: 'm', what: 'top of a low step above the floor (diets with lowSteps only)' },
+  'shelf-drop': { min: 0.1, max: 0.35, unit: 'm', what: 'how far a lower shelf beside a platform sits below its top (diets with lowerShelves only)' },
   'box-size': { min: 0.15, max: 0.6, unit: 'm', what: 'box width and height' },
   'box-friction-low': { min: 0, max: 0.004, unit: '', what: 'box friction, 60% of boxes' },
   'box-friction': { min: 0.004, max: 0.05, unit: '', what: 'box friction, the other 40%' },

@@ -14,6 +14,7 @@ import { trainCohort } from '../cohortTraining';
 import { inShard, parseSeedList, parseShard } from '../shard';
 import { modelIndexJson } from '../modelStore';
 import { writeShardManifest } from '../shardFiles';
+import { recipeFlags, SHIPPED_RECIPE, STABLE_RECIPE, type TrainingRecipe } from '../../predictor/trainingRecipe';
 
 export { checkpointName, codeVersion } from '../seedTraining';
 
@@ -29,13 +30,37 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 }
 
 /** The training settings shared by every seed (what a shard manifest must agree on). */
-interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean }
+interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean; recipe?: TrainingRecipe }
+
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
+function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
+  const v = parsed.values;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests'].some((f) => v.has(f))) return undefined;
+  const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
+  const ema = v.get('ema');
+  if (ema !== undefined) {
+    if (!/^(0(\.\d+)?|\.\d+)$/.test(ema.trim()) || !(Number(ema) < 1)) throw new UsageError(`--ema expects a decay from 0 (off) to below 1, e.g. 0.99, got ${JSON.stringify(ema)}`, 'train');
+    r.emaDecay = Number(ema);
+  }
+  const decay = v.get('lr-decay');
+  if (decay !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)(k?)$/i.exec(decay.trim());
+    if (!m) throw new UsageError(`--lr-decay expects a number of frames (0: off), e.g. 10k, got ${JSON.stringify(decay)}`, 'train');
+    r.learningRateDecayFrames = Math.round(Number(m[1]) * (m[2] ? 1000 : 1));
+  }
+  if (v.has('mirror')) r.mirror = true;
+  if (v.has('short-drops')) r.shortDrops = true;
+  if (v.has('edge-rests')) r.edgeRests = true;
+  return recipeFlags(r) === '' ? undefined : r;
+}
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const frames = integerFlag(parsed, 'frames', 1, 10_000_000)!;
+  const options = parseTrainingRecipe(parsed);
   const recipe: Recipe = {
     frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
     replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, contactFeatures: !parsed.values.has('no-contact-features'),
+    ...(options ? { recipe: options } : {}),
   };
   const out = parsed.values.get('out')!;
   const seedsText = parsed.values.get('seeds');
@@ -59,7 +84,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 function seedCommand(r: Recipe, seed: number, out: string): string {
   const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
   return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
-    + `${r.contactFeatures ? '' : ' --no-contact-features'} --out ${out}`;
+    + `${r.contactFeatures ? '' : ' --no-contact-features'}${r.recipe ? recipeFlags(r.recipe) : ''} --out ${out}`;
 }
 
 async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
@@ -101,6 +126,12 @@ export const trainCommand: Command = {
       { name: 'jobs', kind: 'string', valueName: 'J', description: 'with --seeds: worker threads training at once (default: the number of cores)' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'with --seeds: train only every n-th seed from the i-th; join the shards with `merge`' },
       { name: 'replay', kind: 'string', valueName: 'R', description: 'gradient uses of each frame on average (default 4)' },
+      { name: 'stable', kind: 'switch', description: 'the steadiest option set measured: --ema 0.99 --mirror --short-drops --edge-rests (docs/predictor.md, Training options)' },
+      { name: 'ema', kind: 'string', valueName: 'D', description: 'checkpoints hold a moving average of the weights with this decay per step, e.g. 0.99 (default 0: the raw weights)' },
+      { name: 'lr-decay', kind: 'string', valueName: 'N', description: 'learning rate ÷ sqrt(1 + frames watched / N), e.g. 10k (default 0: constant)' },
+      { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
+      { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
+      { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
       { name: 'no-contact-features', kind: 'switch', description: 'train without the pairwise contact-geometry inputs (see docs/predictor.md)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },
     ],
