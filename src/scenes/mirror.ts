@@ -1,7 +1,8 @@
 // A resolved scene mirrored left–right (x → width − x): the same event run the other way, without
-// a second file. Every shape the simulator builds is symmetric about its vertical axis (boxes,
-// 40-sided balls, cars with a centred chassis and wheels at ±d), so only positions, horizontal
-// velocities, angles and the directions of pushes, carries, triggers and violations change.
+// a second file. Boxes and cars (a centred chassis, wheels at ±d) are symmetric about their vertical
+// axis; balls are matter-js polygons of 10–15 sides, and an odd-sided one is not, which is why the
+// mirror tests allow 1 mm. So only positions, horizontal velocities, angles and the directions of
+// pushes, carries, triggers and violations change.
 import type { ActionSpec, OccluderSpec, TriggerSpec, ViolationSpec, WorldSpec } from '../sim/spec';
 
 /** −x without making a −0 of a 0 (a mirrored scene at rest stays byte-identical in its zeros). */
