@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { train } from '../predictor/training';
 import { serializeCheckpoint } from '../predictor/checkpoint';
+import type { CoreSettings } from '../predictor/coreKnowledge';
 
 /** Everything one seed's run needs; plain data, so it can be posted to a worker thread. */
 export interface SeedJob {
@@ -11,7 +12,8 @@ export interface SeedJob {
   frames: number;
   marks: number[];
   replay: number;
-  contactFeatures: boolean;
+  /** Core-knowledge switches (coreKnowledge.ts). */
+  core: CoreSettings;
   /** Directory for this seed's checkpoints (one folder each, plus index.json). */
   out: string;
   /** The command recorded in each meta.json. */
@@ -39,7 +41,7 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
   const started = Date.now();
   const written: WrittenCheckpoint[] = [];
   mkdirSync(job.out, { recursive: true });
-  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: { contactFeatures: job.contactFeatures } }, (e) => {
+  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core }, (e) => {
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),

@@ -14,6 +14,7 @@ import { trainCohort } from '../cohortTraining';
 import { inShard, parseSeedList, parseShard } from '../shard';
 import { modelIndexJson } from '../modelStore';
 import { writeShardManifest } from '../shardFiles';
+import { ALL_CORE, coreLabel, parseCore, type CoreSettings } from '../../predictor/coreKnowledge';
 
 export { checkpointName, codeVersion } from '../seedTraining';
 
@@ -29,13 +30,28 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 }
 
 /** The training settings shared by every seed (what a shard manifest must agree on). */
-interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean }
+interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings }
+
+/** `--core LIST` (coreKnowledge.ts), or the older `--no-contact-features` (= --core no-contact-geometry). */
+function coreFlag(parsed: ParsedArgs): CoreSettings {
+  const text = parsed.values.get('core');
+  const noContact = parsed.values.has('no-contact-features');
+  if (text === undefined) return { ...ALL_CORE, contactFeatures: !noContact };
+  let core: CoreSettings;
+  try {
+    core = parseCore(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message, 'train');
+  }
+  if (noContact && core.contactFeatures) throw new UsageError(`--no-contact-features contradicts --core ${text}: give --core alone`, 'train');
+  return core;
+}
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const frames = integerFlag(parsed, 'frames', 1, 10_000_000)!;
   const recipe: Recipe = {
     frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
-    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, contactFeatures: !parsed.values.has('no-contact-features'),
+    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, core: coreFlag(parsed),
   };
   const out = parsed.values.get('out')!;
   const seedsText = parsed.values.get('seeds');
@@ -59,7 +75,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 function seedCommand(r: Recipe, seed: number, out: string): string {
   const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
   return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
-    + `${r.contactFeatures ? '' : ' --no-contact-features'} --out ${out}`;
+    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`} --out ${out}`;
 }
 
 async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
@@ -101,7 +117,8 @@ export const trainCommand: Command = {
       { name: 'jobs', kind: 'string', valueName: 'J', description: 'with --seeds: worker threads training at once (default: the number of cores)' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'with --seeds: train only every n-th seed from the i-th; join the shards with `merge`' },
       { name: 'replay', kind: 'string', valueName: 'R', description: 'gradient uses of each frame on average (default 4)' },
-      { name: 'no-contact-features', kind: 'switch', description: 'train without the pairwise contact-geometry inputs (see docs/predictor.md)' },
+      { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
+      { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },
     ],
   },

@@ -22,6 +22,7 @@ import { buildConfig, formFromQuery } from './runForm';
 import { checkpointNameAt, markLabel, minutesOf } from '../../web/experienceMarks';
 import { frameStats } from './frameStats';
 import { installLearnHook } from './learnHook';
+import { createCorePanel } from './corePanel';
 
 const SCENE_COLOURS = ['#3d7dd8', '#2e9e6a', '#8e5bd0', '#c2417a', '#5b6770'];
 /** The two support probes keep their colours whatever else is probed. */
@@ -89,6 +90,7 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
     const { config, problems } = buildConfig(form, chosenDiet, cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
     run.showProblems(problems);
     if (!config) return;
+    if (!cont) config.core = core.value();
     if (cont) {
       const record = await getStored(cont.name);
       if (!record) { run.showProblems([`${cont.name} is no longer saved`]); return; }
@@ -111,6 +113,10 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
   },
 });
 
+// The core switches sit with the run's settings, before the probes.
+const core = createCorePanel();
+byId('run-panel').querySelector('.probes')?.before(core.element);
+
 function resetCharts(ids: string[]): void {
   act.chartsReset(ids);
   lossChart.reset([{ label: 'training', colour: '#5b6770' }, { label: 'held-out', colour: '#e4572e' }]);
@@ -122,6 +128,7 @@ function setState(next: RunState | 'idle', message?: string): void {
   act.runStateChanged(next);
   run.setState(next);
   diet.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
+  core.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
   progressPanel.setState(next, message);
 }
 
