@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { train } from '../predictor/training';
 import { serializeCheckpoint } from '../predictor/checkpoint';
 import type { CoreSettings } from '../predictor/coreKnowledge';
+import { NAMED_DIETS } from '../predictor/namedDiets';
 
 /** Everything one seed's run needs; plain data, so it can be posted to a worker thread. */
 export interface SeedJob {
@@ -14,6 +15,8 @@ export interface SeedJob {
   replay: number;
   /** Core-knowledge switches (coreKnowledge.ts). */
   core: CoreSettings;
+  /** A name from NAMED_DIETS. */
+  diet: string;
   /** Directory for this seed's checkpoints (one folder each, plus index.json). */
   out: string;
   /** The command recorded in each meta.json. */
@@ -41,7 +44,7 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
   const started = Date.now();
   const written: WrittenCheckpoint[] = [];
   mkdirSync(job.out, { recursive: true });
-  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core }, (e) => {
+  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core, diet: NAMED_DIETS[job.diet]! }, (e) => {
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),

@@ -36,6 +36,18 @@ describe('lab train --core', () => {
     expect(readFileSync(join(a, 'learner-64', 'weights.bin')).equals(readFileSync(join(b, 'learner-64', 'weights.bin')))).toBe(true);
   }, 300_000);
 
+  it('object files change how surprise is scored, not what is learned: the same weights as all on', async () => {
+    const [a, b] = [join(tmp, 'files-off'), join(tmp, 'all')];
+    expect((await lab(...TRAIN, '--core', 'no-object-files', '--out', a)).code).toBe(0);
+    expect((await lab(...TRAIN, '--out', b)).code).toBe(0);
+    expect(featuresOf(a, 'learner-64')).toEqual({ contactFeatures: true, objectFiles: false, integrator: true });
+    expect(readFileSync(join(a, 'learner-64', 'weights.bin')).equals(readFileSync(join(b, 'learner-64', 'weights.bin')))).toBe(true);
+    // The integrator changes what is learned.
+    const c = join(tmp, 'no-integrator');
+    expect((await lab(...TRAIN, '--core', 'no-integrator', '--out', c)).code).toBe(0);
+    expect(readFileSync(join(c, 'learner-64', 'weights.bin')).equals(readFileSync(join(b, 'learner-64', 'weights.bin')))).toBe(false);
+  }, 300_000);
+
   it('refuses an unknown switch or a contradiction, writing nothing', async () => {
     const bad = await lab(...TRAIN, '--core', 'gravity', '--out', join(tmp, 'bad'));
     expect(bad.code).not.toBe(0);

@@ -14,6 +14,7 @@ import { trainCohort } from '../cohortTraining';
 import { inShard, parseSeedList, parseShard } from '../shard';
 import { modelIndexJson } from '../modelStore';
 import { writeShardManifest } from '../shardFiles';
+import { NAMED_DIETS } from '../../predictor/namedDiets';
 import { ALL_CORE, coreLabel, parseCore, type CoreSettings } from '../../predictor/coreKnowledge';
 
 export { checkpointName, codeVersion } from '../seedTraining';
@@ -30,7 +31,13 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 }
 
 /** The training settings shared by every seed (what a shard manifest must agree on). */
-interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings }
+interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string }
+
+function dietFlag(parsed: ParsedArgs): string {
+  const name = parsed.values.get('diet') ?? 'default';
+  if (!Object.hasOwn(NAMED_DIETS, name)) throw new UsageError(`--diet: unknown diet "${name}" (known: ${Object.keys(NAMED_DIETS).join(', ')})`, 'train');
+  return name;
+}
 
 /** `--core LIST` (coreKnowledge.ts), or the older `--no-contact-features` (= --core no-contact-geometry). */
 function coreFlag(parsed: ParsedArgs): CoreSettings {
@@ -51,7 +58,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const frames = integerFlag(parsed, 'frames', 1, 10_000_000)!;
   const recipe: Recipe = {
     frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
-    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, core: coreFlag(parsed),
+    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, core: coreFlag(parsed), diet: dietFlag(parsed),
   };
   const out = parsed.values.get('out')!;
   const seedsText = parsed.values.get('seeds');
@@ -75,7 +82,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 function seedCommand(r: Recipe, seed: number, out: string): string {
   const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
   return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
-    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`} --out ${out}`;
+    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`}${r.diet === 'default' ? '' : ` --diet ${r.diet}`} --out ${out}`;
 }
 
 async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
@@ -118,6 +125,7 @@ export const trainCommand: Command = {
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'with --seeds: train only every n-th seed from the i-th; join the shards with `merge`' },
       { name: 'replay', kind: 'string', valueName: 'R', description: 'gradient uses of each frame on average (default 4)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
+      { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
       { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },
     ],
