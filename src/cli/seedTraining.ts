@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { train } from '../predictor/training';
 import { serializeCheckpoint } from '../predictor/checkpoint';
 import { recipeOptions, type TrainingRecipe } from '../predictor/trainingRecipe';
+import type { CoreSettings } from '../predictor/coreKnowledge';
+import { NAMED_DIETS } from '../predictor/namedDiets';
 
 /** Everything one seed's run needs; plain data, so it can be posted to a worker thread. */
 export interface SeedJob {
@@ -12,7 +14,10 @@ export interface SeedJob {
   frames: number;
   marks: number[];
   replay: number;
-  contactFeatures: boolean;
+  /** Core-knowledge switches (coreKnowledge.ts). */
+  core: CoreSettings;
+  /** A name from NAMED_DIETS. */
+  diet: string;
   /** Weight averaging, learning-rate decay, mirrored diet, short drops (absent: the shipped training). */
   recipe?: TrainingRecipe;
   /** Directory for this seed's checkpoints (one folder each, plus index.json). */
@@ -42,7 +47,8 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
   const started = Date.now();
   const written: WrittenCheckpoint[] = [];
   mkdirSync(job.out, { recursive: true });
-  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: { contactFeatures: job.contactFeatures }, ...(job.recipe ? recipeOptions(job.recipe) : {}) }, (e) => {
+  const diet = NAMED_DIETS[job.diet]!;
+  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core, diet, ...(job.recipe ? recipeOptions(job.recipe, diet) : {}) }, (e) => {
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),

@@ -6,6 +6,7 @@ import { OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureOptions } from './
 import type { ExperienceDiet } from './experience';
 import { checkedValue, metaJsonSchema, modelJsonSchema, parseJsonText } from './checkpointSchema';
 import { MAX_ABS_WEIGHT, probeProblem } from './checkpointProbe';
+import { fullCore } from './coreKnowledge';
 
 export const CHECKPOINT_FORMAT = 'surprise-lab-predictor';
 export const CHECKPOINT_FORMAT_VERSION = 1;
@@ -62,13 +63,15 @@ export function weightsHash(bytes: Uint8Array): string {
 export function serializeCheckpoint(net: InteractionNetwork, features: FeatureOptions, meta: Omit<CheckpointMeta, 'weights_hash' | 'format_version'>): SerializedCheckpoint {
   const specs = weightSpecs(net.shape);
   const weights = new Uint8Array(net.flatWeights().buffer);
+  // Every core switch is written out, so a checkpoint says what it was trained with.
+  const core = fullCore(features);
   const model: ModelJson = {
     format: CHECKPOINT_FORMAT,
     formatVersion: CHECKPOINT_FORMAT_VERSION,
-    architecture: { type: 'interaction-network', shape: net.shape, features, objectFeatures: OBJECT_FEATURES, pairFeatures: PAIR_FEATURES, outputs: OUTPUTS },
+    architecture: { type: 'interaction-network', shape: net.shape, features: core, objectFeatures: OBJECT_FEATURES, pairFeatures: PAIR_FEATURES, outputs: OUTPUTS },
     weightsManifest: [{ paths: ['weights.bin'], weights: specs.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' as const })) }],
   };
-  const fullMeta: CheckpointMeta = { format_version: CHECKPOINT_FORMAT_VERSION, ...meta, weights_hash: weightsHash(weights) };
+  const fullMeta: CheckpointMeta = { format_version: CHECKPOINT_FORMAT_VERSION, ...meta, features: core, weights_hash: weightsHash(weights) };
   return { modelJson: `${JSON.stringify(model, null, 1)}\n`, weights, metaJson: `${JSON.stringify(fullMeta, null, 2)}\n` };
 }
 
@@ -98,7 +101,8 @@ export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText
   if (arch.objectFeatures !== OBJECT_FEATURES || arch.pairFeatures !== PAIR_FEATURES || arch.outputs !== OUTPUTS) {
     throw new CheckpointError(modelFile, `made for ${arch.objectFeatures}/${arch.pairFeatures} object/pair features and ${arch.outputs} outputs; this app uses ${OBJECT_FEATURES}/${PAIR_FEATURES}/${OUTPUTS}`);
   }
-  if (JSON.stringify(meta.features) !== JSON.stringify(arch.features)) {
+  // A switch a file does not name is on (written before the switchboard): compare the full settings.
+  if (JSON.stringify(fullCore(meta.features)) !== JSON.stringify(fullCore(arch.features))) {
     throw new CheckpointError(metaFile, `features ${JSON.stringify(meta.features)} differ from model.json's architecture.features ${JSON.stringify(arch.features)}`);
   }
   const expected = weightSpecs(arch.shape);
@@ -139,5 +143,6 @@ export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText
     network.dispose();
     throw new CheckpointError(weightsFile, problem);
   }
-  return { network, features: arch.features, meta, model };
+  const features = fullCore(arch.features);
+  return { network, features, meta: { ...meta, features }, model };
 }

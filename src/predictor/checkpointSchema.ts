@@ -12,8 +12,9 @@ export const MAX_EXPERIENCE_FRAMES = 1e13;
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const hidden = z.number().int().min(1).max(MAX_HIDDEN);
 
-/** `architecture.features`: every option present and a boolean (a string or `false` is refused). */
-export const featureOptionsSchema = z.strictObject({ contactFeatures: z.boolean() });
+/** `architecture.features`: every option a boolean (a string is refused); the switches added with the
+ * core-knowledge switchboard may be absent (checkpoints written before it), which means on. */
+export const featureOptionsSchema = z.strictObject({ contactFeatures: z.boolean(), objectFiles: z.boolean().optional(), integrator: z.boolean().optional() });
 
 const tensorSchema = z.strictObject({
   name: z.string().min(1).max(200),

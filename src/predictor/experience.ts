@@ -48,6 +48,9 @@ export interface ExperienceDiet {
    * beyond it) and left alone: those with their middle over the platform stay, the others tip off.
    * Absent or 0: none, as before. */
   edgeRests?: number;
+  /** Share of objects placed on a surface that are instead held a little above it (low-drop-height)
+   * and let go: short falls and landings (absent: none, and no random numbers drawn for it). */
+  lowDrops?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -176,6 +179,13 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     o.y = surface.top + o.height / 2;
     surface.occupied.push([o.x - o.width / 2, o.x + o.width / 2]);
     placed.push(o);
+    if (diet.lowDrops && rng.chance(diet.lowDrops)) {
+      // Held just above its surface and let go: a short fall and a landing (no push).
+      o.y += rng.uniform(D['low-drop-height'].min, D['low-drop-height'].max);
+      o.held = true;
+      actions.push({ type: 'release', body: o.id, at: rng.uniform(0.05, 1.2) });
+      continue;
+    }
     // A push: toward the nearest edge (falls), at any speed from a creep to a shove.
     if (rng.chance(0.85)) {
       const towardEdge = rng.chance(diet.edgePushes);

@@ -17,9 +17,16 @@ export const OUTPUTS = 3;
  * in a crowded scene this keeps the cost per object constant instead of growing with the crowd. */
 export const MAX_SENDERS = 8;
 
+/** A learner's core-knowledge switches (src/predictor/coreKnowledge.ts, docs/predictor.md). */
 export interface FeatureOptions {
   /** Pairwise contact geometry (overlap, gap, centre-over-sender). See docs/predictor.md. */
   contactFeatures: boolean;
+  /** Object files: identity through occlusion, the cost of a missing or appearing object, the
+   * size/kind term of surprise. Absent means on (checkpoints from before the switch). */
+  objectFiles?: boolean;
+  /** The position integrator: the head predicts the change of velocity and x += v·dt; off, the
+   * head predicts the next velocity itself. Absent means on. */
+  integrator?: boolean;
 }
 
 /** Only dynamic objects receive a prediction (receivers, R per frame after padding); every

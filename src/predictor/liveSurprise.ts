@@ -6,6 +6,8 @@ import { HORIZON } from './constants';
 import { advanceRollouts, rolloutSurprise, type RolloutState } from './rollout';
 import { nextBelief } from './belief';
 import { ArrivalTracker } from './appearance';
+import { SightingTracker, sightedSurprise } from './sightings';
+import { hasObjectFiles } from './coreKnowledge';
 import type { ViewFrame } from './view';
 
 export interface LiveSurpriseFrame {
@@ -18,12 +20,17 @@ export interface LiveSurpriseFrame {
 export class LiveSurprise {
   private inFlight: { startFrame: number; rollout: RolloutState }[] = [];
   private readonly arrivals = new ArrivalTracker();
+  /** Without object files (coreKnowledge.ts): what stayed in sight, as computeSurprise scores it. */
+  private readonly sightings: SightingTracker | null;
 
-  constructor(readonly predictor: StepPredictor, readonly horizon = HORIZON) {}
+  constructor(readonly predictor: StepPredictor, readonly horizon = HORIZON) {
+    this.sightings = hasObjectFiles(predictor.features) ? null : new SightingTracker();
+  }
 
   reset(): void {
     this.inFlight = [];
     this.arrivals.reset();
+    this.sightings?.reset();
   }
 
   /** Feeds the observation at `frame` (frames must be consecutive); returns the surprise at it.
@@ -32,12 +39,14 @@ export class LiveSurprise {
    * the previous frame, one step on, is exactly the belief's one-step prediction, so this costs no
    * extra prediction) and objects that appear are scored (ArrivalTracker, fed every frame with a
    * view, as the batch computation feeds it). */
-  push(frame: number, obs: Observation, view?: ViewFrame): LiveSurpriseFrame {
+  push(frame: number, obs: Observation, seen?: ViewFrame): LiveSurpriseFrame {
     let result: LiveSurpriseFrame = { frame, total: null, perObject: new Map() };
+    const since = this.sightings?.push(frame, obs);
+    const view = since ? undefined : seen;
     const arrived = view ? this.arrivals.push(obs, view) : undefined;
     const due = this.inFlight.find((r) => r.startFrame === frame - this.horizon);
     if (due) {
-      const perObject = rolloutSurprise(due.rollout, obs, view, arrived);
+      const perObject = since ? sightedSurprise(due.rollout, obs, due.startFrame, since) : rolloutSurprise(due.rollout, obs, view, arrived);
       let total = 0;
       for (const s of perObject.values()) total += s;
       result = { frame, total, perObject };

@@ -4,6 +4,7 @@ import type { Observation } from './observation';
 import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureBatch, type FeatureOptions } from './features';
 import { FastNetwork } from './fastNetwork';
 import type { InteractionNetwork } from './network';
+import { hasIntegrator } from './coreKnowledge';
 
 export interface StepPrediction {
   n: number;
@@ -17,6 +18,9 @@ export interface StepPredictor {
   readonly name: string;
   readonly kind: 'learned' | 'constant-velocity' | 'gravity-only';
   readonly experienceFrames: number;
+  /** A learner's core-knowledge switches (coreKnowledge.ts); absent for the baselines, which have
+   * every switch on (object files, and an integrator: they predict a change of velocity). */
+  readonly features?: FeatureOptions;
   predict(frames: readonly Observation[]): StepPrediction;
 }
 
@@ -77,31 +81,36 @@ export class LearnedPredictor implements StepPredictor {
 
   predict(frames: readonly Observation[]): StepPrediction {
     const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.fast.predict(batch), frames.length);
+    return scatter(batch, this.fast.predict(batch), frames, hasIntegrator(this.features));
   }
 
   /** The same prediction through the TF.js model (the reference the fast path is tested against). */
   predictWithTf(frames: readonly Observation[]): StepPrediction {
     if (!this.network) throw new Error(`${this.name}: no TF.js model to compare with (built from weights)`);
     const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.network.predict(batch), frames.length);
+    return scatter(batch, this.network.predict(batch), frames, hasIntegrator(this.features));
   }
 }
 
 const SCALES = [DV_SCALE, DV_SCALE, DW_SCALE];
 
-/** Receivers back to observation order, from the network's scaled units to m/s, rad/s. */
-function scatter(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, frames: number): StepPrediction {
+/** Receivers back to observation order, from the network's scaled units to m/s, rad/s. Without the
+ * integrator the network's mean is the next velocity (coreKnowledge.ts); the present velocity is
+ * subtracted so that every observer's prediction is a change, as the interface says. */
+function scatter(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, observed: readonly Observation[], integrator: boolean): StepPrediction {
   const { n, r } = batch;
+  const frames = observed.length;
   const mean = new Float32Array(frames * n * OUTPUTS);
   const variance = new Float32Array(frames * n * OUTPUTS).fill(1);
   for (let b = 0; b < frames; b++) {
     for (let k = 0; k < r; k++) {
       const i = batch.receiverIndex[b * r + k]!;
       if (i < 0) continue;
+      const o = observed[b]![i]!;
       for (let c = 0; c < OUTPUTS; c++) {
         const s = SCALES[c]!;
-        mean[(b * n + i) * OUTPUTS + c] = out.mean[(b * r + k) * OUTPUTS + c]! * s;
+        const present = integrator ? 0 : c === 0 ? o.vx : c === 1 ? o.vy : o.angularVelocity;
+        mean[(b * n + i) * OUTPUTS + c] = out.mean[(b * r + k) * OUTPUTS + c]! * s - present;
         variance[(b * n + i) * OUTPUTS + c] = out.variance[(b * r + k) * OUTPUTS + c]! * s * s;
       }
     }

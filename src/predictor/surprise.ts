@@ -4,6 +4,8 @@ import type { StepPredictor } from './predictor';
 import { advanceRollouts, applyPrediction, cloneRollout, rolloutSurprise, shapeSurprise, startRollout, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
+import { SightingTracker, sightedSurprise } from './sightings';
+import { hasObjectFiles } from './coreKnowledge';
 import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
@@ -64,9 +66,14 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   // not predicted twice.
   const oneStep = T > 1 ? predictor.predict(frames.slice(0, T - 1)) : null;
   if (T > horizon) {
-    const starts = views ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
+    // Without object files (coreKnowledge.ts) the observer keeps nothing hidden in mind and scores
+    // only what stayed in sight (sightings.ts), with or without views.
+    const files = hasObjectFiles(predictor.features);
+    const sightings = new SightingTracker();
+    const since = files ? undefined : frames.map((f, t) => sightings.push(t, f));
+    const starts = views && files ? trackBeliefs(predictor, frames.slice(0, T - horizon), views) : frames.slice(0, T - horizon);
     const tracker = new ArrivalTracker();
-    const arrivals = views ? frames.map((f, t) => tracker.push(f, views[t]!)) : undefined;
+    const arrivals = views && files ? frames.map((f, t) => tracker.push(f, views[t]!)) : undefined;
     const asObserved = (start: Observation | RolloutState, t: number): boolean =>
       Array.isArray(start) || (start as RolloutState).state.length === frames[t]!.length;
     // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
@@ -84,7 +91,8 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
       finished.forEach((r, k) => {
         const t = from + k + horizon;
         let sum = 0;
-        for (const [id, s] of rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t])) {
+        const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
+        for (const [id, s] of scores) {
           ensure(id)[t] = s;
           sum += s;
         }

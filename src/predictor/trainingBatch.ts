@@ -6,6 +6,7 @@ import { watchEpisode, type ExperienceDiet, type Transition } from './experience
 import { buildFeatures, DV_SCALE, DW_SCALE, OBJECT_FEATURES, OUTPUTS, PAIR_FEATURES, type FeatureOptions } from './features';
 import type { InteractionNetwork } from './network';
 import type { Observation } from './observation';
+import { hasIntegrator } from './coreKnowledge';
 
 /** Collects at least `count` transitions from fresh episodes. */
 export function collectExperience(rng: Rng, diet: ExperienceDiet, count: number): Transition[] {
@@ -24,6 +25,9 @@ export function makeBatch(items: readonly Transition[], features: FeatureOptions
   const { batch: B, r, n } = fb;
   const target = new Float32Array(B * r * OUTPUTS);
   const weight = new Float32Array(B * r);
+  // Without the integrator the head predicts the next velocity itself (coreKnowledge.ts): the
+  // target is the clean present velocity plus its change, not the change alone.
+  const carry = hasIntegrator(features) ? 0 : 1;
   items.forEach((tr, b) => {
     for (let k = 0; k < r; k++) {
       const i = fb.receiverIndex[b * r + k]!;
@@ -32,9 +36,9 @@ export function makeBatch(items: readonly Transition[], features: FeatureOptions
       const t = (b * r + k) * OUTPUTS;
       // The target is the true change from the clean state, so noisy inputs teach denoising.
       const noisy = frames[b]![i]!;
-      target[t] = (tr.dv[i * 3]! + (o.vx - noisy.vx)) / DV_SCALE;
-      target[t + 1] = (tr.dv[i * 3 + 1]! + (o.vy - noisy.vy)) / DV_SCALE;
-      target[t + 2] = tr.dv[i * 3 + 2]! / DW_SCALE;
+      target[t] = (tr.dv[i * 3]! + (o.vx - noisy.vx) + carry * noisy.vx) / DV_SCALE;
+      target[t + 1] = (tr.dv[i * 3 + 1]! + (o.vy - noisy.vy) + carry * noisy.vy) / DV_SCALE;
+      target[t + 2] = (tr.dv[i * 3 + 2]! + carry * o.angularVelocity) / DW_SCALE;
       weight[b * r + k] = 1;
     }
   });

@@ -33,10 +33,10 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
   };
 }
 
-/** The recipe's part of TrainOptions (nothing set when it is the shipped one, so defaults stay defaults). */
-export function recipeOptions(r: TrainingRecipe): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames'> {
+/** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
+export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
   };

@@ -29,6 +29,7 @@ export const DIET_RANGES = {
   'push-speed': { min: 0.25, max: 3.2, unit: 'm/s', what: 'speed of a hand\'s push (log-uniform)' },
   'collision-speed': { min: 1, max: 3, unit: 'm/s', what: 'speed of a push into another object' },
   'drop-height': { min: 0.4, max: 2.6, unit: 'm', what: 'height above the floor an object is let go from' },
+  'low-drop-height': { min: 0.03, max: 0.4, unit: 'm', what: 'gap below an object held just above its surface and let go (diet knob lowDrops, absent by default)' },
   'toss-vx': { min: -3, max: 3, unit: 'm/s', what: 'horizontal speed of a throw' },
   'toss-vy': { min: -1, max: 4, unit: 'm/s', what: 'vertical speed of a throw' },
 } as const satisfies Record<string, DietRange>;

@@ -94,6 +94,7 @@ export class LearnSession {
     try {
       this.setState('starting');
       let start: InteractionNetwork | undefined;
+      if (c.core) this.features = c.core;
       if (c.continueFrom) {
         const ck = parseCheckpoint(c.continueFrom.files.modelJson, c.continueFrom.files.weights, c.continueFrom.files.metaJson, c.continueFrom.name);
         start = ck.network;

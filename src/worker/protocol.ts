@@ -1,6 +1,7 @@
 // The messages between the Learn screen and its training worker (both directions), as plain data.
 import type { ExperienceDiet } from '../predictor/experience';
 import type { CheckpointFiles } from '../storage/checkpointFiles';
+import type { CoreSettings } from '../predictor/coreKnowledge';
 
 /** What to train: a new learner, or more experience for a saved one. */
 export interface LearnConfig {
@@ -18,6 +19,8 @@ export interface LearnConfig {
   pairs: number;
   /** Scene ids of the probes (scenes/*.json). */
   probeScenes: string[];
+  /** Core-knowledge switches of a new learner (absent: all on); a continued one keeps its own. */
+  core?: CoreSettings;
   /** Continue this saved checkpoint instead of starting from fresh weights. */
   continueFrom?: { name: string; files: CheckpointFiles };
   /** Frames watched between bursts of gradient steps (the CLI's default is 2048). */

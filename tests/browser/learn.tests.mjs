@@ -90,6 +90,29 @@ export function registerLearnTests(test, { root }) {
     assert.deepEqual(problems, []);
   });
 
+  test('learn: a newborn grown without the integrator (Built in box unticked) is saved with that switch off', async ({ open, assert }) => {
+    const page = await open({ query: 'learn.html?frames=256&chunk=256&every=256&pairs=1&scenes=car-off-platform&save=256&name=core&seed=2&heldout=128' });
+    await waitLearn(page, () => !!window.__surpriseLearn);
+    for (const name of ['contact-geometry', 'object-files', 'integrator']) assert.equal(await page.getByTestId(`core-${name}`).isChecked(), true, `${name} on by default`);
+    await page.getByTestId('core-integrator').uncheck();
+    await page.getByTestId('run-start').click();
+    await waitLearn(page, () => window.__surpriseLearn.state !== 'idle');
+    assert.equal(await page.getByTestId('core-object-files').isDisabled(), true, 'switches are fixed while it learns');
+    await waitLearn(page, () => window.__surpriseLearn.saved.includes('core-256'), null, 80_000);
+    const features = await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('surprise-lab');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const get = req.result.transaction('checkpoints', 'readonly').objectStore('checkpoints').get('core-256');
+        get.onsuccess = () => resolve([JSON.parse(get.result.metaJson).features, JSON.parse(get.result.modelJson).architecture.features]);
+        get.onerror = () => reject(get.error);
+      };
+    }));
+    const off = { contactFeatures: true, objectFiles: true, integrator: false };
+    assert.deepEqual(features, [off, off]);
+    assert.deepEqual((await learnHook(page)).errors, []);
+  });
+
   test('learn: importing a truncated checkpoint is refused with the reason; saved ones are kept; export round-trips', async ({ open, assert }) => {
     const page = await open({ query: 'learn.html' });
     await waitLearn(page, () => window.__surpriseLearn?.backend != null || (window.__surpriseLearn?.errors.length ?? 0) > 0);

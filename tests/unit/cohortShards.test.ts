@@ -64,7 +64,7 @@ describe('a cohort in worker threads', () => {
     expect(doc.models.map((m) => [m.name, m.experience_frames, m.seed])).toEqual([
       ['newborn-s2', 0, 2], ['learner-300-s2', 300, 2], ['newborn-s3', 0, 3], ['learner-300-s3', 300, 3],
     ]);
-    expect(doc.models[0]!.core).toEqual({ contactFeatures: true });
+    expect(doc.models[0]!.core).toEqual({ contactFeatures: true, objectFiles: true, integrator: true });
   });
 
   it('merges the shards of train --seeds into the single run: same files, same bytes (but the wall-clock training_seconds)', async () => {

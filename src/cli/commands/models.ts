@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Command } from '../command';
 import { BadInput, EXIT_OK, oneLine } from '../errors';
 import { DEFAULT_MODELS_DIR, modelIndexJson, scanAllCheckpoints } from '../modelStore';
+import { coreLabel, fullCore } from '../../predictor/coreKnowledge';
 
 const BASELINE_NOTES = {
   'constant-velocity': 'baseline: predicts no change of velocity (knows inertia, not gravity)',
@@ -38,7 +39,9 @@ export const modelsCommand: Command = {
     if (parsed.values.has('json')) {
       const models = entries.map((m) => ({
         name: m.name, kind: 'learned', experience_frames: m.experienceFrames, seed: m.seed, path: m.path,
-        gradient_steps: m.meta?.gradient_steps ?? null, core: m.meta?.features ?? null, validation_loss: m.meta?.validation_loss ?? null,
+        gradient_steps: m.meta?.gradient_steps ?? null,
+        // Every switch, a checkpoint from before the switchboard included (it means all on).
+        core: m.meta ? fullCore(m.meta.features) : null, core_label: m.meta ? coreLabel(m.meta.features) : null, validation_loss: m.meta?.validation_loss ?? null,
       }));
       const baselines = Object.entries(BASELINE_NOTES).map(([name, note]) => ({ name, kind: 'baseline', note }));
       const unusable = broken.map((b) => ({ name: b.name, problem: oneLine(b.problem) }));
@@ -48,7 +51,8 @@ export const modelsCommand: Command = {
     const lines: string[] = [`constant-velocity\t${BASELINE_NOTES['constant-velocity']}`, `gravity-only\t${BASELINE_NOTES['gravity-only']}`];
     for (const m of entries) {
       const minutes = (m.experienceFrames / 3600).toFixed(1);
-      lines.push(`${m.name}\tlearned: ${m.experienceFrames} frames of experience (${minutes} min at 60 fps), seed ${m.seed ?? '?'}`);
+      const core = m.meta ? coreLabel(m.meta.features) : 'all';
+      lines.push(`${m.name}\tlearned: ${m.experienceFrames} frames of experience (${minutes} min at 60 fps), seed ${m.seed ?? '?'}${core === 'all' ? '' : `, core ${core}`}`);
     }
     lines.push(`oracle\t${BASELINE_NOTES.oracle}`);
     for (const b of broken) lines.push(`${b.name}\tunusable: ${oneLine(b.problem)}`);

@@ -15,6 +15,8 @@ import { inShard, parseSeedList, parseShard } from '../shard';
 import { modelIndexJson } from '../modelStore';
 import { writeShardManifest } from '../shardFiles';
 import { recipeFlags, SHIPPED_RECIPE, STABLE_RECIPE, type TrainingRecipe } from '../../predictor/trainingRecipe';
+import { NAMED_DIETS } from '../../predictor/namedDiets';
+import { ALL_CORE, coreLabel, parseCore, type CoreSettings } from '../../predictor/coreKnowledge';
 
 export { checkpointName, codeVersion } from '../seedTraining';
 
@@ -30,7 +32,7 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 }
 
 /** The training settings shared by every seed (what a shard manifest must agree on). */
-interface Recipe { frames: number; marks: number[]; replay: number; contactFeatures: boolean; recipe?: TrainingRecipe }
+interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe }
 
 /** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
@@ -54,12 +56,33 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   return recipeFlags(r) === '' ? undefined : r;
 }
 
+function dietFlag(parsed: ParsedArgs): string {
+  const name = parsed.values.get('diet') ?? 'default';
+  if (!Object.hasOwn(NAMED_DIETS, name)) throw new UsageError(`--diet: unknown diet "${name}" (known: ${Object.keys(NAMED_DIETS).join(', ')})`, 'train');
+  return name;
+}
+
+/** `--core LIST` (coreKnowledge.ts), or the older `--no-contact-features` (= --core no-contact-geometry). */
+function coreFlag(parsed: ParsedArgs): CoreSettings {
+  const text = parsed.values.get('core');
+  const noContact = parsed.values.has('no-contact-features');
+  if (text === undefined) return { ...ALL_CORE, contactFeatures: !noContact };
+  let core: CoreSettings;
+  try {
+    core = parseCore(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message, 'train');
+  }
+  if (noContact && core.contactFeatures) throw new UsageError(`--no-contact-features contradicts --core ${text}: give --core alone`, 'train');
+  return core;
+}
+
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const frames = integerFlag(parsed, 'frames', 1, 10_000_000)!;
   const options = parseTrainingRecipe(parsed);
   const recipe: Recipe = {
     frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
-    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, contactFeatures: !parsed.values.has('no-contact-features'),
+    replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, core: coreFlag(parsed), diet: dietFlag(parsed),
     ...(options ? { recipe: options } : {}),
   };
   const out = parsed.values.get('out')!;
@@ -84,7 +107,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 function seedCommand(r: Recipe, seed: number, out: string): string {
   const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
   return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
-    + `${r.contactFeatures ? '' : ' --no-contact-features'}${r.recipe ? recipeFlags(r.recipe) : ''} --out ${out}`;
+    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`}${r.diet === 'default' ? '' : ` --diet ${r.diet}`}${r.recipe ? recipeFlags(r.recipe) : ''} --out ${out}`;
 }
 
 async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
@@ -132,7 +155,9 @@ export const trainCommand: Command = {
       { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
       { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
       { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
-      { name: 'no-contact-features', kind: 'switch', description: 'train without the pairwise contact-geometry inputs (see docs/predictor.md)' },
+      { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
+      { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
+      { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'directory to write checkpoints into (one folder each, plus index.json)' },
     ],
   },

@@ -25,6 +25,7 @@ import type { LearnConfig } from '../../worker/protocol';
 import { checkpointNameAt, markLabel, minutesOf } from '../../web/experienceMarks';
 import { frameStats } from './frameStats';
 import { installLearnHook } from './learnHook';
+import { createCorePanel } from './corePanel';
 
 const SCENE_COLOURS = ['#3d7dd8', '#2e9e6a', '#8e5bd0', '#c2417a', '#5b6770'];
 /** The two support probes keep their colours whatever else is probed. */
@@ -92,6 +93,7 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
     const { config, seeds, problems } = buildConfig(form, chosenDiet, cont?.experienceFrames ?? 0, scenes.map((s) => s.id));
     run.showProblems(problems);
     if (!config) return;
+    if (!cont) config.core = core.value();
     cohortConfig = seeds.length > 1 ? config : null;
     act.cohortStarted(cohortConfig ? seeds : null);
     if (cont) {
@@ -120,6 +122,9 @@ const run = mountRunPanel(byId('run-panel'), store.getState().form, scenes, {
 /** The run of several seeds in progress (its first seed's settings), or null. */
 let cohortConfig: LearnConfig | null = null;
 const probeColour = (id: string, k: number): string => FIXED_COLOURS[id] ?? SCENE_COLOURS[k % SCENE_COLOURS.length]!;
+// The core switches sit with the run's settings, before the probes.
+const core = createCorePanel();
+byId('run-panel').querySelector('.probes')?.before(core.element);
 
 function resetCharts(ids: string[]): void {
   act.chartsReset(ids);
@@ -154,6 +159,7 @@ function setState(next: RunState | 'idle', message?: string): void {
   act.runStateChanged(next);
   run.setState(next);
   diet.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
+  core.setEnabled(!(next === 'starting' || next === 'training' || next === 'measuring' || next === 'paused'));
   progressPanel.setState(next, [message, next === 'idle' ? undefined : seedWords()].filter(Boolean).join(' ') || undefined);
 }
 

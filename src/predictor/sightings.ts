@@ -1,0 +1,46 @@
+// Surprise for an observer without object files (core switch `object-files` off): it knows an
+// object only while the object stays in sight, so it carries nothing hidden, pays nothing for an
+// object missing or appearing, and compares only where things are, never their size or kind.
+import type { Observation, ObjectState } from './observation';
+import type { RolloutState } from './rollout';
+import { POSITION_NOISE_M } from './constants';
+
+/** Follows, frame by frame (fed in order), the frame at which each moving object's present sighting
+ * began: an object that leaves sight and comes back starts a new sighting (a new object, for an
+ * observer without object files). The batch and the live computation both go through here. */
+export class SightingTracker {
+  private since = new Map<string, number>();
+
+  reset(): void {
+    this.since = new Map();
+  }
+
+  /** The observation at `frame`; returns, for every moving object seen in it, when its sighting began. */
+  push(frame: number, obs: Observation): ReadonlyMap<string, number> {
+    const next = new Map<string, number>();
+    for (const o of obs) if (!o.isStatic) next.set(o.id, this.since.get(o.id) ?? frame);
+    this.since = next;
+    return next;
+  }
+}
+
+/** Surprise of a rollout started at `startFrame` (from the observation alone) against the
+ * observation now: ½·z² of position for every moving object seen at the start and in sight ever
+ * since (`since` from SightingTracker), nothing for any other (gone, hidden, or new), no size or
+ * kind term. */
+export function sightedSurprise(r: RolloutState, observed: Observation, startFrame: number, since: ReadonlyMap<string, number>): Map<string, number> {
+  const floor = POSITION_NOISE_M * POSITION_NOISE_M;
+  const byId = new Map<string, ObjectState>();
+  for (const o of observed) if (!o.isStatic) byId.set(o.id, o);
+  const out = new Map<string, number>();
+  r.state.forEach((pred, i) => {
+    if (pred.isStatic) return;
+    const obs = byId.get(pred.id);
+    const began = since.get(pred.id);
+    if (!obs || began === undefined || began > startFrame) return;
+    const vx = r.positionVariance[i * 2]! + floor;
+    const vy = r.positionVariance[i * 2 + 1]! + floor;
+    out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy));
+  });
+  return out;
+}
