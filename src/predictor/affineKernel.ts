@@ -12,16 +12,37 @@
 export type Affine = (
   x: number, xStride: number, count: number, w: number, O: number,
   init: number, initStride: number, out: number, outStride: number, rows: number, relu: number,
-  /** 8·count bytes of scratch the wasm kernel lists a row's nonzero inputs in. */
+  /** 16·count bytes of scratch the wasm kernel lists a row pair's nonzero inputs in. */
   list: number,
 ) => void;
 
-/** The same arithmetic in JavaScript over views of the same memory. */
+/** The same arithmetic in JavaScript over views of the same memory, rows paired as the kernel pairs
+ * them (see blockBody): a pair skips an input only where it is zero in both rows. */
 export function affineJs(memory: ArrayBuffer): Affine {
   const f = new Float32Array(memory);
   return (x, xStride, count, w, O, init, initStride, out, outStride, rows, relu) => {
     const wb = w >> 2;
-    for (let r = 0; r < rows; r++) {
+    let r = 0;
+    for (; r + 2 <= rows; r += 2) {
+      const xa = (x + r * xStride) >> 2, xb = xa + (xStride >> 2);
+      const ia = (init + r * initStride) >> 2, ib = ia + (initStride >> 2);
+      const oa = (out + r * outStride) >> 2, ob = oa + (outStride >> 2);
+      for (let o = 0; o < O; o++) {
+        let sa = f[ia + o]!;
+        let sb = f[ib + o]!;
+        for (let i = 0; i < count; i++) {
+          const va = f[xa + i]!;
+          const vb = f[xb + i]!;
+          if (va === 0 && vb === 0) continue;
+          const wi = f[wb + i * O + o]!;
+          sa = Math.fround(sa + Math.fround(va * wi));
+          sb = Math.fround(sb + Math.fround(vb * wi));
+        }
+        f[oa + o] = relu && !(sa > 0) ? 0 : sa;
+        f[ob + o] = relu && !(sb > 0) ? 0 : sb;
+      }
+    }
+    for (; r < rows; r++) {
       const xb = (x + r * xStride) >> 2, ib = (init + r * initStride) >> 2, ob = (out + r * outStride) >> 2;
       for (let o = 0; o < O; o++) {
         let s = f[ib + o]!;
@@ -44,7 +65,7 @@ const V128 = 0x7b;
 const op = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, void: 0x40,
   get: 0x20, set: 0x21, i32Load: 0x28, f32Load: 0x2a, i32Store: 0x36, f32Store: 0x38, i32Const: 0x41, f32Const: 0x43, i32GtU: 0x4b, i32GeU: 0x4f, f32Ne: 0x5c,
-  i32Add: 0x6a, i32Mul: 0x6c, i32Shl: 0x74, simd: 0xfd,
+  i32Add: 0x6a, i32Mul: 0x6c, i32Or: 0x72, i32Shl: 0x74, simd: 0xfd,
 };
 const uleb = (v: number): number[] => {
   const out: number[] = [];
@@ -75,51 +96,86 @@ const i32 = (v: number): number[] => [op.i32Const, ...sleb(v)];
 
 // Parameters 0–11 (as in Affine); then i32 locals: o 12 (bytes into a row), k 13 (bytes into x),
 // t 14 (a weight row), stride 15 (bytes per row), r 16 (rows done), end 17 (one past the last
-// nonzero input's entry), p 18 (an entry); f32 xi 19; v128 xs 20 (the input in every lane) and
-// accumulators 21–24.
+// listed input's entry), p 18 (an entry); f32 xa 19, xb 20 (a row's input); v128 xs 21, xt 22 (an
+// input in every lane, rows a and b), accumulators 23–26 (row a), 27–30 (row b) and wv 31.
 const [X, XSTRIDE, COUNT, W, O, INIT, ISTRIDE, OUT, OSTRIDE, ROWS, RELU, LIST] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const [OB, KB, T, STRIDE, R, END, P, XI, XS] = [12, 13, 14, 15, 16, 17, 18, 19, 20];
-const ACC = [21, 22, 23, 24];
+const [OB, KB, T, STRIDE, R, END, P, XA, XB, XS, XT] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
+const ACC = [[23, 24, 25, 26], [27, 28, 29, 30]];
+/** v128 local 31: a block of weights, read once for both rows of a pair. */
+const WV = 31;
+const ENTRY = 16;
+const isNonzero = (l: number): number[] => [...get(l), op.f32Const, 0, 0, 0, 0, op.f32Ne];
 
-/** The row's nonzero inputs, in input order, as entries (x, address of its weight row) at LIST:
- * every input is written, and the end advances only past nonzero ones (no branch to mispredict). */
-function gatherNonzero(): number[] {
+/** The inputs of `rows` rows (1 or 2) that are nonzero in some row, in input order, as entries
+ * (x of row a, x of row b, address of its weight row) at LIST: every input is written, and the end
+ * advances only past listed ones (no branch to mispredict). */
+function gatherNonzero(rows: number): number[] {
   return [
     ...get(LIST), ...set(END),
     ...i32(0), ...set(KB),
     op.block, op.void, op.loop, op.void,
     ...get(KB), ...get(COUNT), ...i32(2), op.i32Shl, op.i32GeU, op.brIf, 1,
-    ...get(X), ...get(KB), op.i32Add, op.f32Load, ...mem(0), ...set(XI),
-    ...get(END), ...get(XI), op.f32Store, ...mem(0),
+    ...get(X), ...get(KB), op.i32Add, op.f32Load, ...mem(0), ...set(XA),
+    ...get(END), ...get(XA), op.f32Store, ...mem(0),
+    ...(rows === 2 ? [
+      ...get(X), ...get(XSTRIDE), op.i32Add, ...get(KB), op.i32Add, op.f32Load, ...mem(0), ...set(XB),
+      ...get(END), ...get(XB), op.f32Store, ...mem(4),
+    ] : []),
     // The weight row of input i = k/4 starts at w + i·stride = w + k·O.
-    ...get(END), ...get(W), ...get(KB), ...get(O), op.i32Mul, op.i32Add, op.i32Store, ...mem(4),
-    ...get(END), ...get(XI), op.f32Const, 0, 0, 0, 0, op.f32Ne, ...i32(3), op.i32Shl, op.i32Add, ...set(END),
+    ...get(END), ...get(W), ...get(KB), ...get(O), op.i32Mul, op.i32Add, op.i32Store, ...mem(8),
+    ...get(END), ...isNonzero(XA), ...(rows === 2 ? [...isNonzero(XB), op.i32Or] : []), ...i32(4), op.i32Shl, op.i32Add, ...set(END),
     ...get(KB), ...i32(4), op.i32Add, ...set(KB),
     op.br, 0, op.end, op.end,
   ];
 }
 
-/** One pass over a block of 16 outputs of the current row, over its nonzero inputs. */
-function blockBody(): number[] {
-  const acc = ACC;
-  const each = (f: (j: number) => number[]): number[] => acc.flatMap((_, j) => f(j));
+/** One pass over a block of 16 outputs of the current `rows` rows, over their listed inputs. Both
+ * rows of a pair run over the inputs nonzero in either: a zero input of one row then adds 0·w = ±0,
+ * which changes no sum but an exact −0 (the twin in JavaScript does the same). */
+function blockBody(rows: number): number[] {
+  const accs = ACC.slice(0, rows);
+  const each = (f: (row: number, j: number) => number[]): number[] => accs.flatMap((acc, row) => acc.flatMap((_, j) => f(row, j)));
+  const rowAt = (base: number, stride: number, row: number): number[] => (row === 0 ? get(base) : [...get(base), ...get(stride), op.i32Add]);
   return [
-    ...each((j) => [...get(INIT), ...get(OB), op.i32Add, ...simd(V128_LOAD), ...mem(16 * j), ...set(acc[j]!)]),
+    ...each((row, j) => [...rowAt(INIT, ISTRIDE, row), ...get(OB), op.i32Add, ...simd(V128_LOAD), ...mem(16 * j), ...set(ACC[row]![j]!)]),
     ...get(LIST), ...set(P),
     op.block, op.void, op.loop, op.void,
     ...get(P), ...get(END), op.i32GeU, op.brIf, 1,
-    ...get(P), op.i32Load, ...mem(4), ...get(OB), op.i32Add, ...set(T),
+    ...get(P), op.i32Load, ...mem(8), ...get(OB), op.i32Add, ...set(T),
     ...get(P), ...simd(V128_LOAD32_SPLAT), ...mem(0), ...set(XS),
-    ...each((j) => [...get(acc[j]!), ...get(XS), ...get(T), ...simd(V128_LOAD), ...mem(16 * j), ...simd(F32X4_MUL), ...simd(F32X4_ADD), ...set(acc[j]!)]),
-    ...get(P), ...i32(8), op.i32Add, ...set(P),
+    ...(rows === 2 ? [...get(P), ...simd(V128_LOAD32_SPLAT), ...mem(4), ...set(XT)] : []),
+    ...[0, 1, 2, 3].flatMap((j) => (rows === 1
+      ? [...get(ACC[0]![j]!), ...get(XS), ...get(T), ...simd(V128_LOAD), ...mem(16 * j), ...simd(F32X4_MUL), ...simd(F32X4_ADD), ...set(ACC[0]![j]!)]
+      : [...get(T), ...simd(V128_LOAD), ...mem(16 * j), ...set(WV),
+        ...get(ACC[0]![j]!), ...get(XS), ...get(WV), ...simd(F32X4_MUL), ...simd(F32X4_ADD), ...set(ACC[0]![j]!),
+        ...get(ACC[1]![j]!), ...get(XT), ...get(WV), ...simd(F32X4_MUL), ...simd(F32X4_ADD), ...set(ACC[1]![j]!)])),
+    ...get(P), ...i32(ENTRY), op.i32Add, ...set(P),
     op.br, 0, op.end, op.end,
     ...get(RELU), op.if, op.void,
     // pmax(0, s) = 0 < s ? s : 0, as the JavaScript twin (−0 and NaN become 0): one instruction,
     // where max's NaN and signed-zero rules cost several.
-    ...each((j) => [...simd(V128_CONST), ...new Array<number>(16).fill(0), ...get(acc[j]!), ...simd(F32X4_PMAX), ...set(acc[j]!)]),
+    ...each((row, j) => [...simd(V128_CONST), ...new Array<number>(16).fill(0), ...get(ACC[row]![j]!), ...simd(F32X4_PMAX), ...set(ACC[row]![j]!)]),
     op.end,
-    ...each((j) => [...get(OUT), ...get(OB), op.i32Add, ...get(acc[j]!), ...simd(V128_STORE), ...mem(16 * j)]),
+    ...each((row, j) => [...rowAt(OUT, OSTRIDE, row), ...get(OB), op.i32Add, ...get(ACC[row]![j]!), ...simd(V128_STORE), ...mem(16 * j)]),
     ...get(OB), ...i32(64), op.i32Add, ...set(OB),
+  ];
+}
+/** While two rows are left, a pair at a time (the weights read once for both); then a single one. */
+function rowsLoop(rows: number): number[] {
+  return [
+    op.block, op.void, op.loop, op.void,
+    ...get(R), ...i32(rows), op.i32Add, ...get(ROWS), op.i32GtU, op.brIf, 1,
+    ...gatherNonzero(rows),
+    ...i32(0), ...set(OB),
+    op.block, op.void, op.loop, op.void,
+    ...get(OB), ...get(STRIDE), op.i32GeU, op.brIf, 1,
+    ...blockBody(rows),
+    op.br, 0, op.end, op.end,
+    ...get(X), ...get(XSTRIDE), ...(rows === 2 ? [...i32(1), op.i32Shl] : []), op.i32Add, ...set(X),
+    ...get(INIT), ...get(ISTRIDE), ...(rows === 2 ? [...i32(1), op.i32Shl] : []), op.i32Add, ...set(INIT),
+    ...get(OUT), ...get(OSTRIDE), ...(rows === 2 ? [...i32(1), op.i32Shl] : []), op.i32Add, ...set(OUT),
+    ...get(R), ...i32(rows), op.i32Add, ...set(R),
+    op.br, 0, op.end, op.end,
   ];
 }
 
@@ -127,20 +183,8 @@ function kernelBody(): number[] {
   return [
     ...get(O), ...i32(2), op.i32Shl, ...set(STRIDE),
     ...i32(0), ...set(R),
-    op.block, op.void, op.loop, op.void,
-    ...get(R), ...get(ROWS), op.i32GeU, op.brIf, 1,
-    ...gatherNonzero(),
-    ...i32(0), ...set(OB),
-    // 16 outputs at a time (four accumulators: more make V8 spill registers, measured slower).
-    op.block, op.void, op.loop, op.void,
-    ...get(OB), ...get(STRIDE), op.i32GeU, op.brIf, 1,
-    ...blockBody(),
-    op.br, 0, op.end, op.end,
-    ...get(X), ...get(XSTRIDE), op.i32Add, ...set(X),
-    ...get(INIT), ...get(ISTRIDE), op.i32Add, ...set(INIT),
-    ...get(OUT), ...get(OSTRIDE), op.i32Add, ...set(OUT),
-    ...get(R), ...i32(1), op.i32Add, ...set(R),
-    op.br, 0, op.end, op.end,
+    ...rowsLoop(2),
+    ...rowsLoop(1),
     op.end,
   ];
 }
@@ -152,7 +196,7 @@ const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) =
 
 /** The module: imports its memory ("m", "memory"), exports "affine". */
 function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
-  const locals = [...uleb(3), ...uleb(7), I32, ...uleb(1), F32, ...uleb(1 + ACC.length), V128];
+  const locals = [...uleb(3), ...uleb(7), I32, ...uleb(2), F32, ...uleb(11), V128];
   const code = [...locals, ...kernelBody()];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,

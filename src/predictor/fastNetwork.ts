@@ -51,7 +51,7 @@ export class FastNetwork {
   private readonly g0: number;
   private readonly g1: number;
   private readonly out: number;
-  /** Scratch for the kernel's list of a row's nonzero inputs (8 bytes each). */
+  /** Scratch for the kernel's list of a row pair's nonzero inputs (16 bytes each). */
   private readonly list: number;
   /** Per receiver of the chunk: its row in the batch, and one past its last pair. */
   private readonly chunkRow = new Int32Array(CHUNK_RECEIVERS);
@@ -89,7 +89,7 @@ export class FastNetwork {
     this.g0 = alloc(CHUNK_RECEIVERS * this.obj0.stride);
     this.g1 = alloc(CHUNK_RECEIVERS * this.obj1.stride);
     this.out = alloc(CHUNK_RECEIVERS * this.head.stride);
-    this.list = alloc(2 * Math.max(rh, e, oh, PAIR_FEATURES + OBJECT_FEATURES));
+    this.list = alloc(4 * Math.max(rh, e, oh, PAIR_FEATURES + OBJECT_FEATURES));
     const memory = new WebAssembly.Memory({ initial: Math.ceil(next / 65536) });
     this.f = new Float32Array(memory.buffer);
     // Kernel and bias of each layer, padded with zero columns (weights in checkpoint order).

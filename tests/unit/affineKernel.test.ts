@@ -59,6 +59,24 @@ describe('affine kernel', () => {
     }
   });
 
+  it('gives each row of a pair what the row gives alone (a zero of one row adds ±0 to the other)', () => {
+    const rng = createRng(11);
+    const rows = 6, count = 40, O = 32;
+    const { wasm, fw } = twins((f) => {
+      for (let r = 0; r < rows; r++) {
+        for (let i = 0; i < count; i++) f[r * 64 + i] = rng.uniform(0, 1) < 0.6 ? 0 : rng.uniform(-2, 2);
+        for (let o = 0; o < O; o++) f[1024 + r * 32 + o] = rng.uniform(-1, 1);
+      }
+      for (let k = 0; k < count * O; k++) f[4096 + k] = rng.uniform(-1, 1);
+    });
+    for (const relu of [0, 1]) {
+      wasm(0, 256, count, 4096 * 4, O, 1024 * 4, 128, 8192 * 4, 128, rows, relu, 16384 * 4);
+      const together = Array.from(fw.subarray(8192, 8192 + rows * 32));
+      for (let r = 0; r < rows; r++) wasm(r * 256, 0, count, 4096 * 4, O, (1024 + r * 32) * 4, 0, (8192 + r * 32) * 4, 0, 1, relu, 16384 * 4);
+      expect(Array.from(fw.subarray(8192, 8192 + rows * 32))).toEqual(together);
+    }
+  });
+
   it('can sum in place (init is out) and gives +0, never −0 or NaN, from ReLU', () => {
     const { wasm, js, fw, fj } = twins((f) => {
       f[0] = 1; // one input
