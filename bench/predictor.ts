@@ -1,6 +1,6 @@
 // Learner benchmarks: inference cost (live and batch) as ratios to the physics step of the same
 // scene, training throughput, and how much experience (and wall time) reaching 0.95 takes.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { parseSceneText } from '../src/scenes/parse';
 import { runTrial, observations } from '../src/experiment/trial';
 import { useWasmBackend } from '../src/predictor/backend';
@@ -11,6 +11,9 @@ import { train } from '../src/predictor/training';
 import { pairwiseAccuracy } from '../src/experiment/metrics';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../src/cli/modelStore';
 import { measureSteps } from './physics';
+import { tmpdir, availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { trainCohort } from '../src/cli/cohortTraining';
 import { cpuMicros, ghostPerStep, pileWithLearner, suiteSeconds } from './targets';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -83,6 +86,28 @@ export async function benchInference(): Promise<string> {
   ].join('\n');
 }
 
+/** `train --seeds` as the CLI runs it (one worker thread per seed, as many at once as there are
+ * cores): frames of experience over the whole cohort per second of wall time, and the CPU it used. */
+async function cohortThroughput(): Promise<{ seeds: number; frames: number; threads: number; framesPerSecond: number; coresUsed: number; load: string }> {
+  const threads = availableParallelism();
+  const seeds = Math.max(2, threads);
+  const frames = 4096;
+  const out = mkdtempSync(join(tmpdir(), 'bench-cohort-'));
+  try {
+    const jobs = Array.from({ length: seeds }, (_, k) => ({
+      seed: 101 + k, frames, marks: [frames], replay: 4, contactFeatures: true, out: join(out, `seed-${101 + k}`), command: 'bench',
+    }));
+    const cpu = process.cpuUsage();
+    const began = performance.now();
+    await trainCohort(jobs, threads, { onProgress: () => {}, onCheckpoint: () => {}, onSeedDone: () => {} });
+    const wall = (performance.now() - began) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { seeds, frames, threads, framesPerSecond: (seeds * frames) / wall, coresUsed: (used.user + used.system) / 1e6 / wall, load: loadavg()[0]!.toFixed(1) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 /** Pairs per scene for the suite ratio (the ratio, not the total, is the figure). */
 const SUITE_PAIRS = 2;
 
@@ -99,15 +124,20 @@ export async function benchTraining(): Promise<string> {
     pairs.map((x) => trialScores(computeSurprise(pred, x.i), x.onset).rollout_mean));
   const marks = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 15000, 20000, 30000];
   const began = performance.now();
+  const cpuBegan = process.cpuUsage();
   let evalMs = 0;
+  let evalCpuUs = 0;
   let reached: { frames: number; seconds: number; accuracy: number } | null = null;
   const curve: string[] = [];
   let stop = false;
   let lastFrames = 0;
   await train({ frames: marks[marks.length - 1]!, checkpoints: marks, seed: 1 }, (e) => {
     const t = performance.now();
+    const c = process.cpuUsage();
     const acc = accuracy(new LearnedPredictor('bench', e.network, e.settings.features, e.experienceFrames));
     evalMs += performance.now() - t;
+    const used = process.cpuUsage(c);
+    evalCpuUs += used.user + used.system;
     lastFrames = e.experienceFrames;
     curve.push(`${e.experienceFrames / 1000}k: ${acc.toFixed(2)}`);
     if (!reached && acc >= 0.95) {
@@ -116,9 +146,13 @@ export async function benchTraining(): Promise<string> {
     }
   }, undefined, () => stop);
   const trainSeconds = (performance.now() - began - evalMs) / 1000;
+  const cpuUsed = process.cpuUsage(cpuBegan);
+  const trainCpuSeconds = (cpuUsed.user + cpuUsed.system - evalCpuUs) / 1e6;
   const r = reached as { frames: number; seconds: number; accuracy: number } | null;
+  const cohort = await cohortThroughput();
   return [
-    `  training throughput: ${(lastFrames / trainSeconds).toFixed(0)} frames of experience per second (simulation + gradient steps, replay 4, batch 128)`,
+    `  cohort (every core): ${cohort.seeds} seeds × ${cohort.frames} frames in ${cohort.threads} worker threads: ${cohort.framesPerSecond.toFixed(0)} frames of experience per second of wall time, ${cohort.coresUsed.toFixed(2)} cores' worth of CPU, ${(cohort.framesPerSecond / cohort.coresUsed).toFixed(0)} frames per CPU-second (load average ${cohort.load} when it ended)`,
+    `  training throughput, one learner on one core: ${(lastFrames / trainSeconds).toFixed(0)} frames of experience per second of wall time, ${(lastFrames / trainCpuSeconds).toFixed(0)} per CPU-second (simulation + gradient steps, replay 4, batch 128)`,
     `  developmental curve on 50 car pairs (seed 1): ${curve.join(', ')}`,
     r ? `  reached ${r.accuracy.toFixed(2)} ≥ 0.95 after ${r.frames} frames (${(r.frames / 3600).toFixed(1)} min of watching) in ${r.seconds.toFixed(0)} s of training`
       : `  did not reach 0.95 within ${marks[marks.length - 1]} frames`,
