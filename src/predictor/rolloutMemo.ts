@@ -56,3 +56,26 @@ export function startKey(start: Observation | RolloutState): string {
   }
   return `${labels}\u0001${bits}`;
 }
+
+/** Whether two starts are the same, field by field (Object.is: −0 is not 0), as startKey tells
+ * them apart, without building the keys: the test for a start that repeats the one before. */
+export function sameStart(a: Observation | RolloutState, b: Observation | RolloutState): boolean {
+  const sa = Array.isArray(a) ? a : (a as RolloutState).state;
+  const sb = Array.isArray(b) ? b : (b as RolloutState).state;
+  if (sa.length !== sb.length) return false;
+  for (let i = 0; i < sa.length; i++) {
+    const p = sa[i]!;
+    const q = sb[i]!;
+    if (!Object.is(p.x, q.x) || !Object.is(p.y, q.y) || !Object.is(p.vx, q.vx) || !Object.is(p.vy, q.vy)
+      || !Object.is(p.angle, q.angle) || !Object.is(p.angularVelocity, q.angularVelocity)
+      || !Object.is(p.width, q.width) || !Object.is(p.height, q.height)
+      || p.id !== q.id || p.kind !== q.kind || p.isStatic !== q.isStatic) return false;
+  }
+  const va = Array.isArray(a) ? null : (a as RolloutState);
+  const vb = Array.isArray(b) ? null : (b as RolloutState);
+  for (let k = 0; k < sa.length * 2; k++) {
+    if (!Object.is(va ? va.velocityVariance[k]! : 0, vb ? vb.velocityVariance[k]! : 0)) return false;
+    if (!Object.is(va ? va.positionVariance[k]! : 0, vb ? vb.positionVariance[k]! : 0)) return false;
+  }
+  return true;
+}

@@ -8,7 +8,7 @@ import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 import { log } from '../sim/portableMath';
-import { RolloutMemo, startKey } from './rolloutMemo';
+import { RolloutMemo, sameStart, startKey } from './rolloutMemo';
 
 export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
@@ -52,8 +52,9 @@ const dynamicIds = (o: Observation): Map<string, number> => {
  * as one rolled out before (in this trial, or in `memo`'s) is not rolled out again: its rollout is
  * the same. Hand both trials of a matched pair one memo (they share every frame before the onset). */
 export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[],
-  memo = new RolloutMemo(predictor, horizon)): SurpriseTrace {
-  memo.check(predictor, horizon);
+  shared?: RolloutMemo): SurpriseTrace {
+  shared?.check(predictor, horizon);
+  const memo = shared ?? new RolloutMemo(predictor, horizon);
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
   const oneStepNll = new Float64Array(T).fill(NaN);
@@ -77,9 +78,17 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
+    let lastKey = '';
     for (let from = 0; from < starts.length; from += ROLLOUT_CHUNK) {
       const chunk = starts.slice(from, from + ROLLOUT_CHUNK);
-      const keys = chunk.map(startKey);
+      // A start the same as the one before takes its key; others are keyed by content only when
+      // the memo is shared with another trial (in this trial alone, only repeats can coincide).
+      const keys = chunk.map((start, k) => {
+        const t = from + k;
+        if (t > 0 && sameStart(start, starts[t - 1]!)) return lastKey;
+        lastKey = shared ? startKey(start) : `#${t}`;
+        return lastKey;
+      });
       // The chunk's starts not rolled out before, each once.
       const todo: number[] = [];
       const queued = new Set<string>();

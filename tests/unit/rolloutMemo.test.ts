@@ -6,7 +6,7 @@ import { runTrial, observations } from '../../src/experiment/trial';
 import type { StepPredictor } from '../../src/predictor/predictor';
 import { computeSurprise, HORIZON } from '../../src/predictor/surprise';
 import { startRollout } from '../../src/predictor/rollout';
-import { RolloutMemo, startKey } from '../../src/predictor/rolloutMemo';
+import { RolloutMemo, sameStart, startKey } from '../../src/predictor/rolloutMemo';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene } from './support/trials';
 
@@ -37,12 +37,17 @@ describe('RolloutMemo', () => {
         const p = runTrial(loadRepoScene(scene), 'possible', 1, 1);
         const i = runTrial(loadRepoScene(scene), 'impossible', 1, 1);
         const trials = [{ frames: observations(p), views: withViews ? p.views : undefined }, { frames: observations(i), views: withViews ? i.views : undefined }];
+        // Each trial alone: with no memo (repeats found frame to frame) and with its own memo.
         const alone = counting(learner);
-        const want = trials.map((t) => computeSurprise(alone, t.frames, HORIZON, t.views, new RolloutMemo(alone, HORIZON)));
+        const want = trials.map((t) => computeSurprise(alone, t.frames, HORIZON, t.views));
+        const ownMemo = counting(learner);
+        const own = trials.map((t) => computeSurprise(ownMemo, t.frames, HORIZON, t.views, new RolloutMemo(ownMemo, HORIZON)));
+        expect(ownMemo.rows).toBeLessThanOrEqual(alone.rows); // keys also find repeats that are not consecutive
         const shared = counting(learner);
         const memo = new RolloutMemo(shared, HORIZON);
         const got = trials.map((t) => computeSurprise(shared, t.frames, HORIZON, t.views, memo));
         for (let k = 0; k < 2; k++) {
+          expect(same(own[k]!.total, want[k]!.total), `trial ${k} totals, own memo`).toBe(true);
           expect(same(got[k]!.total, want[k]!.total), `trial ${k} totals`).toBe(true);
           expect(same(got[k]!.oneStepNll, want[k]!.oneStepNll)).toBe(true);
           for (const [id, s] of want[k]!.perObject) expect(same(got[k]!.perObject.get(id)!, s), `${id}`).toBe(true);
@@ -74,6 +79,10 @@ describe('RolloutMemo', () => {
     uncertain.positionVariance[1] = 1e-300;
     for (const other of [moved, zero, renamed, [...obs].reverse()]) expect(startKey(other)).not.toBe(key);
     expect(startKey(uncertain)).not.toBe(key);
+    // sameStart: the same test without building the keys.
+    expect(sameStart(obs, obs.map((o) => ({ ...o })))).toBe(true);
+    expect(sameStart(startRollout(obs), obs)).toBe(true);
+    for (const other of [moved, zero, renamed, [...obs].reverse(), uncertain]) expect(sameStart(obs, other)).toBe(false);
   });
 
   it('refuses to serve another observer or horizon', () => {
