@@ -7,6 +7,7 @@ import type { StepPredictor } from '../../src/predictor/predictor';
 import { computeSurprise, HORIZON } from '../../src/predictor/surprise';
 import { startRollout } from '../../src/predictor/rollout';
 import { RolloutMemo, sameStart, startKey } from '../../src/predictor/rolloutMemo';
+import { LiveSurprise } from '../../src/predictor/liveSurprise';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene } from './support/trials';
 
@@ -64,6 +65,28 @@ describe('RolloutMemo', () => {
         }
       });
     }
+  }
+
+  // Live: a start the same as the one before shares its rollout; the numbers are the batch's.
+  for (const scene of ['box-resting-on-platform', 'ball-never-comes-out-from-behind-screen']) {
+    it(`${scene}: live surprise shares repeated starts' rollouts and gives the batch's bits`, () => {
+      const run = runTrial(loadRepoScene(scene), 'impossible', 1, 1);
+      const frames = observations(run);
+      const want = computeSurprise(learner, frames, HORIZON, run.views).total;
+      const live = counting(learner);
+      const surprise = new LiveSurprise(live);
+      const got = frames.map((obs, t) => surprise.push(t, obs, run.views[t]).total);
+      let scored = 0;
+      frames.forEach((_, t) => {
+        if (t < HORIZON) return expect(got[t]).toBeNull();
+        scored++;
+        expect(Object.is(got[t], want[t]), `frame ${t}: ${got[t]} vs ${want[t]}`).toBe(true);
+      });
+      expect(scored).toBeGreaterThan(100);
+      // Without sharing: H rows per frame once H rollouts are in flight (the box rests for most
+      // of its trial; the ball only before it is released).
+      expect(live.rows).toBeLessThan((scene.startsWith('box') ? 0.5 : 0.95) * HORIZON * frames.length);
+    });
   }
 
   it('keys a start by every number to the bit, its labels and its variances', () => {
