@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { crowdScene } from './physics';
+import { SANDBOX_SCENE_TEXT } from '../src/pages/playground/sandboxScene';
 // @ts-expect-error: plain ES modules shared with the browser tests (no type declarations).
 import { findChromium, missingChromiumMessage } from '../tests/browser/findChromium.mjs';
 // @ts-expect-error: as above.
@@ -20,6 +21,20 @@ interface Summary {
   physics: number; twin: number; ghost: number; models: Record<string, number>;
 }
 interface Row { label: string; models: string[]; s: Summary; suspended: Record<string, string> }
+
+/** The built-in Sandbox (floor, table, box, car, ball) with toys added up to `toys` moving bodies. */
+function sandboxWithToys(toys: number): object {
+  const scene = JSON.parse(SANDBOX_SCENE_TEXT) as { id: string; bodies: Record<string, unknown>[] };
+  const moving = scene.bodies.filter((b) => !['ground', 'platform', 'wall'].includes(b.kind as string)).length;
+  for (let k = 0; k < toys - moving; k++) {
+    const x = [3.6, 4.5, 6.5, 7.3][k % 4]!;
+    const y = 0.55 + Math.floor(k / 4) * 0.75;
+    scene.bodies.push(k % 3 === 0 ? { id: `ball${k}`, kind: 'ball', x, y, radius: 0.15 }
+      : k % 3 === 1 ? { id: `box${k}`, kind: 'box', x, y, width: 0.35, height: 0.3 }
+        : { id: `car${k}`, kind: 'car', x, y, width: 0.5, height: 0.25, wheelRadius: 0.07 });
+  }
+  return { ...scene, id: 'sandbox-10', title: `Sandbox with ${toys} toys` };
+}
 
 async function measure(page: Page, label: string, models: string[]): Promise<Row> {
   await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 120_000 });
@@ -47,6 +62,7 @@ function format(rows: Row[]): string {
     out.push(`    frame interval  p50 ${ms(r.s.intervalP50)} ms  p95 ${ms(r.s.intervalP95)} ms  (${r.s.frames} frames, ${r.s.steps} steps in ${MEASURE_MS / 1000} s)  goal p95 ≤ 17.5 ms: ${r.s.intervalP95 <= 17.5 ? 'met' : 'NOT met'}`);
     out.push(`    main-thread work per animation frame  p50 ${ms(r.s.workP50)} ms  p95 ${ms(r.s.workP95)} ms (the rest of the interval is the browser: compositing, SwiftShader, and waiting for a CPU on a busy machine)`);
     out.push(`    per step (mean ms)  physics ${ms(r.s.physics)}  twin (ideal observer) ${ms(r.s.twin)}  ${r.models.map((m, i) => `${m} ${ms(modelCost[i]!)}`).join('  ')}  ghost ${ms(r.s.ghost)}`);
+    out.push(`    real time: ${(r.s.steps / (MEASURE_MS / 1000) / 60).toFixed(2)}× (${(r.s.steps / (MEASURE_MS / 1000)).toFixed(1)} steps/s of 60)`);
     if (learner) out.push(`    predictor / physics: ${(predictor / r.s.physics).toFixed(1)}× (${learner}, live surprise incl. its 20 batched rollouts; goal ≤ 1×: ${predictor <= r.s.physics ? 'met' : 'NOT met'})`);
     for (const [id, why] of Object.entries(r.suspended)) out.push(`    note: the page switched ${id} off: ${why}`);
   }
@@ -63,7 +79,7 @@ export async function benchBrowser(): Promise<string> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const rows: Row[] = [];
-    const oldest = await (async () => {
+    const learners = await (async () => {
       await page.goto(`${server.url}?models=`);
       await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
       return page.evaluate(async () => {
@@ -73,9 +89,10 @@ export async function benchBrowser(): Promise<string> {
         // The main series (seed 1, at the top of models/): the cohort's other seeds live in seed-S/.
         const list = (Array.isArray(j) ? j : j.models ?? []).filter((m) => !(m.path ?? m.name).includes('/'))
           .sort((a, b) => a.experience_frames - b.experience_frames);
-        return list[list.length - 1]?.name ?? 'newborn';
+        return list.slice(-2).map((m) => m.name);
       });
     })();
+    const oldest = learners[learners.length - 1] ?? 'newborn';
     const car = [oldest, 'constant-velocity'];
     await page.goto(`${server.url}?scene=car-off-platform&condition=impossible&models=${car.join(',')}&autoplay`);
     rows.push(await measure(page, 'car-off-platform (3 bodies, impossible)', car));
@@ -88,6 +105,13 @@ export async function benchBrowser(): Promise<string> {
       await page.waitForFunction(() => window.__surpriseLab?.sceneId === 'crowd-50');
       rows.push(await measure(page, '50 falling bodies (53 with floor and walls)', models));
     }
+    // The Sandbox with ten toys, the two oldest learners and the ideal observer, the ghost on (1 s).
+    const sandboxModels = [...learners, 'oracle'];
+    await page.goto(`${server.url}?models=${sandboxModels.join(',')}`);
+    await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
+    await page.setInputFiles('[data-testid=scene-file]', { name: 'sandbox-10.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandboxWithToys(10))) });
+    await page.waitForFunction(() => window.__surpriseLab?.sceneId === 'sandbox-10');
+    rows.push(await measure(page, 'Sandbox with 10 toys (12 bodies with floor and table), ghost on', sandboxModels));
     const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
     return `  headless Chromium ${browser.version()} (SwiftShader WebGL, software), 1280×800, TF.js wasm; load average now ${load}\n${format(rows)}`;
   } finally {

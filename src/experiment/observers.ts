@@ -4,6 +4,7 @@ import { computeSurprise, oracleSurprise, type SurpriseTrace } from '../predicto
 import type { Observation } from '../predictor/observation';
 import type { ViewFrame } from '../predictor/view';
 import { HORIZON } from '../predictor/constants';
+import { RolloutMemo } from '../predictor/rolloutMemo';
 
 export interface OracleObserver { readonly kind: 'oracle'; readonly name: 'oracle'; readonly experienceFrames: number }
 export const ORACLE: OracleObserver = { kind: 'oracle', name: 'oracle', experienceFrames: Number.POSITIVE_INFINITY };
@@ -12,8 +13,15 @@ export type Observer = StepPredictor | OracleObserver;
 
 /** Surprise of an observer at a trial. The oracle needs the trial's possible twin (the simulator
  * run without the violation); for a possible trial the twin is the trial itself. With `views`, the
- * learned and baseline observers keep hidden objects in mind (docs/surprise.md). */
-export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[], views?: readonly ViewFrame[]): SurpriseTrace {
+ * learned and baseline observers keep hidden objects in mind (docs/surprise.md). With `memo` (from
+ * memoFor), rollouts another trial shared with this one are not computed again. */
+export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[], views?: readonly ViewFrame[],
+  memo?: RolloutMemo): SurpriseTrace {
   if (observer.kind === 'oracle') return oracleSurprise(frames, possibleTwin);
-  return computeSurprise(observer, frames, HORIZON, views);
+  return computeSurprise(observer, frames, HORIZON, views, memo);
 }
+
+/** A memo of an observer's rollouts for trials that share frames (both trials of a matched pair);
+ * undefined for the oracle, which rolls nothing out. */
+export const memoFor = (observer: Observer): RolloutMemo | undefined =>
+  (observer.kind === 'oracle' ? undefined : new RolloutMemo(observer, HORIZON));

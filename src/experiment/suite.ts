@@ -3,7 +3,8 @@ import type { SceneFile } from '../scenes/schema';
 import { runTrial, observations, type TrialRun, type TrialView } from './trial';
 import type { Split } from '../scenes/resolve';
 import { sidesOf, type MirrorChoice } from './splits';
-import { observerSurprise, type Observer } from './observers';
+import { memoFor, observerSurprise, type Observer } from './observers';
+import type { RolloutMemo } from '../predictor/rolloutMemo';
 import { trialScores, SCORE_NAMES, type SurpriseTrace, type TrialScores } from '../predictor/surprise';
 import type { Observation } from '../predictor/observation';
 import { auroc, countOutcomes, meanOf, pairOutcomes, pairedEffectSize, pairwiseAccuracy, type PairOutcome } from './metrics';
@@ -77,11 +78,12 @@ export function runPair(scene: SceneFile, variant: number, seed: number, view: T
 }
 
 /** One observer at one trial of a pair: its surprise trace and the trial scores. The suite and
- * the study both score through here, so their numbers agree bit for bit. */
-export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible'): { trace: SurpriseTrace; scores: TrialScores } {
+ * the study both score through here, so their numbers agree bit for bit. Scoring both trials of the
+ * pair with one `memo` (memoFor) rolls out the frames they share once. */
+export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible', memo?: RolloutMemo): { trace: SurpriseTrace; scores: TrialScores } {
   const run = pair[condition];
   const obs = condition === 'possible' ? pair.possibleObs : pair.impossibleObs;
-  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views);
+  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views, memo);
   return { trace, scores: trialScores(trace, pair.onset) };
 }
 
@@ -152,7 +154,10 @@ export function runSuiteUnits(options: SuiteOptions, keep: (position: number) =>
   for (const [entry, v] of todo) {
     const { scene, mirrored } = entries[entry]!;
     const pair = runPair(scene, v, options.seed, { mirrored, split });
-    const scores = options.observers.map((observer): [TrialScores, TrialScores] => [scoreTrial(observer, pair, 'possible').scores, scoreTrial(observer, pair, 'impossible').scores]);
+    const scores = options.observers.map((observer): [TrialScores, TrialScores] => {
+      const memo = memoFor(observer);
+      return [scoreTrial(observer, pair, 'possible', memo).scores, scoreTrial(observer, pair, 'impossible', memo).scores];
+    });
     units.push({ scene: entry, variant: v, onset: pair.onset, scores });
     onProgress?.(++done, todo.length, mirrored ? `${scene.id}, mirrored` : scene.id);
   }

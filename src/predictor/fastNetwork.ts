@@ -17,6 +17,13 @@ const pad = (n: number): number => Math.ceil(n / LANES) * LANES;
 /** A layer in the kernel's memory: weights [inputs][stride] and bias [stride], byte offsets. */
 interface Layer { w: number; b: number; stride: number }
 
+/** Receivers and pairs computed together, at most: each layer is one kernel call over a chunk. */
+const CHUNK_RECEIVERS = 64;
+const CHUNK_PAIRS = 512;
+/** Row strides of the input blocks, floats (features padded to a multiple of 4 lanes). */
+const OBJECT_STRIDE = 16;
+const PAIR_STRIDE = 16;
+
 export type KernelChoice = 'auto' | 'wasm' | 'js';
 
 export class FastNetwork {
@@ -25,7 +32,6 @@ export class FastNetwork {
   readonly kernel: 'wasm' | 'js';
   private readonly affine: Affine;
   private readonly f: Float32Array;
-  private readonly ints: Int32Array;
   private readonly rel0: Layer;
   private readonly rel1: Layer;
   private readonly rel2: Layer;
@@ -33,17 +39,23 @@ export class FastNetwork {
   private readonly obj1: Layer;
   /** mean and log-variance side by side: columns 0–2 and 3–5. */
   private readonly head: Layer;
-  // Scratch buffers (byte offsets), reused by every call: one receiver and one pair at a time.
-  private readonly input: number;
+  // A chunk's blocks (byte offsets), one row per receiver or per pair, reused by every call.
+  private readonly objectX: number;
   private readonly receiverPart: number;
+  private readonly objectPart: number;
+  private readonly pairX: number;
   private readonly h0: number;
   private readonly h1: number;
   private readonly effect: number;
   private readonly aggregate: number;
-  private readonly objectPart: number;
   private readonly g0: number;
   private readonly g1: number;
   private readonly out: number;
+  /** Scratch for the kernel's list of a row pair's nonzero inputs (16 bytes each). */
+  private readonly list: number;
+  /** Per receiver of the chunk: its row in the batch, and one past its last pair. */
+  private readonly chunkRow = new Int32Array(CHUNK_RECEIVERS);
+  private readonly chunkPairEnd = new Int32Array(CHUNK_RECEIVERS);
 
   private constructor(readonly shape: NetworkShape, values: Float32Array, choice: KernelChoice) {
     const { relationHidden: rh, effect: e, objectHidden: oh } = shape;
@@ -66,19 +78,20 @@ export class FastNetwork {
     this.obj0 = plan(OBJECT_FEATURES + e, oh);
     this.obj1 = plan(oh, oh);
     this.head = plan(oh, 2 * OUTPUTS);
-    this.input = alloc(PAIR_FEATURES + OBJECT_FEATURES);
-    this.receiverPart = alloc(rh);
-    this.h0 = alloc(rh);
-    this.h1 = alloc(rh);
-    this.effect = alloc(e);
-    this.aggregate = alloc(e);
-    this.objectPart = alloc(oh);
-    this.g0 = alloc(oh);
-    this.g1 = alloc(oh);
-    this.out = alloc(2 * OUTPUTS);
+    this.objectX = alloc(CHUNK_RECEIVERS * OBJECT_STRIDE);
+    this.receiverPart = alloc(CHUNK_RECEIVERS * this.rel0.stride);
+    this.objectPart = alloc(CHUNK_RECEIVERS * this.obj0.stride);
+    this.pairX = alloc(CHUNK_PAIRS * PAIR_STRIDE);
+    this.h0 = alloc(CHUNK_PAIRS * this.rel0.stride);
+    this.h1 = alloc(CHUNK_PAIRS * this.rel1.stride);
+    this.effect = alloc(CHUNK_PAIRS * this.rel2.stride);
+    this.aggregate = alloc(CHUNK_RECEIVERS * this.rel2.stride);
+    this.g0 = alloc(CHUNK_RECEIVERS * this.obj0.stride);
+    this.g1 = alloc(CHUNK_RECEIVERS * this.obj1.stride);
+    this.out = alloc(CHUNK_RECEIVERS * this.head.stride);
+    this.list = alloc(4 * Math.max(rh, e, oh, PAIR_FEATURES + OBJECT_FEATURES));
     const memory = new WebAssembly.Memory({ initial: Math.ceil(next / 65536) });
     this.f = new Float32Array(memory.buffer);
-    this.ints = new Int32Array(memory.buffer);
     // Kernel and bias of each layer, padded with zero columns (weights in checkpoint order).
     const put = (layer: Layer, spec: number, inputs: number, outputs: number, column = 0): void => {
       const w = values.subarray(starts[spec]!, starts[spec]! + sizes[spec]!);
@@ -111,51 +124,90 @@ export class FastNetwork {
    * gives them. Padding receivers (receiverIndex −1) are not computed: mean 0, variance 1. */
   predict(batch: FeatureBatch): { mean: Float32Array; variance: Float32Array } {
     const rows = batch.batch * batch.r;
+    const n = batch.n;
+    if (n > CHUNK_PAIRS) throw new Error(`FastNetwork: ${n} senders per receiver; at most ${CHUNK_PAIRS}`);
     const mean = new Float32Array(rows * OUTPUTS);
     const variance = new Float32Array(rows * OUTPUTS).fill(1);
-    const f = this.f;
+    const { f, chunkRow, chunkPairEnd } = this;
+    const objectX = this.objectX >> 2;
+    const pairX = this.pairX >> 2;
     const out = this.out >> 2;
-    for (let row = 0; row < rows; row++) {
-      if (batch.receiverIndex[row]! < 0) continue;
-      this.receiver(batch, row);
-      for (let c = 0; c < OUTPUTS; c++) {
-        mean[row * OUTPUTS + c] = f[out + c]!;
-        const lv = f[out + OUTPUTS + c]!;
-        // exp through the portable port, so every engine rounds alike.
-        variance[row * OUTPUTS + c] = exp(lv < LOGVAR_MIN ? LOGVAR_MIN : lv > LOGVAR_MAX ? LOGVAR_MAX : lv);
+    const outStride = this.head.stride;
+    let row = 0;
+    while (row < rows) {
+      // Gather receivers (and their unmasked pairs, in pair order) until the chunk is full.
+      let receivers = 0;
+      let pairs = 0;
+      for (; row < rows && receivers < CHUNK_RECEIVERS; row++) {
+        if (batch.receiverIndex[row]! < 0) continue;
+        let heard = 0;
+        for (let j = 0; j < n; j++) if (batch.pairMask[row * n + j] !== 0) heard++;
+        if (pairs + heard > CHUNK_PAIRS) break;
+        const ob = objectX + receivers * OBJECT_STRIDE;
+        const ib = row * OBJECT_FEATURES;
+        for (let i = 0; i < OBJECT_FEATURES; i++) f[ob + i] = batch.objects[ib + i]!;
+        // The mask is 1 where set (buildFeatures): masking is skipping.
+        for (let j = 0; j < n; j++) {
+          const pm = row * n + j;
+          if (batch.pairMask[pm] === 0) continue;
+          const pb = pairX + pairs * PAIR_STRIDE;
+          const src = pm * PAIR_FEATURES;
+          for (let i = 0; i < PAIR_FEATURES; i++) f[pb + i] = batch.pairs[src + i]!;
+          pairs++;
+        }
+        chunkRow[receivers] = row;
+        chunkPairEnd[receivers] = pairs;
+        receivers++;
+      }
+      if (receivers === 0) continue;
+      this.forward(receivers, pairs);
+      for (let k = 0; k < receivers; k++) {
+        const at = chunkRow[k]! * OUTPUTS;
+        const ob = out + k * outStride;
+        for (let c = 0; c < OUTPUTS; c++) {
+          mean[at + c] = f[ob + c]!;
+          const lv = f[ob + OUTPUTS + c]!;
+          // exp through the portable port, so every engine rounds alike.
+          variance[at + c] = exp(lv < LOGVAR_MIN ? LOGVAR_MIN : lv > LOGVAR_MAX ? LOGVAR_MAX : lv);
+        }
       }
     }
     return { mean, variance };
   }
 
-  /** One receiver: the relation MLP over its unmasked pairs, summed, then the object MLP; leaves
-   * the mean and the log-variance in `out`. */
-  private receiver(batch: FeatureBatch, row: number): void {
-    const { rel0, rel1, rel2, obj0, obj1, head, f, affine } = this;
+  /** The layers over a gathered chunk: the relation MLP over every pair, summed per receiver, then
+   * the object MLP; leaves each receiver's mean and log-variance in its row of `out`. */
+  private forward(receivers: number, pairs: number): void {
+    const { rel0, rel1, rel2, obj0, obj1, head, f, affine, chunkPairEnd } = this;
     const { relationHidden: rh, effect: e, objectHidden: oh } = this.shape;
-    const input = this.input >> 2;
-    const n = batch.n;
+    const rs = rel0.stride * 4, es = rel2.stride * 4, os = obj0.stride * 4;
+    const xs = OBJECT_STRIDE * 4, ps = PAIR_STRIDE * 4;
     // The first relation layer is linear in [pair features, receiver features]: the receiver's
-    // share (with the bias) is the same for all its pairs, so it is summed once here.
-    for (let i = 0; i < OBJECT_FEATURES; i++) f[input + i] = batch.objects[row * OBJECT_FEATURES + i]!;
-    affine(this.input, OBJECT_FEATURES, rel0.w + PAIR_FEATURES * rel0.stride * 4, rel0.stride, rel0.b, this.receiverPart, 0);
-    affine(this.input, OBJECT_FEATURES, obj0.w, obj0.stride, obj0.b, this.objectPart, 0);
+    // share (with the bias) is the same for all its pairs, so it is summed once per receiver and
+    // copied to each of its pairs as the starting value of their sums.
+    affine(this.objectX, xs, OBJECT_FEATURES, rel0.w + PAIR_FEATURES * rs, rel0.stride, rel0.b, 0, this.receiverPart, rs, receivers, 0, this.list);
+    affine(this.objectX, xs, OBJECT_FEATURES, obj0.w, obj0.stride, obj0.b, 0, this.objectPart, os, receivers, 0, this.list);
+    const part = this.receiverPart >> 2;
+    const h0 = this.h0 >> 2;
+    for (let k = 0, p = 0; k < receivers; k++) {
+      for (const end = chunkPairEnd[k]!; p < end; p++) f.copyWithin(h0 + p * rel0.stride, part + k * rel0.stride, part + k * rel0.stride + rh);
+    }
+    affine(this.pairX, ps, PAIR_FEATURES, rel0.w, rel0.stride, this.h0, rs, this.h0, rs, pairs, 1, this.list);
+    affine(this.h0, rs, rh, rel1.w, rel1.stride, rel1.b, 0, this.h1, rel1.stride * 4, pairs, 1, this.list);
+    affine(this.h1, rel1.stride * 4, rh, rel2.w, rel2.stride, rel2.b, 0, this.effect, es, pairs, 1, this.list);
+    // Each receiver's effects summed over its senders in pair order, in float32 (the array rounds each sum).
     const agg = this.aggregate >> 2;
     const eff = this.effect >> 2;
-    f.fill(0, agg, agg + e);
-    for (let j = 0; j < n; j++) {
-      const pm = row * n + j;
-      // The mask is 1 where set (buildFeatures): masking is skipping.
-      if (batch.pairMask[pm] === 0) continue;
-      for (let i = 0; i < PAIR_FEATURES; i++) f[input + i] = batch.pairs[pm * PAIR_FEATURES + i]!;
-      affine(this.input, PAIR_FEATURES, rel0.w, rel0.stride, this.receiverPart, this.h0, 1);
-      affine(this.h0, rh, rel1.w, rel1.stride, rel1.b, this.h1, 1);
-      affine(this.h1, rh, rel2.w, rel2.stride, rel2.b, this.effect, 1);
-      // Summed over senders in pair order, in float32 (the array rounds each sum).
-      for (let k = 0; k < e; k++) f[agg + k] = f[agg + k]! + f[eff + k]!;
+    for (let k = 0, p = 0; k < receivers; k++) {
+      const a = agg + k * rel2.stride;
+      f.fill(0, a, a + e);
+      for (const end = chunkPairEnd[k]!; p < end; p++) {
+        const b = eff + p * rel2.stride;
+        for (let c = 0; c < e; c++) f[a + c] = f[a + c]! + f[b + c]!;
+      }
     }
-    affine(this.aggregate, e, obj0.w + OBJECT_FEATURES * obj0.stride * 4, obj0.stride, this.objectPart, this.g0, 1);
-    affine(this.g0, oh, obj1.w, obj1.stride, obj1.b, this.g1, 1);
-    affine(this.g1, oh, head.w, head.stride, head.b, this.out, 0);
+    affine(this.aggregate, es, e, obj0.w + OBJECT_FEATURES * os, obj0.stride, this.objectPart, os, this.g0, os, receivers, 1, this.list);
+    affine(this.g0, os, oh, obj1.w, obj1.stride, obj1.b, 0, this.g1, obj1.stride * 4, receivers, 1, this.list);
+    affine(this.g1, obj1.stride * 4, oh, head.w, head.stride, head.b, 0, this.out, head.stride * 4, receivers, 0, this.list);
   }
 }

@@ -109,7 +109,7 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
       objects[base + 10] = o.kind === 'box' ? 1 : 0;
       const senders = m - 1 <= MAX_SENDERS ? null : nearestSenders(frame, i, ex, ey);
       for (let slot = 0, j = 0; j < m; j++) {
-        if (i === j || (senders && !senders.has(j))) continue;
+        if (i === j || (senders && senders[j] === 0)) continue;
         const s = frame[j]!;
         const pm = rIndex * n + slot++;
         pairMask[pm] = 1;
@@ -142,16 +142,35 @@ export function buildFeatures(frames: readonly Observation[], options: FeatureOp
   return { batch: B, r, n, objects, pairs, pairMask, receiverIndex };
 }
 
-/** Indices of the MAX_SENDERS objects nearest to object i (gap between bounding boxes; ties by index). */
-function nearestSenders(frame: Observation, i: number, ex: Float64Array, ey: Float64Array): Set<number> {
+/** Which objects are among the MAX_SENDERS nearest to object i (gap between bounding boxes; ties
+ * by index), as 1s in a mask over the frame. Kept in order as the frame is scanned (no sort, no
+ * allocation: this runs for every receiver of a crowded frame). */
+function nearestSenders(frame: Observation, i: number, ex: Float64Array, ey: Float64Array): Uint8Array {
   const o = frame[i]!;
-  const gaps: { j: number; gap: number }[] = [];
-  frame.forEach((s, j) => {
-    if (j === i) return;
+  const m = frame.length;
+  if (senderMask.length < m) senderMask = new Uint8Array(m * 2);
+  senderMask.fill(0, 0, m);
+  let kept = 0;
+  for (let j = 0; j < m; j++) {
+    if (j === i) continue;
+    const s = frame[j]!;
     const gx = Math.abs(s.x - o.x) - ex[i]! - ex[j]!;
     const gy = Math.abs(s.y - o.y) - ey[i]! - ey[j]!;
-    gaps.push({ j, gap: Math.max(gx, gy, 0) });
-  });
-  gaps.sort((a, b) => a.gap - b.gap || a.j - b.j);
-  return new Set(gaps.slice(0, MAX_SENDERS).map((g) => g.j));
+    const gap = Math.max(gx, gy, 0);
+    // Insert after every kept one with a gap no larger (an equal gap at a lower index goes first).
+    if (kept === MAX_SENDERS && !(gap < nearestGap[kept - 1]!)) continue;
+    let at = kept < MAX_SENDERS ? kept++ : kept - 1;
+    while (at > 0 && gap < nearestGap[at - 1]!) {
+      nearestGap[at] = nearestGap[at - 1]!;
+      nearestIndex[at] = nearestIndex[at - 1]!;
+      at--;
+    }
+    nearestGap[at] = gap;
+    nearestIndex[at] = j;
+  }
+  for (let k = 0; k < kept; k++) senderMask[nearestIndex[k]!] = 1;
+  return senderMask;
 }
+const nearestGap = new Float64Array(MAX_SENDERS);
+const nearestIndex = new Int32Array(MAX_SENDERS);
+let senderMask = new Uint8Array(64);

@@ -3,7 +3,8 @@
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import { HORIZON } from './constants';
-import { advanceRollouts, rolloutSurprise, type RolloutState } from './rollout';
+import { advanceRollouts, cloneRollout, rolloutSurprise, type RolloutState } from './rollout';
+import { sameStart } from './rolloutMemo';
 import { nextBelief } from './belief';
 import { ArrivalTracker } from './appearance';
 import { SightingTracker, sightedSurprise } from './sightings';
@@ -17,8 +18,22 @@ export interface LiveSurpriseFrame {
   perObject: Map<string, number>;
 }
 
+/** A rollout in flight. A start the same as the one before (a scene at rest) is not rolled out
+ * again: it shares the earlier rollout, which is finished (and no longer advanced) by the time
+ * this one is due, and keeps a copy of that rollout one step on (what nextBelief and the ghost read). */
+interface InFlight {
+  startFrame: number;
+  /** The start as it was (the rollout's own state moves on). */
+  start: RolloutState;
+  rollout: RolloutState;
+  /** False for a start that shares an earlier one's rollout. */
+  advancing: boolean;
+  /** For a shared one: the rollout one step on from its start. */
+  afterOne?: RolloutState;
+}
+
 export class LiveSurprise {
-  private inFlight: { startFrame: number; rollout: RolloutState }[] = [];
+  private inFlight: InFlight[] = [];
   private readonly arrivals = new ArrivalTracker();
   /** Without object files (coreKnowledge.ts): what stayed in sight, as computeSurprise scores it. */
   private readonly sightings: SightingTracker | null;
@@ -51,15 +66,34 @@ export class LiveSurprise {
       for (const s of perObject.values()) total += s;
       result = { frame, total, perObject };
     }
-    const previous = view ? this.inFlight.find((r) => r.startFrame === frame - 1) : undefined;
+    const previous = this.inFlight.find((r) => r.startFrame === frame - 1);
     this.inFlight = this.inFlight.filter((r) => r.startFrame > frame - this.horizon);
-    this.inFlight.push({ startFrame: frame, rollout: nextBelief(previous?.rollout ?? null, obs, view) });
-    advanceRollouts(this.predictor, this.inFlight.map((r) => r.rollout));
+    const belief = nextBelief(view && previous ? oneStepOn(previous) : null, obs, view);
+    if (previous && this.horizon > 0 && sameStart(belief, previous.start)) {
+      // The previous start's rollout is one step on now (advanced once, at the previous frame).
+      const afterOne = previous.advancing ? cloneRollout(previous.rollout) : previous.afterOne!;
+      this.inFlight.push({ startFrame: frame, start: previous.start, rollout: previous.rollout, advancing: false, afterOne });
+    } else {
+      // The state array is never changed (a step replaces it); the variances are added to in place.
+      const start = { state: belief.state, velocityVariance: Float64Array.from(belief.velocityVariance), positionVariance: Float64Array.from(belief.positionVariance) };
+      this.inFlight.push({ startFrame: frame, start, rollout: belief, advancing: true });
+    }
+    const advancing: RolloutState[] = [];
+    for (const r of this.inFlight) if (r.advancing) advancing.push(r.rollout);
+    advanceRollouts(this.predictor, advancing);
     return result;
   }
 
-  /** The expectation in flight that started most recently (for drawing a ghost), if any. */
+  /** The expectation in flight that started most recently, one step on (for drawing a ghost), if any. */
   latestRollout(): RolloutState | undefined {
-    return this.inFlight[this.inFlight.length - 1]?.rollout;
+    const latest = this.inFlight[this.inFlight.length - 1];
+    return latest ? oneStepOn(latest) : undefined;
   }
+}
+
+/** The rollout from this entry's start, one step on: its own (advanced once, at the frame it
+ * started) or, when it shares an earlier start's rollout, the copy kept then. Read only at the frame
+ * after it started. */
+function oneStepOn(r: InFlight): RolloutState {
+  return r.advancing ? r.rollout : r.afterOne!;
 }

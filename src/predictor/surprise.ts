@@ -10,6 +10,7 @@ import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 import { log } from '../sim/portableMath';
+import { RolloutMemo, sameStart, startKey } from './rolloutMemo';
 
 export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
@@ -49,8 +50,13 @@ const dynamicIds = (o: Observation): Map<string, number> => {
 /** Surprise of an observer at every frame of a trial. With `views` (the window and screens per frame)
  * the observer keeps hidden objects in mind and is surprised when one it expects in view is not
  * there, or when one it did not expect appears where nothing could have been hidden; without them,
- * unobserved and newly seen objects are simply skipped (docs/surprise.md). */
-export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[]): SurpriseTrace {
+ * unobserved and newly seen objects are simply skipped (docs/surprise.md). A start the same to the bit
+ * as one rolled out before (in this trial, or in `memo`'s) is not rolled out again: its rollout is
+ * the same. Hand both trials of a matched pair one memo (they share every frame before the onset). */
+export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[],
+  shared?: RolloutMemo): SurpriseTrace {
+  shared?.check(predictor, horizon);
+  const memo = shared ?? new RolloutMemo(predictor, horizon);
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
   const oneStepNll = new Float64Array(T).fill(NaN);
@@ -79,18 +85,37 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
+    let lastKey = '';
     for (let from = 0; from < starts.length; from += ROLLOUT_CHUNK) {
       const chunk = starts.slice(from, from + ROLLOUT_CHUNK);
-      const finished = chunk.map((s) => (Array.isArray(s) ? startRollout(s) : cloneRollout(s as RolloutState)));
+      // A start the same as the one before takes its key; others are keyed by content only when
+      // the memo is shared with another trial (in this trial alone, only repeats can coincide).
+      const keys = chunk.map((start, k) => {
+        const t = from + k;
+        if (t > 0 && sameStart(start, starts[t - 1]!)) return lastKey;
+        lastKey = shared ? startKey(start) : `#${t}`;
+        return lastKey;
+      });
+      // The chunk's starts not rolled out before, each once.
+      const todo: number[] = [];
+      const queued = new Set<string>();
+      keys.forEach((key, k) => {
+        if (memo.get(key) || queued.has(key)) return;
+        queued.add(key);
+        todo.push(k);
+      });
+      const running = todo.map((k) => (Array.isArray(chunk[k]) ? startRollout(chunk[k] as Observation) : cloneRollout(chunk[k] as RolloutState)));
       let steps = horizon;
-      if (oneStep && steps > 0 && chunk.every((s, k) => asObserved(s, from + k))) {
-        finished.forEach((r, k) => applyPrediction(r, oneStep, from + k));
+      if (oneStep && steps > 0 && todo.every((k) => asObserved(chunk[k]!, from + k))) {
+        running.forEach((r, m) => applyPrediction(r, oneStep, from + todo[m]!));
         steps--;
       }
-      for (let s = 0; s < steps; s++) advanceRollouts(predictor, finished);
-      finished.forEach((r, k) => {
+      for (let s = 0; s < steps; s++) advanceRollouts(predictor, running);
+      running.forEach((r, m) => memo.set(keys[todo[m]!]!, r));
+      keys.forEach((key, k) => {
         const t = from + k + horizon;
         let sum = 0;
+        const r = memo.get(key)!;
         const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
         for (const [id, s] of scores) {
           ensure(id)[t] = s;
