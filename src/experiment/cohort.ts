@@ -1,6 +1,6 @@
 // A cohort's developmental table: per concept and age, the mean and spread of pairwise accuracy
 // across seeds, how many seeds pass, when each seed acquires a concept, and which relapse.
-import { acquisitionFrames, CONCEPT_ORDER, type ConceptResult } from './development';
+import { acquisitionFrames, CONCEPT_ORDER, scenePasses, type ConceptResult } from './development';
 
 /** A checkpoint of the cohort: which seed and age a measured model is. */
 export interface CohortMember { model: string; seed: number; experience_frames: number }
@@ -15,7 +15,8 @@ export interface CohortCell {
   sd: number;
   min: number;
   max: number;
-  /** Seeds that pass: accuracy ≥ 0.8 with the lower end of the 95% interval above chance. */
+  /** Seeds that pass the concept: every one of its scenes at accuracy ≥ 0.8 with the lower end of
+   * its exact 95% interval above chance (the verdict `develop` and the acquisition ages use). */
   passing: number;
   per_seed: Record<string, number>;
 }
@@ -31,6 +32,13 @@ export interface CohortSummary {
 }
 
 export const passes = (r: Pick<ConceptResult, 'pairwise_accuracy' | 'pairwise_ci95'>, pass = 0.8): boolean => r.pairwise_accuracy >= pass && r.pairwise_ci95[0] > 0.5;
+
+/** A concept passed by one checkpoint: every scene of it passes (not the pooled accuracy, which a
+ * strong scene can carry past a failed one), so passing, relapses and acquisition agree. */
+const conceptPasses = (r: ConceptResult): boolean => {
+  const scenes = Object.values(r.per_scene);
+  return scenes.length > 0 && scenes.every((s) => scenePasses(s));
+};
 
 export function cohortSummary(results: readonly ConceptResult[], members: readonly CohortMember[]): CohortSummary {
   const byModel = new Map(members.map((m) => [m.model, m]));
@@ -50,7 +58,7 @@ export function cohortSummary(results: readonly ConceptResult[], members: readon
       const sd = xs.length > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1)) : 0;
       cells.push({
         concept, experience_frames: age, seeds: here.length, mean, sd, min: Math.min(...xs), max: Math.max(...xs),
-        passing: here.filter((r) => passes(r)).length,
+        passing: here.filter(conceptPasses).length,
         per_seed: Object.fromEntries(here.map((r) => [String(byModel.get(r.model)!.seed), r.pairwise_accuracy])),
       });
     }
@@ -60,8 +68,8 @@ export function cohortSummary(results: readonly ConceptResult[], members: readon
       const series = mine.filter((r) => byModel.get(r.model)!.seed === seed);
       acquisition[concept]![String(seed)] = acquisitionFrames(series, concept);
       const ordered = [...series].sort((a, b) => a.experience_frames! - b.experience_frames!);
-      const firstPass = ordered.findIndex((r) => passes(r));
-      if (firstPass !== -1 && ordered.slice(firstPass + 1).some((r) => !passes(r))) relapses[concept]!.push(seed);
+      const firstPass = ordered.findIndex(conceptPasses);
+      if (firstPass !== -1 && ordered.slice(firstPass + 1).some((r) => !conceptPasses(r))) relapses[concept]!.push(seed);
     }
   }
   return { seeds, ages, cells, acquisition, relapses };
