@@ -22,6 +22,7 @@ import { registerPlanTests } from './plan.tests.mjs';
 import { registerHostileTests } from './hostile.tests.mjs';
 import { registerClassroomTests } from './classroom.tests.mjs';
 import { registerRealTimeTests } from './realtime.tests.mjs';
+import { registerStudioTests } from './studio.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -53,6 +54,7 @@ async function main() {
   registerClassroomTests(suite.test, { root, outDir });
   registerFuzzTests(suite.test, { root, outDir });
   registerRealTimeTests(suite.test, { root, outDir });
+  registerStudioTests(suite.test, { root, outDir });
 
   const server = await startPreview(root);
   let browser = null;

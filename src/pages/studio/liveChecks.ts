@@ -1,0 +1,34 @@
+// Runs the scene checks on the canonical scene and a sample of variants whenever the document
+// settles (a short pause after an edit), in a worker; only the newest request's answer is kept.
+import type { SceneFile } from '../../scenes/schema';
+import type { CheckReply, CheckRequest } from './checkWorker';
+import type { SceneProblem } from '../../experiment/sceneCheck';
+
+/** Variants checked besides the canonical scene. */
+export const CHECK_VARIANTS = 4;
+const SETTLE_MS = 350;
+
+export type CheckState = { status: 'idle' | 'checking' } | { status: 'done'; problems: SceneProblem[]; seed: number } | { status: 'failed'; error: string };
+
+export function createLiveChecks(onState: (s: CheckState) => void): { request(scene: SceneFile | null, seed: number): void } {
+  const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { type: 'module' });
+  let newest = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const seeds = new Map<number, number>();
+  worker.onmessage = (e: MessageEvent<CheckReply>) => {
+    if (e.data.id !== newest) return;
+    onState('error' in e.data ? { status: 'failed', error: e.data.error } : { status: 'done', problems: e.data.problems, seed: seeds.get(e.data.id) ?? 0 });
+  };
+  worker.onerror = (e) => onState({ status: 'failed', error: e.message || 'the checks could not run' });
+  return {
+    request(scene, seed) {
+      if (timer) clearTimeout(timer);
+      newest++;
+      if (!scene) { onState({ status: 'idle' }); return; }
+      const id = newest;
+      seeds.set(id, seed);
+      onState({ status: 'checking' });
+      timer = setTimeout(() => worker.postMessage({ id, scene, seed, variants: CHECK_VARIANTS } satisfies CheckRequest), SETTLE_MS);
+    },
+  };
+}
