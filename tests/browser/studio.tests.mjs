@@ -45,19 +45,178 @@ async function typeInto(page, testid, text) {
   await page.keyboard.press('Tab');
 }
 
+/** Moves the keyboard focus with Tab alone until it is on the element with this test id. */
+async function tabTo(page, testid, max = 600) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${testid}`);
+}
+
+/** Two ways of driving the page: with the mouse (clicks and drags; fields are clicked, then typed
+ * into), and with the keyboard alone (Tab, Enter, arrows, typing). */
+const MOUSE = {
+  name: 'mouse',
+  press: (page, testid) => page.getByTestId(testid).click(),
+  type: typeInto,
+  choose: (page, testid, value) => page.getByTestId(testid).selectOption(value),
+  /** Selects an object on the stage by clicking it. */
+  select: (page, _id, at) => clickAt(page, at),
+  /** Moves the selected object from `from` to `to` by dragging it. */
+  move: (page, from, to) => drag(page, from, to),
+};
+const KEYBOARD = {
+  name: 'keyboard',
+  press: async (page, testid) => { await tabTo(page, testid); await page.keyboard.press('Enter'); },
+  type: async (page, testid, text) => {
+    await tabTo(page, testid);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+  },
+  choose: async (page, testid, value) => {
+    await tabTo(page, testid);
+    const now = () => page.evaluate(() => document.activeElement.value);
+    for (const key of ['ArrowUp', 'ArrowDown']) {
+      for (let i = 0; i < 40 && (await now()) !== value; i++) await page.keyboard.press(key);
+    }
+    if ((await page.evaluate(() => document.activeElement.value)) !== value) throw new Error(`${testid}: no option ${value}`);
+  },
+  /** Tab on the focused stage picks objects in turn, until the one wanted is selected. */
+  select: async (page, id) => {
+    await tabTo(page, 'studio-stage');
+    // Escape lets go of the selection; then Tab picks the objects from the first one on.
+    if ((await page.evaluate(() => window.__studio.selected)) !== id) await page.keyboard.press('Escape');
+    for (let i = 0; i < 20 && (await page.evaluate(() => window.__studio.selected)) !== id; i++) await page.keyboard.press('Tab');
+    await page.waitForFunction((want) => window.__studio.selected === want, id);
+    // Enter takes the keyboard to the selected object's properties.
+    await page.keyboard.press('Enter');
+  },
+  /** Arrow keys move the selected object by the 5 cm grid. */
+  move: async (page, from, to) => {
+    await tabTo(page, 'studio-stage');
+    const steps = [Math.round((to[0] - from[0]) / 0.05), Math.round((to[1] - from[1]) / 0.05)];
+    for (let i = 0; i < Math.abs(steps[0]); i++) await page.keyboard.press(steps[0] > 0 ? 'ArrowRight' : 'ArrowLeft');
+    for (let i = 0; i < Math.abs(steps[1]); i++) await page.keyboard.press(steps[1] > 0 ? 'ArrowUp' : 'ArrowDown');
+  },
+};
+
+const body = (s, id) => s.doc.bodies.find((b) => b.id === id);
+
+/** Builds car-off-platform from a blank stage, as a person would with `input`, and returns the exported file's text. */
+async function buildCarOffPlatform(page, input, assert) {
+  const shipped = JSON.parse(readFileSync('scenes/car-off-platform.json', 'utf8'));
+  await input.press(page, 'place-ground');
+  await input.press(page, 'place-platform');
+  await page.waitForFunction(() => window.__studio.doc.bodies.length === 2 && window.__studio.selected === 'platform');
+  // The platform, placed mid-air, is brought down onto the floor: its bottom snaps to the floor's top.
+  await input.select(page, 'platform', [3.5, 2.1]);
+  await input.move(page, [3.5, 2.1], [1.3, 0.8]);
+  await page.waitForFunction(() => { const p = window.__studio.doc.bodies[1]; return p.x === 1.3 && p.y === 0.8; }, null, { timeout: 10_000 });
+  let s = await studio(page);
+  const moves = s.undoCount;
+  await input.press(page, 'undo');
+  await page.waitForFunction((n) => window.__studio.undoCount === n - 1, moves);
+  await input.press(page, 'redo');
+  await page.waitForFunction(() => { const p = window.__studio.doc.bodies[1]; return p.x === 1.3 && p.y === 0.8 && window.__studio.redoCount === 0; });
+
+  await input.press(page, 'place-car');
+  await page.waitForFunction(() => window.__studio.selected === 'car');
+  await input.move(page, [3.5, 2.1], [0.7, 1.4]);
+  await page.waitForFunction(() => window.__studio.doc.bodies[2].y === 1.425, null, { timeout: 10_000 })
+    .catch(async (e) => { throw new Error(`${e.message}: the car is at ${JSON.stringify((await studio(page)).doc.bodies[2])}`); });
+
+  // The platform's size varies: its height and width become params, its place follows them.
+  await input.select(page, 'platform', [1.3, 0.5]);
+  await input.press(page, 'vary-bodies.1.height');
+  await page.waitForFunction(() => window.__studio.doc.bodies[1].height === 'platformHeight');
+  await input.press(page, 'vary-bodies.1.width');
+  await page.waitForFunction(() => window.__studio.doc.bodies[1].width === 'platformWidth');
+  await input.type(page, 'field-bodies.1.x', '0.3 + platformWidth / 2');
+  await input.type(page, 'field-bodies.1.y', '0.3 + platformHeight / 2');
+
+  await input.select(page, 'car', [0.7, 1.425]);
+  await input.press(page, 'vary-bodies.2.width');
+  await input.press(page, 'vary-bodies.2.height');
+  await page.waitForFunction(() => window.__studio.doc.bodies[2].height === 'carHeight');
+  await input.type(page, 'field-bodies.2.x', '0.3 + 0.15 + carWidth / 2');
+  await input.type(page, 'field-bodies.2.y', '0.3 + platformHeight + carHeight / 2');
+  await input.type(page, 'field-bodies.2.wheelRadius', 'carHeight * 0.28');
+  await input.type(page, 'field-bodies.2.color', '#e4572e');
+
+  // The hand pushes the car; its time and speed vary.
+  await input.press(page, 'place-hand');
+  await page.waitForFunction(() => window.__studio.doc.actions?.length === 1);
+  await input.type(page, 'field-actions.0.velocity.x', '1.7');
+  await input.press(page, 'vary-actions.0.at');
+  await input.press(page, 'vary-actions.0.velocity.x');
+  await page.waitForFunction(() => window.__studio.doc.actions[0].velocity.x === 'carPushVelocityX');
+  await input.type(page, 'param-name-carPushAt', 'pushTime');
+  await input.type(page, 'param-name-carPushVelocityX', 'pushSpeed');
+  await page.waitForFunction(() => window.__studio.doc.actions[0].at === 'pushTime' && window.__studio.doc.actions[0].velocity.x === 'pushSpeed');
+
+  // The magic: the car floats on from the moment it loses support (the registry's words shown).
+  await input.press(page, 'add-violation');
+  await page.waitForFunction(() => window.__studio.doc.violation?.type === 'float');
+  assert.match(await page.getByTestId('trigger-words-0').textContent(), /loses its support/);
+
+  // The ranges, words and study, as in the shipped file.
+  for (const [name, p] of Object.entries(shipped.params)) {
+    for (const key of ['default', 'min', 'max']) await input.type(page, `field-params.${name}.${key}`, String(p[key]));
+    await input.type(page, `field-params.${name}.description`, p.description);
+    if (p.heldout) {
+      await input.type(page, `field-params.${name}.heldout.min`, String(p.heldout.min));
+      await input.type(page, `field-params.${name}.heldout.max`, String(p.heldout.max));
+    }
+    if (p.diet) await input.type(page, `field-params.${name}.diet`, p.diet);
+  }
+  await input.type(page, 'field-id', shipped.id);
+  await input.type(page, 'field-title', shipped.title);
+  await input.choose(page, 'field-concept', shipped.concept);
+  await input.type(page, 'field-description', shipped.description);
+  await input.type(page, 'field-study.citation', shipped.study.citation);
+  await input.type(page, 'field-study.infants', shipped.study.infants);
+  await input.type(page, 'field-conditions.possible', shipped.conditions.possible);
+  await input.type(page, 'field-conditions.impossible', shipped.conditions.impossible);
+  await checked(page);
+  s = await studio(page);
+  assert.deepEqual(s.issues, []);
+  assert.equal(s.checks.status, 'done');
+  assert.deepEqual(s.checks.problems, [], 'the live checks find nothing wrong');
+  assert.equal(s.markers.length, 0);
+  assert.equal(s.onion, 6, 'six variants drawn as the onion-skin');
+  const [file] = await Promise.all([page.waitForEvent('download'), input.press(page, 'export-scene')]);
+  assert.equal(file.suggestedFilename(), 'car-off-platform.json');
+  return readFileSync(await file.path(), 'utf8');
+}
+
+/** `lab suite` on a scene file: its summary and trials, as written. */
+function suiteOf(root, file, dir) {
+  execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', file, '--models', 'oracle,constant-velocity', '--pairs', '6', '--seed', '7', '--out', dir], { cwd: root, stdio: 'pipe' });
+  return { summary: readFileSync(join(dir, 'summary.json'), 'utf8'), trials: readFileSync(join(dir, 'trials.csv'), 'utf8') };
+}
+
 export function registerStudioTests(test, { root }) {
-  test('studio: smoke', async ({ open, assert }) => {
-    const page = await open({ query: 'studio.html' });
-    await ready(page);
-    await page.getByTestId('place-ground').click();
-    await page.getByTestId('place-platform').click();
-    await page.waitForFunction(() => window.__studio.doc.bodies.length === 2);
-    await drag(page, [3.5, 2.1], [1.3, 0.83]);
-    await page.waitForTimeout(500);
-    const s = await studio(page);
-    console.log(JSON.stringify(s.doc.bodies), s.checks.status, s.renderer);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'smoke.png'), fullPage: true });
-    assert.ok(true);
-  });
+  for (const input of [MOUSE, KEYBOARD]) {
+    test(`studio: car-off-platform built from a blank stage with the ${input.name === 'mouse' ? 'mouse' : 'keyboard alone'} exports the shipped scene; lab suite gives identical results`, async ({ open, assert }) => {
+      const page = await open({ query: 'studio.html' });
+      await ready(page);
+      const text = await buildCarOffPlatform(page, input, assert);
+      const shipped = readFileSync(join(root, 'scenes/car-off-platform.json'), 'utf8');
+      assert.equal(canonical(JSON.parse(text)), canonical(JSON.parse(shipped)), 'the same content as the shipped file');
+      const dir = mkdtempSync(join(tmpdir(), 'studio-'));
+      mkdirSync(join(dir, 'made'));
+      writeFileSync(join(dir, 'made', 'car-off-platform.json'), text);
+      const made = suiteOf(root, join(dir, 'made', 'car-off-platform.json'), join(dir, 'made-out'));
+      const original = suiteOf(root, 'scenes/car-off-platform.json', join(dir, 'shipped-out'));
+      assert.equal(made.trials, original.trials, 'trials.csv byte for byte');
+      assert.equal(made.summary, original.summary, 'summary.json byte for byte');
+      if (input === MOUSE) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, 'studio-1280.png') });
+        await page.screenshot({ path: join(SHOTS, 'studio-1280-full.png'), fullPage: true });
+      }
+    });
+  }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit, getAt } from '../../src/pages/studio/model/jsonEdit';
 import { commitEdit, redo, startHistory, undo } from '../../src/pages/studio/model/history';
-import { snapAngle, snapMove, snapSize } from '../../src/pages/studio/model/snapping';
+import { snapAngle, snapMove, snapSize, snapStep } from '../../src/pages/studio/model/snapping';
 import { blankScene, freshId } from '../../src/pages/studio/model/sceneDraft';
 import { addAction, deleteObject, findObject, moveObject, placeObject, removeParam, renameParam, varyNumber } from '../../src/pages/studio/model/studioEdits';
 import { canonicalSceneText } from '../../src/pages/studio/model/canonical';
@@ -61,6 +61,13 @@ describe('snapping', () => {
     expect(edge.x).toBe(6);
     const free = snapMove({ x: 2.02, y: 2.02, width: 0.5, height: 0.5 }, []);
     expect([free.x, free.y, free.guides.length]).toEqual([2, 2, 0]);
+  });
+  it('stops a keyboard step on the top of a platform below, and goes on past it at the next step', () => {
+    const platform = { x: 1.3, y: 0.8, width: 2, height: 1 };
+    const car = { x: 0.7, y: 1.45, width: 0.5, height: 0.25 };
+    expect(snapStep(car, 0, -0.05, [platform])).toEqual({ x: 0.7, y: 1.425 });
+    expect(snapStep({ ...car, y: 1.425 }, 0, -0.05, [platform])).toEqual({ x: 0.7, y: 1.375 });
+    expect(snapStep({ ...car, x: 3.5 }, 0, -0.05, [platform])).toEqual({ x: 3.5, y: 1.4 });
   });
   it('snaps sizes to the grid (never to nothing) and angles to 5°', () => {
     expect(snapSize(0.52)).toBe(0.5);

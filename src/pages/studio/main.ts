@@ -18,6 +18,7 @@ import { STUDIO_QUERY } from './studioQuery';
 import { blankScene, copyOfScene, type SceneDraft } from './model/sceneDraft';
 import { resolveDraft, variantWorlds, type Resolution } from './model/draftResolve';
 import { checkMarkers } from './model/checkMarkers';
+import { stageObjects } from './model/stageObjects';
 import { createEditStage } from './stage/editStage';
 import { bindStagePointer } from './stage/stagePointer';
 import { STAGE_KEYS_HELP, bindStageKeys } from './stage/stageKeys';
@@ -46,11 +47,18 @@ const store = createStudioStore(start.doc, start.origin);
 if (shared && 'error' in shared) store.getState().tell(`The link's shared scene was not opened: ${shared.error}`, true);
 else if (query.copy && !copied) store.getState().tell(`No shipped scene “${query.copy}”; starting from a blank stage.`, true);
 
+// Resolving is pure and costs a simulation step: once per document (and per seed for the onion-skin).
+const resolved = new WeakMap<SceneDraft, Resolution>();
+const resolve = (doc: SceneDraft): Resolution => {
+  let r = resolved.get(doc);
+  if (!r) { r = resolveDraft(doc); resolved.set(doc, r); }
+  return r;
+};
 const stageHost = byId('studio-stage');
 const stage = await createEditStage(stageHost, byId('studio-pins'));
 hook.renderer = stage.renderer;
 bindStagePointer(stageHost, stage, store);
-bindStageKeys(stageHost, stage, store);
+bindStageKeys(stageHost, (doc) => { const r = resolve(doc); return r.ok ? stageObjects(r.world) : stage.objects(); }, store);
 byId('studio-keys').textContent = `Keys on the stage: ${STAGE_KEYS_HELP}. Anywhere: Ctrl+Z undo, Ctrl+Shift+Z redo.`;
 mountPalette(byId('studio-palette'), store);
 const twins = await mountTwinsPreview(byId('studio-twins'));
@@ -65,13 +73,6 @@ hook.toScreen = (x, y) => { const t = stage.transform(); return t ? { x: toScree
 let checks: CheckState = { status: 'idle' };
 const live = createLiveChecks((s) => { checks = s; schedule(); });
 
-// Resolving is pure and costs a simulation step: once per document (and per seed for the onion-skin).
-const resolved = new WeakMap<SceneDraft, Resolution>();
-const resolve = (doc: SceneDraft): Resolution => {
-  let r = resolved.get(doc);
-  if (!r) { r = resolveDraft(doc); resolved.set(doc, r); }
-  return r;
-};
 let onion: { key: unknown; seed: number; worlds: WorldSpec[] } = { key: null, seed: -1, worlds: [] };
 let lastGood: Extract<Resolution, { ok: true }> | null = null;
 let shownDoc: SceneDraft | null = null;

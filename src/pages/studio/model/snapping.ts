@@ -68,3 +68,29 @@ export function snapAngle(angle: number, stepDeg = 5): number {
   const step = (stepDeg * Math.PI) / 180;
   return Math.round(Math.round(angle / step) * step * 1000) / 1000 + 0;
 }
+
+/** One keyboard step of (dx, dy) m: an edge or centre line that the step would carry an edge or the
+ * centre of `moving` across (of an object beside it on the other axis) stops it on that line, so
+ * that arrows land a body on a platform as a drag does; the next step goes on past it. */
+export function snapStep(moving: Rect, dx: number, dy: number, others: readonly Rect[]): { x: number; y: number } {
+  const out = { x: moving.x + dx, y: moving.y + dy };
+  for (const [axis, d] of [['x', dx], ['y', dy]] as const) {
+    if (d === 0) continue;
+    const across = axis === 'x' ? 'y' : 'x';
+    const beside = others.filter((o) => {
+      const [lo, , hi] = lines(o, across);
+      const [mlo, , mhi] = lines(moving, across);
+      return mlo! < hi! && mhi! > lo!;
+    });
+    let best: number | null = null;
+    for (const m of lines(moving, axis)) {
+      for (const t of beside.flatMap((o) => lines(o, axis))) {
+        const shift = t - m;
+        // Only lines ahead, within this step (one already touched is not in the way).
+        if (Math.sign(shift) === Math.sign(d) && Math.abs(shift) > 1e-9 && Math.abs(shift) < Math.abs(d) - 1e-9 && (best === null || Math.abs(shift) < Math.abs(best))) best = shift;
+      }
+    }
+    out[axis] = moving[axis] + (best ?? d);
+  }
+  return { x: toMillimetre(out.x), y: toMillimetre(out.y) };
+}

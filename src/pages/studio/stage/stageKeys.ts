@@ -1,19 +1,21 @@
 // The keyboard on the editing stage. Tab / Shift+Tab pick the next / previous object (past the
 // last one Tab leaves the stage as usual); arrows move it by the grid (Alt: by 1 cm); Shift+arrows
-// resize it; Ctrl+←/→ (or [ and ]) rotate it by 5°; Delete removes it; Escape lets go of it.
+// resize it; Ctrl+←/→ (or [ and ]) rotate it by 5°; Enter goes to its properties; Delete removes
+// it; Escape lets go of it.
 
 import { nextObject } from '../model/stageObjects';
-import { DEFAULT_SNAP, snapAngle, toMillimetre } from '../model/snapping';
+import { DEFAULT_SNAP, snapAngle, snapStep, toMillimetre } from '../model/snapping';
 import { deleteObject, findObject, moveObject, resizeObject, rotateBody } from '../model/studioEdits';
 import type { SceneDraft } from '../model/sceneDraft';
-import type { EditStage } from './editStage';
+import type { StageObject } from '../model/stageObjects';
 import type { StudioStore } from '../studioStore';
 
-export const STAGE_KEYS_HELP = 'Tab / Shift+Tab: next / previous object · arrows: move (Alt: 1 cm) · Shift+arrows: resize · Ctrl+←/→ or [ ]: rotate 5° · Delete: remove · Esc: deselect';
+export const STAGE_KEYS_HELP = 'Tab / Shift+Tab: next / previous object · arrows: move (Alt: 1 cm) · Shift+arrows: resize · Ctrl+←/→ or [ ]: rotate 5° · Enter: edit its properties · Delete: remove · Esc: deselect';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
-export function bindStageKeys(host: HTMLElement, stage: EditStage, store: StudioStore): void {
+/** `objectsOf` gives the objects of the document as it is now (a key repeats faster than the stage redraws). */
+export function bindStageKeys(host: HTMLElement, objectsOf: (doc: SceneDraft) => StageObject[], store: StudioStore): void {
   host.addEventListener('keydown', (e) => {
     const s = store.getState();
     const doc: SceneDraft = s.history.doc;
@@ -26,9 +28,14 @@ export function bindStageKeys(host: HTMLElement, stage: EditStage, store: Studio
       return;
     }
     if (e.key === 'Escape') { s.select(null); return; }
+    if (e.key === 'Enter' && s.selected) {
+      e.preventDefault();
+      document.querySelector<HTMLElement>('#studio-object [data-key]')?.focus();
+      return;
+    }
     const id = s.selected;
     const ref = id ? findObject(doc, id) : null;
-    const obj = stage.objects().find((o) => o.id === id);
+    const obj = objectsOf(doc).find((o) => o.id === id);
     if (!ref || !obj) return;
     const arrow = ARROWS[e.key];
     const rotate = (e.ctrlKey || e.metaKey) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') ? (e.key === 'ArrowLeft' ? 1 : -1)
@@ -47,7 +54,8 @@ export function bindStageKeys(host: HTMLElement, stage: EditStage, store: Studio
         const hgt = toMillimetre(Math.max(step, obj.height + arrow[1] * step));
         s.edit(resizeObject(doc, ref, obj.round ? Math.max(w, hgt) : w, obj.round ? Math.max(w, hgt) : hgt), `resize ${obj.id}`);
       } else {
-        s.edit(moveObject(ref, obj.x + arrow[0] * step, obj.y + arrow[1] * step), `move ${obj.id}`);
+        const to = snapStep(obj, arrow[0] * step, arrow[1] * step, objectsOf(doc).filter((o) => o.id !== obj.id));
+        s.edit(moveObject(ref, to.x, to.y), `move ${obj.id}`);
       }
       return;
     }
