@@ -212,11 +212,115 @@ export function registerStudioTests(test, { root }) {
       const original = suiteOf(root, 'scenes/car-off-platform.json', join(dir, 'shipped-out'));
       assert.equal(made.trials, original.trials, 'trials.csv byte for byte');
       assert.equal(made.summary, original.summary, 'summary.json byte for byte');
-      if (input === MOUSE) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: join(SHOTS, 'studio-1280.png') });
-        await page.screenshot({ path: join(SHOTS, 'studio-1280-full.png'), fullPage: true });
-      }
     });
   }
+
+  test('studio: a body that leaves the world and a trigger that never fires are pinned on the stage before export; Ctrl+Z takes them back', async ({ open, assert }) => {
+    const page = await open({ query: 'studio.html?copy=car-off-platform' });
+    await ready(page);
+    await checked(page);
+    assert.equal((await studio(page)).origin, 'copy of car-off-platform');
+    assert.deepEqual((await studio(page)).checks.problems, []);
+    // A floor narrower than the car's travel, and a reaches-x trigger beyond the world.
+    await MOUSE.select(page, 'floor', [6.5, 0.15]);
+    await page.waitForFunction(() => window.__studio.selected === 'floor');
+    await typeInto(page, 'field-bodies.0.width', '2.4');
+    await typeInto(page, 'field-bodies.0.x', '1.2');
+    await page.getByTestId('field-violation.trigger.on').selectOption('reaches-x');
+    await typeInto(page, 'field-violation.trigger.x', '9');
+    await page.waitForFunction(() => window.__studio.checks.status === 'done' && window.__studio.markers.length >= 2, null, { timeout: 60_000 });
+    const s = await studio(page);
+    const paths = s.checks.problems.map((p) => p.path);
+    assert.ok(paths.includes('bodies[2]') && paths.includes('violation.trigger'), paths.join(', '));
+    const pins = await page.locator('.studio-pin').evaluateAll((els) => els.map((el) => ({ path: el.dataset.path, text: el.textContent, left: parseFloat(el.style.left), top: parseFloat(el.style.top) })));
+    const box = await page.getByTestId('studio-stage').boundingBox();
+    const leaves = pins.find((p) => p.path === 'bodies[2]');
+    const trigger = pins.find((p) => p.path === 'violation.trigger');
+    assert.match(leaves.text, /"car" leaves the world/);
+    assert.match(trigger.text, /trigger “reaches-x” never fires/);
+    for (const p of [leaves, trigger]) assert.ok(p.left >= 0 && p.left <= box.width && p.top >= 0 && p.top <= box.height, `pinned inside the stage: ${JSON.stringify(p)}`);
+    const floorEnd = await page.evaluate(() => window.__studio.toScreen(2.4, 0.3));
+    assert.ok(leaves.left > floorEnd.x, `the car is pinned past the floor's end (${leaves.left} > ${floorEnd.x})`);
+    assert.match(await page.getByTestId('checks-summary').textContent(), /problem/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, 'studio-flagged-1280.png') });
+    // Undo with the keyboard, four times: the shipped scene again, nothing flagged.
+    await page.getByTestId('studio-stage').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => window.__studio.undoCount === 0 && window.__studio.checks.status === 'done' && window.__studio.markers.length === 0, null, { timeout: 60_000 });
+    assert.equal(canonical((await studio(page)).doc), canonical(JSON.parse(readFileSync(join(root, 'scenes/car-off-platform.json'), 'utf8'))));
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction(() => window.__studio.redoCount === 3 && window.__studio.doc.bodies[0].width === 2.4);
+  });
+
+  test('studio: a shared link opens the same scene in the studio, the playground and the Experiment screen', async ({ open, assert }) => {
+    const page = await open({ query: 'studio.html?copy=ball-rolls-through-wall' });
+    await ready(page);
+    await typeInto(page, 'field-id', 'my-wall-study');
+    await typeInto(page, 'field-title', 'My wall study');
+    await page.waitForFunction(() => window.__studio.doc.id === 'my-wall-study');
+    await page.getByTestId('make-link').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=share-link]').value.includes('shared='));
+    const link = await page.getByTestId('share-link').inputValue();
+    const doc = (await studio(page)).doc;
+    assert.ok(link.length < 8000 + 100, `${link.length} characters`);
+    assert.match(await page.getByTestId('share-note').textContent(), /of at most 8000 characters/);
+    const shared = new URL(link).searchParams.get('shared');
+
+    const again = await open({ query: `studio.html?shared=${shared}` });
+    await ready(again);
+    assert.equal(canonical((await studio(again)).doc), canonical(doc), 'the studio opens the very scene');
+    assert.equal((await studio(again)).origin, 'the shared link');
+
+    const play = await open({ query: `index.html?shared=${shared}` });
+    await play.waitForFunction(() => window.__surpriseLab?.sceneId === 'my-wall-study' && window.__surpriseLab.frames > 0, null, { timeout: 60_000 });
+    await play.waitForFunction(() => location.search.includes('shared='), null, { timeout: 10_000 });
+    assert.ok(new URL(play.url()).searchParams.get('shared') === shared, 'the playground keeps the shared scene in its address');
+
+    const exp = await open({ query: `experiment.html?shared=${shared}&models=oracle&pairs=2&fam=0&speed=instant` });
+    await exp.waitForFunction(() => window.__study?.ready === true, null, { timeout: 60_000 });
+    assert.equal(await exp.getByTestId('scene-my-wall-study').isChecked(), true, 'the shared scene is offered and chosen');
+    assert.equal(new URL(exp.url()).searchParams.get('shared'), shared);
+
+    const broken = await open({ query: `studio.html?shared=${shared.slice(0, 40)}` });
+    await ready(broken);
+    assert.match(await broken.getByTestId('studio-notice').textContent(), /was not opened: the shared scene in this link is damaged or cut short/);
+    assert.equal((await studio(broken)).origin, 'blank stage');
+  });
+
+  test('studio: “Try it on the learners” gives the suite’s accuracy and exact interval; screenshots at 1280×800 and 420 px', async ({ open, assert }) => {
+    const page = await open({ query: 'studio.html?copy=car-off-platform' });
+    await ready(page);
+    for (const id of ['newborn', 'learner-100k', 'constant-velocity', 'oracle', 'learner-1k']) {
+      const box = page.getByTestId(`learner-${id}`);
+      if (await box.count()) await box.setChecked(id === 'oracle' || id === 'constant-velocity');
+    }
+    await page.getByTestId('learners-pairs').fill('4');
+    await page.getByTestId('learners-seed').fill('7');
+    await page.getByTestId('learners-run').click();
+    await page.waitForFunction(() => { const l = window.__studio.learners(); return !l.running && l.results.length === 2; }, null, { timeout: 60_000 });
+    const { results } = (await studio(page)).learners;
+    const dir = mkdtempSync(join(tmpdir(), 'studio-suite-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'suite', '--scenes', 'scenes/car-off-platform.json', '--models', 'constant-velocity,oracle', '--pairs', '4', '--seed', '7', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).results;
+    for (const r of results) {
+      const c = cli.find((x) => x.model === r.model);
+      assert.equal(r.pairwise_accuracy, c.pairwise_accuracy, r.model);
+      assert.deepEqual(r.pairwise_ci95, c.pairwise_ci95, `${r.model}: Clopper–Pearson interval`);
+    }
+    assert.match(await page.getByTestId('learners-results').textContent(), /Clopper–Pearson/);
+    const href = await page.getByTestId('open-in-experiment').getAttribute('href');
+    assert.match(href, /^experiment\.html\?shared=[A-Za-z0-9_-]+&scenes=car-off-platform&models=/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('studio-stage').click({ position: { x: 5, y: 5 } });
+    await page.screenshot({ path: join(SHOTS, 'studio-1280.png') });
+    await page.screenshot({ path: join(SHOTS, 'studio-1280-full.png'), fullPage: true });
+    const narrow = await open({ width: 420, height: 900, query: 'studio.html?copy=box-gone-when-screen-lowers' });
+    await ready(narrow);
+    assert.equal(await narrow.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'no sideways scroll at 420 px');
+    await narrow.screenshot({ path: join(SHOTS, 'studio-420.png') });
+    await narrow.screenshot({ path: join(SHOTS, 'studio-420-full.png'), fullPage: true });
+  });
 }
