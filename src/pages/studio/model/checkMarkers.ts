@@ -11,7 +11,7 @@ export const pathKeys = (path: string): (string | number)[] =>
   [...path.matchAll(/([A-Za-z_$][\w$-]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 
 export function checkMarkers(problems: readonly SceneProblem[], doc: SceneDraft): StageMarker[] {
-  return problems.flatMap((p) => {
+  const pins = problems.flatMap((p) => {
     if (!p.place) return [];
     const head = p.message.replace(/: in .*$/, '');
     let text = head;
@@ -21,4 +21,14 @@ export function checkMarkers(problems: readonly SceneProblem[], doc: SceneDraft)
     } else if (p.path === 'violation') text = `violation: ${head}`;
     return [{ x: p.place.x, y: p.place.y, text, path: p.path }];
   });
+  // A body that leaves the world in both twins gets one pin, not two on top of each other.
+  const twin = /^(.*) \((possible|impossible) twin\)$/;
+  const out: StageMarker[] = [];
+  for (const m of pins) {
+    const head = twin.exec(m.text)?.[1];
+    const earlier = head === undefined ? undefined : out.find((o) => o.path === m.path && twin.exec(o.text)?.[1] === head);
+    if (earlier) earlier.text = `${head} (both twins)`;
+    else out.push({ ...m });
+  }
+  return out;
 }

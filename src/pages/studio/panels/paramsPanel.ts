@@ -22,10 +22,10 @@ export function renderParamsPanel(host: HTMLElement, store: StudioStore, doc: Sc
       const used = paramUses(doc, name).length;
       return h('fieldset', { class: 'studio-group studio-param', 'data-testid': `param-${name}` },
         h('legend', {}, h('label', {}, h('span', { class: 'visually-hidden' }, 'Param name'), nameInput), ' ', h('span', { class: 'small muted' }, `used ${used}×`), ' ', drop),
-        numberField(store, doc, 'Default', [...base, 'default']), numberField(store, doc, 'Min', [...base, 'min']), numberField(store, doc, 'Max', [...base, 'max']),
+        h('div', { class: 'studio-trio' }, numberField(store, doc, 'Default', [...base, 'default']), numberField(store, doc, 'Min', [...base, 'min']), numberField(store, doc, 'Max', [...base, 'max'])),
         textField(store, doc, 'Description', [...base, 'description']),
-        numberField(store, doc, 'Held-out min', [...base, 'heldout', 'min'], { placeholder: 'none' }), numberField(store, doc, 'Held-out max', [...base, 'heldout', 'max'], { placeholder: 'none' }),
-        textField(store, doc, 'Diet range', [...base, 'diet']));
+        h('div', { class: 'studio-trio' }, numberField(store, doc, 'Held-out min', [...base, 'heldout', 'min'], { placeholder: 'none' }), numberField(store, doc, 'Held-out max', [...base, 'heldout', 'max'], { placeholder: 'none' }),
+          textField(store, doc, 'Diet range', [...base, 'diet'])));
     });
     const seed = h('input', { type: 'number', min: 0, max: 4294967295, step: 1, value: s.seed, 'data-key': 'variant-seed', 'data-testid': 'variant-seed' });
     seed.addEventListener('change', () => { const n = Number(seed.value); if (Number.isInteger(n) && n >= 0 && n <= 0xffffffff) store.getState().setSeed(n); });

@@ -82,7 +82,13 @@ export async function createEditStage(host: HTMLElement, pins: HTMLElement): Pro
     t = view.transform;
     view.draw(frame.first, frame.first, 1, { glow: new Map(), ghost: null, frame: 0, selected: null });
     onionLayer.clear();
-    for (const w of frame.onion) for (const o of stageObjects(w)) outline(onionLayer, o, t, PALETTE.ghost, 0.35, 1.5);
+    // Only what varies: an object every variant puts in the same place would just be outlined in place.
+    const canonical = new Map(stageObjects(frame.world).map((o) => [o.id, o]));
+    const moved = (o: StageObject): boolean => {
+      const c = canonical.get(o.id);
+      return !c || Math.abs(c.x - o.x) + Math.abs(c.y - o.y) + Math.abs(c.width - o.width) + Math.abs(c.height - o.height) + Math.abs(c.angle - o.angle) > 1e-3;
+    };
+    for (const w of frame.onion) for (const o of stageObjects(w)) if (moved(o)) outline(onionLayer, o, t, PALETTE.ghost, 0.35, 1.5);
     overlay.clear();
     for (const g of frame.guides) {
       const dash = g.axis === 'x' ? [toScreenX(t, g.at), 0, toScreenX(t, g.at), size.h] : [0, toScreenY(t, g.at), size.w, toScreenY(t, g.at)];
@@ -103,11 +109,20 @@ export async function createEditStage(host: HTMLElement, pins: HTMLElement): Pro
   };
 
   const placePins = (markers: readonly Marker[], tr: ViewTransform, world: WorldSpec): void => {
+    const placed: { x: number; y: number; flipped: boolean }[] = [];
     pins.replaceChildren(...markers.map((m, k) => {
-      // A body that left the world is pinned at the edge it left by.
+      // A body that left the world is pinned at the edge it left by; pins that would cover one
+      // another stack upwards.
       const x = Math.min(Math.max(m.x, 0.05), world.width - 0.05);
-      const y = Math.min(Math.max(m.y, 0.05), world.height - 0.05);
-      const pin = h('li', { class: 'studio-pin', 'data-testid': `stage-marker-${k}`, 'data-path': m.path, style: `left:${toScreenX(tr, x)}px;top:${toScreenY(tr, y)}px` },
+      let y = Math.min(Math.max(m.y, 0.25), world.height - 0.05);
+      // The pin's label runs 260 px to the right of its dot, or to the left near the right edge.
+      const flipped = x > world.width * 0.6;
+      const span = (px: number, left: boolean): [number, number] => (left ? [px * tr.scale - 270, px * tr.scale + 12] : [px * tr.scale - 12, px * tr.scale + 270]);
+      const [a, b] = span(x, flipped);
+      while (placed.some((p) => { const [c, d] = span(p.x, p.flipped); return a < d && c < b && Math.abs(p.y - y) * tr.scale < 40; })) y += 44 / tr.scale;
+      placed.push({ x, y, flipped });
+      const flip = flipped ? ' studio-pin-left' : '';
+      const pin = h('li', { class: `studio-pin${flip}`, 'data-testid': `stage-marker-${k}`, 'data-path': m.path, style: `left:${toScreenX(tr, x)}px;top:${toScreenY(tr, y)}px` },
         h('span', { class: 'studio-pin-dot', 'aria-hidden': 'true' }, '!'), h('span', { class: 'studio-pin-text' }, m.text));
       return pin;
     }));
