@@ -123,3 +123,21 @@ describe('studio edits', () => {
     expect(canonicalSceneText({ a: [1, 2] })).not.toBe(canonicalSceneText({ a: [2, 1] }));
   });
 });
+
+describe('renaming an object', () => {
+  it('renames a body in its actions and violations too, and refuses a taken or malformed id', async () => {
+    const { renameObject } = await import('../../src/pages/studio/model/studioEdits');
+    let doc = blankScene();
+    doc = applyEdit(doc, placeObject(doc, 'ground', { x: 0, y: 0 }).edit).doc as typeof doc;
+    doc = applyEdit(doc, placeObject(doc, 'ball', { x: 1, y: 1 }).edit).doc as typeof doc;
+    doc = applyEdit(doc, addAction(doc, 'push', 'ball', 0.5)).doc as typeof doc;
+    doc = { ...doc, violation: { type: 'pass-through', body: 'ball', other: 'floor', trigger: { on: 'contact', other: 'floor' } } };
+    const renamed = applyEdit(doc, renameObject(doc, 'floor', 'ground1')!).doc as typeof doc;
+    expect(renamed.bodies[0]!.id).toBe('ground1');
+    expect(renamed.violation).toEqual({ type: 'pass-through', body: 'ball', other: 'ground1', trigger: { on: 'contact', other: 'ground1' } });
+    const ball = applyEdit(doc, renameObject(doc, 'ball', 'marble')!).doc as typeof doc;
+    expect(ball.actions![0]!.body).toBe('marble');
+    expect(renameObject(doc, 'ball', 'floor')).toBeNull();
+    expect(renameObject(doc, 'ball', '9ball')).toBeNull();
+  });
+});
