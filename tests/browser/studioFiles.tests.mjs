@@ -1,7 +1,7 @@
 // Browser tests of the Studio's files and preview: a broken scene file is refused at its JSON path
 // and changes nothing; a draft saved in localStorage opens again, and a full storage is named in a
 // sentence; both twins play from one clock, in step, the onset marked.
-import { ready, studio } from './studioDrivers.mjs';
+import { drag, ready, studio } from './studioDrivers.mjs';
 
 export function registerStudioFileTests(test) {
   test('studio: import refuses a broken file by JSON path and changes nothing; drafts round-trip; a full storage is said so', async ({ open, assert }) => {
@@ -55,5 +55,37 @@ export function registerStudioFileTests(test) {
     assert.equal(s.frame, 40);
     assert.equal(s.playing, false);
     assert.equal(await page.locator('.studio-twin-impossible').evaluate((el) => el.classList.contains('is-after-onset')), false);
+  });
+
+  test('studio: the grips resize and rotate with the mouse, Shift+arrows and Ctrl+arrows from the keyboard; each one undo step', async ({ open, assert }) => {
+    const page = await open({ query: 'studio.html' });
+    await ready(page);
+    await page.getByTestId('place-ground').click();
+    await page.getByTestId('place-box').click();
+    await page.waitForFunction(() => window.__studio.selected === 'box');
+    const box = () => page.evaluate(() => window.__studio.doc.bodies[1]);
+    assert.deepEqual(await box(), { id: 'box', kind: 'box', x: 3.5, y: 2.1, width: 0.4, height: 0.4 });
+    // The square grip at the top-right corner: the bottom-left corner stays where it was.
+    await drag(page, [3.7, 2.3], [4.1, 2.5]);
+    await page.waitForFunction(() => window.__studio.doc.bodies[1].width === 0.8);
+    const resized = await box();
+    assert.deepEqual([resized.width, resized.height, resized.x, resized.y], [0.8, 0.6, 3.7, 2.2]);
+    // The round grip above: dragged to the left of the centre, the box turns 90° counter-clockwise.
+    await drag(page, [3.7, 2.2 + 0.3 + 0.3], [3.7 - 0.6, 2.2]);
+    await page.waitForFunction(() => window.__studio.doc.bodies[1].angle !== undefined);
+    assert.equal((await box()).angle, 1.571);
+    const steps = (await studio(page)).undoCount;
+    await page.getByTestId('studio-stage').focus();
+    await page.keyboard.press('Control+ArrowRight');
+    await page.waitForFunction(() => window.__studio.doc.bodies[1].angle === 1.484);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.waitForFunction(() => window.__studio.doc.bodies[1].width === 0.85);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.waitForFunction(() => window.__studio.doc.bodies[1].height === 0.55);
+    assert.equal((await studio(page)).undoCount, steps + 3);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => { const b = window.__studio.doc.bodies[1]; return b.width === 0.4 && b.angle === undefined; });
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => window.__studio.doc.bodies.length === 1);
   });
 }

@@ -74,6 +74,8 @@ describe('snapping', () => {
     expect(snapSize(0.001)).toBe(0.05);
     expect(snapAngle(0.1)).toBe(0.087);
     expect(snapAngle(-0.01)).toBe(0);
+    expect(snapAngle(-3 * Math.PI / 2)).toBe(1.571);
+    expect(snapAngle(Math.PI)).toBe(3.142);
   });
 });
 

@@ -63,9 +63,11 @@ export function snapSize(size: number, settings: SnapSettings = DEFAULT_SNAP): n
   return toMillimetre(Math.max(min, snapToGrid(size, settings.grid)));
 }
 
-/** An angle (rad) snapped to whole steps of `stepDeg` degrees, rounded to a thousandth of a radian. */
+/** An angle (rad) in (−π, π], snapped to whole steps of `stepDeg` degrees, rounded to a thousandth of a radian. */
 export function snapAngle(angle: number, stepDeg = 5): number {
   const step = (stepDeg * Math.PI) / 180;
+  // Into (−π, π]: a quarter turn is written 1.571 whichever way the grip went round.
+  angle = angle - 2 * Math.PI * Math.ceil((angle - Math.PI) / (2 * Math.PI));
   return Math.round(Math.round(angle / step) * step * 1000) / 1000 + 0;
 }
 
