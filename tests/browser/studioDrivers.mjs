@@ -38,13 +38,26 @@ export async function typeInto(page, testid, text) {
   await page.keyboard.press('Tab');
 }
 
-/** Moves the keyboard focus with Tab alone until it is on the element with this test id. */
+/** Moves the keyboard focus with Tab alone until it is on the element with this test id: Shift+Tab
+ * when the element is further up the page, and the other way round the page rather than through the
+ * stage (where Tab picks the objects) when the stage lies in between. */
 export async function tabTo(page, testid, max = 600) {
+  const back = await page.evaluate((id) => {
+    const target = document.querySelector(`[data-testid="${id}"]`);
+    const stage = document.querySelector('[data-testid="studio-stage"]');
+    const here = document.activeElement;
+    if (!target || !here || here === document.body || target === stage) return false;
+    const before = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const up = before(target, here);
+    const crosses = up ? before(target, stage) && before(stage, here) : before(here, stage) && before(stage, target);
+    return crosses ? !up : up;
+  }, testid);
   for (let i = 0; i < max; i++) {
     if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
-  throw new Error(`Tab never reached ${testid}`);
+  const where = await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}; selected ${window.__studio.selected}`);
+  throw new Error(`Tab never reached ${testid} (${back ? 'backwards' : 'forwards'}; focus on ${where})`);
 }
 
 /** Two ways of driving the page: with the mouse (clicks and drags; fields are clicked, then typed

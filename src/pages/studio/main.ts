@@ -66,6 +66,11 @@ const files = mountFilesPanel(byId('studio-files'), store, shipped);
 const library = new ModelLibrary();
 const listed = await library.list();
 const learners = mountLearnersPanel(byId('studio-learners'), library, listed.models, () => store.getState().history.doc);
+// What the store holds is read through at once (a key pressed right after another sees its effect).
+for (const [key, read] of [['doc', () => store.getState().history.doc], ['origin', () => store.getState().origin], ['selected', () => store.getState().selected],
+  ['undoCount', () => store.getState().history.past.length], ['redoCount', () => store.getState().history.future.length]] as const) {
+  Object.defineProperty(hook, key, { get: read, enumerable: true });
+}
 hook.twins = () => twins.facts();
 hook.learners = () => learners.facts();
 hook.toScreen = (x, y) => { const t = stage.transform(); return t ? { x: toScreenX(t, x), y: toScreenY(t, y) } : null; };
@@ -132,7 +137,6 @@ function render(): void {
     renderChecksPanel(byId('studio-checks'), store, committedRes.ok ? [] : committedRes.issues, checks);
   }
   Object.assign(hook, {
-    doc: committed, origin: s.origin, selected: s.selected, undoCount: s.history.past.length, redoCount: s.history.future.length,
     issues: committedRes.ok ? [] : committedRes.issues, checks, markers, onion: s.onion ? onion.worlds.length : 0,
   });
 }

@@ -17,7 +17,9 @@ export function rebuild(host: HTMLElement, build: () => Node[]): void {
   const caret = active instanceof HTMLInputElement ? active.selectionStart : null;
   host.replaceChildren(...build());
   if (!key) return;
-  const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+  // A button that went with the edit ("± range", "Remove") hands the focus to its field, or to the panel's first control.
+  const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+    ?? host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key.replace(/#.*$/, ''))}"]`) ?? host.querySelector<HTMLElement>('[data-key]');
   again?.focus({ preventScroll: true });
   if (again instanceof HTMLInputElement && caret !== null && again.type === 'text') again.setSelectionRange(caret, caret);
 }
