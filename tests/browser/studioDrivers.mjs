@@ -4,7 +4,8 @@
 export const SHOTS = '/work/scratch/studio';
 export const ready = (page) => page.waitForFunction(() => window.__studio?.ready === true, null, { timeout: 60_000 });
 export const studio = (page) => page.evaluate(() => { const s = window.__studio; return JSON.parse(JSON.stringify({ ...s, twins: s.twins(), learners: s.learners() })); });
-export const checked = (page) => page.waitForFunction(() => ['done', 'failed'].includes(window.__studio.checks.status) && window.__studio.issues.length === 0, null, { timeout: 60_000 });
+export const checked = (page) => page.waitForFunction(() => ['done', 'failed'].includes(window.__studio.checks.status) && window.__studio.issues.length === 0, null, { timeout: 45_000 })
+  .catch(async (e) => { throw new Error(`${e.message}: checks ${JSON.stringify(await page.evaluate(() => [window.__studio.checks, window.__studio.issues]))}`); });
 
 /** Keys sorted at every level, `$schema` left out: two files equal in content give the same text. */
 export function canonical(value) {
@@ -53,7 +54,7 @@ export async function tabTo(page, testid, max = 600) {
     return crosses ? !up : up;
   }, testid);
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) { if (process.env.STUDIO_TABS) console.log(`${(performance.now() / 1000).toFixed(1)} tabTo ${testid}: ${i} ${back ? 'back' : 'fwd'}`); return; }
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   const where = await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}; selected ${window.__studio.selected}`);
@@ -78,7 +79,9 @@ export const KEYBOARD = {
   type: async (page, testid, text) => {
     await tabTo(page, testid);
     await page.keyboard.press('Control+A');
-    await page.keyboard.type(text);
+    // Long sentences go in as one input (as a paste or an input method would); short ones key by key.
+    if (text.length > 40) await page.keyboard.insertText(text);
+    else await page.keyboard.type(text);
     await page.keyboard.press('Tab');
   },
   choose: async (page, testid, value) => {

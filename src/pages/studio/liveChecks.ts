@@ -15,7 +15,17 @@ export function createLiveChecks(onState: (s: CheckState) => void): { request(sc
   let newest = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const seeds = new Map<number, number>();
+  // One request in the worker at a time; while it runs, only the newest waiting one is kept.
+  let busy = false;
+  let waiting: CheckRequest | null = null;
+  const post = (r: CheckRequest): void => {
+    if (busy) { waiting = r; return; }
+    busy = true;
+    worker.postMessage(r);
+  };
   worker.onmessage = (e: MessageEvent<CheckReply>) => {
+    busy = false;
+    if (waiting) { const next = waiting; waiting = null; post(next); }
     if (e.data.id !== newest) return;
     onState('error' in e.data ? { status: 'failed', error: e.data.error } : { status: 'done', problems: e.data.problems, seed: seeds.get(e.data.id) ?? 0 });
   };
@@ -24,11 +34,11 @@ export function createLiveChecks(onState: (s: CheckState) => void): { request(sc
     request(scene, seed) {
       if (timer) clearTimeout(timer);
       newest++;
-      if (!scene) { onState({ status: 'idle' }); return; }
+      if (!scene) { waiting = null; onState({ status: 'idle' }); return; }
       const id = newest;
       seeds.set(id, seed);
       onState({ status: 'checking' });
-      timer = setTimeout(() => worker.postMessage({ id, scene, seed, variants: CHECK_VARIANTS } satisfies CheckRequest), SETTLE_MS);
+      timer = setTimeout(() => post({ id, scene, seed, variants: CHECK_VARIANTS }), SETTLE_MS);
     },
   };
 }

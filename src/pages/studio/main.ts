@@ -118,8 +118,9 @@ function render(): void {
       if (shownDoc !== committed) {
         renderScenePanel(byId('studio-scene'), store, committed);
         files.render(committed);
-        twins.show(committedRes.ok ? committedRes.world : null);
-        learners.refresh();
+        // Both twins run the whole trial: once the edits pause, not at every arrow key.
+        if (twinsTimer) clearTimeout(twinsTimer);
+        twinsTimer = setTimeout(() => { twins.show(committedRes.ok ? committedRes.world : null); learners.refresh(); }, TWINS_SETTLE_MS);
       }
       shownDoc = committed;
       panelsSelected = s.selected;
@@ -140,6 +141,8 @@ function render(): void {
     issues: committedRes.ok ? [] : committedRes.issues, checks, markers, onion: s.onion ? onion.worlds.length : 0,
   });
 }
+const TWINS_SETTLE_MS = 250;
+let twinsTimer: ReturnType<typeof setTimeout> | null = null;
 let panelsSelected: string | null = null;
 let panelsSeed = '';
 let checkedSeed: string | null = null;
