@@ -39,6 +39,9 @@ export async function typeInto(page, testid, text) {
   await page.keyboard.press('Tab');
 }
 
+/** Lets the page draw twice (an edit's panels are rebuilt at the next animation frame). */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(undefined)))));
+
 /** Moves the keyboard focus with Tab alone until it is on the element with this test id: Shift+Tab
  * when the element is further up the page, and the other way round the page rather than through the
  * stage (where Tab picks the objects) when the stage lies in between. */
@@ -75,7 +78,7 @@ export const MOUSE = {
 };
 export const KEYBOARD = {
   name: 'keyboard',
-  press: async (page, testid) => { await tabTo(page, testid); await page.keyboard.press('Enter'); },
+  press: async (page, testid) => { await tabTo(page, testid); await page.keyboard.press('Enter'); await settle(page); },
   type: async (page, testid, text) => {
     await tabTo(page, testid);
     await page.keyboard.press('Control+A');
@@ -83,6 +86,7 @@ export const KEYBOARD = {
     if (text.length > 40) await page.keyboard.insertText(text);
     else await page.keyboard.type(text);
     await page.keyboard.press('Tab');
+    await settle(page);
   },
   choose: async (page, testid, value) => {
     await tabTo(page, testid);
@@ -99,8 +103,10 @@ export const KEYBOARD = {
     if ((await page.evaluate(() => window.__studio.selected)) !== id) await page.keyboard.press('Escape');
     for (let i = 0; i < 20 && (await page.evaluate(() => window.__studio.selected)) !== id; i++) await page.keyboard.press('Tab');
     await page.waitForFunction((want) => window.__studio.selected === want, id);
-    // Enter takes the keyboard to the selected object's properties.
+    // Enter takes the keyboard to the selected object's properties (once the panel shows them).
+    await page.waitForFunction((want) => document.querySelector('#studio-object [data-key$=".id"]')?.value === want, id);
     await page.keyboard.press('Enter');
+    await page.waitForFunction((want) => document.activeElement?.closest('#studio-object') && document.activeElement.value === want, id);
   },
   /** Arrow keys move the selected object by the 5 cm grid. */
   move: async (page, from, to) => {

@@ -14,14 +14,20 @@ export const keyOf = (path: Path): string => path.join('.');
 export function rebuild(host: HTMLElement, build: () => Node[]): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && host.contains(active) ? active.getAttribute('data-key') : null;
-  const caret = active instanceof HTMLInputElement ? active.selectionStart : null;
+  // Text typed but not yet committed (and where the caret or selection was) survives the rebuild.
+  const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+  const carried = typing && typing.value !== typing.defaultValue ? typing.value : null;
+  const range = typing && typing.type !== 'number' ? [typing.selectionStart, typing.selectionEnd] as const : null;
   host.replaceChildren(...build());
   if (!key) return;
   // A button that went with the edit ("± range", "Remove") hands the focus to its field, or to the panel's first control.
   const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
     ?? host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key.replace(/#.*$/, ''))}"]`) ?? host.querySelector<HTMLElement>('[data-key]');
   again?.focus({ preventScroll: true });
-  if (again instanceof HTMLInputElement && caret !== null && again.type === 'text') again.setSelectionRange(caret, caret);
+  if ((again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.getAttribute('data-key') === key) {
+    if (carried !== null) again.value = carried;
+    if (range && range[0] !== null && range[1] !== null && again.type !== 'number') again.setSelectionRange(range[0], range[1]);
+  }
 }
 
 export interface FieldOptions {
@@ -59,7 +65,8 @@ export function textField(store: StudioStore, doc: SceneDraft, label: string, pa
   const value = getAt(doc, path);
   const attrs = { 'data-key': key, 'data-testid': `field-${key}`, spellcheck: 'false', autocomplete: 'off' };
   const input = opts.long ? h('textarea', { ...attrs, rows: 2 }) : h('input', { ...attrs, type: 'text' });
-  input.value = typeof value === 'string' ? value : '';
+  input.defaultValue = typeof value === 'string' ? value : '';
+  input.value = input.defaultValue;
   input.addEventListener('change', () => {
     if (opts.onCommit?.(input.value)) return;
     const text = input.value;
