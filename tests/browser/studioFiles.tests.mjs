@@ -42,6 +42,8 @@ export function registerStudioFileTests(test) {
   test('studio: both twins play in step from one clock, the onset marked', async ({ open, assert }) => {
     const page = await open({ query: 'studio.html?copy=car-off-platform' });
     await ready(page);
+    // The twins run once the document has settled (a quarter of a second after the last edit).
+    await page.waitForFunction(() => window.__studio.twins().frames > 0);
     const start = (await studio(page)).twins;
     assert.equal(start.frames, 240);
     assert.equal(start.onset, 85, 'the canonical car loses support at frame 85');
