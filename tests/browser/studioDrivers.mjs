@@ -57,7 +57,7 @@ export async function tabTo(page, testid, max = 600) {
     return crosses ? !up : up;
   }, testid);
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) { if (process.env.STUDIO_TABS) console.log(`${(performance.now() / 1000).toFixed(1)} tabTo ${testid}: ${i} ${back ? 'back' : 'fwd'}`); return; }
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   const where = await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}; selected ${window.__studio.selected}`);
