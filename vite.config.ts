@@ -12,7 +12,7 @@ export default defineConfig({
     // pixi.js alone is ~500 kB minified; one bundle is fine for this page.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      input: { main: 'index.html', learn: 'learn.html', experiment: 'experiment.html', plan: 'plan.html' },
+      input: { main: 'index.html', learn: 'learn.html', experiment: 'experiment.html', plan: 'plan.html', studio: 'studio.html' },
     },
   },
   worker: { format: 'es' },

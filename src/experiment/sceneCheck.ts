@@ -5,7 +5,7 @@ import type { SceneFile } from '../scenes/schema';
 import { resolveScene, type Split } from '../scenes/resolve';
 import { sceneViolationsOf } from '../scenes/resolveViolation';
 import { Simulation } from '../sim/simulation';
-import type { Condition } from '../sim/spec';
+import { violationsOf, type Condition, type WorldSpec } from '../sim/spec';
 import type { BodyState, SimEvent, WorldSnapshot } from '../sim/snapshot';
 import type { SceneIssue } from '../scenes/sceneError';
 
@@ -21,7 +21,13 @@ export interface CheckOptions {
 /** An impossible twin whose bodies all stay this close (m) to the possible twin's never departed. */
 export const DEPART_M = 0.01;
 
-interface Run { snapshots: WorldSnapshot[]; events: SimEvent[]; onsets: (number | null)[]; onset: number | null }
+interface Run { snapshots: WorldSnapshot[]; events: SimEvent[]; onsets: (number | null)[]; onset: number | null; world: WorldSpec }
+
+/** Where on the stage a problem shows (m, y up), at which frame of which run, and about which body. */
+export interface ProblemPlace { x: number; y: number; frame: number; body: string; run: string }
+
+/** A problem `checkScene` reports, with the place it first happened (for a view to mark it). */
+export interface SceneProblem extends SceneIssue { place: ProblemPlace | null }
 
 function run(scene: SceneFile, condition: Condition, choice: Parameters<typeof resolveScene>[1]): Run {
   const { world } = resolveScene(scene, choice);
@@ -31,7 +37,7 @@ function run(scene: SceneFile, condition: Condition, choice: Parameters<typeof r
     sim.step();
     snapshots.push(sim.snapshot());
   }
-  return { snapshots, events: [...sim.events], onsets: [...sim.violationOnsets], onset: sim.onsetFrame };
+  return { snapshots, events: [...sim.events], onsets: [...sim.violationOnsets], onset: sim.onsetFrame, world };
 }
 
 /** Whether two states of one body look the same to an observer (place within `tol`, size, kind, presence). */
@@ -52,12 +58,26 @@ export function firstDifference(p: Pick<Run, 'snapshots'>, q: Pick<Run, 'snapsho
   return null;
 }
 
+/** Where body `id` last was, up to `frame`, in a run (null if it never was present). */
+function placeOf(r: Run, id: string, frame: number, label: string): ProblemPlace | null {
+  for (let f = Math.min(frame, r.snapshots.length - 1); f >= 0; f--) {
+    const s = r.snapshots[f]!.bodies.find((b) => b.id === id);
+    if (s?.present) return { x: s.x, y: s.y, frame: f, body: id, run: label };
+  }
+  return null;
+}
+
 /** Every problem found, one issue per JSON path and kind, naming the runs it happened in. */
 export function checkScene(scene: SceneFile, options: CheckOptions = {}): SceneIssue[] {
-  const found = new Map<string, { path: string; message: string; runs: string[] }>();
-  const note = (path: string, message: string, label: string): void => {
+  return findSceneProblems(scene, options).map(({ path, message }) => ({ path, message }));
+}
+
+/** As `checkScene`, each problem with the place where it first happened. */
+export function findSceneProblems(scene: SceneFile, options: CheckOptions = {}): SceneProblem[] {
+  const found = new Map<string, { path: string; message: string; runs: string[]; place: ProblemPlace | null }>();
+  const note = (path: string, message: string, label: string, place: () => ProblemPlace | null = () => null): void => {
     const key = `${path}\u0000${message}`;
-    const entry = found.get(key) ?? { path, message, runs: [] };
+    const entry = found.get(key) ?? { path, message, runs: [], place: place() };
     entry.runs.push(label);
     found.set(key, entry);
   };
@@ -81,22 +101,30 @@ export function checkScene(scene: SceneFile, options: CheckOptions = {}): SceneI
         for (const [twin, r] of [['possible', p], ['impossible', q]] as const) {
           if (twin === 'impossible' && throughGround.has(b.id)) continue;
           const left = r?.events.find((e) => e.kind === 'left-world' && e.body === b.id);
-          if (left) note(`bodies[${i}]`, `"${b.id}" leaves the world (${twin} twin)`, `${label} at frame ${left.frame}`);
+          if (left) note(`bodies[${i}]`, `"${b.id}" leaves the world (${twin} twin)`, `${label} at frame ${left.frame}`, () => placeOf(r!, b.id, left.frame, label));
         }
       });
       if (!q) continue;
       violations.forEach((v, k) => {
-        if (p.onsets[k] === null) note(`${v.path}.trigger`, `never fires (on "${v.value.body}")`, label);
+        const watched = (): ProblemPlace | null => {
+          const at = placeOf(p, v.value.body, p.snapshots.length - 1, label);
+          const trigger = violationsOf(p.world)[k]?.trigger;
+          return at && trigger?.on === 'reaches-x' ? { ...at, x: trigger.x } : at;
+        };
+        if (p.onsets[k] === null) note(`${v.path}.trigger`, `never fires (on "${v.value.body}")`, label, watched);
         else if (q.onsets[k] === null) note(`${v.path}.trigger`, 'fires in the possible twin but never in the impossible one (an earlier violation changed what it watches)', label);
       });
       const onset = q.onset ?? p.onset;
       const before = firstDifference(p, q, onset ?? p.snapshots.length, 0);
       if (before !== null) {
-        note('violation', onset === null ? 'the twins differ though no violation started' : `the twins differ before the onset (frame ${onset})`, `${label} from frame ${before}`);
+        const differing = p.snapshots[before]!.bodies.find((s, i) => !sameState(s, q.snapshots[before]!.bodies[i]!, 0));
+        note('violation', onset === null ? 'the twins differ though no violation started' : `the twins differ before the onset (frame ${onset})`, `${label} from frame ${before}`,
+          () => (differing ? placeOf(p, differing.id, before, label) : null));
       } else if (onset !== null && firstDifference(p, q, p.snapshots.length, DEPART_M) === null) {
-        note('violation', `the impossible twin never departs from the possible one (every body within ${DEPART_M * 100} cm of its twin to the end)`, label);
+        note('violation', `the impossible twin never departs from the possible one (every body within ${DEPART_M * 100} cm of its twin to the end)`, label,
+          () => placeOf(q, violations[0]!.value.body, onset, label));
       }
     }
   }
-  return [...found.values()].map((e) => ({ path: e.path, message: `${e.message}: in ${e.runs.length === 1 ? '' : `${e.runs.length} runs: `}${e.runs.join(', ')}` }));
+  return [...found.values()].map((e) => ({ path: e.path, message: `${e.message}: in ${e.runs.length === 1 ? '' : `${e.runs.length} runs: `}${e.runs.join(', ')}`, place: e.place }));
 }

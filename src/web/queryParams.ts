@@ -117,3 +117,14 @@ export function ignoredSentence(ignored: readonly IgnoredParam[]): string {
   const shown = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return `This link's ${ignored.map((p) => `${p.name}=${shown(p.value)} (${p.why})`).join('; ')} ${ignored.length === 1 ? 'was' : 'were'} ignored; the defaults are used instead.`;
 }
+
+/** A scene shared from the Studio inside the link (src/web/sceneLink.ts: deflate-raw, base64url, at
+ * most 8000 characters): declared once here, for every page that opens one. */
+export const SHARED_SCENE_PARAM: QueryParam<string | undefined> = {
+  name: 'shared',
+  type: 'a scene, compressed (deflate-raw) in base64url, at most 8000 characters',
+  help: 'a scene shared from the Studio, opened as if its file had been loaded',
+  default: undefined,
+  read: (t, ignore) => (/^[A-Za-z0-9_-]{1,8000}$/.test(t) ? t : (ignore(t), undefined)),
+  write: (v) => v ?? null,
+};

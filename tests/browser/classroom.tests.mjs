@@ -8,7 +8,7 @@ import { pause, ready, waitFor } from './lab.mjs';
 
 const CAR_DEMO = 'index.html?scene=car-off-platform&condition=impossible&models=learner-1k,learner-100k&autoplay';
 const SIZES = [[1280, 800], [420, 900]];
-const PAGES = ['index.html', 'index.html?present', 'experiment.html', 'learn.html', 'plan.html'];
+const PAGES = ['index.html', 'index.html?present', 'experiment.html', 'learn.html', 'plan.html', 'studio.html?copy=car-off-platform'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Whether the element matched is wholly inside the first viewport (no scrolling), and not tiny. */

@@ -23,6 +23,8 @@ import { registerHostileTests } from './hostile.tests.mjs';
 import { registerClassroomTests } from './classroom.tests.mjs';
 import { registerRealTimeTests } from './realtime.tests.mjs';
 import { registerCohortTests } from './cohort.tests.mjs';
+import { registerStudioTests } from './studio.tests.mjs';
+import { registerStudioFileTests } from './studioFiles.tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -55,6 +57,8 @@ async function main() {
   registerFuzzTests(suite.test, { root, outDir });
   registerRealTimeTests(suite.test, { root, outDir });
   registerCohortTests(suite.test, { root, outDir });
+  registerStudioTests(suite.test, { root, outDir });
+  registerStudioFileTests(suite.test);
 
   const server = await startPreview(root);
   let browser = null;

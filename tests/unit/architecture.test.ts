@@ -16,8 +16,8 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has the four pages as siblings under src/pages, over the kit in src/web', () => {
-    for (const page of ['playground', 'experiment', 'learn', 'plan']) {
+  it('has the five pages as siblings under src/pages, over the kit in src/web', () => {
+    for (const page of ['playground', 'experiment', 'learn', 'plan', 'studio']) {
       expect(houseProblems(join(SRC, 'pages', page)).scanned, page).toBeGreaterThan(3);
     }
     expect(houseProblems(join(SRC, 'web')).scanned).toBeGreaterThan(5);

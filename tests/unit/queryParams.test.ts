@@ -8,6 +8,7 @@ import { DEFAULT_MODELS, planQuerySpec, planQueryString, readPlanQuery, DEFAULT_
 import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
 import { DEFAULT_FORM, LEARN_QUERY, formFromQuery as learnForm } from '../../src/pages/learn/runForm';
 import { FUZZ_QUERY, parseFuzzOptions } from '../../src/web/fuzz/fuzzOptions';
+import { STUDIO_QUERY } from '../../src/pages/studio/studioQuery';
 import { readRepoFile } from './support/trials';
 
 interface Small { n: number; on: boolean; tag: string | null }
@@ -101,7 +102,7 @@ describe("each page's parameters", () => {
     const docs = readRepoFile('docs/pages.md');
     const section = docs.slice(docs.indexOf("## Every page's query parameters"), docs.indexOf('## One store per page'));
     const listed = section.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
-    const specs = [PLAYGROUND_QUERY, setupQuerySpec({ scenes: [], models: [] }), LEARN_QUERY, planQuerySpec(DEFAULT_MODELS), FUZZ_QUERY];
+    const specs = [PLAYGROUND_QUERY, setupQuerySpec({ scenes: [], models: [] }), LEARN_QUERY, planQuerySpec(DEFAULT_MODELS), STUDIO_QUERY, FUZZ_QUERY];
     expect(listed).toEqual(specs.flatMap((spec) => queryHelp(spec as QuerySpec<Record<string, unknown>>)));
   });
 });

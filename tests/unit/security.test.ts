@@ -48,7 +48,7 @@ describe('security', () => {
   });
 
   it('every page has a strict Content Security Policy: scripts only from its own origin, no inline script, no eval', () => {
-    for (const page of ['index.html', 'learn.html', 'experiment.html', 'plan.html']) {
+    for (const page of ['index.html', 'learn.html', 'experiment.html', 'plan.html', 'studio.html']) {
       const html = readRepoFile(page);
       const policy = policyOf(html);
       expect(policy, `${page} has a CSP meta tag`).not.toBeNull();

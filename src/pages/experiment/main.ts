@@ -32,18 +32,22 @@ import { presentTrial } from './presentTrial';
 import { FUZZ_QUERY, parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
 import { queryNames } from '../../web/queryParams';
 import { orderWithControls } from '../../scenes/families';
+import { readSharedScene, sharedSuffix, withSharedScene } from '../../web/sharedScene';
 
 const alertBox = byId('study-alert');
 const hook = installStudyHook();
 const fuzzOptions = parseFuzzOptions(location.search);
+// A scene shared from the Studio (?shared=…) is studied like a shipped one (in place of one with its id).
+const shared = await readSharedScene(location.search);
 /** Switches that are not part of the study's setup (fuzz mode) stay in the URL as it is rewritten. */
 const startQuery = new URLSearchParams(location.search);
 const setupNames = new Set(queryNames(setupQuerySpec({ scenes: [], models: [] })));
 const keptParams = queryNames(FUZZ_QUERY).filter((k) => !setupNames.has(k) && startQuery.has(k))
-  .map((k) => `&${k}${startQuery.get(k) ? `=${encodeURIComponent(startQuery.get(k)!)}` : ''}`).join('');
+  .map((k) => `&${k}${startQuery.get(k) ? `=${encodeURIComponent(startQuery.get(k)!)}` : ''}`).join('') + sharedSuffix(shared);
 
-const catalog = buildCatalog(SCENE_FILES);
-const knownScenes = new Map<string, KnownScene>(catalog.filter((e) => e.scene).map((e) => [e.id, { scene: e.scene!, text: SCENE_FILES[`/${e.file}`]! }]));
+const catalog = withSharedScene(buildCatalog(SCENE_FILES), shared);
+const sharedText = shared && 'text' in shared ? shared.text : '';
+const knownScenes = new Map<string, KnownScene>(catalog.filter((e) => e.scene).map((e) => [e.id, { scene: e.scene!, text: e.file.startsWith('shared/') ? sharedText : SCENE_FILES[`/${e.file}`]! }]));
 // By concept and title, each control right after the scene it controls (scenes/families.ts).
 const sceneOptions = orderWithControls([...knownScenes.values()].map((k) => k.scene).filter((s) => s.violation)
   .sort((a, b) => a.concept.localeCompare(b.concept) || a.title.localeCompare(b.title)))
@@ -63,7 +67,8 @@ const learned = listed.models.filter((m) => m.kind === 'learned' && !m.id.starts
 const young = learned.find((m) => m.experienceFrames > 0) ?? learned[0];
 const old = learned[learned.length - 1];
 const defaults: SetupForm = {
-  scenes: sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
+  scenes: shared && 'scene' in shared && sceneOptions.some((s) => s.id === shared.scene.id) ? [shared.scene.id]
+    : sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
   pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false,
 };
@@ -124,6 +129,7 @@ const recordingsPanel = mountRecordingsPanel(byId('recordings'), {
   },
 });
 if (modelError) alert(modelError, false);
+else if (shared && 'error' in shared) alert(`The link's shared scene was not opened: ${shared.error}`, false);
 else if (ignoredParams.length > 0) alert(`Not understood in the address, so left out: ${ignoredParams.join(', ')}.`, false);
 
 function alert(text: string | null, isError: boolean, ...extra: HTMLElement[]): void {

@@ -43,6 +43,7 @@ import { defaultModels } from '../../web/defaultModels';
 import { blendTime } from '../../render/interpolate';
 import { parseFuzzOptions } from '../../web/fuzz/fuzzOptions';
 import { ignoredSentence } from '../../web/queryParams';
+import { readSharedScene, sharedSuffix, withSharedScene } from '../../web/sharedScene';
 import { usedHeight } from '../../render/sceneExtent';
 import { simulateTrial } from '../../experiment/trial';
 import type { WorldSpec } from '../../sim/spec';
@@ -73,8 +74,12 @@ async function main(): Promise<void> {
   const fuzz = parseFuzzOptions(location.search);
   let stepCheck: (() => void) | null = null;
   const store = createAppStore();
-  const sceneTexts = { ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT };
-  store.getState().setCatalog(buildCatalog(sceneTexts), url.scene ?? DEFAULT_SCENE);
+  // A scene shared from the Studio (?shared=…) joins the catalogue, in place of a shipped one with its id.
+  const shared = await readSharedScene(location.search);
+  const sharedScene = shared && 'scene' in shared ? shared : null;
+  const sceneTexts: Record<string, string> = { ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT, ...(sharedScene ? { [`/shared/${sharedScene.scene.id}.json`]: sharedScene.text } : {}) };
+  store.getState().setCatalog(withSharedScene(buildCatalog({ ...SCENE_FILES, [`/${SANDBOX_FILE}`]: SANDBOX_SCENE_TEXT }), shared), url.scene ?? sharedScene?.scene.id ?? DEFAULT_SCENE);
+  if (shared && 'error' in shared) url.ignored.push({ name: 'shared', value: new URLSearchParams(location.search).get('shared') ?? '', why: shared.error });
   applyUrlState(store, url);
   if (url.scene && store.getState().sceneId !== url.scene) url.ignored.unshift({ name: 'scene', value: url.scene, why: 'no scene with this id here' });
   store.getState().setUrlNote(ignoredSentence(url.ignored) || null);
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
   const listed = await library.list({ cohort: true });
   store.getState().setAvailableModels(listed.models, listed.models.some((m) => m.kind === 'learned') ? 'ready' : 'failed', listed.error);
   store.getState().setSelectedModels(url.models ?? defaultModels(listed.models));
-  writeUrlOnChange(store);
+  writeUrlOnChange(store, sharedSuffix(shared));
   // Checkpoints saved or deleted on the Learn screen (in another tab) join the list without a reload.
   void import('../../storage/savedModels').then(({ onSavedModelsChanged }) => onSavedModelsChanged(() => {
     library.forgetSaved();

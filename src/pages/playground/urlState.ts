@@ -87,14 +87,15 @@ export function applyUrlState(store: AppStore, u: UrlState): void {
 }
 
 /** Keeps the address bar in step with the store (once the model list is known). */
-export function writeUrlOnChange(store: AppStore): () => void {
+/** `suffix` rides along on every address written (a shared scene's `&shared=…`). */
+export function writeUrlOnChange(store: AppStore, suffix = ''): () => void {
   let last = '';
   const write = (s: AppState): void => {
     if (s.modelsStatus === 'loading' || !s.sceneId) return;
     const search = urlFor(s);
     if (search === last) return;
     last = search;
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    history.replaceState(history.state, '', `${location.pathname}${search}${suffix}${location.hash}`);
   };
   write(store.getState());
   return store.subscribe(write);
