@@ -4,6 +4,7 @@
 // speeds exactly as the engine's own collision of the same two bodies would.
 import type { BodySpec, WorldSpec } from './spec';
 import type { BodyState, WorldSnapshot } from './snapshot';
+import { restoreMatterGlobals, saveMatterGlobals } from './matterReset';
 
 /** The scratch run gives up after this many frames (10 s) without a finished hit. */
 export const HIT_MAX_FRAMES = 600;
@@ -60,4 +61,27 @@ export function runHit(step: () => WorldSnapshot, body: string, other: string): 
     before = now;
   }
   return null;
+}
+
+/** What the simulator hands over to be run as the scratch world (a parameter, not an import of the
+ * simulator, which imports this file). */
+export interface ScratchWorld { step(): void; snapshot(): WorldSnapshot }
+
+/** The hit of `body` on `other`, the two run alone in a scratch world made by `simulate`; matter-js's
+ * id counters are left as they were, so the calling world's later bodies get the ids they would
+ * have had. Null when they do not meet within HIT_MAX_FRAMES. */
+export function hitInScratchWorld(
+  world: Pick<WorldSpec, 'width' | 'height' | 'substeps'>, parts: readonly { spec: BodySpec; state: BodyState }[],
+  simulate: (scratch: WorldSpec) => ScratchWorld, body: string, other: string,
+): { body: HitMotion; other: HitMotion } | null {
+  const saved = saveMatterGlobals();
+  try {
+    const scratch = simulate(hitWorld(world, parts));
+    return runHit(() => {
+      scratch.step();
+      return scratch.snapshot();
+    }, body, other);
+  } finally {
+    restoreMatterGlobals(saved);
+  }
 }

@@ -3,8 +3,8 @@ import Matter from 'matter-js';
 import type { ActionSpec, BodySpec, Condition, WorldSpec } from './spec';
 import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
-import { resetMatterGlobals, restoreMatterGlobals, saveMatterGlobals } from './matterReset';
-import { HIT_MAX_FRAMES, hitWorld, runHit, type HitMotion } from './hitOutcome';
+import { resetMatterGlobals } from './matterReset';
+import { HIT_MAX_FRAMES, hitInScratchWorld, type HitMotion } from './hitOutcome';
 import { contactsBelow } from './support';
 import { ActionError, applyAction } from './actions';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
@@ -287,22 +287,12 @@ export class Simulation {
     };
   }
 
-  /** Runs the hit of `body` on `other` alone in a scratch world (sim/hitOutcome.ts), leaving
-   * matter-js's counters as they were for this world's later bodies. */
+  /** The velocities a real hit of `body` on `other` would leave them with (sim/hitOutcome.ts). */
   private hitBetween(body: string, other: string): { body: HitMotion; other: HitMotion } {
-    const world = hitWorld(this.spec, [body, other].map((id) => ({ spec: this.get(id).spec, state: this.bodyState(id) })));
-    const saved = saveMatterGlobals();
-    try {
-      const scratch = new Simulation(world, 'possible');
-      const outcome = runHit(() => {
-        scratch.step();
-        return scratch.snapshot();
-      }, body, other);
-      if (!outcome) throw new SimulationError(`transfer with asHit: "${body}" going on as it goes does not hit "${other}" within ${HIT_MAX_FRAMES / 60} s`);
-      return outcome;
-    } finally {
-      restoreMatterGlobals(saved);
-    }
+    const parts = [body, other].map((id) => ({ spec: this.get(id).spec, state: this.bodyState(id) }));
+    const outcome = hitInScratchWorld(this.spec, parts, (world) => new Simulation(world, 'possible'), body, other);
+    if (!outcome) throw new SimulationError(`transfer with asHit: "${body}" going on as it goes does not hit "${other}" within ${HIT_MAX_FRAMES / 60} s`);
+    return outcome;
   }
 
   /** Swaps a body for a new one built from `spec` at the old one's place and motion (a reshape). */
