@@ -89,15 +89,23 @@ export function rolloutSurprise(r: RolloutState, observed: Observation, view?: V
       if (s > 0) out.set(pred.id, s);
       return;
     }
-    const vx = r.positionVariance[i * 2]! + floor;
-    const vy = r.positionVariance[i * 2 + 1]! + floor;
-    out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy) + shapeSurprise(pred, obs));
+    out.set(pred.id, positionSurprise(r, i, obs) + shapeSurprise(pred, obs));
   });
   if (arrived && arrived.size > 0) {
     const carried = new Set(r.state.map((o) => o.id));
     for (const [id, s] of arrived) if (!carried.has(id)) out.set(id, s);
   }
   return out;
+}
+
+/** ½·z² of the observed position against the rollout's object `i`, its accumulated variance plus
+ * the observation noise floor on each axis. */
+export function positionSurprise(r: RolloutState, i: number, obs: ObjectState): number {
+  const floor = POSITION_NOISE_M * POSITION_NOISE_M;
+  const pred = r.state[i]!;
+  const vx = r.positionVariance[i * 2]! + floor;
+  const vy = r.positionVariance[i * 2 + 1]! + floor;
+  return 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy);
 }
 
 /** Rolls every start forward `steps` steps (one batched prediction per step). A start is an

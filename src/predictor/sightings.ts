@@ -2,8 +2,7 @@
 // object only while the object stays in sight, so it carries nothing hidden, pays nothing for an
 // object missing or appearing, and compares only where things are, never their size or kind.
 import type { Observation, ObjectState } from './observation';
-import type { RolloutState } from './rollout';
-import { POSITION_NOISE_M } from './constants';
+import { positionSurprise, type RolloutState } from './rollout';
 
 /** Follows, frame by frame (fed in order), the frame at which each moving object's present sighting
  * began: an object that leaves sight and comes back starts a new sighting (a new object, for an
@@ -29,7 +28,6 @@ export class SightingTracker {
  * since (`since` from SightingTracker), nothing for any other (gone, hidden, or new), no size or
  * kind term. */
 export function sightedSurprise(r: RolloutState, observed: Observation, startFrame: number, since: ReadonlyMap<string, number>): Map<string, number> {
-  const floor = POSITION_NOISE_M * POSITION_NOISE_M;
   const byId = new Map<string, ObjectState>();
   for (const o of observed) if (!o.isStatic) byId.set(o.id, o);
   const out = new Map<string, number>();
@@ -38,9 +36,7 @@ export function sightedSurprise(r: RolloutState, observed: Observation, startFra
     const obs = byId.get(pred.id);
     const began = since.get(pred.id);
     if (!obs || began === undefined || began > startFrame) return;
-    const vx = r.positionVariance[i * 2]! + floor;
-    const vy = r.positionVariance[i * 2 + 1]! + floor;
-    out.set(pred.id, 0.5 * ((obs.x - pred.x) ** 2 / vx + (obs.y - pred.y) ** 2 / vy));
+    out.set(pred.id, positionSurprise(r, i, obs));
   });
   return out;
 }
