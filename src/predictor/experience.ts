@@ -250,6 +250,12 @@ function addLowerShelf(rng: Rng, bodies: BodySpec[], surfaces: Surface[],
 /** Sees a whole episode as it was played (for a thumbnail of what the learner watches). */
 export type EpisodeWatcher = (frames: readonly Observation[], spec: WorldSpec) => void;
 
+/** A frame worth watching (the diet's eventFocus picks these): some moving object changes its
+ * velocity by more than 0.02 m/s, or moves up or down faster than 0.05 m/s. */
+export function changesMotion(tr: Transition): boolean {
+  return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
+}
+
 /** Runs an episode and returns the transitions the learner watches. */
 export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
   const spec = generateEpisode(rng, diet);
@@ -265,13 +271,7 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
     all.push(tr);
-    let moving = false;
-    tr.obs.forEach((o, i) => {
-      if (o.isStatic) return;
-      const change = Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!);
-      if (change > 0.02 || Math.abs(o.vy) > 0.05) moving = true;
-    });
-    if (moving) active.push(t);
+    if (changesMotion(tr)) active.push(t);
   }
   const chosen: Transition[] = [];
   for (let k = 0; k < diet.framesPerEpisode; k++) {

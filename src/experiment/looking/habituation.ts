@@ -5,7 +5,7 @@ import { createRng, mixSeed } from '../../sim/rng';
 import type { SceneFile } from '../../scenes/schema';
 import { LearnedPredictor } from '../../predictor/predictor';
 import { InteractionNetwork } from '../../predictor/network';
-import { DEFAULT_DIET, transition, type Transition } from '../../predictor/experience';
+import { changesMotion, DEFAULT_DIET, transition, type Transition } from '../../predictor/experience';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
 import { observations, runTrial } from '../trial';
@@ -85,12 +85,6 @@ class LearnerCopy {
     this.optimizer.dispose();
     this.network.dispose();
   }
-}
-
-/** The training loop's test for a frame worth watching (src/predictor/experience.ts, watchEpisode):
- * a moving object changes its velocity by more than 0.02 m/s, or moves up or down faster than 0.05 m/s. */
-function changesMotion(tr: Transition): boolean {
-  return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
 }
 
 /** Transitions of a trial as the learner watched it: every visible frame to the next. */
