@@ -78,8 +78,15 @@ export function registerExperimentTests(test, { root, outDir }) {
     await page.screenshot({ path: join(outDir, 'experiment-looking-1280.png'), fullPage: false });
     assert.deepEqual(await axeViolations(page, readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8')), [], 'axe-core: no WCAG 2 A/AA violation with the looking results shown');
     await page.setViewportSize({ width: 420, height: 860 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `no sideways scrolling at 420 px (${overflow})`);
+    // Measured once the resize has been laid out and drawn (two frames), not in the middle of it;
+    // the widest element is named when it does overflow.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { overflow, widest } = await page.evaluate(() => {
+      const over = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
+      const w = over.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+      return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest: w ? `${w.tagName.toLowerCase()}.${w.className} ${w.getAttribute('data-testid') ?? ''}` : '' };
+    });
+    assert.ok(overflow <= 0, `no sideways scrolling at 420 px (${overflow}; widest: ${widest})`);
     await page.getByTestId('looking-test-car-off-platform').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
   });
