@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { OBJECT_FEATURES, PAIR_FEATURES, type FeatureBatch } from './features';
 import { weightSpecs, type NetworkShape } from './networkShape';
+import { plainMatMul } from './plainMatMul';
 
 export { DEFAULT_SHAPE, weightSpecs, type NetworkShape } from './networkShape';
 
@@ -67,7 +68,7 @@ export class InteractionNetwork {
 
   private dense(name: string, x: tf.Tensor2D, relu: boolean): tf.Tensor2D {
     const l = this.layers[name]!;
-    const y = tf.add(tf.matMul(x, l.w as tf.Tensor2D), l.b) as tf.Tensor2D;
+    const y = tf.add(plainMatMul(x, l.w as tf.Tensor2D), l.b) as tf.Tensor2D;
     return relu ? tf.relu(y) : y;
   }
 
