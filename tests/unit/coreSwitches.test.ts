@@ -71,10 +71,18 @@ describe('core settings in a checkpoint', () => {
   });
 
   it('a shipped checkpoint from before the switchboard (contactFeatures only) loads as all on', () => {
+    // The shipped checkpoints are retrained with every switch written out, so the older form is
+    // made from one of them: `features` holding only contactFeatures, in both files.
     const dir = join(DEFAULT_MODELS_DIR, 'learner-3k');
-    const metaText = readFileSync(join(dir, 'meta.json'), 'utf8');
+    const legacy = (text: string, at: (o: Record<string, unknown>) => Record<string, unknown>) => {
+      const o = JSON.parse(text) as Record<string, unknown>;
+      at(o).features = { contactFeatures: true };
+      return JSON.stringify(o);
+    };
+    const metaText = legacy(readFileSync(join(dir, 'meta.json'), 'utf8'), (o) => o);
+    const modelText = legacy(readFileSync(join(dir, 'model.json'), 'utf8'), (o) => o.architecture as Record<string, unknown>);
     expect(Object.keys(JSON.parse(metaText).features)).toEqual(['contactFeatures']);
-    const ck = parseCheckpoint(readFileSync(join(dir, 'model.json'), 'utf8'), new Uint8Array(readFileSync(join(dir, 'weights.bin'))), metaText, dir);
+    const ck = parseCheckpoint(modelText, new Uint8Array(readFileSync(join(dir, 'weights.bin'))), metaText, dir);
     expect(ck.features).toEqual(ALL_CORE);
     expect(ck.meta.features).toEqual(ALL_CORE);
     ck.network.dispose();
