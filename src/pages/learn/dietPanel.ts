@@ -9,6 +9,11 @@ interface Knob { key: string; label: string; min: number; max: number; step: num
 
 const share = (key: 'onPlatform' | 'edgePushes' | 'drops' | 'tosses' | 'collisions' | 'eventFocus', label: string, hint: string): Knob =>
   ({ key, label, min: 0, max: 1, step: 0.05, get: (d) => d[key], set: (d, v) => { d[key] = v; }, hint });
+/** A knob the diet may leave out: absent means none, and a diet without it draws exactly the episodes
+ * it drew before the knob existed, so 0 removes it rather than storing a zero. */
+type OptionalShare = 'mirror' | 'lowSteps' | 'lowerShelves' | 'edgeRests' | 'lowDrops';
+const optional = (key: OptionalShare, label: string, hint: string): Knob =>
+  ({ key, label, min: 0, max: 1, step: 0.05, get: (d) => d[key] ?? 0, set: (d, v) => { if (v > 0) d[key] = v; else delete d[key]; }, hint });
 const KIND_LABELS = { box: 'boxes', ball: 'balls', car: 'toy cars' } as const;
 const kind = (k: 'box' | 'ball' | 'car'): Knob =>
   ({ key: k, label: KIND_LABELS[k], min: 0, max: 1, step: 0.1, get: (d) => d.kinds[k], set: (d, v) => { d.kinds[k] = v; }, hint: `how often a moving object is a ${k}` });
@@ -24,6 +29,11 @@ const KNOBS: Knob[] = [
   { key: 'objects', label: 'objects per episode (up to)', min: 1, max: 4, step: 1, get: (d) => d.objects[1], set: (d, v) => { d.objects = [1, v]; }, hint: 'moving objects per episode: 1 to this many' },
   { key: 'framesPerEpisode', label: 'frames watched per episode', min: 2, max: 48, step: 2, get: (d) => d.framesPerEpisode, set: (d, v) => { d.framesPerEpisode = v; }, hint: 'fewer frames from more episodes teach more' },
   share('eventFocus', 'frames at events', 'share of watched frames chosen where motion changes (falls, landings, pushes)'),
+  optional('mirror', 'seen in a mirror', 'share of episodes watched mirrored left–right (0.5: as often as not)'),
+  optional('lowSteps', 'low steps', 'share of episodes whose first platform is a low step: things drop a short way to the floor'),
+  optional('lowerShelves', 'lower shelves', 'share of episodes with a lower shelf beside the platform: short drops onto it'),
+  optional('edgeRests', 'set down on an edge', 'share of objects on a platform set down straddling its edge and left alone: some stay, some tip off'),
+  optional('lowDrops', 'held just above and let go', 'share of objects placed on a surface that are instead held a little above it and let go'),
 ];
 
 export interface DietPanel { setDiet(d: ExperienceDiet): void; setEnabled(on: boolean): void }

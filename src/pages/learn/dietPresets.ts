@@ -23,6 +23,11 @@ export function dietProblems(d: ExperienceDiet): string[] {
   share('collisions', d.collisions);
   share('event focus', d.eventFocus);
   share('occlusion', d.occlusion ?? 0);
+  share('seen in a mirror', d.mirror ?? 0);
+  share('low steps', d.lowSteps ?? 0);
+  share('lower shelves', d.lowerShelves ?? 0);
+  share('set down on an edge', d.edgeRests ?? 0);
+  share('held just above and let go', d.lowDrops ?? 0);
   if (d.drops + d.tosses > 1) out.push('drops and tosses together cannot be more than all objects');
   const kinds = d.kinds.box + d.kinds.ball + d.kinds.car;
   if (!(d.kinds.box >= 0 && d.kinds.ball >= 0 && d.kinds.car >= 0) || !(kinds > 0)) out.push('at least one kind of object must be shown');
@@ -37,7 +42,7 @@ export function sameDiet(a: ExperienceDiet, b: ExperienceDiet): boolean {
 }
 
 /** Whether anything in this diet can fall: objects on platforms (any push may take them over an
- * edge), drops and tosses. */
+ * edge), drops, tosses and objects held just above a surface. */
 export function dietHasFalls(d: ExperienceDiet): boolean {
-  return d.onPlatform > 0 || d.drops > 0 || d.tosses > 0;
+  return d.onPlatform > 0 || d.drops > 0 || d.tosses > 0 || (d.lowDrops ?? 0) > 0;
 }
