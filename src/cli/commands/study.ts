@@ -19,7 +19,7 @@ import { lookingResults, type LookingResults } from '../../experiment/looking/lo
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 
-export const LOOKING_VERSION = 1;
+export const LOOKING_VERSION = 2;
 
 /** One row per observer × trial. */
 export function lookingCsv(results: LookingResults): string {

@@ -3,31 +3,37 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, mixSeed } from '../../sim/rng';
 import type { SceneFile } from '../../scenes/schema';
-import { LearnedPredictor } from '../../predictor/predictor';
+import { LearnedPredictor, type StepPrediction } from '../../predictor/predictor';
+import type { Observation } from '../../predictor/observation';
 import { InteractionNetwork } from '../../predictor/network';
-import { changesMotion, DEFAULT_DIET, transition, type Transition } from '../../predictor/experience';
+import { changesMotion, transition, type Transition } from '../../predictor/experience';
+import { DEFAULT_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
+
+export { DEFAULT_HABITUATION, FIRST_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
 import { observations, runTrial } from '../trial';
 import type { PlannedTrial, StudyDesign } from '../studyDesign';
 
-/** How much a learner learns from one familiarization trial (docs/looking.md). */
-export interface HabituationSettings {
-  /** Gradient steps per familiarization trial. */
-  steps: number;
-  batchSize: number;
-  learningRate: number;
-  /** Noise on observed velocities while learning (m/s), as in training. */
-  velocityNoise: number;
-  /** 'sgd' (plain gradient steps) or 'adam' (a fresh Adam optimizer per learner and scene). */
-  optimizer: 'sgd' | 'adam';
-}
-
-export const DEFAULT_HABITUATION: HabituationSettings = { steps: 32, batchSize: 64, learningRate: 3e-3, velocityNoise: 0.03, optimizer: 'sgd' };
-
 /** The gradient clip of the training loop (src/predictor/trainer.ts): the whole gradient's norm ≤ 5. */
 const CLIP_NORM = 5;
 const HABITUATION_STREAM = 0x4ab1;
+
+/** A habituated learner that keeps its checkpoint's confidence: what happens next (the mean) from
+ * the copy that learned, its variance from the learner as it came to the study. A few steps on one
+ * scene's trials fit the variance to the frames just learned from, whose errors are smaller than
+ * those of the next trial (a training error is optimistic), so the learner grew over-confident and
+ * its surprise rose (docs/looking.md, "Habituation by learning"). */
+export class HabituatedPredictor extends LearnedPredictor {
+  constructor(private readonly base: LearnedPredictor, network: InteractionNetwork) {
+    super(base.name, network, base.features, base.experienceFrames, null);
+  }
+
+  override predict(frames: readonly Observation[]): StepPrediction {
+    const learned = super.predict(frames);
+    return { n: learned.n, mean: learned.mean, variance: this.base.predict(frames).variance };
+  }
+}
 
 /** One learner's copy: its own weights and optimizer; the shipped checkpoint is never touched. */
 class LearnerCopy {
@@ -60,10 +66,11 @@ class LearnerCopy {
     // As the training loop chooses watched frames: with chance eventFocus one where motion changes.
     const pick = (fresh: boolean): Transition => {
       const from = fresh ? activeStart : 0;
-      if (this.active.length > from && rng.chance(DEFAULT_DIET.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
+      if (s.eventFocus > 0 && this.active.length > from && rng.chance(s.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
       return this.memory[rng.int(fresh ? start : 0, this.memory.length - 1)]!;
     };
-    for (let step = 0; step < s.steps; step++) {
+    const steps = habituationSteps(transitions.length, s);
+    for (let step = 0; step < steps; step++) {
       const items: Transition[] = [];
       for (let j = 0; j < s.batchSize; j++) items.push(pick(j % 2 === 0));
       const tb = makeBatch(items, this.base.features, rng, s.velocityNoise);
@@ -78,7 +85,9 @@ class LearnerCopy {
       disposeBatch(tb);
     }
     // Same name and experience: the observer is still "this learner", now a little older in the study.
-    this.current = new LearnedPredictor(this.base.name, this.network, this.base.features, this.base.experienceFrames, null);
+    this.current = s.keepVariance
+      ? new HabituatedPredictor(this.base, this.network)
+      : new LearnedPredictor(this.base.name, this.network, this.base.features, this.base.experienceFrames, null);
   }
 
   dispose(): void {
