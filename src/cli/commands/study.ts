@@ -17,6 +17,7 @@ import { expandSceneArgs } from './suite';
 import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
 import { lookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
+import { HABITUATION_PRESET_NAMES, HABITUATION_PRESETS, type HabituationPresetName } from '../../experiment/looking/habituationSettings';
 import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 
 export const LOOKING_VERSION = 2;
@@ -47,6 +48,9 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const familiarization = integerFlag(parsed, 'fam', 0, MAX_FAMILIARIZATION) ?? 4;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
   const habituate = parsed.values.has('habituate');
+  const preset = choiceFlag<HabituationPresetName>(parsed, 'habituation', HABITUATION_PRESET_NAMES);
+  if (preset !== undefined && !habituate) throw new UsageError('--habituation names how learners habituate: it needs --habituate', 'study');
+  const habituation = HABITUATION_PRESETS[preset ?? 'training'];
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
   const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
@@ -59,8 +63,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
-  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials') });
-  const results = lookingResults(design, recordings, looking, habituate);
+  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation });
+  const results = lookingResults(design, recordings, looking, habituate, habituation);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
   for (const s of results.scenes) {
@@ -89,6 +93,7 @@ export const studyCommand: Command = {
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'looking', kind: 'string', valueName: LOOKING_MODELS.join('|'), required: true, description: 'the looking model (docs/looking.md)' },
       { name: 'habituate', kind: 'switch', description: 'learners keep learning from each familiarization trial (their own copy)' },
+      { name: 'habituation', kind: 'string', valueName: HABITUATION_PRESET_NAMES.join('|'), description: 'how they learn: training (default: the training loop\'s settings, variance kept) or first (the first version, for comparison; docs/looking.md)' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'test pairs per scene (default 10)' },
       { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },

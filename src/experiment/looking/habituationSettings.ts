@@ -37,3 +37,8 @@ export const FIRST_HABITUATION: HabituationSettings = {
 
 /** Gradient steps for a trial of `frames` transitions: the training loop's burst size. */
 export const habituationSteps = (frames: number, s: HabituationSettings): number => s.steps ?? Math.max(1, Math.round((s.replay * frames) / s.batchSize));
+
+/** The named settings `lab study --habituation NAME` accepts: the default, and the first version for comparison. */
+export const HABITUATION_PRESETS = { training: DEFAULT_HABITUATION, first: FIRST_HABITUATION } as const;
+export type HabituationPresetName = keyof typeof HABITUATION_PRESETS;
+export const HABITUATION_PRESET_NAMES = Object.keys(HABITUATION_PRESETS) as HabituationPresetName[];
