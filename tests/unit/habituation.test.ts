@@ -10,9 +10,15 @@ import { designStudy } from '../../src/experiment/studyDesign';
 import { DEFAULT_HABITUATION, FIRST_HABITUATION, Habituation, HabituatedPredictor, habituationSteps } from '../../src/experiment/looking/habituation';
 import { observations, runTrial } from '../../src/experiment/trial';
 import { loadObserver } from '../../src/cli/modelStore';
+import { ORACLE } from '../../src/experiment/observers';
+import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy';
+import { habituationCheck, learningCheckSummary } from '../../src/experiment/looking/habituationCheck';
+
+const VERSIONS = { app: 'test', matter: 'test', tfjs: 'test' };
 
 const text = readFileSync('scenes/car-off-platform.json', 'utf8');
 const scene = parseSceneText(text, 'car');
+const scenes = new Map<string, StudyScene>([['car-off-platform', { scene, text }]]);
 
 beforeAll(async () => { await useWasmBackend(); });
 
@@ -49,5 +55,29 @@ describe('habituation', () => {
     } finally {
       kept.dispose(); refit.dispose();
     }
+  }, 300_000);
+
+  it('habituates a learner the same way whoever else is in the study (seeded by its name, not its place)', () => {
+    const learner = loadObserver('learner-1k');
+    const design = (models: string[]) => designStudy({ scenes: ['car-off-platform'], models, pairs: 1, familiarization: 2, seed: 5, habituate: true });
+    const alone = runStudy(design(['learner-1k']), scenes, [learner], { versions: VERSIONS });
+    const second = runStudy(design(['oracle', 'learner-1k']), scenes, [ORACLE, learner], { versions: VERSIONS });
+    expect(second.map((r) => r.observers[1]!.scores)).toEqual(alone.map((r) => r.observers[0]!.scores));
+  }, 300_000);
+
+  it('checks what learning teaches: the loss and the surprise of each familiarization trial, before and after learning from it', () => {
+    const learner = loadObserver('learner-1k');
+    const d = designStudy({ scenes: ['car-off-platform'], models: ['oracle', 'learner-1k'], pairs: 1, familiarization: 2, seed: 5, habituate: true });
+    const rows = habituationCheck(d, () => scene, [ORACLE, learner]);
+    // The oracle does not learn: one row per learner and familiarization trial.
+    expect(rows.map((r) => [r.model, r.trial])).toEqual([['learner-1k', 1], ['learner-1k', 2]]);
+    const study = runStudy(d, scenes, [ORACLE, learner], { versions: VERSIONS });
+    // "Before" is the learner the study's trial met; trial 2's "before" is trial 1's "after".
+    expect(rows[0]!.surpriseBefore).toBe(study[0]!.observers[1]!.scores.rollout_mean);
+    expect(rows[1]!.surpriseBefore).toBe(study[1]!.observers[1]!.scores.rollout_mean);
+    expect(rows.every((r) => r.lossAfter !== r.lossBefore && r.surpriseAfter !== r.surpriseBefore)).toBe(true);
+    const sum = learningCheckSummary(rows);
+    expect(sum.n).toBe(2);
+    expect(sum.lossLowered).toBe(rows.filter((r) => r.lossAfter < r.lossBefore).length);
   }, 300_000);
 });

@@ -12,12 +12,15 @@ import { DEFAULT_HABITUATION, habituationSteps, type HabituationSettings } from 
 export { DEFAULT_HABITUATION, FIRST_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
+import { textHash } from '../recording';
 import { observations, runTrial } from '../trial';
 import type { PlannedTrial, StudyDesign } from '../studyDesign';
 
 /** The gradient clip of the training loop (src/predictor/trainer.ts): the whole gradient's norm ≤ 5. */
 const CLIP_NORM = 5;
 const HABITUATION_STREAM = 0x4ab1;
+/** 32 bits of the name's hash (FNV-1a, as recordings hash scene files). */
+const nameSeed = (name: string): number => parseInt(textHash(name).slice(-8), 16);
 
 /** A habituated learner that keeps its checkpoint's confidence: what happens next (the mean) from
  * the copy that learned, its variance from the learner as it came to the study. A few steps on one
@@ -97,7 +100,7 @@ class LearnerCopy {
 }
 
 /** Transitions of a trial as the learner watched it: every visible frame to the next. */
-function watchedTransitions(scene: SceneFile, variant: number, condition: 'possible' | 'impossible', seed: number): Transition[] {
+export function watchedTransitions(scene: SceneFile, variant: number, condition: 'possible' | 'impossible', seed: number): Transition[] {
   const obs = observations(runTrial(scene, condition, variant, seed));
   const out: Transition[] = [];
   for (let t = 0; t + 1 < obs.length; t++) out.push(transition(obs[t]!, obs[t + 1]!));
@@ -129,7 +132,8 @@ export class Habituation {
     for (const fam of earlier) {
       if (this.learned.has(fam.index)) continue;
       const watched = watchedTransitions(scene, fam.variant, fam.condition, seed);
-      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, fam.index, k)));
+      // Seeded by the learner's name, not its place in the list: who else is in the study changes nothing.
+      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, fam.index, nameSeed(this.observers[k]!.name))));
       this.learned.add(fam.index);
     }
     return this.observers.map((o, k) => this.copies[k]?.current ?? o);
