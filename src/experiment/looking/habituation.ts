@@ -8,13 +8,13 @@ import type { Observation } from '../../predictor/observation';
 import { InteractionNetwork } from '../../predictor/network';
 import { changesMotion, transition, type Transition } from '../../predictor/experience';
 import { DEFAULT_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
-
-export { DEFAULT_HABITUATION, FIRST_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
 import { textHash } from '../recording';
 import { observations, runTrial } from '../trial';
 import type { PlannedTrial, StudyDesign } from '../studyDesign';
+
+export { DEFAULT_HABITUATION, FIRST_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 
 /** The gradient clip of the training loop (src/predictor/trainer.ts): the whole gradient's norm ≤ 5. */
 const CLIP_NORM = 5;
@@ -56,9 +56,10 @@ class LearnerCopy {
     this.current = base;
   }
 
-  /** `steps` gradient steps on batches drawn (seeded) half from the trial just watched, half from
-   * every familiarization trial watched before (as the training loop replays its memory); then the
-   * predictor is rebuilt from the new weights (its inference path reads a snapshot of them). */
+  /** The trial's gradient steps (`habituationSteps`: the training loop's burst rule by default) on
+   * batches drawn (seeded) half from the trial just watched, half from every familiarization trial
+   * watched so far (as the training loop replays its memory); then the predictor is rebuilt from
+   * the new weights (its inference path reads a snapshot of them). */
   learn(transitions: readonly Transition[], seed: number): void {
     const s = this.settings;
     const rng = createRng(seed);
@@ -66,7 +67,8 @@ class LearnerCopy {
     const activeStart = this.active.length;
     transitions.forEach((tr, k) => { if (changesMotion(tr)) this.active.push(start + k); });
     this.memory.push(...transitions);
-    // As the training loop chooses watched frames: with chance eventFocus one where motion changes.
+    // Uniformly, as the training loop draws from its memory; with eventFocus > 0 (the first version),
+    // with that chance a frame where motion changes.
     const pick = (fresh: boolean): Transition => {
       const from = fresh ? activeStart : 0;
       if (s.eventFocus > 0 && this.active.length > from && rng.chance(s.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
