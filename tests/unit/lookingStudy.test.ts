@@ -13,6 +13,7 @@ import { ORACLE, type Observer } from '../../src/experiment/observers';
 import { designStudy } from '../../src/experiment/studyDesign';
 import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy';
 import { lookingResults } from '../../src/experiment/looking/lookingStudy';
+import { DEFAULT_HABITUATION } from '../../src/experiment/looking/habituationSettings';
 import { HAZARD_PARAMS, habituationTrial, lookingRng, lookingTrial } from '../../src/experiment/looking/lookingModel';
 import { loadObserver } from '../../src/cli/modelStore';
 import { lab } from './support/lab';
@@ -69,6 +70,7 @@ describe('looking study', () => {
     const again = runStudy(design(true), scenes, [shipped], { versions: VERSIONS });
     expect(again.map((r) => r.observers[0]!.scores)).toEqual(habituated.map((r) => r.observers[0]!.scores));
     expect(habituated[0]!.place!.design).toMatch(/Habituation: each learner keeps learning/);
+    expect(lookingResults(design(true), habituated, 'hazard', true).habituation).toEqual(DEFAULT_HABITUATION);
   }, 300_000);
 });
 
@@ -81,6 +83,8 @@ describe('lab study', () => {
     expect(readdirSync(out).sort()).toEqual(['car-off-platform-familiarization.svg', 'car-off-platform-proportion.svg', 'car-off-platform-test.svg', 'looking.csv', 'looking.json']);
     const json = JSON.parse(readFileSync(join(out, 'looking.json'), 'utf8'));
     expect(json.results.model).toBe('goldilocks');
+    expect(json.looking_version).toBe(2);
+    expect(json.results.habituation).toBeNull(); // nobody habituated: no settings to record
     expect(json.settings).toEqual({ scenes: ['car-off-platform'], models: ['constant-velocity', 'oracle'], pairs: 2, familiarization: 3, seed: 2 });
     const csv = readFileSync(join(out, 'looking.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at');
@@ -100,6 +104,12 @@ describe('lab study', () => {
     const crowd = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', many, '--looking', 'hazard', '--out', out);
     expect(crowd.code).toBe(2);
     expect(crowd.stderr).toMatch(/--models names 21 observers; a study has at most 20/);
+    const loose = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'hazard', '--habituation', 'first', '--out', out);
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toMatch(/--habituation names how learners habituate: it needs --habituate/);
+    const unknown = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'hazard', '--habituate', '--habituation', 'fast', '--out', out);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--habituation expects one of training, first, got "fast"/);
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -17,9 +17,11 @@ import { expandSceneArgs } from './suite';
 import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
 import { lookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
+import { HABITUATION_PRESET_NAMES, HABITUATION_PRESETS, type HabituationPresetName } from '../../experiment/looking/habituationSettings';
+import { habituationCheck, learningCheckCsv, learningCheckSummary } from '../../experiment/looking/habituationCheck';
 import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 
-export const LOOKING_VERSION = 1;
+export const LOOKING_VERSION = 2;
 
 /** One row per observer × trial. */
 export function lookingCsv(results: LookingResults): string {
@@ -47,6 +49,11 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const familiarization = integerFlag(parsed, 'fam', 0, MAX_FAMILIARIZATION) ?? 4;
   const seed = integerFlag(parsed, 'seed', 0, 0xffffffff) ?? 1;
   const habituate = parsed.values.has('habituate');
+  const preset = choiceFlag<HabituationPresetName>(parsed, 'habituation', HABITUATION_PRESET_NAMES);
+  if (preset !== undefined && !habituate) throw new UsageError('--habituation names how learners habituate: it needs --habituate', 'study');
+  const habituation = HABITUATION_PRESETS[preset ?? 'training'];
+  const check = parsed.values.has('learning-check');
+  if (check && !habituate) throw new UsageError('--learning-check measures what habituation teaches: it needs --habituate', 'study');
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
   const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
@@ -59,8 +66,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
-  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials') });
-  const results = lookingResults(design, recordings, looking, habituate);
+  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation });
+  const results = lookingResults(design, recordings, looking, habituate, habituation);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
   for (const s of results.scenes) {
@@ -73,6 +80,12 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
       writeFileSync(join(out, `${s.sceneId}-ages.svg`), agesSvg(results, s.sceneId, [`Copies: ${study.citation}`, ...(study.infants ? [`Infants: ${study.infants}`] : [])]));
     }
     io.stdout(`${s.sentence}\n`);
+  }
+  if (check) {
+    const rows = habituationCheck(design, (id) => byId.get(id)!.scene, observers, habituation);
+    writeFileSync(join(out, 'learning-check.csv'), learningCheckCsv(rows));
+    const sum = learningCheckSummary(rows);
+    io.stderr(`learning check: learning from a familiarization trial lowered the learner's training loss on that trial in ${sum.lossLowered} of ${sum.n}, its rollout surprise in ${sum.surpriseLowered} of ${sum.n} (learning-check.csv)\n`);
   }
   io.stderr(`wrote looking.json, looking.csv and per scene -familiarization.svg, -test.svg, -proportion.svg (and -ages.svg with two ages or more) to ${out}\n`);
   return EXIT_OK;
@@ -89,6 +102,8 @@ export const studyCommand: Command = {
       { name: 'models-dir', kind: 'string', valueName: 'DIR', description: 'where named checkpoints live (default public/models)' },
       { name: 'looking', kind: 'string', valueName: LOOKING_MODELS.join('|'), required: true, description: 'the looking model (docs/looking.md)' },
       { name: 'habituate', kind: 'switch', description: 'learners keep learning from each familiarization trial (their own copy)' },
+      { name: 'habituation', kind: 'string', valueName: HABITUATION_PRESET_NAMES.join('|'), description: 'how they learn: training (default: the training loop\'s settings, variance kept) or first (the first version, for comparison; docs/looking.md)' },
+      { name: 'learning-check', kind: 'switch', description: 'also write learning-check.csv: each learner\'s training loss and surprise on each familiarization trial before and after learning from it' },
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'test pairs per scene (default 10)' },
       { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },

@@ -3,31 +3,40 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, mixSeed } from '../../sim/rng';
 import type { SceneFile } from '../../scenes/schema';
-import { LearnedPredictor } from '../../predictor/predictor';
+import { LearnedPredictor, type StepPrediction } from '../../predictor/predictor';
+import type { Observation } from '../../predictor/observation';
 import { InteractionNetwork } from '../../predictor/network';
-import { changesMotion, DEFAULT_DIET, transition, type Transition } from '../../predictor/experience';
+import { changesMotion, transition, type Transition } from '../../predictor/experience';
+import { DEFAULT_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 import { batchLoss, disposeBatch, makeBatch } from '../../predictor/trainingBatch';
 import type { Observer } from '../observers';
+import { textHash } from '../recording';
 import { observations, runTrial } from '../trial';
 import type { PlannedTrial, StudyDesign } from '../studyDesign';
 
-/** How much a learner learns from one familiarization trial (docs/looking.md). */
-export interface HabituationSettings {
-  /** Gradient steps per familiarization trial. */
-  steps: number;
-  batchSize: number;
-  learningRate: number;
-  /** Noise on observed velocities while learning (m/s), as in training. */
-  velocityNoise: number;
-  /** 'sgd' (plain gradient steps) or 'adam' (a fresh Adam optimizer per learner and scene). */
-  optimizer: 'sgd' | 'adam';
-}
-
-export const DEFAULT_HABITUATION: HabituationSettings = { steps: 32, batchSize: 64, learningRate: 3e-3, velocityNoise: 0.03, optimizer: 'sgd' };
+export { DEFAULT_HABITUATION, FIRST_HABITUATION, habituationSteps, type HabituationSettings } from './habituationSettings';
 
 /** The gradient clip of the training loop (src/predictor/trainer.ts): the whole gradient's norm ≤ 5. */
 const CLIP_NORM = 5;
 const HABITUATION_STREAM = 0x4ab1;
+/** 32 bits of the name's hash (FNV-1a, as recordings hash scene files). */
+const nameSeed = (name: string): number => parseInt(textHash(name).slice(-8), 16);
+
+/** A habituated learner that keeps its checkpoint's confidence: what happens next (the mean) from
+ * the copy that learned, its variance from the learner as it came to the study. A few steps on one
+ * scene's trials fit the variance to the frames just learned from, whose errors are smaller than
+ * those of the next trial (a training error is optimistic), so the learner grew over-confident and
+ * its surprise rose (docs/looking.md, "Habituation by learning"). */
+export class HabituatedPredictor extends LearnedPredictor {
+  constructor(private readonly base: LearnedPredictor, network: InteractionNetwork) {
+    super(base.name, network, base.features, base.experienceFrames, null);
+  }
+
+  override predict(frames: readonly Observation[]): StepPrediction {
+    const learned = super.predict(frames);
+    return { n: learned.n, mean: learned.mean, variance: this.base.predict(frames).variance };
+  }
+}
 
 /** One learner's copy: its own weights and optimizer; the shipped checkpoint is never touched. */
 class LearnerCopy {
@@ -47,9 +56,10 @@ class LearnerCopy {
     this.current = base;
   }
 
-  /** `steps` gradient steps on batches drawn (seeded) half from the trial just watched, half from
-   * every familiarization trial watched before (as the training loop replays its memory); then the
-   * predictor is rebuilt from the new weights (its inference path reads a snapshot of them). */
+  /** The trial's gradient steps (`habituationSteps`: the training loop's burst rule by default) on
+   * batches drawn (seeded) half from the trial just watched, half from every familiarization trial
+   * watched so far (as the training loop replays its memory); then the predictor is rebuilt from
+   * the new weights (its inference path reads a snapshot of them). */
   learn(transitions: readonly Transition[], seed: number): void {
     const s = this.settings;
     const rng = createRng(seed);
@@ -57,13 +67,15 @@ class LearnerCopy {
     const activeStart = this.active.length;
     transitions.forEach((tr, k) => { if (changesMotion(tr)) this.active.push(start + k); });
     this.memory.push(...transitions);
-    // As the training loop chooses watched frames: with chance eventFocus one where motion changes.
+    // Uniformly, as the training loop draws from its memory; with eventFocus > 0 (the first version),
+    // with that chance a frame where motion changes.
     const pick = (fresh: boolean): Transition => {
       const from = fresh ? activeStart : 0;
-      if (this.active.length > from && rng.chance(DEFAULT_DIET.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
+      if (s.eventFocus > 0 && this.active.length > from && rng.chance(s.eventFocus)) return this.memory[this.active[rng.int(from, this.active.length - 1)]!]!;
       return this.memory[rng.int(fresh ? start : 0, this.memory.length - 1)]!;
     };
-    for (let step = 0; step < s.steps; step++) {
+    const steps = habituationSteps(transitions.length, s);
+    for (let step = 0; step < steps; step++) {
       const items: Transition[] = [];
       for (let j = 0; j < s.batchSize; j++) items.push(pick(j % 2 === 0));
       const tb = makeBatch(items, this.base.features, rng, s.velocityNoise);
@@ -78,7 +90,9 @@ class LearnerCopy {
       disposeBatch(tb);
     }
     // Same name and experience: the observer is still "this learner", now a little older in the study.
-    this.current = new LearnedPredictor(this.base.name, this.network, this.base.features, this.base.experienceFrames, null);
+    this.current = s.keepVariance
+      ? new HabituatedPredictor(this.base, this.network)
+      : new LearnedPredictor(this.base.name, this.network, this.base.features, this.base.experienceFrames, null);
   }
 
   dispose(): void {
@@ -88,7 +102,7 @@ class LearnerCopy {
 }
 
 /** Transitions of a trial as the learner watched it: every visible frame to the next. */
-function watchedTransitions(scene: SceneFile, variant: number, condition: 'possible' | 'impossible', seed: number): Transition[] {
+export function watchedTransitions(scene: SceneFile, variant: number, condition: 'possible' | 'impossible', seed: number): Transition[] {
   const obs = observations(runTrial(scene, condition, variant, seed));
   const out: Transition[] = [];
   for (let t = 0; t + 1 < obs.length; t++) out.push(transition(obs[t]!, obs[t + 1]!));
@@ -120,7 +134,8 @@ export class Habituation {
     for (const fam of earlier) {
       if (this.learned.has(fam.index)) continue;
       const watched = watchedTransitions(scene, fam.variant, fam.condition, seed);
-      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, fam.index, k)));
+      // Seeded by the learner's name, not its place in the list: who else is in the study changes nothing.
+      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, fam.index, nameSeed(this.observers[k]!.name))));
       this.learned.add(fam.index);
     }
     return this.observers.map((o, k) => this.copies[k]?.current ?? o);

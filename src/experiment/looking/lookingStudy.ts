@@ -9,6 +9,7 @@ import { clopperPearson } from '../binomialIntervals';
 import { groupThousands } from '../studySentence';
 import { habituationTrial, lookingParams, lookingRng, lookingTrial, type LookingModelName, type LookingParams, type TrialEnd } from './lookingModel';
 import { lookingSentence } from './lookingSentence';
+import { DEFAULT_HABITUATION, type HabituationSettings } from './habituationSettings';
 
 export interface LookedTrial {
   index: number; phase: PlannedTrial['phase']; variant: number; condition: PlannedTrial['condition']; pair: number | null;
@@ -53,7 +54,12 @@ export interface LookingScene {
   sentence: string;
 }
 
-export interface LookingResults { model: LookingModelName; params: LookingParams; habituate: boolean; seed: number; scenes: LookingScene[] }
+export interface LookingResults {
+  model: LookingModelName; params: LookingParams; habituate: boolean;
+  /** How the learners habituated (null when they did not): what re-runs the study exactly. */
+  habituation: HabituationSettings | null;
+  seed: number; scenes: LookingScene[];
+}
 
 const keyOf = (sceneId: string, variant: number, condition: string): string => `${sceneId}\u0000${variant}\u0000${condition}`;
 
@@ -117,7 +123,8 @@ function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Re
 
 /** Looking times of every recorded trial of the design, for every observer. Depends only on the
  * recordings' scores, the model and the study's seed: the CLI and the page give the same numbers. */
-export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean): LookingResults {
+export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean,
+  habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
   const params = lookingParams(model);
   const seed = design.settings.seed;
   const recorded = new Map<string, Recording>();
@@ -133,5 +140,5 @@ export function lookingResults(design: StudyDesign, recordings: readonly Recordi
     const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label)));
     return { sceneId, title, observers, groups, person: personLooking(trials, recorded), sentence: lookingSentence(title, groups, habituate) };
   });
-  return { model, params, habituate, seed, scenes };
+  return { model, params, habituate, habituation: habituate ? habituation : null, seed, scenes };
 }

@@ -5,7 +5,7 @@ import type { Observer } from '../observers';
 import type { Recording } from '../recording';
 import type { StudyDesign } from '../studyDesign';
 import { recordStudyTrial } from '../studyTrial';
-import { Habituation } from './habituation';
+import { DEFAULT_HABITUATION, Habituation, type HabituationSettings } from './habituation';
 
 export interface StudyScene { scene: SceneFile; text: string }
 
@@ -13,6 +13,8 @@ export interface StudyRunOptions {
   versions: { app: string; matter: string; tfjs: string };
   /** Hears each finished trial (progress). */
   onTrial?: (done: number, total: number) => void;
+  /** How learners habituate (default: the training loop's settings, DEFAULT_HABITUATION). */
+  habituation?: HabituationSettings;
 }
 
 /** The recordings of every trial, in presentation order. With `habituate` in the design each
@@ -23,7 +25,7 @@ export function runStudy(design: StudyDesign, scenes: ReadonlyMap<string, StudyS
     if (!s) throw new Error(`runStudy: the design's scene "${id}" was not given`);
     return s;
   };
-  const habituation = design.settings.habituate ? new Habituation(design, observers, (id) => sceneOf(id).scene) : null;
+  const habituation = design.settings.habituate ? new Habituation(design, observers, (id) => sceneOf(id).scene, options.habituation ?? DEFAULT_HABITUATION) : null;
   const run = { id: 'study', name: 'study' };
   const out: Recording[] = [];
   try {
