@@ -2,7 +2,8 @@
 // whole concept suite (controls included) as drawn, mirrored and held out, every shipped observer:
 // pair outcomes, scene and concept verdicts, accuracies against their exact intervals, McNemar
 // verdicts and the trials' rank order, stride k against stride 1 (docs/surprise.md).
-// Run: npx tsx bench/strideFaithfulness.ts [--pairs 20] [--seed 0] [--strides 2,3,4,5,6,8,10]
+// Run: npx tsx bench/strideFaithfulness.ts [--pairs 20] [--seed 0] [--strides 2,3,4,5,6,8,10] [--cost]
+// (--cost: also the suite's cost ratio at each stride, as `npm run bench predictor` measures it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseSceneText } from '../src/scenes/parse';
@@ -15,6 +16,8 @@ import { ORACLE, memoFor, type Observer } from '../src/experiment/observers';
 import { strideTrace, trialScores, type TrialScores } from '../src/predictor/surprise';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../src/cli/modelStore';
 import type { SceneFile } from '../src/scenes/schema';
+import { suiteSeconds } from './targets';
+import { loadavg } from 'node:os';
 
 /** Spearman's rank correlation (average ranks for ties). */
 export function spearman(a: readonly number[], b: readonly number[]): number {
@@ -122,7 +125,7 @@ function compare(base: SuiteOutput, other: SuiteOutput, seed: number): Differenc
   };
 }
 
-const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, seed: { type: 'string', default: '0' }, strides: { type: 'string', default: '2,3,4,5,6,8,10' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, seed: { type: 'string', default: '0' }, strides: { type: 'string', default: '2,3,4,5,6,8,10' }, cost: { type: 'boolean', default: false } } });
 const pairs = Number(values.pairs), seed = Number(values.seed);
 const strides = [1, ...values.strides!.split(',').map(Number)];
 const all = orderWithControls(readdirSync('scenes').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()
@@ -148,4 +151,12 @@ for (const run of runs) {
     }
   });
   console.error(`${run.label}: ${((performance.now() - began) / 1000).toFixed(0)} s`);
+}
+if (values.cost) {
+  console.log('\n| stride | every shipped observer (CPU s) | constant velocity only, same stride (CPU s) | ratio (median of 3 interleaved rounds) | load |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const k of strides) {
+    const r = suiteSeconds(2, 3, k);
+    console.log(`| ${k} | ${r.all.toFixed(2)} | ${r.baseline.toFixed(2)} | ${r.ratio.toFixed(2)}× (${r.ratios.map((x) => x.toFixed(2)).join(', ')}) | ${loadavg()[0]!.toFixed(1)} |`);
+  }
 }
