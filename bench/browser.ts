@@ -23,7 +23,7 @@ interface Summary {
 interface Row { label: string; models: string[]; s: Summary; suspended: Record<string, string> }
 
 /** The built-in Sandbox (floor, table, box, car, ball) with toys added up to `toys` moving bodies. */
-function sandboxWithToys(toys: number): object {
+export function sandboxWithToys(toys: number): object {
   const scene = JSON.parse(SANDBOX_SCENE_TEXT) as { id: string; bodies: Record<string, unknown>[] };
   const moving = scene.bodies.filter((b) => !['ground', 'platform', 'wall'].includes(b.kind as string)).length;
   for (let k = 0; k < toys - moving; k++) {
