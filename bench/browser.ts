@@ -23,7 +23,7 @@ interface Summary {
 interface Row { label: string; models: string[]; s: Summary; suspended: Record<string, string> }
 
 /** The built-in Sandbox (floor, table, box, car, ball) with toys added up to `toys` moving bodies. */
-function sandboxWithToys(toys: number): object {
+export function sandboxWithToys(toys: number): object {
   const scene = JSON.parse(SANDBOX_SCENE_TEXT) as { id: string; bodies: Record<string, unknown>[] };
   const moving = scene.bodies.filter((b) => !['ground', 'platform', 'wall'].includes(b.kind as string)).length;
   for (let k = 0; k < toys - moving; k++) {
@@ -112,6 +112,14 @@ export async function benchBrowser(): Promise<string> {
     await page.setInputFiles('[data-testid=scene-file]', { name: 'sandbox-10.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandboxWithToys(10))) });
     await page.waitForFunction(() => window.__surpriseLab?.sceneId === 'sandbox-10');
     rows.push(await measure(page, 'Sandbox with 10 toys (12 bodies with floor and table), ghost on', sandboxModels));
+    // The same with ?renderer=auto: Canvas 2D where WebGL is drawn in software (here, SwiftShader),
+    // which spares the main thread the wait for each frame's WebGL pixels (docs/playground.md).
+    await page.goto(`${server.url}?models=${sandboxModels.join(',')}&renderer=auto`);
+    await page.waitForFunction(() => window.__surpriseLab?.modelsReady === true, null, { timeout: 60_000 });
+    await page.setInputFiles('[data-testid=scene-file]', { name: 'sandbox-10.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandboxWithToys(10))) });
+    await page.waitForFunction(() => window.__surpriseLab?.sceneId === 'sandbox-10');
+    const drawnBy = await page.evaluate(() => window.__surpriseLab!.renderer);
+    rows.push(await measure(page, `Sandbox with 10 toys, ghost on, ?renderer=auto (drawn by: ${drawnBy})`, sandboxModels));
     const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
     return `  headless Chromium ${browser.version()} (SwiftShader WebGL, software), 1280×800, TF.js wasm; load average now ${load}\n${format(rows)}`;
   } finally {

@@ -19,9 +19,13 @@ export interface SuiteJob {
   split: NonNullable<SuiteView['split']>;
   /** The held-out ranges per scene (for summary.json), when the split is held-out. */
   heldout: Record<string, unknown> | null;
+  /** Present only when the rollout surprise was scored on every k-th frame (`suite --stride k`, k > 1),
+   * so that shards of different strides refuse to merge and default jobs stay as they were. */
+  stride?: number;
 }
 
-export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly string[], observers: readonly Observer[], pairs: number, seed: number, view: SuiteView = {}): SuiteJob {
+export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly string[], observers: readonly Observer[], pairs: number, seed: number,
+  view: SuiteView & { stride?: number } = {}): SuiteJob {
   const split = view.split ?? 'default';
   return {
     mirror: view.mirror ?? 'off', split,
@@ -30,6 +34,7 @@ export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly stri
     modelNames: [...modelNames],
     models: observers.map((o) => ({ ...scoredModel(o), weights_hash: 'checkpointHash' in o ? (o.checkpointHash as string | null) ?? null : null })),
     pairs, seed,
+    ...((view.stride ?? 1) > 1 ? { stride: view.stride } : {}),
   };
 }
 

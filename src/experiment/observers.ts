@@ -14,11 +14,14 @@ export type Observer = StepPredictor | OracleObserver;
 /** Surprise of an observer at a trial. The oracle needs the trial's possible twin (the simulator
  * run without the violation); for a possible trial the twin is the trial itself. With `views`, the
  * learned and baseline observers keep hidden objects in mind (docs/surprise.md). With `memo` (from
- * memoFor), rollouts another trial shared with this one are not computed again. */
+ * memoFor), rollouts another trial shared with this one are not computed again. With `stride` k
+ * > 1 a learned or baseline observer's rollout surprise is scored on every k-th frame only
+ * (computeSurprise; docs/surprise.md, "Scoring every k-th frame"); the oracle's costs nothing and
+ * is always scored on every frame. */
 export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[], views?: readonly ViewFrame[],
-  memo?: RolloutMemo): SurpriseTrace {
+  memo?: RolloutMemo, stride = 1): SurpriseTrace {
   if (observer.kind === 'oracle') return oracleSurprise(frames, possibleTwin);
-  return computeSurprise(observer, frames, HORIZON, views, memo);
+  return computeSurprise(observer, frames, HORIZON, views, memo, stride);
 }
 
 /** A memo of an observer's rollouts for trials that share frames (both trials of a matched pair);

@@ -22,6 +22,8 @@ export interface SuiteOptions {
   mirror?: MirrorChoice;
   /** Draw variants from the params' ranges ('default') or their held-out ranges. */
   split?: Split;
+  /** Score the rollout surprise on every k-th frame only (1, the default: every frame). */
+  stride?: number;
 }
 
 export interface TrialRow {
@@ -80,10 +82,10 @@ export function runPair(scene: SceneFile, variant: number, seed: number, view: T
 /** One observer at one trial of a pair: its surprise trace and the trial scores. The suite and
  * the study both score through here, so their numbers agree bit for bit. Scoring both trials of the
  * pair with one `memo` (memoFor) rolls out the frames they share once. */
-export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible', memo?: RolloutMemo): { trace: SurpriseTrace; scores: TrialScores } {
+export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible', memo?: RolloutMemo, stride = 1): { trace: SurpriseTrace; scores: TrialScores } {
   const run = pair[condition];
   const obs = condition === 'possible' ? pair.possibleObs : pair.impossibleObs;
-  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views, memo);
+  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views, memo, stride);
   return { trace, scores: trialScores(trace, pair.onset) };
 }
 
@@ -156,7 +158,8 @@ export function runSuiteUnits(options: SuiteOptions, keep: (position: number) =>
     const pair = runPair(scene, v, options.seed, { mirrored, split });
     const scores = options.observers.map((observer): [TrialScores, TrialScores] => {
       const memo = memoFor(observer);
-      return [scoreTrial(observer, pair, 'possible', memo).scores, scoreTrial(observer, pair, 'impossible', memo).scores];
+      const stride = options.stride ?? 1;
+      return [scoreTrial(observer, pair, 'possible', memo, stride).scores, scoreTrial(observer, pair, 'impossible', memo, stride).scores];
     });
     units.push({ scene: entry, variant: v, onset: pair.onset, scores });
     onProgress?.(++done, todo.length, mirrored ? `${scene.id}, mirrored` : scene.id);

@@ -54,7 +54,8 @@ const dynamicIds = (o: Observation): Map<string, number> => {
  * as one rolled out before (in this trial, or in `memo`'s) is not rolled out again: its rollout is
  * the same. Hand both trials of a matched pair one memo (they share every frame before the onset). */
 export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[],
-  shared?: RolloutMemo): SurpriseTrace {
+  shared?: RolloutMemo, stride = 1): SurpriseTrace {
+  if (!Number.isInteger(stride) || stride < 1) throw new Error(`computeSurprise: stride must be a whole number ≥ 1, not ${stride}`);
   shared?.check(predictor, horizon);
   const memo = shared ?? new RolloutMemo(predictor, horizon);
   const T = frames.length;
@@ -85,15 +86,18 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // A few dozen starts at a time: each frame's rollout is computed on its own (the same numbers
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
+    // With a stride k, only the frames t ≡ 0 (mod k) are scored (scoredStarts): the others stay NaN.
+    const scored = scoredStarts(starts.length, horizon, stride);
     let lastKey = '';
-    for (let from = 0; from < starts.length; from += ROLLOUT_CHUNK) {
-      const chunk = starts.slice(from, from + ROLLOUT_CHUNK);
-      // A start the same as the one before takes its key; others are keyed by content only when
-      // the memo is shared with another trial (in this trial alone, only repeats can coincide).
+    for (let from = 0; from < scored.length; from += ROLLOUT_CHUNK) {
+      const chunkAt = scored.slice(from, from + ROLLOUT_CHUNK);
+      const chunk = chunkAt.map((t) => starts[t]!);
+      // A start the same as the one scored before takes its key; others are keyed by content only
+      // when the memo is shared with another trial (in this trial alone, only repeats can coincide).
       const keys = chunk.map((start, k) => {
-        const t = from + k;
-        if (t > 0 && sameStart(start, starts[t - 1]!)) return lastKey;
-        lastKey = shared ? startKey(start) : `#${t}`;
+        const at = from + k;
+        if (at > 0 && sameStart(start, starts[scored[at - 1]!]!)) return lastKey;
+        lastKey = shared ? startKey(start) : `#${chunkAt[k]}`;
         return lastKey;
       });
       // The chunk's starts not rolled out before, each once.
@@ -106,14 +110,14 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
       });
       const running = todo.map((k) => (Array.isArray(chunk[k]) ? startRollout(chunk[k] as Observation) : cloneRollout(chunk[k] as RolloutState)));
       let steps = horizon;
-      if (oneStep && steps > 0 && todo.every((k) => asObserved(chunk[k]!, from + k))) {
-        running.forEach((r, m) => applyPrediction(r, oneStep, from + todo[m]!));
+      if (oneStep && steps > 0 && todo.every((k) => asObserved(chunk[k]!, chunkAt[k]!))) {
+        running.forEach((r, m) => applyPrediction(r, oneStep, chunkAt[todo[m]!]!));
         steps--;
       }
       for (let s = 0; s < steps; s++) advanceRollouts(predictor, running);
       running.forEach((r, m) => memo.set(keys[todo[m]!]!, r));
       keys.forEach((key, k) => {
-        const t = from + k + horizon;
+        const t = chunkAt[k]! + horizon;
         let sum = 0;
         const r = memo.get(key)!;
         const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
@@ -148,6 +152,21 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   }
   return { perObject, total, oneStepNll, horizon };
 }
+
+/** The starts (frame indices) whose rollouts are scored: every one with stride 1; with stride k,
+ * those whose scored frame t = start + horizon is a multiple of k. The phase is fixed (frame 0 of
+ * the trial), not drawn, so both trials of a matched pair are scored on the same frames. */
+export function scoredStarts(count: number, horizon: number, stride: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < count; s++) if ((s + horizon) % stride === 0) out.push(s);
+  return out;
+}
+
+/** What a stride-k computation of `trace` gives: the same S_t on the frames t ≡ 0 (mod k), NaN on
+ * the others (tests/unit/surpriseStride.test.ts holds computeSurprise to exactly this). The
+ * one-step NLL is computed on every frame whatever the stride. */
+export const strideTrace = (trace: SurpriseTrace, stride: number): SurpriseTrace =>
+  ({ ...trace, total: trace.total.map((v, t) => (t % stride === 0 ? v : NaN)) });
 
 /** The ideal observer: the simulator itself run without the violation. Its expectation is the
  * possible twin's trajectory; surprise is the squared distance in units of the 1 cm noise floor. */

@@ -1,4 +1,5 @@
-// Starts pixi.js 8 on WebGL, falling back to its canvas renderer if WebGL cannot start.
+// Starts pixi.js 8 on WebGL, falling back to its canvas renderer if WebGL cannot start (or, when
+// asked, where WebGL is drawn in software).
 // The app's own ticker stays off: the page's fixed-step loop decides when to render.
 import { Application, type ApplicationOptions } from 'pixi.js';
 import { PALETTE } from './palette';
@@ -42,9 +43,24 @@ function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: b
   };
 }
 
-export async function createPixiApp(host: HTMLElement): Promise<PixiHandle> {
+/** 'webgl': WebGL, the canvas renderer only if WebGL cannot start. 'auto': the canvas renderer
+ * where WebGL is drawn in software. There (headless Chromium, SwiftShader, whose compositor is
+ * software too) every frame's WebGL pixels are read back for the compositor while the page waits
+ * (GLES2::ReadPixels in a Chromium trace, about half the main thread in the 10-toy Sandbox), which
+ * Canvas 2D does not need. 'canvas': always the canvas renderer. */
+export type RendererChoice = 'webgl' | 'auto' | 'canvas';
+
+export async function createPixiApp(host: HTMLElement, choice: RendererChoice = 'webgl'): Promise<PixiHandle> {
   let fallbackReason: string | null = null;
-  const antialias = !softwareWebGl();
+  const software = choice === 'canvas' || softwareWebGl();
+  const antialias = !software;
+  if (choice === 'canvas' || (choice === 'auto' && software)) {
+    const app = new Application();
+    // Canvas 2D antialiases its paths at no extra cost, unlike multisampled software WebGL.
+    await app.init(options(host, 'canvas', true));
+    host.appendChild(app.canvas);
+    return { app, name: app.renderer.name, fallbackReason };
+  }
   const webgl = new Application();
   try {
     await webgl.init(options(host, 'webgl', antialias));

@@ -36,6 +36,24 @@ export function registerPlaygroundTests(test, { root, outDir }) {
     assert.equal(await page.textContent('[data-testid=renderer]'), 'WebGL');
   });
 
+  test('?renderer=auto draws with the canvas renderer where WebGL is drawn in software, ?renderer=canvas always; the link keeps it', async ({ open, assert }) => {
+    for (const choice of ['auto', 'canvas']) {
+      const page = await open({ query: `?autoplay&renderer=${choice}` });
+      await ready(page);
+      const software = await page.evaluate(() => {
+        const gl = document.createElement('canvas').getContext('webgl2');
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        return /swiftshader|llvmpipe|software/i.test(String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)));
+      });
+      const canvas = choice === 'canvas' || software;
+      assert.equal((await hook(page)).renderer, canvas ? 'canvas' : 'webgl', choice);
+      assert.equal(await page.textContent('[data-testid=renderer]'), canvas ? 'canvas renderer' : 'WebGL');
+      await waitFor(page, () => window.__surpriseLab.frame >= 30);
+      assert.match(await page.evaluate(() => location.search), new RegExp(`renderer=${choice}`));
+      await page.close();
+    }
+  });
+
   test('pixels of the car colour move between two captures a second apart', async ({ open, assert }) => {
     const page = await open();
     await ready(page);

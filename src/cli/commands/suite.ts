@@ -63,13 +63,15 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     // The held-out ranges beside the training split's and the diet's, before any number.
     for (const s of withViolation) for (const line of heldoutLines(s)) io.stdout(`${line}\n`);
   }
+  // Not faithful to stride 1 (docs/surprise.md, "Scoring every k-th frame"): an option, not the default.
+  const stride = integerFlag(parsed, 'stride', 1, 1000) ?? 1;
   const shardText = parsed.values.get('shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText, 'suite');
   await useWasmBackend();
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
-  const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split });
+  const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split, stride });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `suite shard ${shard.index}/${shard.count}` : 'suite');
-  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split, stride }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
   if (shard) {
     writeShardManifest(out, { kind: 'suite', shard, job, payload: { units } });
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
@@ -95,6 +97,7 @@ export function writeSuiteOutputs(out: string, job: SuiteJob, result: SuiteOutpu
   const summary = {
     summary_version: SUMMARY_VERSION, seed: job.seed, pairs: job.pairs, models: job.modelNames, scenes: job.scenes.map((s) => s.id),
     mirror: job.mirror, split: job.split,
+    ...(job.stride ? { stride: job.stride } : {}),
     ...(job.heldout ? { heldout: job.heldout } : {}),
     interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
     ...(gaps ? { mirror_gaps: gaps } : {}),
@@ -129,6 +132,7 @@ export const suiteCommand: Command = {
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed for the variants (default 0)' },
       { name: 'mirror', kind: 'string', valueName: 'off|on|both', description: 'run each scene as drawn (off, default), mirrored left–right (on), or both, reporting the gap' },
       { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw variants from the params\' ranges (default) or their held-out ranges, printed beside the diet\'s' },
+      { name: 'stride', kind: 'string', valueName: 'K', description: 'score the rollout surprise on every K-th frame only (default 1, every frame); cheaper, but NOT faithful: it changes verdicts (docs/surprise.md)' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],

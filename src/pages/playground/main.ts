@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 
   let pixi: PixiHandle | null = null;
   try {
-    pixi = await createPixiApp(canvasHost);
+    pixi = await createPixiApp(canvasHost, store.getState().rendererChoice);
     store.getState().setRenderer(pixi.name as RendererName);
     if (pixi.fallbackReason) console.warn(`WebGL did not start (${pixi.fallbackReason}); drawing with the canvas renderer.`);
   } catch (e) {

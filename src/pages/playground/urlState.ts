@@ -6,6 +6,7 @@ import type { AppState } from './store/appState';
 import type { AppStore } from './store/appStore';
 import { SPEEDS } from './store/playbackSlice';
 import { GHOST_SECONDS } from './store/modelsSlice';
+import type { RendererChoice } from '../../render/createPixiApp';
 import { commaList, oneOf, readQuery, switchOn, wholeNumber, writeQuery, type IgnoredParam, type QuerySpec } from '../../web/queryParams';
 
 export interface UrlState {
@@ -22,6 +23,8 @@ export interface UrlState {
   ignored: IgnoredParam[];
   /** Presentation mode (?present). */
   present?: boolean;
+  /** What draws the stage (createPixiApp's choice; absent: webgl). */
+  renderer?: RendererChoice;
 }
 
 /** The scene the playground opens when the address names none. */
@@ -49,6 +52,10 @@ export const PLAYGROUND_QUERY: QuerySpec<UrlParams> = {
   models: { type: 'names, comma-separated', help: 'the observers shown, at most four (absent: the oldest learner, constant velocity, the ideal observer; empty: none)', default: undefined, read: commaList, write: (v) => (v ?? []).map(encodeURIComponent).join(',') },
   ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks (absent: 1)', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
   present: { type: 'switch', help: 'presentation mode: stage and chart stacked full width in large type (P)', default: undefined, read: switchOn('false'), write: (v) => (v ? '' : null) },
+  renderer: {
+    type: 'webgl | auto | canvas', help: 'what draws the stage (absent: webgl; auto: the canvas renderer where WebGL is drawn in software, as in headless Chromium, where it is faster; read at start)',
+    default: undefined, read: oneOf(['webgl', 'auto', 'canvas'] as const), write: (v) => (v === 'webgl' || v === undefined ? null : v),
+  },
   autoplay: { type: 'switch', help: 'start playing at once', default: false, read: switchOn('false'), write: (v) => (v ? '' : null) },
 };
 
@@ -60,7 +67,7 @@ export function parseUrlState(search: string): UrlState {
     .filter((key) => key !== 'autoplay' && q.get(key) !== null && !given.has(key))
     .map((key) => ({ name: key, value: q.get(key)!, why: `expected ${PLAYGROUND_QUERY[key]?.type ?? "another value"}` }));
   const out: UrlState = { autoplay: values.autoplay, ignored };
-  for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost', 'present'] as const) {
+  for (const key of ['scene', 'condition', 'variant', 'seed', 'speed', 'models', 'ghost', 'present', 'renderer'] as const) {
     if (values[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = values[key];
   }
   return out;
@@ -70,7 +77,7 @@ export function parseUrlState(search: string): UrlState {
 export function urlFor(s: AppState): string {
   return writeQuery(PLAYGROUND_QUERY, {
     scene: s.sceneId ?? undefined, condition: s.condition, variant: s.variant, seed: s.seed, speed: s.speed,
-    models: s.selectedModels, ghost: s.ghostSeconds, autoplay: s.running, present: s.presenting,
+    models: s.selectedModels, ghost: s.ghostSeconds, autoplay: s.running, present: s.presenting, renderer: s.rendererChoice,
   });
 }
 
@@ -84,6 +91,7 @@ export function applyUrlState(store: AppStore, u: UrlState): void {
   if (u.speed !== undefined) s.setSpeed(u.speed);
   if (u.ghost !== undefined) s.setGhostSeconds(u.ghost);
   if (u.present) s.setPresenting(true);
+  if (u.renderer) s.setRendererChoice(u.renderer);
 }
 
 /** Keeps the address bar in step with the store (once the model list is known). */

@@ -1,6 +1,7 @@
 // Store slice: view facts that are not about physics (renderer, overlays, a refused scene file).
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './appState';
+import type { RendererChoice } from '../../../render/createPixiApp';
 
 export type RendererName = 'webgl' | 'canvas' | 'webgpu';
 export type Overlay = 'help' | 'about' | null;
@@ -13,6 +14,9 @@ export interface FileProblem {
 
 export interface UiSlice {
   renderer: RendererName | null;
+  /** What was asked to draw the stage (?renderer; createPixiApp): read once, at start. */
+  rendererChoice: RendererChoice;
+  setRendererChoice: (choice: RendererChoice) => void;
   /** Set when no renderer could start: the page explains instead of drawing. */
   rendererError: string | null;
   overlay: Overlay;
@@ -33,6 +37,8 @@ export interface UiSlice {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   renderer: null,
+  rendererChoice: 'webgl',
+  setRendererChoice: (rendererChoice) => set({ rendererChoice }),
   rendererError: null,
   overlay: null,
   fileProblem: null,
