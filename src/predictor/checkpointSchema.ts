@@ -49,6 +49,8 @@ export const metaJsonSchema = z.strictObject({
   diet: z.record(z.string(), z.unknown()),
   features: featureOptionsSchema,
   training: z.strictObject({ ema_decay: z.number().min(0).max(1), lr_decay_frames: z.number().int().min(0).max(MAX_EXPERIENCE_FRAMES) }).optional(),
+  /** How training summed matMul's gradient (network.ts): absent in checkpoints written before it was recorded. */
+  matmul_gradient: z.enum(['plain', 'transposed']).optional(),
   validation_loss: z.union([finite, z.null()]),
   train_loss: z.union([finite, z.null()]),
   gradient_steps: z.number().int().min(0).max(1e12),

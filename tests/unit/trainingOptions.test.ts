@@ -223,3 +223,24 @@ describe('train --stable', () => {
     expect(bad.stderr).toContain('--ema');
   }, 600_000);
 });
+
+describe('train --transposed-gradient', () => {
+  it('trains with TF.js\'s own matMul gradient: other bits than the default, the same alone or in a cohort, recorded in meta.json and the command', async () => {
+    const args = ['--frames', '300', '--checkpoints', '300'];
+    const cohort = join(tmp, 'tg-cohort');
+    const alone = join(tmp, 'tg-alone');
+    const plain = join(tmp, 'tg-plain');
+    for (const r of [
+      await lab('train', '--seeds', '4', ...args, '--transposed-gradient', '--out', cohort),
+      await lab('train', '--seed', '4', ...args, '--transposed-gradient', '--out', alone),
+      await lab('train', '--seed', '4', ...args, '--out', plain),
+    ]) expect(r.code, r.stderr).toBe(0);
+    const bytes = (dir: string): Buffer => readFileSync(join(dir, 'learner-300', 'weights.bin'));
+    expect(bytes(join(cohort, 'seed-4')).equals(bytes(alone))).toBe(true);
+    expect(bytes(alone).equals(bytes(plain))).toBe(false);
+    const meta = (dir: string) => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8')) as { matmul_gradient: string; command: string };
+    expect(meta(alone).matmul_gradient).toBe('transposed');
+    expect(meta(plain).matmul_gradient).toBe('plain');
+    expect(meta(join(cohort, 'seed-4')).command).toContain(' --transposed-gradient --out ');
+  }, 600_000);
+});
