@@ -89,14 +89,14 @@ export async function benchInference(): Promise<string> {
 
 /** `train --seeds` as the CLI runs it (one worker thread per seed, as many at once as there are
  * cores): frames of experience over the whole cohort per second of wall time, and the CPU it used. */
-async function cohortThroughput(): Promise<{ seeds: number; frames: number; threads: number; framesPerSecond: number; coresUsed: number; load: string }> {
+async function cohortThroughput(plainGradient: boolean): Promise<{ seeds: number; frames: number; threads: number; framesPerSecond: number; coresUsed: number; load: string }> {
   const threads = availableParallelism();
   const seeds = Math.max(2, threads);
   const frames = 4096;
   const out = mkdtempSync(join(tmpdir(), 'bench-cohort-'));
   try {
     const jobs = Array.from({ length: seeds }, (_, k) => ({
-      seed: 101 + k, frames, marks: [frames], replay: 4, core: { ...ALL_CORE }, diet: 'default', out: join(out, `seed-${101 + k}`), command: 'bench',
+      seed: 101 + k, frames, marks: [frames], replay: 4, core: { ...ALL_CORE }, diet: 'default', out: join(out, `seed-${101 + k}`), command: 'bench', plainGradient,
     }));
     const cpu = process.cpuUsage();
     const began = performance.now();
@@ -150,9 +150,11 @@ export async function benchTraining(): Promise<string> {
   const cpuUsed = process.cpuUsage(cpuBegan);
   const trainCpuSeconds = (cpuUsed.user + cpuUsed.system - evalCpuUs) / 1e6;
   const r = reached as { frames: number; seconds: number; accuracy: number } | null;
-  const cohort = await cohortThroughput();
+  const cohort = await cohortThroughput(false);
+  const fast = await cohortThroughput(true);
   return [
     `  cohort (every core): ${cohort.seeds} seeds × ${cohort.frames} frames in ${cohort.threads} worker threads: ${cohort.framesPerSecond.toFixed(0)} frames of experience per second of wall time, ${cohort.coresUsed.toFixed(2)} cores' worth of CPU, ${(cohort.framesPerSecond / cohort.coresUsed).toFixed(0)} frames per CPU-second (load average ${cohort.load} when it ended)`,
+    `  cohort with --fast-gradient: ${fast.seeds} seeds × ${fast.frames} frames in ${fast.threads} worker threads: ${fast.framesPerSecond.toFixed(0)} frames of experience per second of wall time, ${fast.coresUsed.toFixed(2)} cores' worth of CPU, ${(fast.framesPerSecond / fast.coresUsed).toFixed(0)} frames per CPU-second (load average ${fast.load} when it ended); ${(fast.framesPerSecond / cohort.framesPerSecond).toFixed(2)}× the default gradient's`,
     `  training throughput, one learner on one core: ${(lastFrames / trainSeconds).toFixed(0)} frames of experience per second of wall time, ${(lastFrames / trainCpuSeconds).toFixed(0)} per CPU-second (simulation + gradient steps, replay 4, batch 128)`,
     `  developmental curve on 50 car pairs (seed 1): ${curve.join(', ')}`,
     r ? `  reached ${r.accuracy.toFixed(2)} ≥ 0.95 after ${r.frames} frames (${(r.frames / 3600).toFixed(1)} min of watching) in ${r.seconds.toFixed(0)} s of training`

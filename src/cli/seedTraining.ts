@@ -20,8 +20,8 @@ export interface SeedJob {
   diet: string;
   /** Weight averaging, learning-rate decay, mirrored diet, short drops (absent: the shipped training). */
   recipe?: TrainingRecipe;
-  /** TF.js's own matMul gradient, as the shipped checkpoints were trained (absent: the plain, faster one). */
-  transposedGradient?: boolean;
+  /** plainMatMul's faster gradient (absent: TF.js's own, as the shipped checkpoints were trained). */
+  plainGradient?: boolean;
   /** Directory for this seed's checkpoints (one folder each, plus index.json). */
   out: string;
   /** The command recorded in each meta.json. */
@@ -50,13 +50,13 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
   const written: WrittenCheckpoint[] = [];
   mkdirSync(job.out, { recursive: true });
   const diet = NAMED_DIETS[job.diet]!;
-  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core, diet, transposedGradient: job.transposedGradient === true, ...(job.recipe ? recipeOptions(job.recipe, diet) : {}) }, (e) => {
+  await train({ frames: job.frames, checkpoints: job.marks, seed: job.seed, replay: job.replay, features: job.core, diet, plainGradient: job.plainGradient === true, ...(job.recipe ? recipeOptions(job.recipe, diet) : {}) }, (e) => {
     const name = checkpointName(e.experienceFrames);
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),
       seed: job.seed, diet: e.settings.diet, features: e.settings.features,
       ...(e.settings.emaDecay > 0 || e.settings.learningRateDecayFrames > 0 ? { training: { ema_decay: e.settings.emaDecay, lr_decay_frames: e.settings.learningRateDecayFrames } } : {}),
-      matmul_gradient: e.settings.transposedGradient ? 'transposed' : 'plain',
+      matmul_gradient: e.settings.plainGradient ? 'plain' : 'transposed',
       validation_loss: e.validationLoss,
       train_loss: Number.isFinite(e.trainLoss) ? e.trainLoss : null, gradient_steps: e.gradientSteps,
       training_seconds: Math.round((Date.now() - started) / 100) / 10, code_version: codeVersion(), command: job.command,

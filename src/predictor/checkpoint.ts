@@ -31,7 +31,7 @@ export interface CheckpointMeta {
   features: FeatureOptions;
   /** Present when the run averaged its weights or decayed its learning rate (train --ema, --lr-decay). */
   training?: { ema_decay: number; lr_decay_frames: number };
-  /** How training summed matMul's gradient (network.ts transposedGradient); absent in checkpoints written before it was recorded. */
+  /** How training summed matMul's gradient (network.ts plainGradient); absent in checkpoints written before it was recorded. */
   matmul_gradient?: 'plain' | 'transposed';
   validation_loss: number;
   train_loss: number | null;

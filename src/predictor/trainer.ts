@@ -34,9 +34,9 @@ export interface TrainOptions {
    * decay per gradient step, warmed up as min(decay, (1 + t) / (10 + t)); 0: the raw weights.
    * Training itself is unchanged: the average only looks on. */
   emaDecay?: number;
-  /** matMul's gradient as TF.js computes it by default (InteractionNetwork.transposedGradient): the
-   * rounding the shipped checkpoints were trained with. */
-  transposedGradient?: boolean;
+  /** plainMatMul's faster gradient (InteractionNetwork.plainGradient) instead of TF.js's own, with
+   * which the shipped checkpoints were trained: other weights, same gradient up to rounding. */
+  plainGradient?: boolean;
 }
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
@@ -61,7 +61,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     chunkFrames: o.chunkFrames ?? 2048, velocityNoise: o.velocityNoise ?? 0.03,
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
-    transposedGradient: o.transposedGradient ?? false,
+    plainGradient: o.plainGradient ?? false,
   };
 }
 
@@ -98,7 +98,7 @@ export class Trainer {
     this.sampleRng = createRng(mixSeed(s.seed, 2));
     this.validation = collectExperience(createRng(mixSeed(s.seed, 3, 0x7a1)), s.diet, s.validationFrames);
     this.network = start ?? InteractionNetwork.create(s.shape, s.seed);
-    this.network.transposedGradient = s.transposedGradient;
+    this.network.plainGradient = s.plainGradient;
     this.optimizer = tf.train.adam(s.learningRate);
     this.average = s.emaDecay > 0 ? new WeightAverage(this.network, s.emaDecay) : null;
     this.marks = s.checkpoints.filter((m) => m <= s.frames);

@@ -191,7 +191,7 @@ export class LearnSession {
     const c = this.config;
     const files = serializeCheckpoint(t.network, this.features, {
       name, experience_frames: experienceFrames, experience_minutes: Number((experienceFrames / 3600).toFixed(2)),
-      seed: this.seed, diet: c.diet, features: this.features, matmul_gradient: t.network.transposedGradient ? 'transposed' : 'plain', validation_loss: validationLoss,
+      seed: this.seed, diet: c.diet, features: this.features, matmul_gradient: t.network.plainGradient ? 'plain' : 'transposed', validation_loss: validationLoss,
       train_loss: Number.isFinite(t.recentLoss) ? t.recentLoss : null, gradient_steps: t.gradientSteps,
       training_seconds: Math.round(this.trainingMs / 100) / 10, code_version: CODE_VERSION,
       command: `Learn screen (browser worker): ${c.frames} frames, seed ${c.seed}${c.continueFrom ? `, continued from ${c.continueFrom.name}` : ''}`,

@@ -1,5 +1,5 @@
 // plainMatMul's gradient is matMul's gradient: the same values as TF.js's own (up to the order of
-// summation), and the network's transposedGradient switch really selects between the two.
+// summation), and the network's plainGradient switch really selects between the two.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useWasmBackend } from '../../src/predictor/backend';
@@ -10,9 +10,9 @@ import { createRng } from '../../src/sim/rng';
 beforeAll(async () => { await useWasmBackend(); });
 
 /** Every variable's gradient of a squared-output loss over one seeded batch of 48 receivers × 6 senders. */
-function gradients(transposed: boolean): Float32Array[] {
+function gradients(plainGradient: boolean): Float32Array[] {
   const net = InteractionNetwork.create(DEFAULT_SHAPE, 7);
-  net.transposedGradient = transposed;
+  net.plainGradient = plainGradient;
   const rng = createRng(11);
   const [b, r, n] = [8, 6, 6];
   const fill = (k: number) => Float32Array.from({ length: k }, () => rng.next() * 2 - 1);

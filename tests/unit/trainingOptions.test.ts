@@ -224,23 +224,23 @@ describe('train --stable', () => {
   }, 600_000);
 });
 
-describe('train --transposed-gradient', () => {
-  it('trains with TF.js\'s own matMul gradient: other bits than the default, the same alone or in a cohort, recorded in meta.json and the command', async () => {
+describe('train --fast-gradient', () => {
+  it('trains with plainMatMul\'s gradient: other bits than the default, the same alone or in a cohort, recorded in meta.json and the command', async () => {
     const args = ['--frames', '300', '--checkpoints', '300'];
-    const cohort = join(tmp, 'tg-cohort');
-    const alone = join(tmp, 'tg-alone');
-    const plain = join(tmp, 'tg-plain');
+    const cohort = join(tmp, 'fg-cohort');
+    const alone = join(tmp, 'fg-alone');
+    const usual = join(tmp, 'fg-usual');
     for (const r of [
-      await lab('train', '--seeds', '4', ...args, '--transposed-gradient', '--out', cohort),
-      await lab('train', '--seed', '4', ...args, '--transposed-gradient', '--out', alone),
-      await lab('train', '--seed', '4', ...args, '--out', plain),
+      await lab('train', '--seeds', '4', ...args, '--fast-gradient', '--out', cohort),
+      await lab('train', '--seed', '4', ...args, '--fast-gradient', '--out', alone),
+      await lab('train', '--seed', '4', ...args, '--out', usual),
     ]) expect(r.code, r.stderr).toBe(0);
     const bytes = (dir: string): Buffer => readFileSync(join(dir, 'learner-300', 'weights.bin'));
     expect(bytes(join(cohort, 'seed-4')).equals(bytes(alone))).toBe(true);
-    expect(bytes(alone).equals(bytes(plain))).toBe(false);
+    expect(bytes(alone).equals(bytes(usual))).toBe(false);
     const meta = (dir: string) => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8')) as { matmul_gradient: string; command: string };
-    expect(meta(alone).matmul_gradient).toBe('transposed');
-    expect(meta(plain).matmul_gradient).toBe('plain');
-    expect(meta(join(cohort, 'seed-4')).command).toContain(' --transposed-gradient --out ');
+    expect(meta(alone).matmul_gradient).toBe('plain');
+    expect(meta(usual).matmul_gradient).toBe('transposed');
+    expect(meta(join(cohort, 'seed-4')).command).toContain(' --fast-gradient --out ');
   }, 600_000);
 });

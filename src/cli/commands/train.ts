@@ -32,7 +32,7 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 }
 
 /** The training settings shared by every seed (what a shard manifest must agree on). */
-interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; transposedGradient?: true }
+interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
 /** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
@@ -84,7 +84,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     frames, marks: parseMarks(parsed.values.get('checkpoints'), frames),
     replay: integerFlag(parsed, 'replay', 1, 64) ?? 4, core: coreFlag(parsed), diet: dietFlag(parsed),
     ...(options ? { recipe: options } : {}),
-    ...(parsed.values.has('transposed-gradient') ? { transposedGradient: true } : {}),
+    ...(parsed.values.has('fast-gradient') ? { plainGradient: true } : {}),
   };
   const out = parsed.values.get('out')!;
   const seedsText = parsed.values.get('seeds');
@@ -108,7 +108,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
 function seedCommand(r: Recipe, seed: number, out: string): string {
   const marks = r.marks.map((m) => (m > 0 && m % 1000 === 0 ? `${m / 1000}k` : String(m))).join(',');
   return `npm run lab -- train --frames ${r.frames} --checkpoints ${marks} --seed ${seed}${r.replay !== 4 ? ` --replay ${r.replay}` : ''}`
-    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`}${r.diet === 'default' ? '' : ` --diet ${r.diet}`}${r.recipe ? recipeFlags(r.recipe) : ''}${r.transposedGradient ? ' --transposed-gradient' : ''} --out ${out}`;
+    + `${coreLabel(r.core) === 'all' ? '' : ` --core ${coreLabel(r.core)}`}${r.diet === 'default' ? '' : ` --diet ${r.diet}`}${r.recipe ? recipeFlags(r.recipe) : ''}${r.plainGradient ? ' --fast-gradient' : ''} --out ${out}`;
 }
 
 async function runCohort(parsed: ParsedArgs, io: CliIo, recipe: Recipe, allSeeds: number[], out: string): Promise<number> {
@@ -150,7 +150,7 @@ export const trainCommand: Command = {
       { name: 'jobs', kind: 'string', valueName: 'J', description: 'with --seeds: worker threads training at once (default: the number of cores)' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'with --seeds: train only every n-th seed from the i-th; join the shards with `merge`' },
       { name: 'replay', kind: 'string', valueName: 'R', description: 'gradient uses of each frame on average (default 4)' },
-      { name: 'transposed-gradient', kind: 'switch', description: 'sum matMul\'s gradient as TF.js does by default (about 3× slower): the rounding the shipped checkpoints were trained with (docs/predictor.md)' },
+      { name: 'fast-gradient', kind: 'switch', description: 'matMul\'s gradient without transpose flags: about 3× faster per step, the same gradient summed in another order, so other weights than the default (docs/predictor.md, Training)' },
       { name: 'stable', kind: 'switch', description: 'the steadiest option set measured: --ema 0.99 --mirror --short-drops --edge-rests (docs/predictor.md, Training options)' },
       { name: 'ema', kind: 'string', valueName: 'D', description: 'checkpoints hold a moving average of the weights with this decay per step, e.g. 0.99 (default 0: the raw weights)' },
       { name: 'lr-decay', kind: 'string', valueName: 'N', description: 'learning rate ÷ sqrt(1 + frames watched / N), e.g. 10k (default 0: constant)' },
