@@ -51,6 +51,9 @@ class LearnerCopy {
     if (!base.network) throw new Error(`${base.name}: cannot habituate (no TF.js model to learn with)`);
     const tensors = base.network.variables.map((v) => v.clone());
     this.network = InteractionNetwork.fromTensors(base.network.shape, tensors);
+    // The copy is never saved as a checkpoint, so the faster gradient costs nothing in reproducing
+    // one (docs/predictor.md, Training); Node and Chromium still agree to the bit.
+    this.network.plainGradient = true;
     tensors.forEach((t) => t.dispose());
     this.optimizer = settings.optimizer === 'adam' ? tf.train.adam(settings.learningRate) : tf.train.sgd(settings.learningRate);
     this.current = base;
