@@ -223,3 +223,37 @@ describe('train --stable', () => {
     expect(bad.stderr).toContain('--ema');
   }, 600_000);
 });
+
+describe('train --replay, --lr, --batch', () => {
+  it('are recorded in meta.json and the cohort command, change the weights, and stay reproducible per seed', async () => {
+    const args = ['--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--replay', '2', '--lr', '0.003', '--batch', '64'];
+    const cohort = join(tmp, 'optim-cohort');
+    const alone = join(tmp, 'optim-alone');
+    const again = join(tmp, 'optim-again');
+    const plain = join(tmp, 'optim-plain');
+    for (const r of [
+      await lab('train', '--seeds', '2-3', '--jobs', '2', ...args, '--out', cohort),
+      await lab('train', '--seed', '3', ...args, '--out', alone),
+      await lab('train', '--seed', '3', ...args, '--out', again),
+      await lab('train', '--seed', '3', '--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--out', plain),
+    ]) expect(r.code, r.stderr).toBe(0);
+    const bytes = (dir: string): Buffer => readFileSync(join(dir, 'learner-300', 'weights.bin'));
+    expect(bytes(alone).equals(bytes(again))).toBe(true);
+    expect(bytes(join(cohort, 'seed-3')).equals(bytes(alone))).toBe(true);
+    expect(bytes(alone).equals(bytes(plain))).toBe(false);
+    const meta = (dir: string): { training?: unknown; gradient_steps: number; command: string } => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8'));
+    expect(meta(alone).training).toEqual({ ema_decay: 0, lr_decay_frames: 0, replay: 2, learning_rate: 0.003, batch_size: 64 });
+    expect(meta(plain)).not.toHaveProperty('training');
+    // 300 frames in one chunk, used twice in batches of 64: round(2 · 300 / 64) = 9 steps (the plain run: round(4 · 300 / 128) = 9 too).
+    expect(meta(alone).gradient_steps).toBe(9);
+    expect(meta(join(cohort, 'seed-3')).command).toContain('--replay 2 --core object-files,integrator --diet edges --lr 0.003 --batch 64');
+    const listed = await lab('models', '--dir', alone, '--json');
+    expect(listed.stderr).not.toContain('warning');
+    expect(listed.stdout).toContain('"learner-300"');
+    for (const [flag, value] of [['--lr', '0'], ['--lr', 'fast'], ['--batch', '3']] as const) {
+      const bad = await lab('train', '--seed', '3', '--frames', '300', flag, value, '--out', join(tmp, 'bad-optim'));
+      expect(bad.code, `${flag} ${value}`).not.toBe(0);
+      expect(bad.stderr).toContain(flag);
+    }
+  }, 600_000);
+});
