@@ -51,6 +51,12 @@ export interface ExperienceDiet {
   /** Share of objects placed on a surface that are instead held a little above it (low-drop-height)
    * and let go: short falls and landings (absent: none, and no random numbers drawn for it). */
   lowDrops?: number;
+  /** The hand that holds an object before letting it go is never seen, so an object it holds
+   * through a whole step looks like one resting in mid-air. With this knob such a step teaches
+   * nothing about that object (its change is unknown, like an object that leaves the view); the
+   * step in which it is let go is kept: an object at rest in the air that starts to fall.
+   * Absent or false: held steps are learned from as any other (no random numbers depend on it). */
+  skipHeld?: boolean;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -261,15 +267,20 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   const spec = generateEpisode(rng, diet);
   const sim = new Simulation(spec, 'possible');
   const frames: Observation[] = [observe(sim.snapshot())];
+  // heldThrough[t]: ids still held after step t → t+1, so held through the whole of it.
+  const heldThrough: Set<string>[] = [];
+  const heldIds = spec.bodies.filter((b) => b.held).map((b) => b.id);
   for (let f = 0; f < spec.frames; f++) {
     sim.step();
     frames.push(observe(sim.snapshot()));
+    if (diet.skipHeld) heldThrough.push(new Set(heldIds.filter((id) => sim.isHeld(id))));
   }
   seen?.(frames, spec);
   const all: Transition[] = [];
   const active: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
+    if (diet.skipHeld) forgetHeld(tr, heldThrough[t]!);
     all.push(tr);
     if (changesMotion(tr)) active.push(t);
   }
@@ -283,6 +294,15 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   const mirror = diet.mirror ?? 0;
   if (mirror > 0 && rng.chance(mirror)) return chosen.map((tr) => mirrorTransition(tr, spec.width / 2));
   return chosen;
+}
+
+/** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that
+ * leaves the view: no prediction of it is scored. */
+function forgetHeld(tr: Transition, held: ReadonlySet<string>): void {
+  if (held.size === 0) return;
+  tr.obs.forEach((o, i) => {
+    if (held.has(o.id)) tr.dv.fill(NaN, i * 3, i * 3 + 3);
+  });
 }
 
 export function transition(now: Observation, next: Observation): Transition {

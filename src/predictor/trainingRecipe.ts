@@ -16,6 +16,8 @@ export interface TrainingRecipe {
   shortDrops: boolean;
   /** A fifth of the objects on platforms set down straddling an edge and left alone. */
   edgeRests: boolean;
+  /** Steps in which an unseen hand holds an object teach nothing about it (diet knob skipHeld). */
+  skipHeld: boolean;
   /** Adam's learning rate (shipped: 1e-3). */
   learningRate: number;
   /** Frames per gradient step (shipped: 128). */
@@ -29,7 +31,7 @@ export const SHIPPED_BATCH_SIZE = 128;
 export const SHIPPED_REPLAY = 4;
 
 export const SHIPPED_RECIPE: TrainingRecipe = {
-  emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false,
+  emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE,
 };
 
@@ -44,13 +46,14 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.mirror ? { mirror: 0.5 } : {}),
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
     ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
+    ...(r.skipHeld ? { skipHeld: true } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.skipHeld ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -66,6 +69,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.mirror ? ' --mirror' : '',
     r.shortDrops ? ' --short-drops' : '',
     r.edgeRests ? ' --edge-rests' : '',
+    r.skipHeld ? ' --skip-held' : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
   ].join('');

@@ -257,3 +257,34 @@ describe('train --replay, --lr, --batch', () => {
     }
   }, 600_000);
 });
+
+describe('held steps unlearned (--skip-held)', () => {
+  it('marks an object unknown in the steps an unseen hand holds it through, keeps the step it is let go, and changes nothing else', () => {
+    const diet = { ...DEFAULT_DIET, drops: 1, tosses: 0 };
+    let forgotten = 0, releases = 0;
+    for (let s = 1; s <= 12; s++) {
+      const asIs = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0 });
+      const skipped = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0, skipHeld: true });
+      expect(skipped.length).toBe(asIs.length);
+      skipped.forEach((t, k) => {
+        const a = asIs[k]!;
+        expect(JSON.stringify(t.obs)).toBe(JSON.stringify(a.obs));
+        t.obs.forEach((o, i) => {
+          if (o.isStatic) return;
+          const was = a.dv[i * 3 + 1]!, now = t.dv[i * 3 + 1]!;
+          if (Number.isNaN(now) && !Number.isNaN(was)) {
+            forgotten++;
+            // A held object does not move: what is forgotten is the "rest in mid-air".
+            expect(Math.abs(was)).toBeLessThan(1e-9);
+          } else {
+            expect(Object.is(now, was) || (Number.isNaN(now) && Number.isNaN(was))).toBe(true);
+          }
+          // The step of the release is kept: at rest, then falling.
+          if (!Number.isNaN(now) && o.vy === 0 && o.y > 0.5 && now < -0.05) releases++;
+        });
+      });
+    }
+    expect(forgotten).toBeGreaterThan(100);
+    expect(releases).toBeGreaterThan(3);
+  });
+});
