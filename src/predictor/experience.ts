@@ -57,6 +57,9 @@ export interface ExperienceDiet {
    * step in which it is let go is kept: an object at rest in the air that starts to fall.
    * Absent or false: held steps are learned from as any other (no random numbers depend on it). */
   skipHeld?: boolean;
+  /** Share of watched frames chosen where support changes: an object at rest vertically starts to
+   * fall, or a falling one lands (`changesSupport`). Absent or 0: none, and no random numbers drawn. */
+  supportFocus?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -262,6 +265,16 @@ export function changesMotion(tr: Transition): boolean {
   return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
 }
 
+/** A frame where support changes (the diet's supportFocus picks these): some moving object nearly
+ * at rest vertically (|vy| < 0.1 m/s) starts to fall (vy drops by more than 0.05 m/s in the step),
+ * or one falling faster than 0.3 m/s is slowed by more than 0.1 m/s (lands). */
+export function changesSupport(tr: Transition): boolean {
+  return tr.obs.some((o, i) => {
+    const dvy = tr.dv[i * 3 + 1]!;
+    return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
+  });
+}
+
 /** Runs an episode and returns the transitions the learner watches. */
 export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
   const spec = generateEpisode(rng, diet);
@@ -278,14 +291,20 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   seen?.(frames, spec);
   const all: Transition[] = [];
   const active: number[] = [];
+  const supportChanges: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
     if (diet.skipHeld) forgetHeld(tr, heldThrough[t]!);
     all.push(tr);
     if (changesMotion(tr)) active.push(t);
+    if (diet.supportFocus && changesSupport(tr)) supportChanges.push(t);
   }
   const chosen: Transition[] = [];
   for (let k = 0; k < diet.framesPerEpisode; k++) {
+    if (diet.supportFocus && supportChanges.length > 0 && rng.chance(diet.supportFocus)) {
+      chosen.push(all[rng.pick(supportChanges)]!);
+      continue;
+    }
     const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);
     const t = fromEvents ? rng.pick(active) : rng.int(0, all.length - 1);
     chosen.push(all[t]!);

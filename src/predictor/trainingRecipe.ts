@@ -18,6 +18,8 @@ export interface TrainingRecipe {
   edgeRests: boolean;
   /** Steps in which an unseen hand holds an object teach nothing about it (diet knob skipHeld). */
   skipHeld: boolean;
+  /** Share of watched frames chosen where support changes (diet knob supportFocus; 0: none). */
+  supportFocus: number;
   /** Adam's learning rate (shipped: 1e-3). */
   learningRate: number;
   /** Frames per gradient step (shipped: 128). */
@@ -31,7 +33,7 @@ export const SHIPPED_BATCH_SIZE = 128;
 export const SHIPPED_REPLAY = 4;
 
 export const SHIPPED_RECIPE: TrainingRecipe = {
-  emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false,
+  emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE,
 };
 
@@ -47,13 +49,14 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
     ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
     ...(r.skipHeld ? { skipHeld: true } : {}),
+    ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.skipHeld ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.skipHeld || r.supportFocus > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -70,6 +73,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.shortDrops ? ' --short-drops' : '',
     r.edgeRests ? ' --edge-rests' : '',
     r.skipHeld ? ' --skip-held' : '',
+    r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
   ].join('');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
 import { Trainer, type TrainOptions } from '../../src/predictor/trainer';
-import { DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
+import { changesSupport, DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
 import { mirrorTransition } from '../../src/predictor/mirror';
 import { recipeDiet, SHIPPED_RECIPE } from '../../src/predictor/trainingRecipe';
 import { createRng } from '../../src/sim/rng';
@@ -286,5 +286,25 @@ describe('held steps unlearned (--skip-held)', () => {
     }
     expect(forgotten).toBeGreaterThan(100);
     expect(releases).toBeGreaterThan(3);
+  });
+});
+
+describe('support focus (--support-focus)', () => {
+  it('watches frames where an object starts to fall or lands, in the share asked for; off, the same frames as before', () => {
+    const diet = { ...DEFAULT_DIET, edgePushes: 1, onPlatform: 1 };
+    let focused = 0, plain = 0, watched = 0;
+    for (let s = 1; s <= 30; s++) {
+      const all = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0 }).filter(changesSupport).length;
+      const asIs = watchEpisode(createRng(s), diet);
+      expect(watchEpisode(createRng(s), { ...diet, supportFocus: 0 }).every((t, k) => same(t, asIs[k]!))).toBe(true);
+      const seen = watchEpisode(createRng(s), { ...diet, supportFocus: 1 });
+      if (all > 0) expect(seen.every(changesSupport), `episode ${s}`).toBe(true);
+      watched += seen.length;
+      focused += seen.filter(changesSupport).length;
+      plain += asIs.filter(changesSupport).length;
+    }
+    // Support changes are a few percent of the frames (falls begin and end once each): focused, nearly all.
+    expect(focused).toBeGreaterThan(0.8 * watched);
+    expect(plain).toBeLessThan(0.25 * watched);
   });
 });
