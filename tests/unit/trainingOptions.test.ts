@@ -224,9 +224,9 @@ describe('train --stable', () => {
   }, 600_000);
 });
 
-describe('train --replay, --lr, --batch', () => {
+describe('train --replay, --lr, --batch, --skip-held, --support-focus', () => {
   it('are recorded in meta.json and the cohort command, change the weights, and stay reproducible per seed', async () => {
-    const args = ['--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--replay', '2', '--lr', '0.003', '--batch', '64'];
+    const args = ['--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--replay', '2', '--lr', '0.003', '--batch', '64', '--skip-held', '--support-focus', '0.3'];
     const cohort = join(tmp, 'optim-cohort');
     const alone = join(tmp, 'optim-alone');
     const again = join(tmp, 'optim-again');
@@ -241,16 +241,19 @@ describe('train --replay, --lr, --batch', () => {
     expect(bytes(alone).equals(bytes(again))).toBe(true);
     expect(bytes(join(cohort, 'seed-3')).equals(bytes(alone))).toBe(true);
     expect(bytes(alone).equals(bytes(plain))).toBe(false);
-    const meta = (dir: string): { training?: unknown; gradient_steps: number; command: string } => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8'));
+    const meta = (dir: string): { training?: unknown; diet: Record<string, unknown>; gradient_steps: number; command: string } => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8'));
     expect(meta(alone).training).toEqual({ ema_decay: 0, lr_decay_frames: 0, replay: 2, learning_rate: 0.003, batch_size: 64 });
+    expect(meta(alone).diet).toMatchObject({ skipHeld: true, supportFocus: 0.3, lowDrops: 0.3 });
+    expect(meta(plain).diet).not.toHaveProperty('skipHeld');
+    expect(meta(plain).diet).not.toHaveProperty('supportFocus');
     expect(meta(plain)).not.toHaveProperty('training');
     // 300 frames in one chunk, used twice in batches of 64: round(2 · 300 / 64) = 9 steps (the plain run: round(4 · 300 / 128) = 9 too).
     expect(meta(alone).gradient_steps).toBe(9);
-    expect(meta(join(cohort, 'seed-3')).command).toContain('--replay 2 --core object-files,integrator --diet edges --lr 0.003 --batch 64');
+    expect(meta(join(cohort, 'seed-3')).command).toContain('--replay 2 --core object-files,integrator --diet edges --skip-held --support-focus 0.3 --lr 0.003 --batch 64');
     const listed = await lab('models', '--dir', alone, '--json');
     expect(listed.stderr).not.toContain('warning');
     expect(listed.stdout).toContain('"learner-300"');
-    for (const [flag, value] of [['--lr', '0'], ['--lr', 'fast'], ['--batch', '3']] as const) {
+    for (const [flag, value] of [['--lr', '0'], ['--lr', 'fast'], ['--batch', '3'], ['--support-focus', '1.5']] as const) {
       const bad = await lab('train', '--seed', '3', '--frames', '300', flag, value, '--out', join(tmp, 'bad-optim'));
       expect(bad.code, `${flag} ${value}`).not.toBe(0);
       expect(bad.stderr).toContain(flag);
