@@ -6,6 +6,7 @@ import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
+import { changesSupport, forgetHeld } from './supportFrames';
 import { mirrorTransition } from './mirror';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
@@ -265,15 +266,7 @@ export function changesMotion(tr: Transition): boolean {
   return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
 }
 
-/** A frame where support changes (the diet's supportFocus picks these): some moving object nearly
- * at rest vertically (|vy| < 0.1 m/s) starts to fall (vy drops by more than 0.05 m/s in the step),
- * or one falling faster than 0.3 m/s is slowed by more than 0.1 m/s (lands). */
-export function changesSupport(tr: Transition): boolean {
-  return tr.obs.some((o, i) => {
-    const dvy = tr.dv[i * 3 + 1]!;
-    return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
-  });
-}
+export { changesSupport } from './supportFrames';
 
 /** Runs an episode and returns the transitions the learner watches. */
 export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
@@ -313,15 +306,6 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   const mirror = diet.mirror ?? 0;
   if (mirror > 0 && rng.chance(mirror)) return chosen.map((tr) => mirrorTransition(tr, spec.width / 2));
   return chosen;
-}
-
-/** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that
- * leaves the view: no prediction of it is scored. */
-function forgetHeld(tr: Transition, held: ReadonlySet<string>): void {
-  if (held.size === 0) return;
-  tr.obs.forEach((o, i) => {
-    if (held.has(o.id)) tr.dv.fill(NaN, i * 3, i * 3 + 3);
-  });
 }
 
 export function transition(now: Observation, next: Observation): Transition {
