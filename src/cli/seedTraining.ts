@@ -3,8 +3,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { train } from '../predictor/training';
-import { serializeCheckpoint } from '../predictor/checkpoint';
-import { recipeOptions, type TrainingRecipe } from '../predictor/trainingRecipe';
+import { serializeCheckpoint, type CheckpointMeta } from '../predictor/checkpoint';
+import type { TrainSettings } from '../predictor/trainer';
+import { recipeOptions, SHIPPED_BATCH_SIZE, SHIPPED_LEARNING_RATE, SHIPPED_REPLAY, type TrainingRecipe } from '../predictor/trainingRecipe';
 import type { CoreSettings } from '../predictor/coreKnowledge';
 import { NAMED_DIETS } from '../predictor/namedDiets';
 
@@ -43,6 +44,19 @@ export function codeVersion(): string {
   return pkg.version;
 }
 
+/** meta.json's `training`: absent for the shipped settings; the averaging and decay when either is set
+ * (as before the other keys existed), and each of replay, learning rate and batch size that differs
+ * from the shipped one. */
+function trainingRecord(s: TrainSettings): Pick<CheckpointMeta, 'training'> {
+  const extra = {
+    ...(s.replay !== SHIPPED_REPLAY ? { replay: s.replay } : {}),
+    ...(s.learningRate !== SHIPPED_LEARNING_RATE ? { learning_rate: s.learningRate } : {}),
+    ...(s.batchSize !== SHIPPED_BATCH_SIZE ? { batch_size: s.batchSize } : {}),
+  };
+  if (s.emaDecay === 0 && s.learningRateDecayFrames === 0 && Object.keys(extra).length === 0) return {};
+  return { training: { ema_decay: s.emaDecay, lr_decay_frames: s.learningRateDecayFrames, ...extra } };
+}
+
 /** Trains `job.seed` from fresh weights. Deterministic for a seed: the weights do not depend on the
  * thread, the other seeds of a cohort or the wall clock (only meta.json's training_seconds does). */
 export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => void): Promise<WrittenCheckpoint[]> {
@@ -55,7 +69,7 @@ export async function trainSeed(job: SeedJob, onMessage: (m: SeedMessage) => voi
     const ck = serializeCheckpoint(e.network, e.settings.features, {
       name, experience_frames: e.experienceFrames, experience_minutes: Number((e.experienceFrames / 3600).toFixed(2)),
       seed: job.seed, diet: e.settings.diet, features: e.settings.features,
-      ...(e.settings.emaDecay > 0 || e.settings.learningRateDecayFrames > 0 ? { training: { ema_decay: e.settings.emaDecay, lr_decay_frames: e.settings.learningRateDecayFrames } } : {}),
+      ...trainingRecord(e.settings),
       matmul_gradient: e.settings.plainGradient ? 'plain' : 'transposed',
       validation_loss: e.validationLoss,
       train_loss: Number.isFinite(e.trainLoss) ? e.trainLoss : null, gradient_steps: e.gradientSteps,

@@ -29,8 +29,9 @@ export interface CheckpointMeta {
   seed: number;
   diet: ExperienceDiet;
   features: FeatureOptions;
-  /** Present when the run averaged its weights or decayed its learning rate (train --ema, --lr-decay). */
-  training?: { ema_decay: number; lr_decay_frames: number };
+  /** Present when the run averaged its weights, decayed its learning rate (train --ema, --lr-decay) or
+   * changed replay, learning rate or batch size (each recorded only when it differs from the shipped one). */
+  training?: { ema_decay: number; lr_decay_frames: number; replay?: number; learning_rate?: number; batch_size?: number };
   /** How training summed matMul's gradient (network.ts plainGradient); absent in checkpoints written before it was recorded. */
   matmul_gradient?: 'plain' | 'transposed';
   validation_loss: number;

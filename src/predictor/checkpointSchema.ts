@@ -48,7 +48,10 @@ export const metaJsonSchema = z.strictObject({
   /** The experience diet as written by training (docs/learn.md): kept as a record, not used to load. */
   diet: z.record(z.string(), z.unknown()),
   features: featureOptionsSchema,
-  training: z.strictObject({ ema_decay: z.number().min(0).max(1), lr_decay_frames: z.number().int().min(0).max(MAX_EXPERIENCE_FRAMES) }).optional(),
+  training: z.strictObject({
+    ema_decay: z.number().min(0).max(1), lr_decay_frames: z.number().int().min(0).max(MAX_EXPERIENCE_FRAMES),
+    replay: z.number().int().min(1).max(64).optional(), learning_rate: z.number().gt(0).max(0.1).optional(), batch_size: z.number().int().min(1).max(4096).optional(),
+  }).optional(),
   /** How training summed matMul's gradient (network.ts): absent in checkpoints written before it was recorded. */
   matmul_gradient: z.enum(['plain', 'transposed']).optional(),
   validation_loss: z.union([finite, z.null()]),

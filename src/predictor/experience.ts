@@ -6,6 +6,7 @@ import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
+import { changesSupport, forgetHeld } from './supportFrames';
 import { mirrorTransition } from './mirror';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
@@ -51,6 +52,15 @@ export interface ExperienceDiet {
   /** Share of objects placed on a surface that are instead held a little above it (low-drop-height)
    * and let go: short falls and landings (absent: none, and no random numbers drawn for it). */
   lowDrops?: number;
+  /** The hand that holds an object before letting it go is never seen, so an object it holds
+   * through a whole step looks like one resting in mid-air. With this knob such a step teaches
+   * nothing about that object (its change is unknown, like an object that leaves the view); the
+   * step in which it is let go is kept: an object at rest in the air that starts to fall.
+   * Absent or false: held steps are learned from as any other (no random numbers depend on it). */
+  skipHeld?: boolean;
+  /** Share of watched frames chosen where support changes: an object at rest vertically starts to
+   * fall, or a falling one lands (`changesSupport`). Absent or 0: none, and no random numbers drawn. */
+  supportFocus?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -256,25 +266,38 @@ export function changesMotion(tr: Transition): boolean {
   return tr.obs.some((o, i) => !o.isStatic && (Math.abs(tr.dv[i * 3]!) + Math.abs(tr.dv[i * 3 + 1]!) > 0.02 || Math.abs(o.vy) > 0.05));
 }
 
+export { changesSupport } from './supportFrames';
+
 /** Runs an episode and returns the transitions the learner watches. */
 export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
   const spec = generateEpisode(rng, diet);
   const sim = new Simulation(spec, 'possible');
   const frames: Observation[] = [observe(sim.snapshot())];
+  // heldThrough[t]: ids still held after step t → t+1, so held through the whole of it.
+  const heldThrough: Set<string>[] = [];
+  const heldIds = spec.bodies.filter((b) => b.held).map((b) => b.id);
   for (let f = 0; f < spec.frames; f++) {
     sim.step();
     frames.push(observe(sim.snapshot()));
+    if (diet.skipHeld) heldThrough.push(new Set(heldIds.filter((id) => sim.isHeld(id))));
   }
   seen?.(frames, spec);
   const all: Transition[] = [];
   const active: number[] = [];
+  const supportChanges: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
+    if (diet.skipHeld) forgetHeld(tr, heldThrough[t]!);
     all.push(tr);
     if (changesMotion(tr)) active.push(t);
+    if (diet.supportFocus && changesSupport(tr)) supportChanges.push(t);
   }
   const chosen: Transition[] = [];
   for (let k = 0; k < diet.framesPerEpisode; k++) {
+    if (diet.supportFocus && supportChanges.length > 0 && rng.chance(diet.supportFocus)) {
+      chosen.push(all[rng.pick(supportChanges)]!);
+      continue;
+    }
     const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);
     const t = fromEvents ? rng.pick(active) : rng.int(0, all.length - 1);
     chosen.push(all[t]!);

@@ -1,6 +1,7 @@
 // The named training options beyond the shipped defaults (docs/predictor.md, *Training options*):
 // weight averaging and a learning-rate decay for stability, a mirrored diet and short drops for
-// the left/right bias and the low floats. All off: exactly the shipped training.
+// the left/right bias and the low floats; the learning rate and batch size (for the learner without
+// contact geometry, docs/predictor.md). All at their shipped values: exactly the shipped training.
 import { DEFAULT_DIET, type ExperienceDiet } from './experience';
 import type { TrainOptions } from './trainer';
 
@@ -15,13 +16,30 @@ export interface TrainingRecipe {
   shortDrops: boolean;
   /** A fifth of the objects on platforms set down straddling an edge and left alone. */
   edgeRests: boolean;
+  /** Steps in which an unseen hand holds an object teach nothing about it (diet knob skipHeld). */
+  skipHeld: boolean;
+  /** Share of watched frames chosen where support changes (diet knob supportFocus; 0: none). */
+  supportFocus: number;
+  /** Adam's learning rate (shipped: 1e-3). */
+  learningRate: number;
+  /** Frames per gradient step (shipped: 128). */
+  batchSize: number;
 }
 
-export const SHIPPED_RECIPE: TrainingRecipe = { emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false };
+/** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
+export const SHIPPED_LEARNING_RATE = 1e-3;
+export const SHIPPED_BATCH_SIZE = 128;
+/** Gradient uses of each watched frame on average (`train --replay`, shipped: 4). */
+export const SHIPPED_REPLAY = 4;
+
+export const SHIPPED_RECIPE: TrainingRecipe = {
+  emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
+  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE,
+};
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
  * the learning-rate decay is left out (it slowed learning without removing the failures). */
-export const STABLE_RECIPE: TrainingRecipe = { emaDecay: 0.99, learningRateDecayFrames: 0, mirror: true, shortDrops: true, edgeRests: true };
+export const STABLE_RECIPE: TrainingRecipe = { ...SHIPPED_RECIPE, emaDecay: 0.99, mirror: true, shortDrops: true, edgeRests: true };
 
 /** The diet a recipe trains on: the default with the mirror and short-drop knobs set. */
 export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): ExperienceDiet {
@@ -30,15 +48,19 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.mirror ? { mirror: 0.5 } : {}),
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
     ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
+    ...(r.skipHeld ? { skipHeld: true } : {}),
+    ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
-export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames'> {
+export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.skipHeld || r.supportFocus > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
+    ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
+    ...(r.batchSize !== SHIPPED_BATCH_SIZE ? { batchSize: r.batchSize } : {}),
   };
 }
 
@@ -50,5 +72,9 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.mirror ? ' --mirror' : '',
     r.shortDrops ? ' --short-drops' : '',
     r.edgeRests ? ' --edge-rests' : '',
+    r.skipHeld ? ' --skip-held' : '',
+    r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
+    r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
+    r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
   ].join('');
 }

@@ -164,6 +164,11 @@ export class Simulation {
     return { frame: this.frameIndex, t: this.frameIndex * STEP_S, bodies };
   }
 
+  /** Held by a hand (pinned or carried) at this moment; the hand itself is never observed. */
+  isHeld(id: string): boolean {
+    return this.held.has(id);
+  }
+
   isSupported(id: string): boolean {
     return this.supported.has(id) || this.held.has(id);
   }

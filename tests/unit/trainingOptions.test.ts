@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
 import { Trainer, type TrainOptions } from '../../src/predictor/trainer';
-import { DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
+import { changesSupport, DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
 import { mirrorTransition } from '../../src/predictor/mirror';
 import { recipeDiet, SHIPPED_RECIPE } from '../../src/predictor/trainingRecipe';
 import { createRng } from '../../src/sim/rng';
@@ -243,4 +243,92 @@ describe('train --fast-gradient', () => {
     expect(meta(usual).matmul_gradient).toBe('transposed');
     expect(meta(join(cohort, 'seed-4')).command).toContain(' --fast-gradient --out ');
   }, 600_000);
+});
+
+describe('train --replay, --lr, --batch, --skip-held, --support-focus', () => {
+  it('are recorded in meta.json and the cohort command, change the weights, and stay reproducible per seed', async () => {
+    const args = ['--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--replay', '2', '--lr', '0.003', '--batch', '64', '--skip-held', '--support-focus', '0.3'];
+    const cohort = join(tmp, 'optim-cohort');
+    const alone = join(tmp, 'optim-alone');
+    const again = join(tmp, 'optim-again');
+    const plain = join(tmp, 'optim-plain');
+    for (const r of [
+      await lab('train', '--seeds', '2-3', '--jobs', '2', ...args, '--out', cohort),
+      await lab('train', '--seed', '3', ...args, '--out', alone),
+      await lab('train', '--seed', '3', ...args, '--out', again),
+      await lab('train', '--seed', '3', '--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--out', plain),
+    ]) expect(r.code, r.stderr).toBe(0);
+    const bytes = (dir: string): Buffer => readFileSync(join(dir, 'learner-300', 'weights.bin'));
+    expect(bytes(alone).equals(bytes(again))).toBe(true);
+    expect(bytes(join(cohort, 'seed-3')).equals(bytes(alone))).toBe(true);
+    expect(bytes(alone).equals(bytes(plain))).toBe(false);
+    const meta = (dir: string): { training?: unknown; diet: Record<string, unknown>; gradient_steps: number; command: string } => JSON.parse(readFileSync(join(dir, 'learner-300', 'meta.json'), 'utf8'));
+    expect(meta(alone).training).toEqual({ ema_decay: 0, lr_decay_frames: 0, replay: 2, learning_rate: 0.003, batch_size: 64 });
+    expect(meta(alone).diet).toMatchObject({ skipHeld: true, supportFocus: 0.3, lowDrops: 0.3 });
+    expect(meta(plain).diet).not.toHaveProperty('skipHeld');
+    expect(meta(plain).diet).not.toHaveProperty('supportFocus');
+    expect(meta(plain)).not.toHaveProperty('training');
+    // 300 frames in one chunk, used twice in batches of 64: round(2 · 300 / 64) = 9 steps (the plain run: round(4 · 300 / 128) = 9 too).
+    expect(meta(alone).gradient_steps).toBe(9);
+    expect(meta(join(cohort, 'seed-3')).command).toContain('--replay 2 --core object-files,integrator --diet edges --skip-held --support-focus 0.3 --lr 0.003 --batch 64');
+    const listed = await lab('models', '--dir', alone, '--json');
+    expect(listed.stderr).not.toContain('warning');
+    expect(listed.stdout).toContain('"learner-300"');
+    for (const [flag, value] of [['--lr', '0'], ['--lr', 'fast'], ['--batch', '3'], ['--support-focus', '1.5']] as const) {
+      const bad = await lab('train', '--seed', '3', '--frames', '300', flag, value, '--out', join(tmp, 'bad-optim'));
+      expect(bad.code, `${flag} ${value}`).not.toBe(0);
+      expect(bad.stderr).toContain(flag);
+    }
+  }, 600_000);
+});
+
+describe('held steps unlearned (--skip-held)', () => {
+  it('marks an object unknown in the steps an unseen hand holds it through, keeps the step it is let go, and changes nothing else', () => {
+    const diet = { ...DEFAULT_DIET, drops: 1, tosses: 0 };
+    let forgotten = 0, releases = 0;
+    for (let s = 1; s <= 12; s++) {
+      const asIs = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0 });
+      const skipped = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0, skipHeld: true });
+      expect(skipped.length).toBe(asIs.length);
+      skipped.forEach((t, k) => {
+        const a = asIs[k]!;
+        expect(JSON.stringify(t.obs)).toBe(JSON.stringify(a.obs));
+        t.obs.forEach((o, i) => {
+          if (o.isStatic) return;
+          const was = a.dv[i * 3 + 1]!, now = t.dv[i * 3 + 1]!;
+          if (Number.isNaN(now) && !Number.isNaN(was)) {
+            forgotten++;
+            // A held object does not move: what is forgotten is the "rest in mid-air".
+            expect(Math.abs(was)).toBeLessThan(1e-9);
+          } else {
+            expect(Object.is(now, was) || (Number.isNaN(now) && Number.isNaN(was))).toBe(true);
+          }
+          // The step of the release is kept: at rest, then falling.
+          if (!Number.isNaN(now) && o.vy === 0 && o.y > 0.5 && now < -0.05) releases++;
+        });
+      });
+    }
+    expect(forgotten).toBeGreaterThan(100);
+    expect(releases).toBeGreaterThan(3);
+  });
+});
+
+describe('support focus (--support-focus)', () => {
+  it('watches frames where an object starts to fall or lands, in the share asked for; off, the same frames as before', () => {
+    const diet = { ...DEFAULT_DIET, edgePushes: 1, onPlatform: 1 };
+    let focused = 0, plain = 0, watched = 0;
+    for (let s = 1; s <= 30; s++) {
+      const all = watchEpisode(createRng(s), { ...diet, framesPerEpisode: 150, eventFocus: 0 }).filter(changesSupport).length;
+      const asIs = watchEpisode(createRng(s), diet);
+      expect(watchEpisode(createRng(s), { ...diet, supportFocus: 0 }).every((t, k) => same(t, asIs[k]!))).toBe(true);
+      const seen = watchEpisode(createRng(s), { ...diet, supportFocus: 1 });
+      if (all > 0) expect(seen.every(changesSupport), `episode ${s}`).toBe(true);
+      watched += seen.length;
+      focused += seen.filter(changesSupport).length;
+      plain += asIs.filter(changesSupport).length;
+    }
+    // Support changes are a few percent of the frames (falls begin and end once each): focused, nearly all.
+    expect(focused).toBeGreaterThan(0.8 * watched);
+    expect(plain).toBeLessThan(0.25 * watched);
+  });
 });

@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --lr, --batch on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'skip-held', 'support-focus', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -53,6 +53,18 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (v.has('mirror')) r.mirror = true;
   if (v.has('short-drops')) r.shortDrops = true;
   if (v.has('edge-rests')) r.edgeRests = true;
+  if (v.has('skip-held')) r.skipHeld = true;
+  const focus = v.get('support-focus');
+  if (focus !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(focus.trim())) throw new UsageError(`--support-focus expects a share of frames from 0 to 1, e.g. 0.3, got ${JSON.stringify(focus)}`, 'train');
+    r.supportFocus = Number(focus);
+  }
+  const rate = v.get('lr');
+  if (rate !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(rate.trim()) || !(Number(rate) > 0 && Number(rate) <= 0.1)) throw new UsageError(`--lr expects Adam's learning rate, above 0 and at most 0.1, e.g. 0.003, got ${JSON.stringify(rate)}`, 'train');
+    r.learningRate = Number(rate);
+  }
+  if (v.has('batch')) r.batchSize = integerFlag(parsed, 'batch', 8, 4096)!;
   return recipeFlags(r) === '' ? undefined : r;
 }
 
@@ -157,6 +169,10 @@ export const trainCommand: Command = {
       { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
       { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
       { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
+      { name: 'skip-held', kind: 'switch', description: 'steps in which an unseen hand holds an object (before a drop) teach nothing about it' },
+      { name: 'support-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object starts to fall or lands, e.g. 0.3 (default 0)' },
+      { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
+      { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
       { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },

@@ -1,0 +1,22 @@
+// Frames that matter for support, for the diet knobs of a learner without contact geometry:
+// where support changes (supportFocus), and steps an unseen hand holds an object through (skipHeld).
+import type { Transition } from './experience';
+
+/** A frame where support changes (the diet's supportFocus picks these): some moving object nearly
+ * at rest vertically (|vy| < 0.1 m/s) starts to fall (vy drops by more than 0.05 m/s in the step),
+ * or one falling faster than 0.3 m/s is slowed by more than 0.1 m/s (lands). */
+export function changesSupport(tr: Transition): boolean {
+  return tr.obs.some((o, i) => {
+    const dvy = tr.dv[i * 3 + 1]!;
+    return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
+  });
+}
+
+/** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that
+ * leaves the view: no prediction of it is scored. */
+export function forgetHeld(tr: Transition, held: ReadonlySet<string>): void {
+  if (held.size === 0) return;
+  tr.obs.forEach((o, i) => {
+    if (held.has(o.id)) tr.dv.fill(NaN, i * 3, i * 3 + 3);
+  });
+}
