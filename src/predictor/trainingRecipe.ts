@@ -15,28 +15,35 @@ export interface TrainingRecipe {
   shortDrops: boolean;
   /** A fifth of the objects on platforms set down straddling an edge and left alone. */
   edgeRests: boolean;
+  /** Edge rests reach up to 95% of the object's width beyond the edge (about half tip off); with
+   * `edgeRests` off it turns them on. */
+  overhangs: boolean;
+  /** Share of objects set on a surface that are held a little above it (0.03–0.4 m) and let go (0: none). */
+  lowDrops: number;
 }
 
-export const SHIPPED_RECIPE: TrainingRecipe = { emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false };
+export const SHIPPED_RECIPE: TrainingRecipe = { emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, overhangs: false, lowDrops: 0 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
  * the learning-rate decay is left out (it slowed learning without removing the failures). */
-export const STABLE_RECIPE: TrainingRecipe = { emaDecay: 0.99, learningRateDecayFrames: 0, mirror: true, shortDrops: true, edgeRests: true };
+export const STABLE_RECIPE: TrainingRecipe = { emaDecay: 0.99, learningRateDecayFrames: 0, mirror: true, shortDrops: true, edgeRests: true, overhangs: false, lowDrops: 0 };
 
-/** The diet a recipe trains on: the default with the mirror and short-drop knobs set. */
+/** The diet a recipe trains on: the default with the mirror, short-drop, edge-rest and low-drop knobs set. */
 export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): ExperienceDiet {
   return {
     ...base,
     ...(r.mirror ? { mirror: 0.5 } : {}),
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
-    ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
+    ...(r.edgeRests || r.overhangs ? { edgeRests: 0.2 } : {}),
+    ...(r.overhangs ? { edgeRestReach: 0.95 } : {}),
+    ...(r.lowDrops > 0 ? { lowDrops: r.lowDrops } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
   };
@@ -50,5 +57,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.mirror ? ' --mirror' : '',
     r.shortDrops ? ' --short-drops' : '',
     r.edgeRests ? ' --edge-rests' : '',
+    r.overhangs ? ' --overhangs' : '',
+    r.lowDrops > 0 ? ` --low-drops ${r.lowDrops}` : '',
   ].join('');
 }

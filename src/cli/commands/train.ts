@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -53,6 +53,12 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (v.has('mirror')) r.mirror = true;
   if (v.has('short-drops')) r.shortDrops = true;
   if (v.has('edge-rests')) r.edgeRests = true;
+  if (v.has('overhangs')) r.overhangs = true;
+  const lowDrops = v.get('low-drops');
+  if (lowDrops !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(lowDrops.trim())) throw new UsageError(`--low-drops expects a share from 0 to 1, e.g. 0.15, got ${JSON.stringify(lowDrops)}`, 'train');
+    r.lowDrops = Number(lowDrops);
+  }
   return recipeFlags(r) === '' ? undefined : r;
 }
 
@@ -155,6 +161,8 @@ export const trainCommand: Command = {
       { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
       { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
       { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
+      { name: 'overhangs', kind: 'switch', description: 'edge rests (on with it) reach up to 95% of the width beyond the edge, as in the support scenes: about half tip off' },
+      { name: 'low-drops', kind: 'string', valueName: 'P', description: 'share of objects set on a surface that are held 0.03–0.4 m above it and let go, e.g. 0.15 (default 0)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
       { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
