@@ -49,6 +49,10 @@ export interface ExperienceDiet {
    * beyond it) and left alone: those with their middle over the platform stay, the others tip off.
    * Absent or 0: none, as before. */
   edgeRests?: number;
+  /** How far beyond the edge an edge rest may reach, as a share of the object's width (absent: 0.75,
+   * so a third of them have their middle beyond and tip off; 0.95 reaches the support scenes' 75–85%
+   * overhangs, about half tip off). Drawn from the same random number either way. */
+  edgeRestReach?: number;
   /** Share of objects placed on a surface that are instead held a little above it (low-drop-height)
    * and let go: short falls and landings (absent: none, and no random numbers drawn for it). */
   lowDrops?: number;
@@ -173,7 +177,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     }
     const surface = surfaces.length > 1 && rng.chance(diet.onPlatform) ? rng.pick(surfaces.slice(1)) : surfaces[0]!;
     if (surface !== surfaces[0] && (diet.edgeRests ?? 0) > 0 && rng.chance(diet.edgeRests!)) {
-      if (placeAtEdge(rng, o, surface, bodies)) placed.push(o);
+      if (placeAtEdge(rng, o, surface, bodies, diet.edgeRestReach ?? 0.75)) placed.push(o);
       continue;
     }
     const span = surface.x1 - surface.x0 - o.width;
@@ -225,9 +229,9 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
 
 /** Sets `o` down straddling one edge of `surface`, a random share (0–3/4) of its width beyond it;
  * false (nothing placed) where that spot is taken or runs into another static body. */
-function placeAtEdge(rng: Rng, o: BodySpec, surface: Surface, bodies: readonly BodySpec[]): boolean {
+function placeAtEdge(rng: Rng, o: BodySpec, surface: Surface, bodies: readonly BodySpec[], reach: number): boolean {
   const right = rng.chance(0.5);
-  const beyond = rng.uniform(0, 0.75) * o.width;
+  const beyond = rng.uniform(0, reach) * o.width;
   o.x = right ? surface.x1 - o.width / 2 + beyond : surface.x0 + o.width / 2 - beyond;
   o.y = surface.top + o.height / 2;
   if (surface.occupied.some(([a, b]) => o.x + o.width / 2 > a - 0.05 && o.x - o.width / 2 < b + 0.05)) return false;

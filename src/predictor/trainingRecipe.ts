@@ -24,6 +24,11 @@ export interface TrainingRecipe {
   learningRate: number;
   /** Frames per gradient step (shipped: 128). */
   batchSize: number;
+  /** Edge rests reach up to 95% of the object's width beyond the edge (about half tip off); with
+   * `edgeRests` off it turns them on. */
+  overhangs: boolean;
+  /** Share of objects set on a surface that are held a little above it (0.03–0.4 m) and let go (0: none). */
+  lowDrops: number;
 }
 
 /** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
@@ -34,20 +39,22 @@ export const SHIPPED_REPLAY = 4;
 
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
-  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE,
+  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
  * the learning-rate decay is left out (it slowed learning without removing the failures). */
 export const STABLE_RECIPE: TrainingRecipe = { ...SHIPPED_RECIPE, emaDecay: 0.99, mirror: true, shortDrops: true, edgeRests: true };
 
-/** The diet a recipe trains on: the default with the mirror and short-drop knobs set. */
+/** The diet a recipe trains on: the default with the mirror, short-drop, edge-rest and low-drop knobs set. */
 export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): ExperienceDiet {
   return {
     ...base,
     ...(r.mirror ? { mirror: 0.5 } : {}),
     ...(r.shortDrops ? { lowSteps: 0.25, lowerShelves: 0.25 } : {}),
-    ...(r.edgeRests ? { edgeRests: 0.2 } : {}),
+    ...(r.edgeRests || r.overhangs ? { edgeRests: 0.2 } : {}),
+    ...(r.overhangs ? { edgeRestReach: 0.95 } : {}),
+    ...(r.lowDrops > 0 ? { lowDrops: r.lowDrops } : {}),
     ...(r.skipHeld ? { skipHeld: true } : {}),
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
   };
@@ -56,7 +63,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.skipHeld || r.supportFocus > 0 ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -72,6 +79,8 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.mirror ? ' --mirror' : '',
     r.shortDrops ? ' --short-drops' : '',
     r.edgeRests ? ' --edge-rests' : '',
+    r.overhangs ? ' --overhangs' : '',
+    r.lowDrops > 0 ? ` --low-drops ${r.lowDrops}` : '',
     r.skipHeld ? ' --skip-held' : '',
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',

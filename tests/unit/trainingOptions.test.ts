@@ -332,3 +332,64 @@ describe('support focus (--support-focus)', () => {
     expect(plain).toBeLessThan(0.25 * watched);
   });
 });
+describe('overhangs (--overhangs)', () => {
+  it('lets edge rests reach up to 95% of the width beyond the edge, so boxes hanging far over tip off; without it the reach is 75%', () => {
+    const reach = (diet: typeof DEFAULT_DIET): { most: number; tipped: number } => {
+      let most = 0, tipped = 0;
+      for (let s = 1; s <= 80; s++) {
+        const world = generateEpisode(createRng(s), diet);
+        const platforms = world.bodies.filter((b) => b.kind === 'platform');
+        const sim = new Simulation(world, 'possible');
+        for (let f = 0; f < 90; f++) sim.step();
+        const after = new Map(sim.snapshot().bodies.map((b) => [b.id, b]));
+        for (const o of world.bodies.filter((b) => !b.isStatic && b.kind === 'box')) {
+          const p = platforms.find((q) => Math.abs(o.y - o.height / 2 - (q.y + q.height / 2)) < 1e-9);
+          if (!p) continue;
+          const beyond = (Math.abs(o.x - p.x) - p.width / 2 + o.width / 2) / o.width;
+          most = Math.max(most, beyond);
+          // Three quarters or more of the bottom beyond the edge, as in the support scenes: it falls.
+          if (beyond >= 0.75) { expect(o.y - after.get(o.id)!.y, `episode ${s} ${o.id}`).toBeGreaterThan(0.05); tipped++; }
+        }
+      }
+      return { most, tipped };
+    };
+    const base = { ...DEFAULT_DIET, edgeRests: 1, drops: 0, tosses: 0, collisions: 0 };
+    const deep = reach({ ...recipeDiet({ ...SHIPPED_RECIPE, overhangs: true }), edgeRests: 1, drops: 0, tosses: 0, collisions: 0 });
+    const usual = reach(base);
+    expect(deep.most).toBeGreaterThan(0.85);
+    expect(deep.most).toBeLessThanOrEqual(0.95 + 1e-9);
+    expect(deep.tipped).toBeGreaterThanOrEqual(5);
+    expect(usual.most).toBeLessThanOrEqual(0.75 + 1e-9);
+    expect(usual.tipped).toBe(0);
+    // The reach only scales the same random number: 0.75 written out plays the same worlds as absent.
+    for (const s of [2, 9]) expect(JSON.stringify(generateEpisode(createRng(s), { ...base, edgeRestReach: 0.75 }))).toBe(JSON.stringify(generateEpisode(createRng(s), base)));
+  });
+});
+
+describe('train --overhangs --low-drops', () => {
+  it('is reproducible per seed, alone or in a cohort, and records its diet knobs and flags in meta.json', async () => {
+    const args = ['--frames', '300', '--checkpoints', '300', '--stable', '--overhangs', '--low-drops', '0.15'];
+    const cohort = join(tmp, 'cohort-overhangs');
+    const alone = join(tmp, 'alone-overhangs');
+    const stable = join(tmp, 'stable-only');
+    for (const r of [
+      await lab('train', '--seeds', '2-3', '--jobs', '2', ...args, '--out', cohort),
+      await lab('train', '--seed', '3', ...args, '--out', alone),
+      await lab('train', '--seed', '3', '--frames', '300', '--checkpoints', '300', '--stable', '--out', stable),
+    ]) expect(r.code, r.stderr).toBe(0);
+    const bytes = (dir: string): Buffer => readFileSync(join(dir, 'learner-300', 'weights.bin'));
+    expect(bytes(join(cohort, 'seed-3')).equals(bytes(alone))).toBe(true);
+    expect(bytes(alone).equals(bytes(stable))).toBe(false);
+    const meta = JSON.parse(readFileSync(join(alone, 'learner-300', 'meta.json'), 'utf8')) as { diet: Record<string, unknown>; training: unknown };
+    expect(meta.diet).toMatchObject({ mirror: 0.5, lowSteps: 0.25, lowerShelves: 0.25, edgeRests: 0.2, edgeRestReach: 0.95, lowDrops: 0.15 });
+    expect(meta.training).toEqual({ ema_decay: 0.99, lr_decay_frames: 0 });
+    const stableMeta = JSON.parse(readFileSync(join(stable, 'learner-300', 'meta.json'), 'utf8')) as { diet: Record<string, unknown> };
+    expect(stableMeta.diet).not.toHaveProperty('edgeRestReach');
+    expect(stableMeta.diet).not.toHaveProperty('lowDrops');
+    const cohortMeta = JSON.parse(readFileSync(join(cohort, 'seed-3', 'learner-300', 'meta.json'), 'utf8')) as { command: string };
+    expect(cohortMeta.command).toContain('--ema 0.99 --mirror --short-drops --edge-rests --overhangs --low-drops 0.15');
+    const bad = await lab('train', '--seed', '3', '--frames', '300', '--low-drops', '2', '--out', join(tmp, 'bad-low-drops'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--low-drops');
+  }, 600_000);
+});

@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --lr, --batch on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --lr, --batch on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'skip-held', 'support-focus', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -53,6 +53,12 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (v.has('mirror')) r.mirror = true;
   if (v.has('short-drops')) r.shortDrops = true;
   if (v.has('edge-rests')) r.edgeRests = true;
+  if (v.has('overhangs')) r.overhangs = true;
+  const lowDrops = v.get('low-drops');
+  if (lowDrops !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(lowDrops.trim())) throw new UsageError(`--low-drops expects a share from 0 to 1, e.g. 0.15, got ${JSON.stringify(lowDrops)}`, 'train');
+    r.lowDrops = Number(lowDrops);
+  }
   if (v.has('skip-held')) r.skipHeld = true;
   const focus = v.get('support-focus');
   if (focus !== undefined) {
@@ -169,6 +175,8 @@ export const trainCommand: Command = {
       { name: 'mirror', kind: 'switch', description: 'half the episodes are watched mirrored left–right' },
       { name: 'short-drops', kind: 'switch', description: 'a quarter of the episodes on a low step (0.1–0.35 m), a quarter with a lower shelf beside a platform' },
       { name: 'edge-rests', kind: 'switch', description: 'a fifth of the objects on platforms are set down straddling an edge and left alone (stay or tip off)' },
+      { name: 'overhangs', kind: 'switch', description: 'edge rests (on with it) reach up to 95% of the width beyond the edge, as in the support scenes: about half tip off' },
+      { name: 'low-drops', kind: 'string', valueName: 'P', description: 'share of objects set on a surface that are held 0.03–0.4 m above it and let go, e.g. 0.15 (default 0)' },
       { name: 'skip-held', kind: 'switch', description: 'steps in which an unseen hand holds an object (before a drop) teach nothing about it' },
       { name: 'support-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object starts to fall or lands, e.g. 0.3 (default 0)' },
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
