@@ -6,6 +6,7 @@ import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
 import { HIT_MAX_FRAMES, hitInScratchWorld, type HitMotion } from './hitOutcome';
 import { contactsBelow } from './support';
+import { applyRollingResistance } from './rollingResistance';
 import { ActionError, applyAction } from './actions';
 import { startViolation, type ActiveViolation, type ViolationHost } from './violations';
 import { Holds } from './holds';
@@ -15,7 +16,7 @@ import { insideRect, occluderRectAt } from './occluders';
 import { cos, sin, withPortableTrig } from './portableTrig';
 import {
   STEP_S, fromPxAngle, fromPxAngularVelocity, fromPxVelocity, fromPxX, fromPxY, gravityScaleFor,
-  toPxVelocity, type WorldFrame,
+  type WorldFrame,
 } from './units';
 
 /** Raised when the physics produces non-finite values: names the body and the frame. */
@@ -212,7 +213,7 @@ export class Simulation {
   private afterStep(): void {
     const contacts = contactsBelow(this.engine);
     this.supported = contacts.supported;
-    this.applyRollingResistance(contacts.touching);
+    applyRollingResistance(this.built, contacts.touching);
     for (const id of this.order) {
       const built = this.get(id);
       const b = built.body;
@@ -231,21 +232,6 @@ export class Simulation {
         this.events.push({ frame: this.frameIndex, kind: 'left-world', body: id });
         this.setPresent(id, false);
       }
-    }
-  }
-
-  /** Wheeled bodies touching the ground lose speed to rolling resistance (m/s² × 1/60 s), and their
-   * rocking on the wheels dies out (a toy car's axles and tyres absorb it: 15% of spin per step). */
-  private applyRollingResistance(touching: Set<string>): void {
-    for (const id of touching) {
-      const built = this.built.get(id);
-      if (!built || built.spec.rollingResistance <= 0) continue;
-      const b = built.body;
-      const pxVelocity = Matter.Body.getVelocity(b);
-      const v = fromPxVelocity(pxVelocity);
-      const slowed = Math.max(0, Math.abs(v.vx) - built.spec.rollingResistance * STEP_S) * Math.sign(v.vx);
-      Matter.Body.setVelocity(b, { x: toPxVelocity(slowed, 0).x, y: pxVelocity.y });
-      Matter.Body.setAngularVelocity(b, Matter.Body.getAngularVelocity(b) * 0.85);
     }
   }
 
