@@ -6,18 +6,14 @@ import { exp, log } from '../../sim/portableMath';
 /** Frames per second of the looking clock: the simulation's fixed step. */
 export const LOOK_FPS = 60;
 
-export const LOOKING_MODELS = ['hazard', 'goldilocks'] as const;
+export const LOOKING_MODELS = ['hazard', 'goldilocks', 'ranch'] as const;
 export type LookingModelName = typeof LOOKING_MODELS[number];
+/** The models that read the event's surprise through a look-away hazard (this file); `ranch` is
+ * the RANCH-style learner of ranchModel.ts. */
+export type HazardModelName = Exclude<LookingModelName, 'ranch'>;
 
-/** The model's parameters (docs/looking.md). Our choices, not fitted to infants: see the docs. */
-export interface LookingParams {
-  model: LookingModelName;
-  /** λ0: the look-away hazard (per second) after an event that carried no surprise at all. */
-  baseHazard: number;
-  /** β: how much the event's information u = ln(1 + S̄) lowers the log hazard. */
-  linear: number;
-  /** γ: the quadratic term of the log hazard; γ > 0 makes it U-shaped (the Goldilocks effect). */
-  quadratic: number;
+/** The trial's criteria, shared by every looking model: looking back, and when the trial ends. */
+export interface TrialCriteria {
   /** μ: the hazard (per second) of looking back while looking away. */
   returnHazard: number;
   /** A continuous look-away this long (s) ends the trial… */
@@ -26,6 +22,17 @@ export interface LookingParams {
   minimumLookSeconds: number;
   /** Looking stops counting at this many cumulative seconds: the trial ends. */
   maximumLookSeconds: number;
+}
+
+/** The hazard models' parameters (docs/looking.md). Our choices, not fitted to infants: see the docs. */
+export interface LookingParams extends TrialCriteria {
+  model: HazardModelName;
+  /** λ0: the look-away hazard (per second) after an event that carried no surprise at all. */
+  baseHazard: number;
+  /** β: how much the event's information u = ln(1 + S̄) lowers the log hazard. */
+  linear: number;
+  /** γ: the quadratic term of the log hazard; γ > 0 makes it U-shaped (the Goldilocks effect). */
+  quadratic: number;
 }
 
 /** Monotone: more surprise, longer looks (γ = 0). β = ½ keeps the largest trial surprises the
@@ -40,7 +47,7 @@ export const HAZARD_PARAMS: LookingParams = {
  * and rises again beyond it, "too surprising" for the observer to keep attending. */
 export const GOLDILOCKS_PARAMS: LookingParams = { ...HAZARD_PARAMS, model: 'goldilocks', quadratic: HAZARD_PARAMS.linear / (2 * log(51)) };
 
-export function lookingParams(model: LookingModelName): LookingParams {
+export function lookingParams(model: HazardModelName): LookingParams {
   return model === 'goldilocks' ? GOLDILOCKS_PARAMS : HAZARD_PARAMS;
 }
 
@@ -83,6 +90,13 @@ const TRIAL_CAP_FACTOR = 10;
 export function lookingTrial(surprise: number | null, p: LookingParams, rng: Rng): LookingTrial {
   checkParams(p);
   const away = perFrame(lookAwayHazard(surprise, p));
+  return gazeTrial(() => rng.next() < away, p, rng);
+}
+
+/** The trial's clock for any looking model: `looksAway` is asked once per frame of looking (after
+ * the frame is counted, unless it reached the maximum) whether the look ends now; while looking
+ * away, each frame ends the look-away with 1 − e^(−μ/60). The criteria end the trial. */
+export function gazeTrial(looksAway: () => boolean, p: TrialCriteria, rng: Rng): LookingTrial {
   const back = perFrame(p.returnHazard);
   const maxLook = Math.round(p.maximumLookSeconds * LOOK_FPS);
   const minLook = Math.round(p.minimumLookSeconds * LOOK_FPS);
@@ -94,7 +108,7 @@ export function lookingTrial(surprise: number | null, p: LookingParams, rng: Rng
     if (looking) {
       looked++;
       if (looked >= maxLook) { frame++; endedBy = 'maximum'; break; }
-      if (rng.next() < away) { looking = false; awayRun = 0; }
+      if (looksAway()) { looking = false; awayRun = 0; }
     } else {
       awayRun++;
       if (awayRun >= lookaway && looked >= minLook) { frame++; endedBy = 'lookaway'; break; }
@@ -106,14 +120,21 @@ export function lookingTrial(surprise: number | null, p: LookingParams, rng: Rng
 
 /** Parameters that cannot make a trial: refused with the field named. */
 export function checkParams(p: LookingParams): void {
-  const positive: (keyof LookingParams)[] = ['baseHazard', 'returnHazard', 'lookawaySeconds', 'maximumLookSeconds'];
-  for (const k of positive) {
-    const v = p[k] as number;
-    if (!(Number.isFinite(v) && v > 0)) throw new Error(`looking model ${p.model}: ${k} must be a positive number (got ${String(v)})`);
+  checkCriteria(p);
+  for (const k of ['baseHazard'] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new Error(`looking model ${p.model}: ${k} must be a positive number (got ${String(p[k])})`);
   }
-  for (const k of ['linear', 'quadratic', 'minimumLookSeconds'] as const) {
+  for (const k of ['linear', 'quadratic'] as const) {
     if (!(Number.isFinite(p[k]) && p[k] >= 0)) throw new Error(`looking model ${p.model}: ${k} must be a number ≥ 0 (got ${String(p[k])})`);
   }
+}
+
+/** Trial criteria that cannot end a trial: refused with the field named. */
+export function checkCriteria(p: TrialCriteria & { model: string }): void {
+  for (const k of ['returnHazard', 'lookawaySeconds', 'maximumLookSeconds'] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new Error(`looking model ${p.model}: ${k} must be a positive number (got ${String(p[k])})`);
+  }
+  if (!(Number.isFinite(p.minimumLookSeconds) && p.minimumLookSeconds >= 0)) throw new Error(`looking model ${p.model}: minimumLookSeconds must be a number ≥ 0 (got ${String(p.minimumLookSeconds)})`);
 }
 
 /** The habituation criterion of infant-controlled procedures, as a sliding window: the first

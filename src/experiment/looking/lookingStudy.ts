@@ -7,7 +7,9 @@ import { conditionStat, type ConditionBars, type ConditionStat } from '../studyR
 import { PRIMARY_SCORE } from '../suite';
 import { clopperPearson } from '../binomialIntervals';
 import { groupThousands } from '../studySentence';
-import { habituationTrial, lookingParams, lookingRng, lookingTrial, type LookingModelName, type LookingParams, type TrialEnd } from './lookingModel';
+import { habituationTrial, lookingParams, lookingRng, lookingTrial, type LookingModelName, type LookingParams, type LookingTrial, type TrialEnd } from './lookingModel';
+import type { Rng } from '../../sim/rng';
+import { RANCH_PARAMS, RanchMemory, type RanchParams } from './ranchModel';
 import { lookingSentence } from './lookingSentence';
 import { DEFAULT_HABITUATION, type HabituationSettings } from './habituationSettings';
 
@@ -55,7 +57,7 @@ export interface LookingScene {
 }
 
 export interface LookingResults {
-  model: LookingModelName; params: LookingParams; habituate: boolean;
+  model: LookingModelName; params: LookingParams | RanchParams; habituate: boolean;
   /** How the learners habituated (null when they did not): what re-runs the study exactly. */
   habituation: HabituationSettings | null;
   seed: number; scenes: LookingScene[];
@@ -68,15 +70,31 @@ export function groupOf(model: string, kind: string | null, frames: number | nul
   return kind === 'learned' && frames !== null ? `learners, ${groupThousands(frames)} frames` : model;
 }
 
-function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams, seed: number): LookingObserver | null {
+/** One trial's looking for each of an observer's trials of a scene, in design order: the hazard
+ * models look at each trial afresh; the RANCH-style model folds them through its memory. */
+function looker(params: LookingParams | RanchParams): (surprise: number | null, rng: Rng) => LookingTrial {
+  if (params.model !== 'ranch') return (surprise, rng) => lookingTrial(surprise, params, rng);
+  const memory = new RanchMemory(params);
+  return (surprise, rng) => {
+    const { belief: _belief, samples: _samples, ...trial } = memory.look(surprise, rng);
+    return trial;
+  };
+}
+
+export function modelParams(model: LookingModelName): LookingParams | RanchParams {
+  return model === 'ranch' ? RANCH_PARAMS : lookingParams(model);
+}
+
+function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number): LookingObserver | null {
   const looked: LookedTrial[] = [];
+  const look = looker(params);
   let kind: string | null = null, frames: number | null = null;
   for (const t of trials) {
     const track = recorded.get(keyOf(t.sceneId, t.variant, t.condition))?.observers.find((o) => o.model === model);
     if (!track) continue;
     kind = track.kind; frames = track.experience_frames;
     const surprise = track.scores[PRIMARY_SCORE] ?? null;
-    const trial = lookingTrial(surprise, params, lookingRng(seed, model, t.sceneId, t.variant, t.condition, t.phase));
+    const trial = look(surprise, lookingRng(seed, model, t.sceneId, t.variant, t.condition, t.phase));
     looked.push({ index: t.index, phase: t.phase, variant: t.variant, condition: t.condition, pair: t.pair, surprise, ...trial });
   }
   if (looked.length === 0) return null;
@@ -125,7 +143,7 @@ function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Re
  * recordings' scores, the model and the study's seed: the CLI and the page give the same numbers. */
 export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean,
   habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
-  const params = lookingParams(model);
+  const params = modelParams(model);
   const seed = design.settings.seed;
   const recorded = new Map<string, Recording>();
   for (const rec of recordings) {

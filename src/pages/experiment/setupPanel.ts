@@ -1,7 +1,7 @@
 // The setup panel: which scenes and observers, how many matched pairs, familiarization trials,
 // the seed, the playback speed and the looking-time mode; Start runs the study.
 import { h } from '../../ui/dom';
-import { LIMITS, LOOKING_CHOICES, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { LIMITS, LOOKING_CHOICES, LOOKING_LABELS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
 import { studyPresets } from '../../experiment/studyPresets';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
@@ -26,7 +26,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
   const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look', title: 'Turns each observer’s surprise into looking time in seconds (docs/looking.md)' },
-    ...LOOKING_CHOICES.map((c) => h('option', { value: c, selected: c === initial.lookingModel }, c === 'none' ? 'none' : c === 'hazard' ? 'hazard' : 'Goldilocks')));
+    ...LOOKING_CHOICES.map((c) => h('option', { value: c, selected: c === initial.lookingModel }, LOOKING_LABELS[c])));
   const habituate = h('input', { type: 'checkbox', id: 'study-habituate', 'data-testid': 'study-habituate', checked: initial.habituate });
   const start = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start' }, 'Start the study');
   const summary = h('p', { class: 'setup-summary muted small', 'data-testid': 'setup-summary' });
