@@ -15,6 +15,7 @@ import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy
 import { lookingResults } from '../../src/experiment/looking/lookingStudy';
 import { DEFAULT_HABITUATION } from '../../src/experiment/looking/habituationSettings';
 import { HAZARD_PARAMS, habituationTrial, lookingRng, lookingTrial } from '../../src/experiment/looking/lookingModel';
+import { RANCH_PARAMS, RanchMemory } from '../../src/experiment/looking/ranchModel';
 import { loadObserver } from '../../src/cli/modelStore';
 import { lab } from './support/lab';
 
@@ -53,6 +54,26 @@ describe('looking study', () => {
     // Recomputed from the same recordings: the same numbers.
     expect(lookingResults(design, recordings, 'hazard', false)).toEqual(r);
     expect(scene.sentence).toMatch(/^“Car pushed off a platform”\. Across 4 familiarization trials, the looking of constant-velocity (fell|rose|stayed)/);
+  }, 120_000);
+
+  it('folds each observer\'s trials of a scene, in design order, through the RANCH-style model\'s memory', () => {
+    const design = designStudy({ scenes: ['car-off-platform'], models: ['constant-velocity', 'oracle'], pairs: 2, familiarization: 4, seed: 3 });
+    const recordings = runStudy(design, scenes, [new ConstantVelocityPredictor(), ORACLE], { versions: VERSIONS });
+    const r = lookingResults(design, recordings, 'ranch', false);
+    expect(r.params).toEqual(RANCH_PARAMS);
+    for (const o of r.scenes[0]!.observers) {
+      // The same trials looked at one by one by a fresh memory, in the design's order: the same seconds.
+      expect(o.trials.map((t) => t.index)).toEqual(design.trials.map((t) => t.index));
+      const memory = new RanchMemory(RANCH_PARAMS);
+      for (const t of o.trials) {
+        const again = memory.look(t.surprise, lookingRng(3, o.model, 'car-off-platform', t.variant, t.condition, t.phase));
+        expect([t.seconds, t.looks, t.endedBy]).toEqual([again.seconds, again.looks, again.endedBy]);
+      }
+      // Without the memory (a fresh belief each trial) the later trials would differ.
+      const fresh = o.trials.map((t) => new RanchMemory(RANCH_PARAMS).look(t.surprise, lookingRng(3, o.model, 'car-off-platform', t.variant, t.condition, t.phase)).seconds);
+      expect(fresh).not.toEqual(o.trials.map((t) => t.seconds));
+    }
+    expect(lookingResults(design, recordings, 'ranch', false)).toEqual(r);
   }, 120_000);
 
   it('habituates a learner on its own copy: the first trial meets the checkpoint, later ones the learner that watched', () => {
@@ -96,7 +117,7 @@ describe('lab study', () => {
     const out = mkdtempSync(join(tmpdir(), 'study-'));
     const bad = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'sokolov', '--out', out);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--looking expects one of hazard, goldilocks, got "sokolov"/);
+    expect(bad.stderr).toMatch(/--looking expects one of hazard, goldilocks, ranch, got "sokolov"/);
     const fam = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'hazard', '--fam', '11', '--out', out);
     expect(fam.code).toBe(2);
     expect(fam.stderr).toMatch(/--fam expects a whole number from 0 to 10/);
