@@ -91,6 +91,25 @@ export function registerExperimentTests(test, { root, outDir }) {
     await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
   });
 
+  test('experiment: RANCH-style looking (ranch) of habituating learners, its memory folded over the trials, is the CLI `lab study` numbers', async ({ open, assert }) => {
+    const query = `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=ranch&habituate=1`;
+    const page = await open({ query });
+    assert.equal(await page.getByTestId('study-look').inputValue(), 'ranch', 'the looking model is read from the address');
+    assert.equal((await page.getByTestId('study-look').locator('option:checked').textContent()).trim(), 'RANCH-style', 'the select names the model');
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
+    const looking = await page.evaluate(() => window.__study.looking);
+    assert.equal(looking.model, 'ranch');
+    assert.equal(looking.params.model, 'ranch', 'the RANCH-style parameters are reported');
+    const older = looking.scenes.find((x) => x.sceneId === 'car-off-platform').observers.find((o) => o.model === 'learner-100k');
+    assert.equal(older.trials.length, 10, 'four familiarization and six test trials looked at');
+    assert.match(await page.getByTestId('looking-sentence').textContent(), /looked longer at the impossible event|did not look longer/);
+    const dir = mkdtempSync(join(tmpdir(), 'study-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
+    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch` agree to the last digit');
+  });
+
   test('experiment: 2 learners × 10 pairs on car-off-platform; bars, CLI-identical metrics, CSV, JSON round trip', async ({ open, assert }) => {
     const page = await open({ query: `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=10&fam=1&seed=4&speed=instant` });
     await start(page);
