@@ -1,6 +1,6 @@
 // Habituation by learning: the copy keeps the checkpoint's confidence (variance) and learns what
 // happens next (mean); the steps per trial follow the training loop's burst rule; the shipped
-// weights never change.
+// weights never change; a scene habituates the same alone or after other scenes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useWasmBackend } from '../../src/predictor/backend';
@@ -13,12 +13,15 @@ import { loadObserver } from '../../src/cli/modelStore';
 import { ORACLE } from '../../src/experiment/observers';
 import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy';
 import { habituationCheck, learningCheckSummary } from '../../src/experiment/looking/habituationCheck';
+import { lookingResults } from '../../src/experiment/looking/lookingStudy';
 
 const VERSIONS = { app: 'test', matter: 'test', tfjs: 'test' };
 
 const text = readFileSync('scenes/car-off-platform.json', 'utf8');
 const scene = parseSceneText(text, 'car');
 const scenes = new Map<string, StudyScene>([['car-off-platform', { scene, text }]]);
+const boxText = readFileSync('scenes/box-released-beyond-platform.json', 'utf8');
+const twoScenes = new Map<string, StudyScene>([...scenes, ['box-released-beyond-platform', { scene: parseSceneText(boxText, 'box'), text: boxText }]]);
 
 beforeAll(async () => { await useWasmBackend(); });
 
@@ -64,6 +67,28 @@ describe('habituation', () => {
     const second = runStudy(design(['oracle', 'learner-1k']), scenes, [ORACLE, learner], { versions: VERSIONS });
     expect(second.map((r) => r.observers[1]!.scores)).toEqual(alone.map((r) => r.observers[0]!.scores));
   }, 300_000);
+
+  it('gives a scene the same habituated numbers alone or after another scene (its learning seeded by its own trials, issue 19)', () => {
+    const learner = loadObserver('learner-1k');
+    const design = (ids: string[]) => designStudy({ scenes: ids, models: ['learner-1k'], pairs: 1, familiarization: 2, seed: 5, habituate: true });
+    const both = design(['car-off-platform', 'box-released-beyond-platform']);
+    const study = runStudy(both, twoScenes, [learner], { versions: VERSIONS });
+    const inStudy = (id: string) => study.filter((r) => r.meta.scene_id === id);
+    // Per trial, what the learner scored and how long the looking model looked, without the design index.
+    const looked = (d: ReturnType<typeof design>, recs: typeof study, id: string) =>
+      lookingResults(d, recs, 'hazard', true).scenes.find((s) => s.sceneId === id)!.observers[0]!.trials.map(({ index: _index, ...t }) => t);
+    const sceneOf = (id: string) => twoScenes.get(id)!.scene;
+    for (const id of ['car-off-platform', 'box-released-beyond-platform']) {
+      const alone = runStudy(design([id]), twoScenes, [learner], { versions: VERSIONS });
+      expect(inStudy(id).map((r) => r.observers[0]!.scores)).toEqual(alone.map((r) => r.observers[0]!.scores));
+      expect(looked(both, study, id)).toEqual(looked(design([id]), alone, id));
+      expect(habituationCheck(both, sceneOf, [learner]).filter((r) => r.scene === id)).toEqual(habituationCheck(design([id]), sceneOf, [learner]));
+    }
+    // Learning did happen on the second scene: its second familiarization trial met a changed learner.
+    const box = inStudy('box-released-beyond-platform');
+    expect(box[1]!.observers[0]!.scores).not.toEqual(runStudy({ ...both, settings: { ...both.settings, habituate: false } }, twoScenes, [learner], { versions: VERSIONS })
+      .filter((r) => r.meta.scene_id === 'box-released-beyond-platform')[1]!.observers[0]!.scores);
+  }, 600_000);
 
   it('checks what learning teaches: the loss and the surprise of each familiarization trial, before and after learning from it', () => {
     const learner = loadObserver('learner-1k');

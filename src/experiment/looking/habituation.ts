@@ -114,7 +114,8 @@ export function watchedTransitions(scene: SceneFile, variant: number, condition:
 
 /** Gives each planned trial the observers as they are by then: baselines and the oracle unchanged;
  * each learner a copy that has learned from every earlier familiarization trial of the same scene,
- * in order (each scene starts again from the checkpoint: it is its own study). Learning happens
+ * in order (each scene starts again from the checkpoint and seeds its learning by its own trials'
+ * ordinals: it is its own study, with the same numbers alone or after other scenes). Learning happens
  * lazily, from the trials re-run (deterministic), so a resumed run meets the same learners. */
 export class Habituation {
   private sceneId: string | null = null;
@@ -133,14 +134,16 @@ export class Habituation {
     if (planned.sceneId !== this.sceneId || [...this.learned].some((i) => i >= planned.index)) this.reset(planned.sceneId);
     const scene = this.sceneOf(planned.sceneId);
     const seed = this.design.settings.seed;
-    const earlier = this.design.trials.filter((t) => t.sceneId === planned.sceneId && t.phase === 'familiarization' && t.index < planned.index);
-    for (const fam of earlier) {
-      if (this.learned.has(fam.index)) continue;
+    const familiarization = this.design.trials.filter((t) => t.sceneId === planned.sceneId && t.phase === 'familiarization');
+    familiarization.forEach((fam, ordinal) => {
+      if (fam.index >= planned.index || this.learned.has(fam.index)) return;
       const watched = watchedTransitions(scene, fam.variant, fam.condition, seed);
-      // Seeded by the learner's name, not its place in the list: who else is in the study changes nothing.
-      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, fam.index, nameSeed(this.observers[k]!.name))));
+      // Seeded by the trial's ordinal among the scene's familiarization trials (0, 1, …), not its
+      // place in the whole design, and by the learner's name, not its place in the list: the scenes
+      // and observers shown with it change nothing (issue 19).
+      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, ordinal, nameSeed(this.observers[k]!.name))));
       this.learned.add(fam.index);
-    }
+    });
     return this.observers.map((o, k) => this.copies[k]?.current ?? o);
   }
 
