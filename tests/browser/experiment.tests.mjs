@@ -91,8 +91,9 @@ export function registerExperimentTests(test, { root, outDir }) {
     await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
   });
 
-  test('experiment: RANCH-style looking (ranch) of habituating learners, its memory folded over the trials, is the CLI `lab study` numbers', async ({ open, assert }) => {
-    const query = `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=ranch&habituate=1`;
+  test('experiment: RANCH-style looking (ranch) of habituating learners, its memory folded over the trials, is the CLI `lab study` numbers, a second scene too', async ({ open, assert }) => {
+    // Two scenes: the second one's learners habituate from the checkpoint again, seeded by its own trials (issue 19).
+    const query = `${PAGE}?scenes=car-off-platform,box-released-beyond-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=ranch&habituate=1`;
     const page = await open({ query });
     assert.equal(await page.getByTestId('study-look').inputValue(), 'ranch', 'the looking model is read from the address');
     assert.equal((await page.getByTestId('study-look').locator('option:checked').textContent()).trim(), 'RANCH-style', 'the select names the model');
@@ -103,9 +104,10 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.equal(looking.params.model, 'ranch', 'the RANCH-style parameters are reported');
     const older = looking.scenes.find((x) => x.sceneId === 'car-off-platform').observers.find((o) => o.model === 'learner-100k');
     assert.equal(older.trials.length, 10, 'four familiarization and six test trials looked at');
-    assert.match(await page.getByTestId('looking-sentence').textContent(), /looked longer at the impossible event|did not look longer/);
+    assert.deepEqual(looking.scenes.map((x) => x.sceneId), ['car-off-platform', 'box-released-beyond-platform'], 'both scenes, in the order chosen');
+    assert.match(await page.getByTestId('looking-sentence').first().textContent(), /looked longer at the impossible event|did not look longer/);
     const dir = mkdtempSync(join(tmpdir(), 'study-'));
-    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/car-off-platform.json,scenes/box-released-beyond-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
     const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
     assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch` agree to the last digit');
   });
