@@ -3,6 +3,7 @@
 // The app's own ticker stays off: the page's fixed-step loop decides when to render.
 import { Application, type ApplicationOptions } from 'pixi.js';
 import { PALETTE } from './palette';
+import { softwareWebGl } from './softwareWebGl';
 
 export interface PixiHandle {
   app: Application;
@@ -10,21 +11,6 @@ export interface PixiHandle {
   name: string;
   /** Why WebGL was not used (null when it was). */
   fallbackReason: string | null;
-}
-
-/** Whether WebGL here is drawn in software (SwiftShader, llvmpipe: headless or no GPU). There,
- * multisampling costs more than all the rest of a frame, so it is left off. */
-function softwareWebGl(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
-    if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return /swiftshader|llvmpipe|software/i.test(name);
-  } catch {
-    return false;
-  }
 }
 
 function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: boolean): Partial<ApplicationOptions> {
@@ -53,6 +39,7 @@ export type RendererChoice = 'webgl' | 'auto' | 'canvas';
 export async function createPixiApp(host: HTMLElement, choice: RendererChoice = 'webgl'): Promise<PixiHandle> {
   let fallbackReason: string | null = null;
   const software = choice === 'canvas' || softwareWebGl();
+  // On software WebGL multisampling costs more than all the rest of a frame, so it is left off.
   const antialias = !software;
   if (choice === 'canvas' || (choice === 'auto' && software)) {
     const app = new Application();
