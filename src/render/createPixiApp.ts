@@ -29,8 +29,8 @@ function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: b
   };
 }
 
-/** 'webgl': WebGL, the canvas renderer only if WebGL cannot start. 'auto': the canvas renderer
- * where WebGL is drawn in software. There (headless Chromium, SwiftShader, whose compositor is
+/** 'webgl': WebGL, the canvas renderer only if WebGL cannot start. 'auto': WebGL where a GPU draws
+ * it, the canvas renderer where WebGL is drawn in software (softwareWebGl.ts). There (headless Chromium, SwiftShader, whose compositor is
  * software too) every frame's WebGL pixels are read back for the compositor while the page waits
  * (GLES2::ReadPixels in a Chromium trace, about half the main thread in the 10-toy Sandbox), which
  * Canvas 2D does not need. 'canvas': always the canvas renderer. */
