@@ -3,6 +3,9 @@
 // as built and with WebGL refused (an init script makes getContext('webgl'/'webgl2') return null, so
 // createPixiApp falls back to pixi's canvas renderer, drawn as ?renderer=auto draws it): the page's
 // frame intervals (a requestAnimationFrame recorder) and the main thread's busy time (CDP metrics).
+// Since these pages draw with 'auto' (commit 25ae056), "as built" is the canvas renderer here too,
+// so the two arms agree; check out 4265f80 to see WebGL's arm again. On a shared machine the busy
+// time is the steadier figure: two identical arms' p95 differed by one vsync (16.8 / 33.4 ms).
 // Run: npx tsx bench/pageRenderers.ts [--ms 6000]   (the playground is in `npm run bench browser`)
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
