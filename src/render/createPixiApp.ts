@@ -1,30 +1,16 @@
-// Starts pixi.js 8 on WebGL, falling back to its canvas renderer if WebGL cannot start (or, when
-// asked, where WebGL is drawn in software).
+// Starts pixi.js 8 on WebGL where a GPU draws it, on its canvas renderer where WebGL is drawn in
+// software (or cannot start, or when asked).
 // The app's own ticker stays off: the page's fixed-step loop decides when to render.
 import { Application, type ApplicationOptions } from 'pixi.js';
 import { PALETTE } from './palette';
+import { softwareWebGl } from './softwareWebGl';
 
 export interface PixiHandle {
   app: Application;
-  /** Which renderer is drawing: 'webgl' normally, 'canvas' after a fallback. */
+  /** Which renderer is drawing: 'webgl' on a GPU, 'canvas' on software WebGL or after a fallback. */
   name: string;
   /** Why WebGL was not used (null when it was). */
   fallbackReason: string | null;
-}
-
-/** Whether WebGL here is drawn in software (SwiftShader, llvmpipe: headless or no GPU). There,
- * multisampling costs more than all the rest of a frame, so it is left off. */
-function softwareWebGl(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
-    if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return /swiftshader|llvmpipe|software/i.test(name);
-  } catch {
-    return false;
-  }
 }
 
 function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: boolean): Partial<ApplicationOptions> {
@@ -43,16 +29,21 @@ function options(host: HTMLElement, preference: 'webgl' | 'canvas', antialias: b
   };
 }
 
-/** 'webgl': WebGL, the canvas renderer only if WebGL cannot start. 'auto': the canvas renderer
- * where WebGL is drawn in software. There (headless Chromium, SwiftShader, whose compositor is
+/** 'webgl': WebGL, the canvas renderer only if WebGL cannot start. 'auto': WebGL where a GPU draws
+ * it, the canvas renderer where WebGL is drawn in software (softwareWebGl.ts). There (headless Chromium, SwiftShader, whose compositor is
  * software too) every frame's WebGL pixels are read back for the compositor while the page waits
  * (GLES2::ReadPixels in a Chromium trace, about half the main thread in the 10-toy Sandbox), which
  * Canvas 2D does not need. 'canvas': always the canvas renderer. */
 export type RendererChoice = 'webgl' | 'auto' | 'canvas';
 
-export async function createPixiApp(host: HTMLElement, choice: RendererChoice = 'webgl'): Promise<PixiHandle> {
+/** Every page draws with 'auto' unless told otherwise (the playground's ?renderer): in headless
+ * Chromium the canvas renderer kept each page's frame interval p95 at 16.8 ms where WebGL gave
+ * 33 ms, and took the main thread from 56–80% busy to 15–34% (bench/pageRenderers.ts,
+ * docs/pages.md); on a GPU 'auto' is WebGL. */
+export async function createPixiApp(host: HTMLElement, choice: RendererChoice = 'auto'): Promise<PixiHandle> {
   let fallbackReason: string | null = null;
   const software = choice === 'canvas' || softwareWebGl();
+  // On software WebGL multisampling costs more than all the rest of a frame, so it is left off.
   const antialias = !software;
   if (choice === 'canvas' || (choice === 'auto' && software)) {
     const app = new Application();

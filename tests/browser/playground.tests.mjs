@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureColour } from './pagePixels.mjs';
+import { assertCarDrawnAtBody, carOnCanvas, CAR_EDGE_INSIDE_NARROW, CAR_FILL_SHARE } from './carOnCanvas.mjs';
 import { bodyOnScreen, hook, pause, ready, settle, waitFor } from './lab.mjs';
 
 const SKIN = '#f2c6a0';
@@ -23,8 +24,15 @@ export function registerPlaygroundTests(test, { root, outDir }) {
     assert.match(await page.textContent('[data-testid=scene-title]'), /car/i);
   });
 
-  test('the renderer is WebGL', async ({ open, assert }) => {
-    const page = await open();
+  /** In the page: whether WebGL here is drawn in software (what ?renderer=auto looks at). */
+  const softwareWebGl = (page) => page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return /swiftshader|llvmpipe|softpipe|software|basic render driver/i.test(String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)));
+  });
+
+  test('?renderer=webgl draws with WebGL (a WebGL context owns the canvas) and the link keeps it', async ({ open, assert }) => {
+    const page = await open({ query: '?autoplay&renderer=webgl' });
     await ready(page);
     assert.equal((await hook(page)).renderer, 'webgl');
     const ctx = await page.evaluate(() => {
@@ -34,36 +42,50 @@ export function registerPlaygroundTests(test, { root, outDir }) {
     });
     assert.deepEqual(ctx, { has2d: false, hasGl: true });
     assert.equal(await page.textContent('[data-testid=renderer]'), 'WebGL');
+    await waitFor(page, () => window.__surpriseLab.frame >= 30);
+    assert.match(await page.evaluate(() => location.search), /renderer=webgl/);
   });
 
-  test('?renderer=auto draws with the canvas renderer where WebGL is drawn in software, ?renderer=canvas always; the link keeps it', async ({ open, assert }) => {
-    for (const choice of ['auto', 'canvas']) {
-      const page = await open({ query: `?autoplay&renderer=${choice}` });
+  test('no ?renderer, or auto: the canvas renderer where WebGL is drawn in software, WebGL on a GPU; ?renderer=canvas always; the link keeps a choice that is not the default', async ({ open, assert }) => {
+    for (const choice of [null, 'auto', 'canvas']) {
+      const page = await open({ query: choice ? `?autoplay&renderer=${choice}` : '?autoplay' });
       await ready(page);
-      const software = await page.evaluate(() => {
-        const gl = document.createElement('canvas').getContext('webgl2');
-        const info = gl.getExtension('WEBGL_debug_renderer_info');
-        return /swiftshader|llvmpipe|software/i.test(String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)));
-      });
-      const canvas = choice === 'canvas' || software;
-      assert.equal((await hook(page)).renderer, canvas ? 'canvas' : 'webgl', choice);
+      const canvas = choice === 'canvas' || await softwareWebGl(page);
+      assert.equal((await hook(page)).renderer, canvas ? 'canvas' : 'webgl', String(choice));
       assert.equal(await page.textContent('[data-testid=renderer]'), canvas ? 'canvas renderer' : 'WebGL');
+      if (canvas) {
+        const has2d = await page.evaluate(() => document.querySelector('#canvas-host canvas').getContext('2d') !== null);
+        assert.ok(has2d, 'a 2D context owns the canvas');
+      }
       await waitFor(page, () => window.__surpriseLab.frame >= 30);
-      assert.match(await page.evaluate(() => location.search), new RegExp(`renderer=${choice}`));
+      const search = await page.evaluate(() => location.search);
+      if (choice === 'canvas') assert.match(search, /renderer=canvas/);
+      else assert.doesNotMatch(search, /renderer=/, 'auto is the default, so the link leaves it out');
       await page.close();
     }
   });
 
-  test('pixels of the car colour move between two captures a second apart', async ({ open, assert }) => {
-    const page = await open();
-    await ready(page);
-    await waitFor(page, () => window.__surpriseLab.frame >= 40);
-    const a = await measureColour(page, carColour);
-    await page.waitForTimeout(1000);
-    const b = await measureColour(page, carColour);
-    assert.ok(a.count > 200 && b.count > 200, `car drawn in both captures (${a.count}, ${b.count} pixels)`);
-    assert.ok(b.cx - a.cx > 15, `car moved right on screen: ${a.cx?.toFixed(1)} → ${b.cx?.toFixed(1)} px`);
-  });
+  // The car's pixels are checked under the default renderer (the canvas renderer in headless
+  // Chromium) and under WebGL, against the simulated body's place (carOnCanvas.mjs).
+  const RENDERERS = [['default renderer', ''], ['WebGL', '&renderer=webgl']];
+
+  for (const [label, param] of RENDERERS) {
+    test(`pixels of the car colour move between two captures a second apart (${label})`, async ({ open, assert }) => {
+      const page = await open({ query: `?autoplay${param}` });
+      await ready(page);
+      await waitFor(page, () => window.__surpriseLab.frame >= 40);
+      const a = await carOnCanvas(page, carColour);
+      await page.waitForTimeout(1000);
+      const b = await carOnCanvas(page, carColour);
+      // While playing, the frame on screen may be drawn between two steps: only the count is checked
+      // here against the body's size; the place is checked paused, below.
+      for (const [name, c] of [['first', a], ['second', b]]) {
+        const area = c.body.width * c.body.height;
+        assert.ok(c.drawn.count >= CAR_FILL_SHARE * area, `car drawn in the ${name} capture (${c.drawn.count} fill pixels of a ${area.toFixed(0)} px² body)`);
+      }
+      assert.ok(b.drawn.cx - a.drawn.cx > 15, `car moved right on screen: ${a.drawn.cx?.toFixed(1)} → ${b.drawn.cx?.toFixed(1)} px`);
+    });
+  }
 
   const afterLeaving = async (page) => {
     await waitFor(page, () => {
@@ -71,40 +93,39 @@ export function registerPlaygroundTests(test, { root, outDir }) {
       return lab.onsetFrame !== null && lab.frame >= lab.onsetFrame + 45;
     });
     await pause(page);
-    return {
-      car: await measureColour(page, carColour),
-      platform: await bodyOnScreen(page, 'platform'),
-      carBody: await bodyOnScreen(page, 'car'),
-    };
+    const onCanvas = await carOnCanvas(page, carColour);
+    return { onCanvas, car: onCanvas.drawn, platform: await bodyOnScreen(page, 'platform'), carBody: await bodyOnScreen(page, 'car') };
   };
 
-  test('impossible: after leaving the platform the car stays at platform height', async ({ open, assert }) => {
-    const page = await open();
-    await ready(page);
-    await page.keyboard.press('i');
-    await waitFor(page, () => window.__surpriseLab.condition === 'impossible' && window.__surpriseLab.frame < 20);
-    const { car, platform, carBody } = await afterLeaving(page);
-    assert.ok(car.count > 200, `car drawn (${car.count} pixels)`);
-    assert.ok(car.minX > platform.right, `car beyond the platform edge: car from x=${car.minX.toFixed(1)}, edge at ${platform.right.toFixed(1)}`);
-    const carPx = carBody.height * carBody.pxPerM;
-    assert.ok(car.maxY < platform.top + 2, `car above the platform top: car bottom y=${car.maxY.toFixed(1)}, top y=${platform.top.toFixed(1)}`);
-    assert.ok(car.cy > platform.top - carPx, `car near platform height: centroid y=${car.cy.toFixed(1)}, top y=${platform.top.toFixed(1)}, car ${carPx.toFixed(1)} px tall`);
-    const banner = await page.locator('[data-testid=magic-banner]');
-    assert.ok(await banner.isVisible(), 'the magic banner shows');
-    assert.match(await banner.textContent(), /magic: the car floats/);
-  });
+  for (const [label, param] of RENDERERS) {
+    test(`impossible: after leaving the platform the car stays at platform height (${label})`, async ({ open, assert }) => {
+      const page = await open({ query: `?autoplay${param}` });
+      await ready(page);
+      await page.keyboard.press('i');
+      await waitFor(page, () => window.__surpriseLab.condition === 'impossible' && window.__surpriseLab.frame < 20);
+      const { onCanvas, car, platform, carBody } = await afterLeaving(page);
+      assertCarDrawnAtBody(assert, onCanvas);
+      assert.ok(car.minX > platform.right, `car beyond the platform edge: car from x=${car.minX.toFixed(1)}, edge at ${platform.right.toFixed(1)}`);
+      const carPx = carBody.height * carBody.pxPerM;
+      assert.ok(car.maxY < platform.top + 2, `car above the platform top: car bottom y=${car.maxY.toFixed(1)}, top y=${platform.top.toFixed(1)}`);
+      assert.ok(car.cy > platform.top - carPx, `car near platform height: centroid y=${car.cy.toFixed(1)}, top y=${platform.top.toFixed(1)}, car ${carPx.toFixed(1)} px tall`);
+      const banner = await page.locator('[data-testid=magic-banner]');
+      assert.ok(await banner.isVisible(), 'the magic banner shows');
+      assert.match(await banner.textContent(), /magic: the car floats/);
+    });
 
-  test('possible: after leaving the platform the car falls below its top', async ({ open, assert }) => {
-    const page = await open();
-    await ready(page);
-    assert.equal((await hook(page)).condition, 'possible');
-    const { car, platform } = await afterLeaving(page);
-    assert.ok(car.count > 200, `car drawn (${car.count} pixels)`);
-    assert.ok(car.minX > platform.right, 'car beyond the platform edge');
-    const halfway = platform.top + (platform.bottom - platform.top) / 2;
-    assert.ok(car.cy > halfway, `car fell: centroid y=${car.cy.toFixed(1)} below the platform's middle y=${halfway.toFixed(1)}`);
-    assert.equal(await page.locator('[data-testid=magic-banner]').isVisible(), false, 'no magic banner');
-  });
+    test(`possible: after leaving the platform the car falls below its top (${label})`, async ({ open, assert }) => {
+      const page = await open({ query: `?autoplay${param}` });
+      await ready(page);
+      assert.equal((await hook(page)).condition, 'possible');
+      const { onCanvas, car, platform } = await afterLeaving(page);
+      assertCarDrawnAtBody(assert, onCanvas);
+      assert.ok(car.minX > platform.right, 'car beyond the platform edge');
+      const halfway = platform.top + (platform.bottom - platform.top) / 2;
+      assert.ok(car.cy > halfway, `car fell: centroid y=${car.cy.toFixed(1)} below the platform's middle y=${halfway.toFixed(1)}`);
+      assert.equal(await page.locator('[data-testid=magic-banner]').isVisible(), false, 'no magic banner');
+    });
+  }
 
   test('a hand waits beside the car before the push and is gone after it', async ({ open, assert }) => {
     const page = await open();
@@ -231,8 +252,7 @@ export function registerPlaygroundTests(test, { root, outDir }) {
     const scenePanel = await page.locator('#scene-panel').boundingBox();
     assert.ok(stage.width >= 380 && stage.x >= 0 && stage.x + stage.width <= 420, `stage fills the width (${stage.width} px)`);
     assert.ok(transport.y >= stage.y + stage.height && scenePanel.y >= transport.y + transport.height, 'stage, then controls, then scene');
-    const car = await measureColour(page, carColour);
-    assert.ok(car.count > 40, `car drawn at narrow width (${car.count} pixels)`);
+    assertCarDrawnAtBody(assert, await carOnCanvas(page, carColour), 'car at narrow width', CAR_EDGE_INSIDE_NARROW);
     await page.screenshot({ path: join(outDir, 'playground-420x800.png'), fullPage: true });
   });
 }

@@ -49,9 +49,9 @@ describe("each page's parameters", () => {
   });
 
   it('playground: the link written for a state carries every declared parameter and reads back the same', () => {
-    const state = { sceneId: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, selectedModels: ['a', 'b'], ghostSeconds: 5, running: true, presenting: true, rendererChoice: 'auto' } as unknown as AppState;
+    const state = { sceneId: 'car-off-platform', condition: 'impossible', variant: 7, seed: 3, speed: 0.25, selectedModels: ['a', 'b'], ghostSeconds: 5, running: true, presenting: true, rendererChoice: 'webgl' } as unknown as AppState;
     const link = urlFor(state);
-    expect(link).toBe('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,b&ghost=5&present&renderer=auto&autoplay');
+    expect(link).toBe('?scene=car-off-platform&condition=impossible&variant=7&seed=3&speed=0.25&models=a,b&ghost=5&present&renderer=webgl&autoplay');
     const { ignored, ...read } = parseUrlState(link);
     expect(ignored).toEqual([]);
     expect(Object.keys(read).sort()).toEqual(queryNames(PLAYGROUND_QUERY).sort());

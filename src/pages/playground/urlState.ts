@@ -23,7 +23,7 @@ export interface UrlState {
   ignored: IgnoredParam[];
   /** Presentation mode (?present). */
   present?: boolean;
-  /** What draws the stage (createPixiApp's choice; absent: webgl). */
+  /** What draws the stage (createPixiApp's choice; absent: auto). */
   renderer?: RendererChoice;
 }
 
@@ -53,8 +53,8 @@ export const PLAYGROUND_QUERY: QuerySpec<UrlParams> = {
   ghost: { type: GHOST_SECONDS.join(' | '), help: 'how many seconds ahead the ghost looks (absent: 1)', default: undefined, read: numberIn(GHOST_SECONDS), write: (v) => (v === 1 || v === undefined ? null : String(v)) },
   present: { type: 'switch', help: 'presentation mode: stage and chart stacked full width in large type (P)', default: undefined, read: switchOn('false'), write: (v) => (v ? '' : null) },
   renderer: {
-    type: 'webgl | auto | canvas', help: 'what draws the stage (absent: webgl; auto: the canvas renderer where WebGL is drawn in software, as in headless Chromium, where it is faster; read at start)',
-    default: undefined, read: oneOf(['webgl', 'auto', 'canvas'] as const), write: (v) => (v === 'webgl' || v === undefined ? null : v),
+    type: 'webgl | auto | canvas', help: 'what draws the stage (absent or auto: WebGL on a GPU, the canvas renderer where WebGL is drawn in software, as in headless Chromium, where it is faster; webgl: WebGL always; read at start)',
+    default: undefined, read: oneOf(['webgl', 'auto', 'canvas'] as const), write: (v) => (v === 'auto' || v === undefined ? null : v),
   },
   autoplay: { type: 'switch', help: 'start playing at once', default: false, read: switchOn('false'), write: (v) => (v ? '' : null) },
 };

@@ -37,7 +37,7 @@ export interface UiSlice {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   renderer: null,
-  rendererChoice: 'webgl',
+  rendererChoice: 'auto',
   setRendererChoice: (rendererChoice) => set({ rendererChoice }),
   rendererError: null,
   overlay: null,
