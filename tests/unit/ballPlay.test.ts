@@ -88,7 +88,7 @@ describe('ball play (--ball-play)', () => {
     expect(launches).toBeGreaterThanOrEqual(5);
     expect(wallBounces).toBeGreaterThanOrEqual(3);
     expect(speedLoss.length).toBeGreaterThan(500);
-    // Deceleration in m/s²: none to speak of (the default diet's balls lose 2.3 m/s² on average, scenes/README.md).
+    // Deceleration in m/s²: none to speak of (a third of the default diet's free-rolling ball frames lose more than 1 m/s², docs/development.md).
     const sorted = speedLoss.sort((a, b) => a - b);
     expect(Math.abs(sorted[Math.floor(sorted.length / 2)]!)).toBeLessThan(0.01);
     expect(sorted[Math.floor(sorted.length * 0.95)]!).toBeLessThan(0.05);
