@@ -26,10 +26,11 @@ const fixed = (id: string, kind: 'ground' | 'platform' | 'wall', x: number, y: n
   friction: 0.6, restitution, density: 10, rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
 });
 
-function ball(rng: Rng, id: string, radius: number): BodySpec {
+function ball(rng: Rng, id: string, radius: number, allFrictionless: boolean): BodySpec {
+  const friction = rng.chance(FRICTIONLESS_BALLS) ? 0 : rng.uniform(D['ball-friction'].min, D['ball-friction'].max);
   return {
     id, kind: 'ball', x: 0, y: FLOOR_TOP + radius, width: radius * 2, height: radius * 2, radius, wheelRadius: 0, angle: 0, isStatic: false,
-    friction: rng.chance(FRICTIONLESS_BALLS) ? 0 : rng.uniform(D['ball-friction'].min, D['ball-friction'].max),
+    friction: allFrictionless ? 0 : friction,
     restitution: rng.uniform(D['ball-play-restitution'].min, D['ball-play-restitution'].max),
     density: rng.uniform(D.density.min, D.density.max), rollingResistance: 0, held: false, present: true, vx: 0, vy: 0,
   };
@@ -41,9 +42,10 @@ function pickEvent(rng: Rng): BallPlayEvent {
   return 'long-roll';
 }
 
-/** One ball-play episode of `frames` frames: a floor, maybe side walls and a thin shelf, two or
- * three balls, one of them set rolling at another (a launch), tossed over it, or rolled away. */
-export function ballPlayEpisode(rng: Rng, frames: number): WorldSpec {
+/** One ball-play episode of `frames` frames: a floor, maybe side walls and a thin shelf, one to
+ * three balls, one of them set rolling at another (a launch), tossed over it, or rolled away.
+ * `allFrictionless` (diet knob frictionlessBalls): every ball's friction 0, the same numbers drawn. */
+export function ballPlayEpisode(rng: Rng, frames: number, allFrictionless = false): WorldSpec {
   const bodies: BodySpec[] = [fixed('floor', 'ground', WORLD_W / 2, FLOOR_TOP / 2, WORLD_W + 4, FLOOR_TOP)];
   let left = 0.2;
   let right = WORLD_W - 0.2;
@@ -61,8 +63,8 @@ export function ballPlayEpisode(rng: Rng, frames: number): WorldSpec {
   // The first two balls on the floor, `a` set moving, `b` at rest; half the time of one size, as in the scenes.
   const ra = rng.uniform(D['ball-radius'].min, D['ball-radius'].max);
   const rb = rng.chance(0.5) ? ra : rng.uniform(D['ball-radius'].min, D['ball-radius'].max);
-  const a = ball(rng, 'ball1', ra);
-  const b = ball(rng, 'ball2', rb);
+  const a = ball(rng, 'ball1', ra, allFrictionless);
+  const b = ball(rng, 'ball2', rb, allFrictionless);
   const event = pickEvent(rng);
   const gap = rng.uniform(D['ball-play-gap'].min, D['ball-play-gap'].max);
   const rightwards = rng.chance(0.5);
@@ -80,13 +82,13 @@ export function ballPlayEpisode(rng: Rng, frames: number): WorldSpec {
   placed.push(a);
   const vy = event === 'toss-over' ? rng.uniform(D['toss-over-vy'].min, D['toss-over-vy'].max) : 0;
   actions.push({ type: 'push', body: a.id, at, vx: dir * speed, vy, by: 'hand' });
-  if (rng.chance(THIN_SHELVES)) addThinShelf(rng, bodies, placed, actions, left, right);
+  if (rng.chance(THIN_SHELVES)) addThinShelf(rng, bodies, placed, actions, left, right, allFrictionless);
   return { width: WORLD_W, height: 4, gravity: 9.81, substeps: 4, bodies: [...bodies, ...placed], occluders: [], actions, violation: null, frames };
 }
 
 /** A thin shelf in the air (clear of the floor balls' paths by its height) with a third ball that
  * rolls along it and off its end, or is dropped onto it from above. */
-function addThinShelf(rng: Rng, bodies: BodySpec[], placed: BodySpec[], actions: ActionSpec[], left: number, right: number): void {
+function addThinShelf(rng: Rng, bodies: BodySpec[], placed: BodySpec[], actions: ActionSpec[], left: number, right: number, allFrictionless: boolean): void {
   const w = rng.uniform(D['thin-shelf-width'].min, D['thin-shelf-width'].max);
   const t = rng.uniform(D['thin-shelf-thickness'].min, D['thin-shelf-thickness'].max);
   const top = FLOOR_TOP + rng.uniform(D['thin-shelf-height'].min, D['thin-shelf-height'].max);
@@ -95,7 +97,7 @@ function addThinShelf(rng: Rng, bodies: BodySpec[], placed: BodySpec[], actions:
   // Never through a ball on the floor: the shelf's underside stays above every floor ball.
   if (placed.some((p) => p.y + p.radius > top - t - 0.05 && p.x + p.radius > x0 && p.x - p.radius < x0 + w)) return;
   bodies.push(fixed('shelf', 'platform', x0 + w / 2, top - t / 2, w, t));
-  const c = ball(rng, 'ball3', rng.uniform(D['ball-radius'].min, Math.min(D['ball-radius'].max, w / 4)));
+  const c = ball(rng, 'ball3', rng.uniform(D['ball-radius'].min, Math.min(D['ball-radius'].max, w / 4)), allFrictionless);
   if (rng.chance(0.5)) {
     // Rolls along the shelf and off one end.
     const onRight = rng.chance(0.5);
