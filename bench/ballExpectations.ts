@@ -1,12 +1,12 @@
 // What learners expect of a ball that is hit and of a ball that rolls on, beside what their diet
 // showed them (docs/development.md, *Beyond support*): collision, continuity and directional inertia.
-// Run: npx tsx bench/ballExpectations.ts [--models-dir DIR] [--models A,B] [--variants 10] [--episodes 600] [--ball-play P]
+// Run: npx tsx bench/ballExpectations.ts [--models-dir DIR] [--models A,B] [--variants 10] [--episodes 600] [--ball-play P] [--frictionless-balls]
 //  - the hit ball: possible twin of ball-hits-ball-that-does-not-move, a 20-step rollout started 5
 //    frames before the hit; the hit ball's predicted and true speed at its end, and the hitter's; and
 //    the hit ball's velocity changes predicted one step at a time from the true frames around the hit;
 //  - the rolling ball: possible twin of ball-never-comes-out-from-behind-screen, 10 frames after the
 //    push; the one-step predicted deceleration (m/s²) and the speed a 60-step rollout ends at;
-//  - the diet: per `--episodes` episodes of the default diet (with `--ball-play P` if given), the
+//  - the diet: per `--episodes` episodes of the default diet (with `--ball-play P`, `--frictionless-balls` if given), the
 //    watched frames in which a resting object is set moving by one that touches it (launches), the
 //    watched frames of a ball rolling free on a surface, and the deceleration of those balls (m/s²).
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { createRng, mixSeed } from '../src/sim/rng';
 
 const { values } = parseArgs({ options: {
   'models-dir': { type: 'string' }, models: { type: 'string' }, variants: { type: 'string' }, episodes: { type: 'string' }, 'ball-play': { type: 'string' },
+  'frictionless-balls': { type: 'boolean' },
 } });
 const modelsDir = values['models-dir'] ?? DEFAULT_MODELS_DIR;
 const variants = Number(values.variants ?? 10);
@@ -76,7 +77,7 @@ function expectations(p: StepPredictor, hits: HitCase[], rolls: RollCase[]): str
 }
 
 function dietFigures(): string {
-  const diet = ballPlay > 0 ? { ...DEFAULT_DIET, ballPlay } : DEFAULT_DIET;
+  const diet = { ...DEFAULT_DIET, ...(ballPlay > 0 ? { ballPlay } : {}), ...(values['frictionless-balls'] ? { frictionlessBalls: true } : {}) };
   const rng = createRng(mixSeed(1, 1));
   let watched = 0, launches = 0, rolling = 0;
   const decel: number[] = [];
@@ -97,7 +98,7 @@ function dietFigures(): string {
     }
   }
   decel.sort((a, b) => a - b);
-  return `diet${ballPlay > 0 ? ` with ball play ${ballPlay}` : ' (default)'}: ${watched} watched frames of ${episodes} episodes; launches ${launches} (${(100 * launches / watched).toFixed(2)}%), `
+  return `diet${ballPlay > 0 ? ` with ball play ${ballPlay}` : ''}${diet.frictionlessBalls ? ', frictionless balls' : ''}${ballPlay > 0 || diet.frictionlessBalls ? '' : ' (default)'}: ${watched} watched frames of ${episodes} episodes; launches ${launches} (${(100 * launches / watched).toFixed(2)}%), `
     + `balls rolling free ${rolling} (${(100 * rolling / watched).toFixed(1)}%), their deceleration median ${decel[Math.floor(decel.length / 2)]?.toFixed(2)} m/s², mean ${mean(decel).toFixed(2)} m/s², `
     + `above 1 m/s² in ${(100 * decel.filter((d) => d > 1).length / decel.length).toFixed(0)}%`;
 }

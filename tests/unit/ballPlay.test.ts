@@ -1,6 +1,7 @@
 // The ball-play diet option (train --ball-play P, src/predictor/ballPlay.ts) does what it claims on
 // the real simulator: balls that keep rolling, launches, tosses over, side walls, thin shelves; off,
-// the default diet plays exactly the episodes it did; a run with it is reproducible per seed.
+// the default diet plays exactly the episodes it did; a run with it is reproducible per seed. And
+// --frictionless-balls makes every ball of the diet slide, changing nothing else.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,22 @@ describe('ball play (--ball-play)', () => {
     expect(share).toBeLessThanOrEqual(45);
   });
 
+  it('--frictionless-balls sets every ball\'s friction to 0, in ball play and in the default episodes, and changes nothing else', () => {
+    let balls = 0;
+    for (let s = 1; s <= 60; s++) {
+      const diet = { ...DEFAULT_DIET, ballPlay: 0.3 };
+      const smooth = generateEpisode(createRng(s), { ...diet, frictionlessBalls: true });
+      const usual = generateEpisode(createRng(s), diet);
+      for (const b of smooth.bodies) if (b.kind === 'ball') { balls++; expect(b.friction).toBe(0); }
+      // Friction is drawn all the same, so everything but the balls' friction is as without the knob.
+      const rest = (w: typeof usual): string => JSON.stringify({ ...w, bodies: w.bodies.map((b) => ({ ...b, friction: b.kind === 'ball' ? 0 : b.friction })) });
+      expect(rest(smooth)).toBe(rest(usual));
+    }
+    expect(balls).toBeGreaterThan(30);
+    expect(recipeDiet({ ...SHIPPED_RECIPE, frictionlessBalls: true }).frictionlessBalls).toBe(true);
+    expect(recipeDiet(SHIPPED_RECIPE)).not.toHaveProperty('frictionlessBalls');
+  });
+
   it('train --ball-play is reproducible per seed, alone or in a cohort, and records its knob in meta.json and the command', async () => {
     const args = ['--frames', '300', '--checkpoints', '300', '--ball-play', '0.3'];
     const cohort = join(tmp, 'cohort');
@@ -135,6 +152,14 @@ describe('ball play (--ball-play)', () => {
     expect(meta(join(cohort, 'seed-3')).command).toContain(' --ball-play 0.3 --out ');
     const listed = await lab('models', '--dir', alone, '--json');
     expect(listed.stderr).not.toContain('warning');
+    // As a one-seed cohort, so that meta.json's command spells out the flags.
+    const smooth = join(tmp, 'smooth', 'seed-3');
+    const r = await lab('train', '--seeds', '3', '--jobs', '1', ...args, '--frictionless-balls', '--out', join(tmp, 'smooth'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(meta(smooth).diet).toMatchObject({ ballPlay: 0.3, frictionlessBalls: true });
+    expect(meta(smooth).command).toContain('--ball-play 0.3 --frictionless-balls');
+    expect(bytes(smooth).equals(bytes(alone))).toBe(false);
+    expect(meta(alone).diet).not.toHaveProperty('frictionlessBalls');
     for (const value of ['1.5', 'lots']) {
       const bad = await lab('train', '--seed', '3', '--frames', '300', '--ball-play', value, '--out', join(tmp, 'bad'));
       expect(bad.code, value).not.toBe(0);
