@@ -8,7 +8,8 @@ import { weightsHash } from '../predictor/checkpoint';
 import { BadInput } from './errors';
 
 export interface SuiteJob {
-  scenes: { id: string; concept: SceneFile['concept']; hash: string }[];
+  /** `control_of` only where the scene file has one (a reverse direction or a control). */
+  scenes: { id: string; concept: SceneFile['concept']; hash: string; control_of?: string }[];
   /** The model names as given on the command line (summary.json lists these). */
   modelNames: string[];
   models: (ScoredModel & { weights_hash: string | null })[];
@@ -30,7 +31,9 @@ export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly stri
   return {
     mirror: view.mirror ?? 'off', split,
     heldout: split === 'heldout' ? Object.fromEntries(scenes.map((s) => [s.id, heldoutRows(s)])) : null,
-    scenes: scenes.map((s) => ({ id: s.id, concept: s.concept, hash: weightsHash(new TextEncoder().encode(JSON.stringify(s))) })),
+    scenes: scenes.map((s) => ({
+      id: s.id, concept: s.concept, hash: weightsHash(new TextEncoder().encode(JSON.stringify(s))), ...(s.control_of ? { control_of: s.control_of } : {}),
+    })),
     modelNames: [...modelNames],
     models: observers.map((o) => ({ ...scoredModel(o), weights_hash: 'checkpointHash' in o ? (o.checkpointHash as string | null) ?? null : null })),
     pairs, seed,

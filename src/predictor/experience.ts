@@ -8,6 +8,7 @@ import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
 import { changesSupport, forgetHeld } from './supportFrames';
 import { mirrorTransition } from './mirror';
+import { ballPlayEpisode } from './ballPlay';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
 export interface ExperienceDiet {
@@ -65,6 +66,12 @@ export interface ExperienceDiet {
   /** Share of watched frames chosen where support changes: an object at rest vertically starts to
    * fall, or a falling one lands (`changesSupport`). Absent or 0: none, and no random numbers drawn. */
   supportFocus?: number;
+  /** Share of episodes of ball play instead (ballPlay.ts): frictionless balls that roll far, launch
+   * one another, fly over one another, bounce off side walls, roll along thin shelves. Absent or 0: none. */
+  ballPlay?: number;
+  /** Every ball slides without friction, as the scenes' balls do (its friction is still drawn, then
+   * set to 0, so the episodes are otherwise the same). Absent or false: balls have ball-friction. */
+  frictionlessBalls?: boolean;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -130,6 +137,7 @@ export function objectSpec(rng: Rng, id: string, kind: 'box' | 'ball' | 'car'): 
 
 /** Builds one episode's world. Objects never start overlapping. */
 export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
+  if ((diet.ballPlay ?? 0) > 0 && rng.chance(diet.ballPlay!)) return ballPlayEpisode(rng, diet.episodeFrames, diet.frictionlessBalls);
   const bodies: BodySpec[] = [];
   const staticBody = (id: string, kind: 'ground' | 'platform', x: number, y: number, w: number, h: number): BodySpec => ({
     id, kind, x, y, width: w, height: h, radius: 0, wheelRadius: 0, angle: 0, isStatic: true,
@@ -157,6 +165,7 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
   const placed: BodySpec[] = [];
   for (let k = 0; k < nObjects; k++) {
     const o = objectSpec(rng, `object${k + 1}`, pickKind(rng, diet.kinds));
+    if (diet.frictionlessBalls && o.kind === 'ball') o.friction = 0;
     const r = rng.next();
     if (r < diet.drops || r < diet.drops + diet.tosses) {
       // In the air: held still and let go, or thrown.

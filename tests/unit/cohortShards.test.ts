@@ -100,7 +100,7 @@ describe('a cohort in worker threads', () => {
     expect(m.stdout).toBe(one.stdout);
     const a = filesUnder(single);
     const b = filesUnder(merged);
-    expect([...b.keys()].sort()).toEqual(['cohort.json', 'cohort.md', 'development.csv', 'development.json', 'development.svg', 'table.md', 'trials.csv']);
+    expect([...b.keys()].sort()).toEqual(['cohort-directions.json', 'cohort-directions.md', 'cohort.json', 'cohort.md', 'development.csv', 'development.json', 'development.svg', 'table.md', 'trials.csv']);
     for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true);
     const summary = JSON.parse(readFileSync(join(single, 'cohort.json'), 'utf8')) as { seeds: number[]; ages: number[]; cells: { seeds: number }[] };
     expect(summary.seeds).toEqual([2, 3]);

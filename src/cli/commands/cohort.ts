@@ -10,7 +10,7 @@ import type { ConceptResult } from '../../experiment/development';
 import type { CohortMember } from '../../experiment/cohort';
 import { writeCohortOutputs } from './develop';
 
-interface DevelopmentDoc { seed: number; pairs_per_scene: number; scenes: { id: string }[]; cohort_members?: CohortMember[]; concepts: ConceptResult[] }
+interface DevelopmentDoc { seed: number; pairs_per_scene: number; scenes: { id: string; control_of?: string }[]; cohort_members?: CohortMember[]; concepts: ConceptResult[] }
 
 function readDevelopment(dir: string): DevelopmentDoc {
   const file = join(dir, 'development.json');
@@ -46,9 +46,12 @@ function run(parsed: ParsedArgs, io: CliIo): number {
       else if (k === 0) { concepts.push(c); baselines.add(c.model); }
     }
   });
+  if (!first.scenes.some((s) => s.control_of)) {
+    io.stderr(`warning: ${join(dirs[0]!, 'development.json')} names no scene's control_of (written before it was recorded, or no reverse scene measured): cohort-directions.md counts every scene as classic\n`);
+  }
   makeOutputDir(out);
-  io.stdout(writeCohortOutputs(out, { seed: first.seed, pairs_per_scene: first.pairs_per_scene, from: [...dirs] }, concepts, members));
-  io.stderr(`wrote cohort.json, cohort.md to ${out}: ${new Set(members.map((m) => m.seed)).size} seeds from ${dirs.length} develop runs\n`);
+  io.stdout(writeCohortOutputs(out, { seed: first.seed, pairs_per_scene: first.pairs_per_scene, from: [...dirs] }, concepts, members, first.scenes));
+  io.stderr(`wrote cohort.json, cohort.md, cohort-directions.json, cohort-directions.md to ${out}: ${new Set(members.map((m) => m.seed)).size} seeds from ${dirs.length} develop runs\n`);
   return EXIT_OK;
 }
 

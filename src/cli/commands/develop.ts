@@ -15,6 +15,7 @@ import { SUMMARY_VERSION } from '../../experiment/suite';
 import { developmentSvg } from '../../experiment/developmentSvg';
 import { assembleSuite, runSuiteUnits, trialsCsv, type SuiteOutput } from '../../experiment/suite';
 import { cohortSummary, cohortTable, type CohortMember } from '../../experiment/cohort';
+import { cohortDirections, cohortDirectionTable } from '../../experiment/cohortDirections';
 import { inShard, parseShard } from '../shard';
 import { writeShardManifest } from '../shardFiles';
 import { suiteJob, type SuiteJob } from '../shardJob';
@@ -96,13 +97,19 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** cohort.json and cohort.md (returned, for stdout): the cohort's members against the others (the baselines). */
-export function writeCohortOutputs(out: string, header: Record<string, unknown>, concepts: readonly ConceptResult[], members: readonly CohortMember[]): string {
+/** cohort.json and cohort.md (returned, for stdout): the cohort's members against the others (the
+ * baselines); and cohort-directions.json and .md: the same by direction (classic, reverse or
+ * control: the scenes with `control_of`) and by scene. */
+export function writeCohortOutputs(out: string, header: Record<string, unknown>, concepts: readonly ConceptResult[], members: readonly CohortMember[],
+  scenes: readonly { id: string; control_of?: string }[]): string {
   const names = new Set(members.map((m) => m.model));
   const summary = cohortSummary(concepts, members);
   const table = cohortTable(summary, concepts.filter((c) => !names.has(c.model)));
   writeFileSync(join(out, 'cohort.json'), `${JSON.stringify({ ...header, ...summary }, null, 2)}\n`);
   writeFileSync(join(out, 'cohort.md'), table);
+  const directions = cohortDirections(concepts, members, new Map(scenes.map((s) => [s.id, s.control_of])));
+  writeFileSync(join(out, 'cohort-directions.json'), `${JSON.stringify({ ...header, ...directions }, null, 2)}\n`);
+  writeFileSync(join(out, 'cohort-directions.md'), cohortDirectionTable(directions));
   return table;
 }
 
@@ -113,7 +120,7 @@ export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: Sui
   const acquisition = Object.fromEntries([...new Set(concepts.map((c) => c.concept))].map((c) => [c, acquisitionFrames(concepts, c)]));
   const doc = {
     development_version: DEVELOPMENT_VERSION, summary_version: SUMMARY_VERSION,
-    seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, models: job.modelList, scenes: job.scenes.map((s) => ({ id: s.id, concept: s.concept })),
+    seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir, models: job.modelList, scenes: job.scenes.map((s) => ({ id: s.id, concept: s.concept, ...(s.control_of ? { control_of: s.control_of } : {}) })),
     mirror: job.mirror, split: job.split,
     concept_order_infants: CONCEPT_ORDER, pass_accuracy: PASS_ACCURACY, acquisition_frames: acquisition,
     ...(job.cohort ? { cohort_members: job.cohort } : {}),
@@ -125,8 +132,8 @@ export function writeDevelopmentOutputs(out: string, job: DevelopJob, suite: Sui
   writeFileSync(join(out, 'trials.csv'), trialsCsv(suite.trials));
   writeFileSync(join(out, 'table.md'), developmentTable(concepts, suite.results));
   if (job.cohort) {
-    io.stdout(writeCohortOutputs(out, { seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir }, concepts, job.cohort));
-    io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md, cohort.json, cohort.md to ${out}\n`);
+    io.stdout(writeCohortOutputs(out, { seed: job.seed, pairs_per_scene: job.pairs, models_dir: job.modelsDir }, concepts, job.cohort, job.scenes));
+    io.stderr(`wrote development.json, development.csv, development.svg, trials.csv, table.md, cohort.json, cohort.md, cohort-directions.json, cohort-directions.md to ${out}\n`);
     return;
   }
   io.stdout(developmentTable(concepts));

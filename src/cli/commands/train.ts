@@ -37,7 +37,7 @@ interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSe
 /** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --lr, --batch on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -65,6 +65,12 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(focus.trim())) throw new UsageError(`--support-focus expects a share of frames from 0 to 1, e.g. 0.3, got ${JSON.stringify(focus)}`, 'train');
     r.supportFocus = Number(focus);
   }
+  const play = v.get('ball-play');
+  if (play !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(play.trim())) throw new UsageError(`--ball-play expects a share of episodes from 0 to 1, e.g. 0.3, got ${JSON.stringify(play)}`, 'train');
+    r.ballPlay = Number(play);
+  }
+  if (v.has('frictionless-balls')) r.frictionlessBalls = true;
   const rate = v.get('lr');
   if (rate !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(rate.trim()) || !(Number(rate) > 0 && Number(rate) <= 0.1)) throw new UsageError(`--lr expects Adam's learning rate, above 0 and at most 0.1, e.g. 0.003, got ${JSON.stringify(rate)}`, 'train');
@@ -179,6 +185,8 @@ export const trainCommand: Command = {
       { name: 'low-drops', kind: 'string', valueName: 'P', description: 'share of objects set on a surface that are held 0.03–0.4 m above it and let go, e.g. 0.15 (default 0)' },
       { name: 'skip-held', kind: 'switch', description: 'steps in which an unseen hand holds an object (before a drop) teach nothing about it' },
       { name: 'support-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object starts to fall or lands, e.g. 0.3 (default 0)' },
+      { name: 'ball-play', kind: 'string', valueName: 'P', description: 'share of episodes of ball play: frictionless balls launching one another, tossed over one another, rolling far, side walls, thin shelves, e.g. 0.3 (default 0)' },
+      { name: 'frictionless-balls', kind: 'switch', description: 'every ball of the diet slides without friction, as the scenes\' balls do (default: friction 0.002–0.02, they slow erratically)' },
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
       { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
