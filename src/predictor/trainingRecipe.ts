@@ -29,6 +29,8 @@ export interface TrainingRecipe {
   overhangs: boolean;
   /** Share of objects set on a surface that are held a little above it (0.03–0.4 m) and let go (0: none). */
   lowDrops: number;
+  /** Share of episodes with a box carried by an unseen hand to a platform edge and let go (diet knob carries; 0: none). */
+  carries: number;
 }
 
 /** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
@@ -39,7 +41,7 @@ export const SHIPPED_REPLAY = 4;
 
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
-  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0,
+  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, carries: 0,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -57,13 +59,14 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.lowDrops > 0 ? { lowDrops: r.lowDrops } : {}),
     ...(r.skipHeld ? { skipHeld: true } : {}),
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
+    ...(r.carries > 0 ? { carries: r.carries } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -83,6 +86,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.lowDrops > 0 ? ` --low-drops ${r.lowDrops}` : '',
     r.skipHeld ? ' --skip-held' : '',
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
+    r.carries > 0 ? ` --carries ${r.carries}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
   ].join('');
