@@ -9,6 +9,7 @@ import { DIET_RANGES as D } from '../scenes/dietRanges';
 import { changesSupport, forgetHeld } from './supportFrames';
 import { mirrorTransition } from './mirror';
 import { ballPlayEpisode } from './ballPlay';
+import { addCarry } from './carries';
 
 /** What the learner is shown: every knob of the "experience diet" is here, nothing is implicit. */
 export interface ExperienceDiet {
@@ -72,6 +73,11 @@ export interface ExperienceDiet {
   /** Every ball slides without friction, as the scenes' balls do (its friction is still drawn, then
    * set to 0, so the episodes are otherwise the same). Absent or false: balls have ball-friction. */
   frictionlessBalls?: boolean;
+  /** Share of episodes in which an unseen hand carries a box (pushes it along a platform top or
+   * lowers it onto it, the `carry` action of the support scenes) to an edge and lets go with
+   * 5–45% (stays) or 55–95% (falls) of its width beyond it, each half the time (carries.ts).
+   * Absent or 0: none, and no random numbers drawn for it. */
+  carries?: number;
 }
 
 export const DEFAULT_DIET: ExperienceDiet = {
@@ -230,6 +236,9 @@ export function generateEpisode(rng: Rng, diet: ExperienceDiet): WorldSpec {
     const h = rng.uniform(0.8, 2.2);
     occluders.push({ id: 'screen1', x: rng.uniform(0.3 + w / 2, WORLD_W - 0.3 - w / 2), y: FLOOR_TOP + h / 2, width: w, height: h });
   }
+  // Drawn last, and only when the knob is on, so diets without it play exactly the worlds they did before.
+  const carries = diet.carries ?? 0;
+  if (carries > 0 && rng.chance(carries)) addCarry(rng, objectSpec(rng, `object${nObjects + 1}`, 'box'), surfaces, bodies, placed, actions, WORLD_W);
   return {
     width: WORLD_W, height: 4, gravity: 9.81, substeps: 4,
     bodies: [...bodies, ...placed], occluders, actions, violation: null, frames: diet.episodeFrames,

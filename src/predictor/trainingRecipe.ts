@@ -33,6 +33,8 @@ export interface TrainingRecipe {
   ballPlay: number;
   /** Every ball of the diet frictionless, as the scenes' balls are (diet knob frictionlessBalls). */
   frictionlessBalls: boolean;
+  /** Share of episodes with a box carried by an unseen hand to a platform edge and let go (diet knob carries; 0: none). */
+  carries: number;
 }
 
 /** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
@@ -43,7 +45,7 @@ export const SHIPPED_REPLAY = 4;
 
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
-  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false,
+  learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -63,13 +65,14 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
     ...(r.ballPlay > 0 ? { ballPlay: r.ballPlay } : {}),
     ...(r.frictionlessBalls ? { frictionlessBalls: true } : {}),
+    ...(r.carries > 0 ? { carries: r.carries } : {}),
   };
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -91,6 +94,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
     r.ballPlay > 0 ? ` --ball-play ${r.ballPlay}` : '',
     r.frictionlessBalls ? ' --frictionless-balls' : '',
+    r.carries > 0 ? ` --carries ${r.carries}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
   ].join('');

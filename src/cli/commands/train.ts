@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --lr, --batch on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --carries, --lr, --batch on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -71,6 +71,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     r.ballPlay = Number(play);
   }
   if (v.has('frictionless-balls')) r.frictionlessBalls = true;
+  const carries = v.get('carries');
+  if (carries !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(carries.trim())) throw new UsageError(`--carries expects a share of episodes from 0 to 1, e.g. 0.2, got ${JSON.stringify(carries)}`, 'train');
+    r.carries = Number(carries);
+  }
   const rate = v.get('lr');
   if (rate !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(rate.trim()) || !(Number(rate) > 0 && Number(rate) <= 0.1)) throw new UsageError(`--lr expects Adam's learning rate, above 0 and at most 0.1, e.g. 0.003, got ${JSON.stringify(rate)}`, 'train');
@@ -187,6 +192,7 @@ export const trainCommand: Command = {
       { name: 'support-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object starts to fall or lands, e.g. 0.3 (default 0)' },
       { name: 'ball-play', kind: 'string', valueName: 'P', description: 'share of episodes of ball play: frictionless balls launching one another, tossed over one another, rolling far, side walls, thin shelves, e.g. 0.3 (default 0)' },
       { name: 'frictionless-balls', kind: 'switch', description: 'every ball of the diet slides without friction, as the scenes\' balls do (default: friction 0.002–0.02, they slow erratically)' },
+      { name: 'carries', kind: 'string', valueName: 'P', description: 'share of episodes in which an unseen hand carries a box to a platform edge and lets go, half staying, half tipping off, e.g. 0.2 (default 0)' },
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
       { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
