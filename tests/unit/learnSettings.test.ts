@@ -86,12 +86,15 @@ describe('diets', () => {
 
 describe('the training-option knobs in the diet', () => {
   it('each optional share is checked by name; a diet held just above a surface has falls even with nothing on a platform', () => {
-    for (const [key, name] of [['mirror', 'seen in a mirror'], ['lowSteps', 'low steps'], ['lowerShelves', 'lower shelves'], ['edgeRests', 'set down on an edge'], ['lowDrops', 'held just above and let go']] as const) {
+    for (const [key, name] of [['mirror', 'seen in a mirror'], ['lowSteps', 'low steps'], ['lowerShelves', 'lower shelves'], ['edgeRests', 'set down on an edge'], ['lowDrops', 'held just above and let go'], ['carries', 'carried to an edge and let go'], ['ballPlay', 'ball play']] as const) {
       expect(dietProblems({ ...DEFAULT_DIET, [key]: 0.5 })).toEqual([]);
       expect(dietProblems({ ...DEFAULT_DIET, [key]: 1.5 })).toEqual([`${name} must be between 0 and 1`]);
       expect(dietProblems({ ...DEFAULT_DIET, [key]: Number.NaN })).toEqual([`${name} must be between 0 and 1`]);
     }
     expect(dietHasFalls({ ...NO_FALLS_DIET, lowDrops: 0.3 })).toBe(true);
+    // Carried boxes tip off half the time; ball play tosses balls and rolls them off thin shelves.
+    expect(dietHasFalls({ ...NO_FALLS_DIET, carries: 0.2 })).toBe(true);
+    expect(dietHasFalls({ ...NO_FALLS_DIET, ballPlay: 0.3 })).toBe(true);
   });
 });
 

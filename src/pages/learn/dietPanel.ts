@@ -5,13 +5,13 @@ import { DEFAULT_DIET } from '../../predictor/experience';
 import { h } from '../../ui/dom';
 import { DIET_PRESETS, dietHasFalls, dietProblems, sameDiet } from './dietPresets';
 
-interface Knob { key: string; label: string; min: number; max: number; step: number; get(d: ExperienceDiet): number; set(d: ExperienceDiet, v: number): void; hint: string }
+interface Knob { key: string; label: string; min: number; max: number; step: number; get(d: ExperienceDiet): number; set(d: ExperienceDiet, v: number): void; hint: string; format?(v: number): string }
 
 const share = (key: 'onPlatform' | 'edgePushes' | 'drops' | 'tosses' | 'collisions' | 'eventFocus', label: string, hint: string): Knob =>
   ({ key, label, min: 0, max: 1, step: 0.05, get: (d) => d[key], set: (d, v) => { d[key] = v; }, hint });
 /** A knob the diet may leave out: absent means none, and a diet without it draws exactly the episodes
  * it drew before the knob existed, so 0 removes it rather than storing a zero. */
-type OptionalShare = 'mirror' | 'lowSteps' | 'lowerShelves' | 'edgeRests' | 'lowDrops';
+type OptionalShare = 'mirror' | 'lowSteps' | 'lowerShelves' | 'edgeRests' | 'lowDrops' | 'ballPlay' | 'carries';
 const optional = (key: OptionalShare, label: string, hint: string): Knob =>
   ({ key, label, min: 0, max: 1, step: 0.05, get: (d) => d[key] ?? 0, set: (d, v) => { if (v > 0) d[key] = v; else delete d[key]; }, hint });
 const KIND_LABELS = { box: 'boxes', ball: 'balls', car: 'toy cars' } as const;
@@ -34,6 +34,9 @@ const KNOBS: Knob[] = [
   optional('lowerShelves', 'lower shelves', 'share of episodes with a lower shelf beside the platform: short drops onto it'),
   optional('edgeRests', 'set down on an edge', 'share of objects on a platform set down straddling its edge and left alone: some stay, some tip off'),
   optional('lowDrops', 'held just above and let go', 'share of objects placed on a surface that are instead held a little above it and let go'),
+  optional('carries', 'carried to an edge and let go', 'share of episodes in which an unseen hand carries a box to a platform edge and lets go: half stay, half tip off'),
+  optional('ballPlay', 'ball play', 'share of episodes of ball play instead: balls launching one another, tossed over one another, rolling far, side walls, thin shelves'),
+  { key: 'frictionlessBalls', label: 'balls slide without friction', min: 0, max: 1, step: 1, get: (d) => (d.frictionlessBalls ? 1 : 0), set: (d, v) => { if (v > 0) d.frictionlessBalls = true; else delete d.frictionlessBalls; }, hint: 'every ball keeps its speed as the scenes\' balls do (off: balls brake a little, as most of the default diet\'s do)', format: (v) => (v > 0 ? 'yes' : 'no') },
 ];
 
 export interface DietPanel { setDiet(d: ExperienceDiet): void; setEnabled(on: boolean): void }
@@ -65,7 +68,8 @@ export function mountDietPanel(root: HTMLElement, changed: (diet: ExperienceDiet
   const show = (): void => {
     for (const { knob, input, out } of inputs) {
       input.value = String(knob.get(diet));
-      out.value = knob.step < 1 ? knob.get(diet).toFixed(2) : String(knob.get(diet));
+      const v = knob.get(diet);
+      out.value = knob.format ? knob.format(v) : knob.step < 1 ? v.toFixed(2) : String(v);
     }
     const problems = dietProblems(diet);
     const preset = DIET_PRESETS.find((p) => sameDiet(p.diet, diet));

@@ -28,6 +28,8 @@ export function dietProblems(d: ExperienceDiet): string[] {
   share('lower shelves', d.lowerShelves ?? 0);
   share('set down on an edge', d.edgeRests ?? 0);
   share('held just above and let go', d.lowDrops ?? 0);
+  share('carried to an edge and let go', d.carries ?? 0);
+  share('ball play', d.ballPlay ?? 0);
   if (d.drops + d.tosses > 1) out.push('drops and tosses together cannot be more than all objects');
   const kinds = d.kinds.box + d.kinds.ball + d.kinds.car;
   if (!(d.kinds.box >= 0 && d.kinds.ball >= 0 && d.kinds.car >= 0) || !(kinds > 0)) out.push('at least one kind of object must be shown');
@@ -42,7 +44,8 @@ export function sameDiet(a: ExperienceDiet, b: ExperienceDiet): boolean {
 }
 
 /** Whether anything in this diet can fall: objects on platforms (any push may take them over an
- * edge), drops, tosses and objects held just above a surface. */
+ * edge), drops, tosses, objects held just above a surface, boxes carried to an edge (half tip off)
+ * and ball play (balls tossed, rolled off thin shelves). */
 export function dietHasFalls(d: ExperienceDiet): boolean {
-  return d.onPlatform > 0 || d.drops > 0 || d.tosses > 0 || (d.lowDrops ?? 0) > 0;
+  return d.onPlatform > 0 || d.drops > 0 || d.tosses > 0 || (d.lowDrops ?? 0) > 0 || (d.carries ?? 0) > 0 || (d.ballPlay ?? 0) > 0;
 }
