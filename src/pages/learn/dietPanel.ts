@@ -70,6 +70,8 @@ export function mountDietPanel(root: HTMLElement, changed: (diet: ExperienceDiet
       input.value = String(knob.get(diet));
       const v = knob.get(diet);
       out.value = knob.format ? knob.format(v) : knob.step < 1 ? v.toFixed(2) : String(v);
+      // A screen reader then says "yes" or "0.30", as the page shows, not the raw slider position.
+      input.setAttribute('aria-valuetext', out.value);
     }
     const problems = dietProblems(diet);
     const preset = DIET_PRESETS.find((p) => sameDiet(p.diet, diet));
