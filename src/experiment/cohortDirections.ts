@@ -2,27 +2,17 @@
 // (a scene file with `control_of`) apart, and each scene alone, so that "passes the concept" can be
 // told from "passes one direction of it" (docs/development.md, *Both directions across seeds*).
 import { CONCEPT_ORDER, scenePasses, type ConceptResult } from './development';
-import type { CohortMember } from './cohort';
+import type { CohortCell, CohortMember } from './cohort';
 
 export type Direction = 'classic' | 'reverse';
 
-export interface DirectionCell {
-  concept: string;
+/** A cohort cell (mean, spread and passing seeds at one age) for a row of scenes: a direction of a
+ * concept, or one scene; `passing` counts the seeds passing every scene of the row. */
+export interface DirectionCell extends CohortCell {
   /** 'classic' or 'reverse' for a direction row; the scene id for a scene row. */
   row: string;
   /** The scenes pooled in this row (their mirrored sides too, when the run had them). */
   scenes: string[];
-  experience_frames: number;
-  seeds: number;
-  /** Mean across seeds of each seed's mean accuracy over the row's scenes (each scene weighs the same). */
-  mean: number;
-  /** Sample standard deviation across seeds (0 for one seed). */
-  sd: number;
-  min: number;
-  max: number;
-  /** Seeds passing every scene of the row: accuracy ≥ 0.8 and the exact 95% interval above 0.5. */
-  passing: number;
-  per_seed: Record<string, number>;
 }
 
 /** A mirrored run names a scene's mirrored side `ID (mirrored)`: both sides are the scene's. */
