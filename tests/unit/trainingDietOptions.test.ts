@@ -9,8 +9,8 @@ import { useWasmBackend } from '../../src/predictor/backend';
 import { changesSupport, DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '../../src/predictor/experience';
 import { recipeDiet, SHIPPED_RECIPE } from '../../src/predictor/trainingRecipe';
 import { createRng } from '../../src/sim/rng';
-import { Simulation } from '../../src/sim/simulation';
 import { lab } from './support/lab';
+import { platformRests } from './support/edgeRests';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-diet-options-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -78,20 +78,12 @@ describe('overhangs (--overhangs)', () => {
   it('lets edge rests reach up to 95% of the width beyond the edge, so boxes hanging far over tip off; without it the reach is 75%', () => {
     const reach = (diet: typeof DEFAULT_DIET): { most: number; tipped: number } => {
       let most = 0, tipped = 0;
-      for (let s = 1; s <= 80; s++) {
-        const world = generateEpisode(createRng(s), diet);
-        const platforms = world.bodies.filter((b) => b.kind === 'platform');
-        const sim = new Simulation(world, 'possible');
-        for (let f = 0; f < 90; f++) sim.step();
-        const after = new Map(sim.snapshot().bodies.map((b) => [b.id, b]));
-        for (const o of world.bodies.filter((b) => !b.isStatic && b.kind === 'box')) {
-          const p = platforms.find((q) => Math.abs(o.y - o.height / 2 - (q.y + q.height / 2)) < 1e-9);
-          if (!p) continue;
-          const beyond = (Math.abs(o.x - p.x) - p.width / 2 + o.width / 2) / o.width;
-          most = Math.max(most, beyond);
-          // Three quarters or more of the bottom beyond the edge, as in the support scenes: it falls.
-          if (beyond >= 0.75) { expect(o.y - after.get(o.id)!.y, `episode ${s} ${o.id}`).toBeGreaterThan(0.05); tipped++; }
-        }
+      for (const { seed: s, object: o, platform: p, drop } of platformRests(diet, 80)) {
+        if (o.kind !== 'box') continue;
+        const beyond = (Math.abs(o.x - p.x) - p.width / 2 + o.width / 2) / o.width;
+        most = Math.max(most, beyond);
+        // Three quarters or more of the bottom beyond the edge, as in the support scenes: it falls.
+        if (beyond >= 0.75) { expect(drop, `episode ${s} ${o.id}`).toBeGreaterThan(0.05); tipped++; }
       }
       return { most, tipped };
     };

@@ -12,8 +12,8 @@ import { DEFAULT_DIET, generateEpisode, watchEpisode, type Transition } from '..
 import { mirrorTransition } from '../../src/predictor/mirror';
 import { recipeDiet, SHIPPED_RECIPE } from '../../src/predictor/trainingRecipe';
 import { createRng } from '../../src/sim/rng';
-import { Simulation } from '../../src/sim/simulation';
 import { lab } from './support/lab';
+import { platformRests } from './support/edgeRests';
 
 const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-options-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -168,25 +168,16 @@ describe('edge rests (--edge-rests)', () => {
   it('sets objects down straddling a platform edge and leaves them alone: middle over the platform stays, beyond it tips off', () => {
     const diet = { ...DEFAULT_DIET, edgeRests: 1, drops: 0, tosses: 0, collisions: 0 };
     let stayed = 0, tipped = 0;
-    for (let s = 1; s <= 80; s++) {
-      const world = generateEpisode(createRng(s), diet);
-      const platforms = world.bodies.filter((b) => b.kind === 'platform');
-      const sim = new Simulation(world, 'possible');
-      for (let f = 0; f < 90; f++) sim.step();
-      const after = new Map(sim.snapshot().bodies.map((b) => [b.id, b]));
-      for (const o of world.bodies.filter((b) => !b.isStatic)) {
-        const p = platforms.find((q) => Math.abs(o.y - o.height / 2 - (q.y + q.height / 2)) < 1e-9);
-        if (!p) continue;
-        const edge = o.x > p.x ? p.x + p.width / 2 : p.x - p.width / 2;
-        // Straddling: the edge lies under the object (or at its side), never a push on it.
-        expect(Math.abs(o.x - edge)).toBeLessThanOrEqual(o.width / 2 + 1e-9);
-        expect(world.actions.some((a) => a.body === o.id)).toBe(false);
-        const dropped = o.y - after.get(o.id)!.y > 0.05;
-        const middleOver = Math.abs(o.x - p.x) < p.width / 2 - 0.02;
-        const middleBeyond = Math.abs(o.x - p.x) > p.width / 2 + 0.02;
-        if (middleOver && o.kind === 'box') { expect(dropped, `episode ${s} ${o.id}`).toBe(false); stayed++; }
-        if (middleBeyond && o.kind === 'box') { expect(dropped, `episode ${s} ${o.id}`).toBe(true); tipped++; }
-      }
+    for (const { seed: s, world, object: o, platform: p, drop } of platformRests(diet, 80)) {
+      const edge = o.x > p.x ? p.x + p.width / 2 : p.x - p.width / 2;
+      // Straddling: the edge lies under the object (or at its side), never a push on it.
+      expect(Math.abs(o.x - edge)).toBeLessThanOrEqual(o.width / 2 + 1e-9);
+      expect(world.actions.some((a) => a.body === o.id)).toBe(false);
+      const dropped = drop > 0.05;
+      const middleOver = Math.abs(o.x - p.x) < p.width / 2 - 0.02;
+      const middleBeyond = Math.abs(o.x - p.x) > p.width / 2 + 0.02;
+      if (middleOver && o.kind === 'box') { expect(dropped, `episode ${s} ${o.id}`).toBe(false); stayed++; }
+      if (middleBeyond && o.kind === 'box') { expect(dropped, `episode ${s} ${o.id}`).toBe(true); tipped++; }
     }
     expect(stayed).toBeGreaterThanOrEqual(5);
     expect(tipped).toBeGreaterThanOrEqual(5);
