@@ -58,15 +58,23 @@ describe('ghost divergence on the car scene', () => {
   it('from the moment the car loses support, the learner expects the fall and constant velocity the float', () => {
     const learner = loadCheckpointDir(`${DEFAULT_MODELS_DIR}/learner-100k`, 'learner-100k');
     const from = possible.events.find((e) => e.kind === 'loses-support')!.frame;
-    const off = (p: StepPredictor, frames: Observation[]) => ghostDivergence(ghostOf(p, frames[from]!, from, steps), frames.slice(from));
-    // The car falls: the learner strays far less than constant velocity (0.45 m against 1.2 m).
-    const cvFalls = off(new ConstantVelocityPredictor(), real), lnFalls = off(learner, real);
-    expect(cvFalls.exitStep).not.toBeNull();
-    expect(lnFalls.maxDistance).toBeLessThan(cvFalls.maxDistance / 2);
-    // The car floats (same frames up to the onset): the other way round (1.4 m against 0.17 m).
+    // The fall is a question of height: the largest vertical gap between the ghost's car and the real
+    // one over the rest of the trial. (Along the floor the learners differ: the shipped learner-100k
+    // expects the landed car to brake and ends about 1.3 m short of it, docs/divergence.md.)
+    const heightMiss = (p: StepPredictor, frames: Observation[]): number => {
+      const ghost = ghostOf(p, frames[from]!, from, frames.length - 1 - from).paths.find((g) => g.id === 'car')!;
+      return Math.max(...ghost.y.map((y, k) => Math.abs(y - frames[from + k]!.find((o) => o.id === 'car')!.y)));
+    };
+    // The car falls: constant velocity expects it to sail on at the platform's height (about 0.95 m
+    // off), the learner lands it on the floor.
+    const cvFalls = heightMiss(new ConstantVelocityPredictor(), real), lnFalls = heightMiss(learner, real);
+    expect(cvFalls).toBeGreaterThan(0.8);
+    expect(lnFalls).toBeLessThan(cvFalls / 4);
+    // The car floats (same frames up to the onset): the other way round.
     const floats = observations(runTrial(car, 'impossible', undefined, 0));
-    const cvFloats = off(new ConstantVelocityPredictor(), floats), lnFloats = off(learner, floats);
-    expect(cvFloats.maxDistance).toBeLessThan(lnFloats.maxDistance / 2);
+    const cvFloats = heightMiss(new ConstantVelocityPredictor(), floats), lnFloats = heightMiss(learner, floats);
+    expect(lnFloats).toBeGreaterThan(0.8);
+    expect(cvFloats).toBeLessThan(lnFloats / 4);
   });
 
   it('the ideal observer (the simulator run again from the same scene) never leaves the track', () => {
