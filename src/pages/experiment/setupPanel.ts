@@ -34,8 +34,16 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const chosen = h('p', { class: 'setup-chosen small', 'data-testid': 'setup-chosen' });
   const startTop = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start-top' }, 'Start');
 
+  // The scenes in the order they were chosen (the address's `scenes=` order first, then each as it
+  // is ticked), not the catalogue's: the order is the study's presentation order.
+  let sceneOrder = [...initial.scenes];
+  const chosenScenes = (): string[] => {
+    const ticked = sceneBoxes.filter((b) => b.checked).map((b) => b.value);
+    sceneOrder = [...sceneOrder.filter((id) => ticked.includes(id)), ...ticked.filter((id) => !sceneOrder.includes(id))];
+    return [...sceneOrder];
+  };
   const read = (): SetupForm => ({
-    scenes: sceneBoxes.filter((b) => b.checked).map((b) => b.value),
+    scenes: chosenScenes(),
     models: modelBoxes.filter((b) => b.checked).map((b) => b.value),
     pairs: Math.round(Number(pairs.value)),
     familiarization: Math.round(Number(fam.value)),
@@ -96,6 +104,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     const button = h('button', { class: 'btn btn-small', type: 'button', title: p.note, 'data-testid': `preset-${p.id}` }, p.label);
     button.addEventListener('click', () => {
       for (const b of sceneBoxes) b.checked = p.scenes.includes(b.value);
+      sceneOrder = []; // a ready-made study's scenes in the catalogue's order, as before
       for (const b of modelBoxes) if (p.addModels.includes(b.value)) b.checked = true;
       refresh();
     });
