@@ -13,6 +13,7 @@ import { ORACLE, type Observer } from '../../src/experiment/observers';
 import { designStudy } from '../../src/experiment/studyDesign';
 import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy';
 import { lookingResults } from '../../src/experiment/looking/lookingStudy';
+import { familiarizationSvg } from '../../src/experiment/looking/lookingCharts';
 import { DEFAULT_HABITUATION } from '../../src/experiment/looking/habituationSettings';
 import { HAZARD_PARAMS, habituationTrial, lookingRng, lookingTrial } from '../../src/experiment/looking/lookingModel';
 import { RANCH_MOMENT_PARAMS, RANCH_PARAMS, RanchMemory } from '../../src/experiment/looking/ranchModel';
@@ -55,6 +56,11 @@ describe('looking study', () => {
     // Recomputed from the same recordings: the same numbers.
     expect(lookingResults(design, recordings, 'hazard', false)).toEqual(r);
     expect(scene.sentence).toMatch(/^“Car pushed off a platform”\. Across 4 familiarization trials, the looking of constant-velocity (fell|rose|stayed)/);
+    // Three panels in a row are too narrow for the x-axis label on one line: it goes on two, uncut.
+    const svg = familiarizationSvg(r, 'car-off-platform');
+    expect(svg.match(/>familiarization trial,<\/text>/g)).toHaveLength(3);
+    expect(svg.match(/>then test \(P, I\)<\/text>/g)).toHaveLength(3);
+    expect(svg).not.toMatch(/then …/);
   }, 120_000);
 
   it('folds each observer\'s trials of a scene, in design order, through the RANCH-style model\'s memory', () => {

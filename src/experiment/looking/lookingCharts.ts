@@ -83,8 +83,9 @@ export function familiarizationSvg(results: LookingResults, sceneId: string): st
   const scene = sceneOf(results, sceneId);
   const panels = curvePanels(scene);
   const top = Math.max(1, ...panels.flatMap((p) => [...p.familiarization, p.possible, p.impossible].map(statTop)), ...panels.flatMap((p) => p.members.flat()));
-  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title,
-    `Looking time (s) per trial, model “${results.model}”${results.habituate ? ', learners habituating' : ''}: familiarization, then test (P possible, I impossible); mean ± 1 SEM.`);
+  // The conditions spelled out where the line has room (120 characters), else as the panels' letters.
+  const conditions = (long: boolean): string => `Looking time (s) per trial, model “${results.model}”${results.habituate ? ', learners habituating' : ''}: familiarization, then test (${long ? 'P possible, I impossible' : 'P, I'}); mean ± 1 SEM.`;
+  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, conditions(conditions(true).length <= 120));
   const parts = [...head];
   panels.forEach((panel, i) => drawCurve(parts, rects[i]!, panel, top));
   parts.push('</svg>');

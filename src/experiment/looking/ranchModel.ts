@@ -86,13 +86,13 @@ export function ranchMomentTrial(stream: SurpriseStream, start: NormalInverseGam
   checkRanchParams(p);
   const sampleFrames = Math.max(1, Math.round(p.sampleSeconds * LOOK_FPS));
   let looked = 0;
-  const window = new LookedWindow();
+  const seen = new LookedWindow();
   const sampler = new Sampler(start, p, rng);
   const looksAway = (frame: number): boolean => {
     looked++;
-    window.add(stream.at(frame));
+    seen.add(stream.at(frame));
     if (looked % sampleFrames !== 0) return false;
-    const x = window.take();
+    const x = seen.take();
     return x !== null && sampler.looksAwayAfter(x);
   };
   return { ...gazeTrial(looksAway, p, rng), belief: sampler.belief, samples: sampler.samples };

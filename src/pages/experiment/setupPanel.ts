@@ -3,6 +3,7 @@
 import { h } from '../../ui/dom';
 import { LIMITS, LOOKING_CHOICES, LOOKING_LABELS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
 import { studyPresets } from '../../experiment/studyPresets';
+import { orderWithControls } from '../../scenes/families';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
 export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
@@ -40,7 +41,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const chosenScenes = (): string[] => {
     const ticked = sceneBoxes.filter((b) => b.checked).map((b) => b.value);
     sceneOrder = [...sceneOrder.filter((id) => ticked.includes(id)), ...ticked.filter((id) => !sceneOrder.includes(id))];
-    return [...sceneOrder];
+    // Each control right after the scene it controls, as `lab study` orders its --scenes.
+    return orderWithControls(sceneOrder.map((id) => scenes.find((s) => s.id === id)!)).map((s) => s.id);
   };
   const read = (): SetupForm => ({
     scenes: chosenScenes(),
