@@ -7,7 +7,7 @@ type Linked = Pick<SceneFile, 'id' | 'concept' | 'control_of'>;
 
 /** Each scene followed by its controls (in their given order); scenes whose partner is not in the
  * list keep their place. Stable: a list without controls comes back unchanged. */
-export function orderWithControls<S extends Linked>(scenes: readonly S[]): S[] {
+export function orderWithControls<S extends Pick<Linked, 'id' | 'control_of'>>(scenes: readonly S[]): S[] {
   const ids = new Set(scenes.map((s) => s.id));
   const isPlacedByPartner = (s: S): boolean => s.control_of !== undefined && s.control_of !== s.id && ids.has(s.control_of);
   const out: S[] = [];

@@ -104,14 +104,39 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.equal(looking.params.model, 'ranch', 'the RANCH-style parameters are reported');
     const older = looking.scenes.find((x) => x.sceneId === 'car-off-platform').observers.find((o) => o.model === 'learner-100k');
     assert.equal(older.trials.length, 10, 'four familiarization and six test trials looked at');
-    // The screen shows the scenes in its catalogue's order; the CLI is given that order, so each is the same scene of the same study.
+    // The screen keeps the address's scene order (the presentation order), not its catalogue's; the CLI is given the same order.
     const order = looking.scenes.map((x) => x.sceneId);
-    assert.deepEqual([...order].sort(), ['box-released-beyond-platform', 'car-off-platform'], 'both scenes studied');
+    assert.deepEqual(order, ['car-off-platform', 'box-released-beyond-platform'], 'both scenes studied, in the address\'s order');
     assert.match(await page.getByTestId('looking-sentence').first().textContent(), /looked longer at the impossible event|did not look longer/);
     const dir = mkdtempSync(join(tmpdir(), 'study-'));
     execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', order.map((id) => `scenes/${id}.json`).join(','), '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
     const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
     assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch` agree to the last digit');
+  });
+
+  test('experiment: RANCH-style looking moment by moment (ranch-moment) of habituating learners, read from each trial\'s per-frame surprise, is the CLI `lab study` numbers', async ({ open, assert }) => {
+    // The address's scene order (box, then car) is the study's: the screen and the CLI run the same design.
+    const query = `${PAGE}?scenes=box-released-beyond-platform,car-off-platform&models=learner-1k,learner-100k&pairs=2&fam=3&seed=5&speed=instant&look=ranch-moment&habituate=1`;
+    const page = await open({ query });
+    assert.equal(await page.getByTestId('study-look').inputValue(), 'ranch-moment', 'the looking model is read from the address');
+    assert.equal((await page.getByTestId('study-look').locator('option:checked').textContent()).trim(), 'RANCH-style, moment by moment', 'the select names the model');
+    await start(page);
+    await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
+    const looking = await page.evaluate(() => window.__study.looking);
+    assert.equal(looking.model, 'ranch-moment');
+    assert.equal(looking.params.model, 'ranch-moment', 'the moment-by-moment parameters are reported');
+    assert.deepEqual(looking.scenes.map((x) => x.sceneId), ['box-released-beyond-platform', 'car-off-platform'], 'the address\'s scene order');
+    const dir = mkdtempSync(join(tmpdir(), 'study-'));
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch-moment', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--out', dir], { cwd: root, stdio: 'pipe' });
+    const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
+    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch-moment` agree to the last digit');
+    // Not the trial-mean model's numbers: the per-frame surprise reached the model.
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--out', join(dir, 'ranch')], { cwd: root, stdio: 'pipe' });
+    const mean = JSON.parse(readFileSync(join(dir, 'ranch', 'looking.json'), 'utf8')).results;
+    const seconds = (r) => r.scenes.flatMap((x) => x.observers.flatMap((o) => o.trials.map((t) => t.seconds)));
+    assert.notDeepEqual(seconds(looking), seconds(mean), 'moment-by-moment looking differs from the trial-mean model\'s');
+    await page.getByTestId('looking-curve-car-off-platform').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'experiment-looking-moment-1280.png'), fullPage: false });
   });
 
   test('experiment: 2 learners × 10 pairs on car-off-platform; bars, CLI-identical metrics, CSV, JSON round trip', async ({ open, assert }) => {

@@ -13,9 +13,11 @@ import { ORACLE, type Observer } from '../../src/experiment/observers';
 import { designStudy } from '../../src/experiment/studyDesign';
 import { runStudy, type StudyScene } from '../../src/experiment/looking/runStudy';
 import { lookingResults } from '../../src/experiment/looking/lookingStudy';
+import { familiarizationSvg } from '../../src/experiment/looking/lookingCharts';
 import { DEFAULT_HABITUATION } from '../../src/experiment/looking/habituationSettings';
 import { HAZARD_PARAMS, habituationTrial, lookingRng, lookingTrial } from '../../src/experiment/looking/lookingModel';
-import { RANCH_PARAMS, RanchMemory } from '../../src/experiment/looking/ranchModel';
+import { RANCH_MOMENT_PARAMS, RANCH_PARAMS, RanchMemory } from '../../src/experiment/looking/ranchModel';
+import { SurpriseStream } from '../../src/experiment/looking/momentStream';
 import { loadObserver } from '../../src/cli/modelStore';
 import { lab } from './support/lab';
 
@@ -54,6 +56,11 @@ describe('looking study', () => {
     // Recomputed from the same recordings: the same numbers.
     expect(lookingResults(design, recordings, 'hazard', false)).toEqual(r);
     expect(scene.sentence).toMatch(/^“Car pushed off a platform”\. Across 4 familiarization trials, the looking of constant-velocity (fell|rose|stayed)/);
+    // Three panels in a row are too narrow for the x-axis label on one line: it goes on two, uncut.
+    const svg = familiarizationSvg(r, 'car-off-platform');
+    expect(svg.match(/>familiarization trial,<\/text>/g)).toHaveLength(3);
+    expect(svg.match(/>then test \(P, I\)<\/text>/g)).toHaveLength(3);
+    expect(svg).not.toMatch(/then …/);
   }, 120_000);
 
   it('folds each observer\'s trials of a scene, in design order, through the RANCH-style model\'s memory', () => {
@@ -74,6 +81,29 @@ describe('looking study', () => {
       expect(fresh).not.toEqual(o.trials.map((t) => t.seconds));
     }
     expect(lookingResults(design, recordings, 'ranch', false)).toEqual(r);
+  }, 120_000);
+
+  it('folds the moment-by-moment model over each observer\'s per-frame surprise, the trials in design order', () => {
+    const design = designStudy({ scenes: ['car-off-platform'], models: ['constant-velocity', 'oracle'], pairs: 2, familiarization: 4, seed: 3 });
+    const recordings = runStudy(design, scenes, [new ConstantVelocityPredictor(), ORACLE], { versions: VERSIONS });
+    const r = lookingResults(design, recordings, 'ranch-moment', false);
+    expect(r.model).toBe('ranch-moment');
+    expect(r.params).toEqual(RANCH_MOMENT_PARAMS);
+    const trialMean = lookingResults(design, recordings, 'ranch', false);
+    for (const o of r.scenes[0]!.observers) {
+      const memory = new RanchMemory(RANCH_MOMENT_PARAMS);
+      for (const t of o.trials) {
+        const rec = recordings.find((x) => x.place?.trial_index === t.index)!;
+        const track = rec.observers.find((x) => x.model === o.model)!;
+        const again = memory.lookAtMoments(new SurpriseStream(track.total), lookingRng(3, o.model, 'car-off-platform', t.variant, t.condition, t.phase));
+        expect([t.seconds, t.looks, t.endedBy]).toEqual([again.seconds, again.looks, again.endedBy]);
+        // The trial's mean surprise is still reported as the model's summary input.
+        expect(t.surprise).toBe(track.scores.rollout_mean);
+      }
+      // It is not the trial-mean model's looking.
+      expect(o.trials.map((t) => t.seconds)).not.toEqual(trialMean.scenes[0]!.observers.find((x) => x.model === o.model)!.trials.map((t) => t.seconds));
+    }
+    expect(lookingResults(design, recordings, 'ranch-moment', false)).toEqual(r);
   }, 120_000);
 
   it('habituates a learner on its own copy: the first trial meets the checkpoint, later ones the learner that watched', () => {
@@ -117,7 +147,7 @@ describe('lab study', () => {
     const out = mkdtempSync(join(tmpdir(), 'study-'));
     const bad = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'sokolov', '--out', out);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--looking expects one of hazard, goldilocks, ranch, got "sokolov"/);
+    expect(bad.stderr).toMatch(/--looking expects one of hazard, goldilocks, ranch, ranch-moment, got "sokolov"/);
     const fam = await lab('study', '--scenes', 'scenes/car-off-platform.json', '--models', 'oracle', '--looking', 'hazard', '--fam', '11', '--out', out);
     expect(fam.code).toBe(2);
     expect(fam.stderr).toMatch(/--fam expects a whole number from 0 to 10/);

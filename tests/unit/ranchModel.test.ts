@@ -8,6 +8,7 @@ import { forget, klDivergence, observe, type NormalInverseGamma } from '../../sr
 import { keepLookingChance, RANCH_PARAMS, RanchMemory, ranchTrial, type RanchParams } from '../../src/experiment/looking/ranchModel';
 import { calibrateWorldEig, meanFirstTrialSeconds, WORLD_EIG_RULE } from '../../src/experiment/looking/ranchCalibration';
 import { lookingRng } from '../../src/experiment/looking/lookingModel';
+import { scripted } from './support/scriptedRng';
 
 const EULER_GAMMA = 0.5772156649015329;
 
@@ -96,19 +97,6 @@ describe('Normal-Inverse-Gamma belief', () => {
     for (let k = 1; k < atMean.length; k++) expect(atMean[k]!).toBeLessThan(atMean[k - 1]!);
   });
 });
-
-/** A generator playing a script: next() answers from `uniforms` in order, normal() from `normals`. */
-function scripted(uniforms: readonly number[], normals: readonly number[]): Rng & { used: () => [number, number] } {
-  let u = 0, n = 0;
-  const r = {
-    next: (): number => { if (u >= uniforms.length) throw new Error(`script ran out at draw ${u}`); return uniforms[u++]!; },
-    normal: (): number => { if (n >= normals.length) throw new Error(`script ran out at normal ${n}`); return normals[n++]!; },
-    uniform: () => { throw new Error('unused'); }, int: () => { throw new Error('unused'); },
-    chance: () => { throw new Error('unused'); }, pick: () => { throw new Error('unused'); },
-    used: (): [number, number] => [u, n],
-  };
-  return r as Rng & { used: () => [number, number] };
-}
 
 describe('RANCH-style trial', () => {
   it('keeps looking with chance 1/(1 + exp(−(KL − w)/τ))', () => {

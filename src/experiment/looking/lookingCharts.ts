@@ -66,7 +66,15 @@ function drawCurve(parts: string[], p: Panel, panel: CurvePanel, top: number): v
     }
     parts.push(`<text x="${px(testX[c])}" y="${px(plotBottom + 14)}" text-anchor="middle" fill="${color}" font-weight="600">${c === 'possible' ? 'P' : 'I'}</text>`);
   }
-  parts.push(`<text x="${px((left + right) / 2)}" y="${px(plotBottom + 30)}" text-anchor="middle" fill="#555">${clip(f > 0 ? 'familiarization trial, then test (P, I)' : 'test trials (P, I)', Math.floor(p.w / 6))}</text>`);
+  // The axis label on one line where it fits, else on two (a narrow panel of four ages cut it to
+  // "familiarization trial, then …").
+  const width = Math.floor(p.w / 6);
+  const label = f > 0 ? 'familiarization trial, then test (P, I)' : 'test trials (P, I)';
+  const lines = label.length <= width || f === 0 ? [label] : ['familiarization trial,', 'then test (P, I)'];
+  lines.forEach((line, k) => {
+    const at = lines.length === 1 ? 30 : 27 + 12 * k;
+    parts.push(`<text x="${px((left + right) / 2)}" y="${px(plotBottom + at)}" text-anchor="middle" fill="#555">${clip(line, width)}</text>`);
+  });
 }
 
 /** The familiarization curve per age group (mean ± 1 SEM; thin lines: each learner), the test
@@ -75,8 +83,9 @@ export function familiarizationSvg(results: LookingResults, sceneId: string): st
   const scene = sceneOf(results, sceneId);
   const panels = curvePanels(scene);
   const top = Math.max(1, ...panels.flatMap((p) => [...p.familiarization, p.possible, p.impossible].map(statTop)), ...panels.flatMap((p) => p.members.flat()));
-  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title,
-    `Looking time (s) per trial, model “${results.model}”${results.habituate ? ', learners habituating' : ''}: familiarization, then test (P possible, I impossible); mean ± 1 SEM.`);
+  // The conditions spelled out where the line has room (120 characters), else as the panels' letters.
+  const conditions = (long: boolean): string => `Looking time (s) per trial, model “${results.model}”${results.habituate ? ', learners habituating' : ''}: familiarization, then test (${long ? 'P possible, I impossible' : 'P, I'}); mean ± 1 SEM.`;
+  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, conditions(conditions(true).length <= 120));
   const parts = [...head];
   panels.forEach((panel, i) => drawCurve(parts, rects[i]!, panel, top));
   parts.push('</svg>');
@@ -90,7 +99,7 @@ export function testLookingSvg(results: LookingResults, sceneId: string): string
   const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${experienceLabel(g.kind, g.experience_frames)}; dots: trials`, bars: g.test, unit: ' s' }));
   if (scene.person) panels.push({ title: 'you (key L)', subtitle: 'your looking time', bars: scene.person.test, unit: ' s' });
   const top = Math.max(1, ...panels.flatMap((p) => [p.bars.possible, p.bars.impossible].flatMap((s) => [statTop(s), ...s.values.filter(Number.isFinite)])));
-  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) at the paused display, model “${results.model}”: mean ± 1 SEM, one scale.`);
+  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) ${results.model === 'ranch-moment' ? 'from the event\'s start' : 'at the paused display'}, model “${results.model}”: mean ± 1 SEM, one scale.`);
   const parts = [...head];
   panels.forEach((panel, i) => drawBars(parts, rects[i]!, panel, top));
   parts.push('</svg>');

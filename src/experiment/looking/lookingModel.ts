@@ -6,11 +6,13 @@ import { exp, log } from '../../sim/portableMath';
 /** Frames per second of the looking clock: the simulation's fixed step. */
 export const LOOK_FPS = 60;
 
-export const LOOKING_MODELS = ['hazard', 'goldilocks', 'ranch'] as const;
+export const LOOKING_MODELS = ['hazard', 'goldilocks', 'ranch', 'ranch-moment'] as const;
 export type LookingModelName = typeof LOOKING_MODELS[number];
-/** The models that read the event's surprise through a look-away hazard (this file); `ranch` is
- * the RANCH-style learner of ranchModel.ts. */
-export type HazardModelName = Exclude<LookingModelName, 'ranch'>;
+/** The RANCH-style learners of ranchModel.ts: `ranch` perceives the trial's mean surprise,
+ * `ranch-moment` the surprise of the moments it looks at (momentStream.ts). */
+export type RanchModelName = Extract<LookingModelName, 'ranch' | 'ranch-moment'>;
+/** The models that read the event's surprise through a look-away hazard (this file). */
+export type HazardModelName = Exclude<LookingModelName, RanchModelName>;
 
 /** The trial's criteria, shared by every looking model: looking back, and when the trial ends. */
 export interface TrialCriteria {
@@ -94,9 +96,10 @@ export function lookingTrial(surprise: number | null, p: LookingParams, rng: Rng
 }
 
 /** The trial's clock for any looking model: `looksAway` is asked once per frame of looking (after
- * the frame is counted, unless it reached the maximum) whether the look ends now; while looking
+ * the frame is counted, unless it reached the maximum) whether the look ends now, and told which
+ * frame of the trial (0-based) that is; while looking
  * away, each frame ends the look-away with 1 − e^(−μ/60). The criteria end the trial. */
-export function gazeTrial(looksAway: () => boolean, p: TrialCriteria, rng: Rng): LookingTrial {
+export function gazeTrial(looksAway: (frame: number) => boolean, p: TrialCriteria, rng: Rng): LookingTrial {
   const back = perFrame(p.returnHazard);
   const maxLook = Math.round(p.maximumLookSeconds * LOOK_FPS);
   const minLook = Math.round(p.minimumLookSeconds * LOOK_FPS);
@@ -108,7 +111,7 @@ export function gazeTrial(looksAway: () => boolean, p: TrialCriteria, rng: Rng):
     if (looking) {
       looked++;
       if (looked >= maxLook) { frame++; endedBy = 'maximum'; break; }
-      if (looksAway()) { looking = false; awayRun = 0; }
+      if (looksAway(frame)) { looking = false; awayRun = 0; }
     } else {
       awayRun++;
       if (awayRun >= lookaway && looked >= minLook) { frame++; endedBy = 'lookaway'; break; }

@@ -9,7 +9,8 @@ import { clopperPearson } from '../binomialIntervals';
 import { groupThousands } from '../studySentence';
 import { habituationTrial, lookingParams, lookingRng, lookingTrial, type LookingModelName, type LookingParams, type LookingTrial, type TrialEnd } from './lookingModel';
 import type { Rng } from '../../sim/rng';
-import { RANCH_PARAMS, RanchMemory, type RanchParams } from './ranchModel';
+import { RANCH_MOMENT_PARAMS, RANCH_PARAMS, RanchMemory, type RanchParams } from './ranchModel';
+import { SurpriseStream } from './momentStream';
 import { lookingSentence } from './lookingSentence';
 import { DEFAULT_HABITUATION, type HabituationSettings } from './habituationSettings';
 
@@ -70,19 +71,27 @@ export function groupOf(model: string, kind: string | null, frames: number | nul
   return kind === 'learned' && frames !== null ? `learners, ${groupThousands(frames)} frames` : model;
 }
 
+/** What a looking model is given of one trial: the observer's primary surprise (nats per frame) and,
+ * for the moment-by-moment model, its surprise at every frame. */
+interface Seen { surprise: number | null; series: readonly (number | null)[] }
+
 /** One trial's looking for each of an observer's trials of a scene, in design order: the hazard
- * models look at each trial afresh; the RANCH-style model folds them through its memory. */
-function looker(params: LookingParams | RanchParams): (surprise: number | null, rng: Rng) => LookingTrial {
-  if (params.model !== 'ranch') return (surprise, rng) => lookingTrial(surprise, params, rng);
-  const memory = new RanchMemory(params);
-  return (surprise, rng) => {
-    const { belief: _belief, samples: _samples, ...trial } = memory.look(surprise, rng);
+ * models look at each trial afresh; the RANCH-style models fold them through their memory. */
+function looker(params: LookingParams | RanchParams): (seen: Seen, rng: Rng) => LookingTrial {
+  if (params.model === 'hazard' || params.model === 'goldilocks') {
+    const p = params as LookingParams;
+    return ({ surprise }, rng) => lookingTrial(surprise, p, rng);
+  }
+  const moments = params.model === 'ranch-moment';
+  const memory = new RanchMemory(params as RanchParams);
+  return ({ surprise, series }, rng) => {
+    const { belief: _belief, samples: _samples, ...trial } = moments ? memory.lookAtMoments(new SurpriseStream(series), rng) : memory.look(surprise, rng);
     return trial;
   };
 }
 
 export function modelParams(model: LookingModelName): LookingParams | RanchParams {
-  return model === 'ranch' ? RANCH_PARAMS : lookingParams(model);
+  return model === 'ranch' ? RANCH_PARAMS : model === 'ranch-moment' ? RANCH_MOMENT_PARAMS : lookingParams(model);
 }
 
 function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number): LookingObserver | null {
@@ -94,7 +103,7 @@ function observerLooking(model: string, trials: readonly PlannedTrial[], recorde
     if (!track) continue;
     kind = track.kind; frames = track.experience_frames;
     const surprise = track.scores[PRIMARY_SCORE] ?? null;
-    const trial = look(surprise, lookingRng(seed, model, t.sceneId, t.variant, t.condition, t.phase));
+    const trial = look({ surprise, series: track.total }, lookingRng(seed, model, t.sceneId, t.variant, t.condition, t.phase));
     looked.push({ index: t.index, phase: t.phase, variant: t.variant, condition: t.condition, pair: t.pair, surprise, ...trial });
   }
   if (looked.length === 0) return null;

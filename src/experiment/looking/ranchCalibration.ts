@@ -1,8 +1,10 @@
-// The rule that sets the RANCH-style model's w (= τ): a first trial of the typical event, from the
-// prior, lasts `targetSeconds` on average. Run once to choose RANCH_PARAMS; a test re-runs it.
+// The rule that sets the RANCH-style models' w (= τ): a first trial of the typical event, from the
+// prior, lasts `targetSeconds` on average. Run once to choose RANCH_PARAMS and RANCH_MOMENT_PARAMS;
+// a test re-runs it.
 import { exp } from '../../sim/portableMath';
 import { lookingRng } from './lookingModel';
-import { ranchTrial, type RanchParams } from './ranchModel';
+import { ranchMomentTrial, ranchTrial, type RanchParams } from './ranchModel';
+import { SurpriseStream } from './momentStream';
 
 export interface WorldEigRule {
   /** x of the typical familiarization event (its surprise is e^x − 1 nats per frame). */
@@ -25,13 +27,25 @@ export function meanFirstTrialSeconds(p: RanchParams, x: number, worldEig: numbe
   return total / trials;
 }
 
+/** The same for the moment-by-moment model: first trials of a stream whose surprise is e^x − 1 at
+ * every frame (one frame, held), with the same generators. */
+export function meanFirstMomentTrialSeconds(p: RanchParams, x: number, worldEig: number, trials: number): number {
+  const q: RanchParams = { ...p, worldEig, decisionNoise: worldEig };
+  const stream = new SurpriseStream([exp(x) - 1]);
+  let total = 0;
+  for (let k = 0; k < trials; k++) total += ranchMomentTrial(stream, q.prior, q, lookingRng(1, 'calibration', 'ranch', k, 'possible', 'familiarization')).seconds;
+  return total / trials;
+}
+
+export type FirstTrialMeasure = typeof meanFirstTrialSeconds;
+
 /** w (= τ) meeting the rule, by bisection on ln w over [1e−6, 1] (a larger w, shorter looking; the
  * same generators at every w), to 2 significant figures. */
-export function calibrateWorldEig(p: RanchParams, rule: WorldEigRule = WORLD_EIG_RULE): number {
+export function calibrateWorldEig(p: RanchParams, rule: WorldEigRule = WORLD_EIG_RULE, measure: FirstTrialMeasure = meanFirstTrialSeconds): number {
   let lo = Math.log(1e-6), hi = 0;
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;
-    if (meanFirstTrialSeconds(p, rule.typicalInformation, Math.exp(mid), rule.trials) > rule.targetSeconds) lo = mid; else hi = mid;
+    if (measure(p, rule.typicalInformation, Math.exp(mid), rule.trials) > rule.targetSeconds) lo = mid; else hi = mid;
   }
   return Number(Math.exp((lo + hi) / 2).toPrecision(2));
 }

@@ -24,7 +24,7 @@ export interface SetupForm {
 
 export const LOOKING_CHOICES: readonly (LookingModelName | 'none')[] = ['none', ...LOOKING_MODELS];
 /** What the Looking model select shows for each choice. */
-export const LOOKING_LABELS: Readonly<Record<LookingModelName | 'none', string>> = { none: 'none', hazard: 'hazard', goldilocks: 'Goldilocks', ranch: 'RANCH-style' };
+export const LOOKING_LABELS: Readonly<Record<LookingModelName | 'none', string>> = { none: 'none', hazard: 'hazard', goldilocks: 'Goldilocks', ranch: 'RANCH-style', 'ranch-moment': 'RANCH-style, moment by moment' };
 
 export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff] } as const;
 

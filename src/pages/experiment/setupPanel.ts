@@ -3,6 +3,7 @@
 import { h } from '../../ui/dom';
 import { LIMITS, LOOKING_CHOICES, LOOKING_LABELS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
 import { studyPresets } from '../../experiment/studyPresets';
+import { orderWithControls } from '../../scenes/families';
 
 /** `controlOf`: the title of the scene this one is a control (or the reverse direction) of. */
 export interface SceneOption { id: string; title: string; concept: string; study: string; control_of?: string | undefined; controlOf?: string | undefined }
@@ -34,8 +35,17 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const chosen = h('p', { class: 'setup-chosen small', 'data-testid': 'setup-chosen' });
   const startTop = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'study-start-top' }, 'Start');
 
+  // The scenes in the order they were chosen (the address's `scenes=` order first, then each as it
+  // is ticked), not the catalogue's: the order is the study's presentation order.
+  let sceneOrder = [...initial.scenes];
+  const chosenScenes = (): string[] => {
+    const ticked = sceneBoxes.filter((b) => b.checked).map((b) => b.value);
+    sceneOrder = [...sceneOrder.filter((id) => ticked.includes(id)), ...ticked.filter((id) => !sceneOrder.includes(id))];
+    // Each control right after the scene it controls, as `lab study` orders its --scenes.
+    return orderWithControls(sceneOrder.map((id) => scenes.find((s) => s.id === id)!)).map((s) => s.id);
+  };
   const read = (): SetupForm => ({
-    scenes: sceneBoxes.filter((b) => b.checked).map((b) => b.value),
+    scenes: chosenScenes(),
     models: modelBoxes.filter((b) => b.checked).map((b) => b.value),
     pairs: Math.round(Number(pairs.value)),
     familiarization: Math.round(Number(fam.value)),
@@ -96,6 +106,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     const button = h('button', { class: 'btn btn-small', type: 'button', title: p.note, 'data-testid': `preset-${p.id}` }, p.label);
     button.addEventListener('click', () => {
       for (const b of sceneBoxes) b.checked = p.scenes.includes(b.value);
+      sceneOrder = []; // a ready-made study's scenes in the catalogue's order, as before
       for (const b of modelBoxes) if (p.addModels.includes(b.value)) b.checked = true;
       refresh();
     });
