@@ -1,7 +1,7 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
-import { advanceRollouts, applyPrediction, cloneRollout, rolloutSurprise, shapeSurprise, startRollout, type RolloutState } from './rollout';
+import { rollStarts, rolloutSurprise, shapeSurprise, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
 import { SightingTracker, sightedSurprise } from './sightings';
@@ -108,13 +108,11 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
         queued.add(key);
         todo.push(k);
       });
-      const running = todo.map((k) => (Array.isArray(chunk[k]) ? startRollout(chunk[k] as Observation) : cloneRollout(chunk[k] as RolloutState)));
-      let steps = horizon;
-      if (oneStep && steps > 0 && todo.every((k) => asObserved(chunk[k]!, chunkAt[k]!))) {
-        running.forEach((r, m) => applyPrediction(r, oneStep, chunkAt[todo[m]!]!));
-        steps--;
-      }
-      for (let s = 0; s < steps; s++) advanceRollouts(predictor, running);
+      const todoStarts = todo.map((k) => chunk[k]!);
+      // Starts that are frames as observed take their first step from the one-step rows.
+      const first = oneStep && horizon > 0 && todo.every((k) => asObserved(chunk[k]!, chunkAt[k]!))
+        ? { prediction: oneStep, rows: todo.map((k) => chunkAt[k]!) } : undefined;
+      const running = rollStarts(predictor, todoStarts, horizon, first);
       running.forEach((r, m) => memo.set(keys[todo[m]!]!, r));
       keys.forEach((key, k) => {
         const t = chunkAt[k]! + horizon;
