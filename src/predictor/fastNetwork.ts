@@ -226,11 +226,13 @@ export class FastNetwork {
     const eff = this.effect >> 2;
     for (let k = 0, p = 0; k < receivers; k++) {
       const a = agg + k * rel2.stride;
-      f.fill(0, a, a + e);
-      for (const end = chunkPairEnd[k]!; p < end; p++) {
-        const b = eff + p * rel2.stride;
-        for (let c = 0; c < e; c++) f[a + c] = f[a + c]! + f[b + c]!;
+      const end = chunkPairEnd[k]!;
+      for (let c = 0; c < e; c++) {
+        let sum = 0;
+        for (let q = p; q < end; q++) sum = Math.fround(sum + f[eff + q * rel2.stride + c]!);
+        f[a + c] = sum;
       }
+      p = end;
     }
     affine(this.aggregate, es, e, obj0.w + OBJECT_FEATURES * os, obj0.stride, this.objectPart, os, this.g0, os, receivers, 1, this.list);
     affine(this.g0, os, oh, obj1.w, obj1.stride, obj1.b, 0, this.g1, obj1.stride * 4, receivers, 1, this.list);

@@ -5,7 +5,7 @@ import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureBatch, type Fea
 import { FastNetwork } from './fastNetwork';
 import type { InteractionNetwork } from './network';
 import { hasIntegrator } from './coreKnowledge';
-import { rollForward, type FirstStep } from './fastRollout';
+import { predictFrames, rollForward, type FirstStep } from './fastRollout';
 import { stepRollouts, type RolloutState } from './rollout';
 
 export interface StepPrediction {
@@ -85,8 +85,7 @@ export class LearnedPredictor implements StepPredictor {
   }
 
   predict(frames: readonly Observation[]): StepPrediction {
-    const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.fast.predict(batch), frames, hasIntegrator(this.features));
+    return predictFrames(this.fast, this.features, frames);
   }
 
   /** Rollouts in typed arrays over the same network (fastRollout.ts). A subclass that changes
