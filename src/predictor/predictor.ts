@@ -99,7 +99,7 @@ export class LearnedPredictor implements StepPredictor {
   predictWithTf(frames: readonly Observation[]): StepPrediction {
     if (!this.network) throw new Error(`${this.name}: no TF.js model to compare with (built from weights)`);
     const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.network.predict(batch), frames, hasIntegrator(this.features));
+    return stepPrediction(batch, this.network.predict(batch), frames, hasIntegrator(this.features));
   }
 }
 
@@ -107,8 +107,9 @@ const SCALES = [DV_SCALE, DV_SCALE, DW_SCALE];
 
 /** Receivers back to observation order, from the network's scaled units to m/s, rad/s. Without the
  * integrator the network's mean is the next velocity (coreKnowledge.ts); the present velocity is
- * subtracted so that every observer's prediction is a change, as the interface says. */
-function scatter(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, observed: readonly Observation[], integrator: boolean): StepPrediction {
+ * subtracted so that every observer's prediction is a change, as the interface says. The TF.js
+ * reference's way, and the plain one predict (fastRollout.ts predictFrames) is tested against. */
+export function stepPrediction(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, observed: readonly Observation[], integrator: boolean): StepPrediction {
   const { r } = batch;
   const frames = observed.length;
   // One row per object of the widest frame (batch.n counts a receiver's senders, at most
