@@ -52,8 +52,7 @@ export function trackBeliefs(predictor: StepPredictor, frames: readonly Observat
   frames.forEach((obs, t) => {
     let predicted: RolloutState | null = null;
     if (prev && views) {
-      const seen = new Set(obs.map((o) => o.id));
-      if (prev.state.some((o) => !seen.has(o.id))) {
+      if (!everySeen(prev.state, obs)) {
         predicted = cloneRollout(prev);
         advanceRollouts(predictor, [predicted]);
       }
@@ -62,4 +61,14 @@ export function trackBeliefs(predictor: StepPredictor, frames: readonly Observat
     out.push(prev);
   });
   return out;
+}
+
+/** Whether every object of `believed` is observed in `obs` (by id; a few objects, so a scan). */
+function everySeen(believed: Observation, obs: Observation): boolean {
+  for (const b of believed) {
+    let found = false;
+    for (const o of obs) if (o.id === b.id) { found = true; break; }
+    if (!found) return false;
+  }
+  return true;
 }

@@ -18,11 +18,28 @@ const pad = (n: number): number => Math.ceil(n / LANES) * LANES;
 interface Layer { w: number; b: number; stride: number }
 
 /** Receivers and pairs computed together, at most: each layer is one kernel call over a chunk. */
-const CHUNK_RECEIVERS = 64;
-const CHUNK_PAIRS = 512;
+export const CHUNK_RECEIVERS = 64;
+export const CHUNK_PAIRS = 512;
 /** Row strides of the input blocks, floats (features padded to a multiple of 4 lanes). */
-const OBJECT_STRIDE = 16;
-const PAIR_STRIDE = 16;
+export const OBJECT_STRIDE = 16;
+export const PAIR_STRIDE = 16;
+
+/** A chunk's input and output blocks in the kernel's memory, for a caller that writes the
+ * features in place (fastRollout.ts) instead of gathering them from a FeatureBatch: receiver k's
+ * OBJECT_FEATURES at f[objects + k·OBJECT_STRIDE], pair p's PAIR_FEATURES at f[pairs + p·PAIR_STRIDE],
+ * a receiver's pairs following the previous one's, pairEnd[k] one past receiver k's last pair; after
+ * run, receiver k's mean at f[out + k·outStride + c] and log-variance at c + OUTPUTS. */
+export interface NetworkChunk {
+  readonly f: Float32Array;
+  readonly objects: number;
+  readonly pairs: number;
+  readonly pairEnd: Int32Array;
+  readonly out: number;
+  readonly outStride: number;
+}
+
+/** The variance of a clipped log-variance, through the portable exp (every engine rounds alike). */
+export const varianceOf = (lv: number): number => exp(lv < LOGVAR_MIN ? LOGVAR_MIN : lv > LOGVAR_MAX ? LOGVAR_MAX : lv);
 
 export type KernelChoice = 'auto' | 'wasm' | 'js';
 
@@ -111,6 +128,17 @@ export class FastNetwork {
     if (choice === 'wasm' && !wasm) throw new Error('FastNetwork: this engine has no WebAssembly SIMD');
     this.kernel = wasm ? 'wasm' : 'js';
     this.affine = wasm ?? affineJs(memory.buffer);
+    this.chunk = { f: this.f, objects: this.objectX >> 2, pairs: this.pairX >> 2, pairEnd: this.chunkPairEnd, out: this.out >> 2, outStride: this.head.stride };
+  }
+
+  /** The chunk's blocks (see NetworkChunk). */
+  readonly chunk: NetworkChunk;
+
+  /** The network over the chunk's first `receivers` receivers and their `pairs` pairs, as written
+   * in `chunk`. Each receiver's numbers do not depend on the others in the chunk, except that the
+   * kernel pairs rows (affineKernel.ts): fill chunks as predict does to get its bits exactly. */
+  runChunk(receivers: number, pairs: number): void {
+    this.forward(receivers, pairs);
   }
 
   /** From the weights in checkpoint order (networkShape.ts weightSpecs), as float32. */
@@ -166,9 +194,7 @@ export class FastNetwork {
         const ob = out + k * outStride;
         for (let c = 0; c < OUTPUTS; c++) {
           mean[at + c] = f[ob + c]!;
-          const lv = f[ob + OUTPUTS + c]!;
-          // exp through the portable port, so every engine rounds alike.
-          variance[at + c] = exp(lv < LOGVAR_MIN ? LOGVAR_MIN : lv > LOGVAR_MAX ? LOGVAR_MAX : lv);
+          variance[at + c] = varianceOf(f[ob + OUTPUTS + c]!);
         }
       }
     }
@@ -200,11 +226,13 @@ export class FastNetwork {
     const eff = this.effect >> 2;
     for (let k = 0, p = 0; k < receivers; k++) {
       const a = agg + k * rel2.stride;
-      f.fill(0, a, a + e);
-      for (const end = chunkPairEnd[k]!; p < end; p++) {
-        const b = eff + p * rel2.stride;
-        for (let c = 0; c < e; c++) f[a + c] = f[a + c]! + f[b + c]!;
+      const end = chunkPairEnd[k]!;
+      for (let c = 0; c < e; c++) {
+        let sum = 0;
+        for (let q = p; q < end; q++) sum = Math.fround(sum + f[eff + q * rel2.stride + c]!);
+        f[a + c] = sum;
       }
+      p = end;
     }
     affine(this.aggregate, es, e, obj0.w + OBJECT_FEATURES * os, obj0.stride, this.objectPart, os, this.g0, os, receivers, 1, this.list);
     affine(this.g0, os, oh, obj1.w, obj1.stride, obj1.b, 0, this.g1, obj1.stride * 4, receivers, 1, this.list);

@@ -5,6 +5,8 @@ import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureBatch, type Fea
 import { FastNetwork } from './fastNetwork';
 import type { InteractionNetwork } from './network';
 import { hasIntegrator } from './coreKnowledge';
+import { predictFrames, rollForward, type FirstStep } from './fastRollout';
+import { stepRollouts, type RolloutState } from './rollout';
 
 export interface StepPrediction {
   n: number;
@@ -22,6 +24,9 @@ export interface StepPredictor {
    * every switch on (object files, and an integrator: they predict a change of velocity). */
   readonly features?: FeatureOptions;
   predict(frames: readonly Observation[]): StepPrediction;
+  /** Rolls starts forward `steps` steps, to the bit what stepping them with predict and
+   * applyPrediction gives, only faster (rollStarts in rollout.ts uses it where it is present). */
+  rollForward?(starts: readonly (Observation | RolloutState)[], steps: number, first?: FirstStep): RolloutState[];
 }
 
 /** The same prediction for every object of every frame: a change of vertical velocity `dvy` (m/s
@@ -80,15 +85,21 @@ export class LearnedPredictor implements StepPredictor {
   }
 
   predict(frames: readonly Observation[]): StepPrediction {
-    const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.fast.predict(batch), frames, hasIntegrator(this.features));
+    return predictFrames(this.fast, this.features, frames);
+  }
+
+  /** Rollouts in typed arrays over the same network (fastRollout.ts). A subclass that changes
+   * predict (a habituated learner) rolls out through its own predict, the plain way. */
+  rollForward(starts: readonly (Observation | RolloutState)[], steps: number, first?: FirstStep): RolloutState[] {
+    if (this.predict !== LearnedPredictor.prototype.predict) return stepRollouts(this, starts, steps, first);
+    return rollForward(this.fast, this.features, starts, steps, first);
   }
 
   /** The same prediction through the TF.js model (the reference the fast path is tested against). */
   predictWithTf(frames: readonly Observation[]): StepPrediction {
     if (!this.network) throw new Error(`${this.name}: no TF.js model to compare with (built from weights)`);
     const batch = buildFeatures(frames, this.features);
-    return scatter(batch, this.network.predict(batch), frames, hasIntegrator(this.features));
+    return stepPrediction(batch, this.network.predict(batch), frames, hasIntegrator(this.features));
   }
 }
 
@@ -96,10 +107,15 @@ const SCALES = [DV_SCALE, DV_SCALE, DW_SCALE];
 
 /** Receivers back to observation order, from the network's scaled units to m/s, rad/s. Without the
  * integrator the network's mean is the next velocity (coreKnowledge.ts); the present velocity is
- * subtracted so that every observer's prediction is a change, as the interface says. */
-function scatter(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, observed: readonly Observation[], integrator: boolean): StepPrediction {
-  const { n, r } = batch;
+ * subtracted so that every observer's prediction is a change, as the interface says. The TF.js
+ * reference's way, and the plain one predict (fastRollout.ts predictFrames) is tested against. */
+export function stepPrediction(batch: FeatureBatch, out: { mean: Float32Array; variance: Float32Array }, observed: readonly Observation[], integrator: boolean): StepPrediction {
+  const { r } = batch;
   const frames = observed.length;
+  // One row per object of the widest frame (batch.n counts a receiver's senders, at most
+  // MAX_SENDERS + 1: rows that short mixed up the frames of a crowd).
+  let n = 1;
+  for (const f of observed) n = Math.max(n, f.length);
   const mean = new Float32Array(frames * n * OUTPUTS);
   const variance = new Float32Array(frames * n * OUTPUTS).fill(1);
   for (let b = 0; b < frames; b++) {

@@ -6,6 +6,7 @@ import { STEP_S } from '../sim/units';
 import { log } from '../sim/portableMath';
 import { MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 import { probabilityHidden, type ViewFrame } from './view';
+import type { FirstStep } from './fastRollout';
 
 /** One rollout in flight: the predicted state and its accumulated uncertainty. */
 export interface RolloutState {
@@ -109,11 +110,29 @@ export function positionSurprise(r: RolloutState, i: number, obs: ObjectState): 
 }
 
 /** Rolls every start forward `steps` steps (one batched prediction per step). A start is an
- * observation, or a belief (an observation plus hidden objects carried with their uncertainty). */
+ * observation, or a belief (an observation plus hidden objects carried with their uncertainty).
+ * The plain way, step by step through predict: the reference rollStarts is held to. */
 export function rollout(predictor: StepPredictor, starts: readonly (Observation | RolloutState)[], steps: number): RolloutState[] {
-  const rollouts = starts.map((s) => (Array.isArray(s) ? startRollout(s) : cloneRollout(s)));
-  for (let s = 0; s < steps; s++) advanceRollouts(predictor, rollouts);
-  return rollouts;
+  return stepRollouts(predictor, starts, steps);
+}
+
+/** Rolls every start forward `steps` steps as `rollout` does; with `first`, the first step is row
+ * first.rows[k] of a prediction already made on start k as observed. A predictor with its own
+ * rollForward (a learner: typed arrays, fastRollout.ts) rolls them itself, to the same bits. */
+export function rollStarts(predictor: StepPredictor, starts: readonly (Observation | RolloutState)[], steps: number, first?: FirstStep): RolloutState[] {
+  return predictor.rollForward ? predictor.rollForward(starts, steps, first) : stepRollouts(predictor, starts, steps, first);
+}
+
+/** rollStarts the plain way: RolloutStates stepped with predict and applyPrediction. */
+export function stepRollouts(predictor: StepPredictor, starts: readonly (Observation | RolloutState)[], steps: number, first?: FirstStep): RolloutState[] {
+  const running = starts.map((s) => (Array.isArray(s) ? startRollout(s) : cloneRollout(s)));
+  let left = steps;
+  if (first && left > 0) {
+    running.forEach((r, k) => applyPrediction(r, first.prediction, first.rows[k]!));
+    left--;
+  }
+  for (let s = 0; s < left; s++) advanceRollouts(predictor, running);
+  return running;
 }
 
 /** The observer's state carries each object's kind and size unchanged (the network predicts motion

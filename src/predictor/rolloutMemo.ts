@@ -5,20 +5,31 @@ import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import type { RolloutState } from './rollout';
 
-/** Rollouts of one observer over one horizon, keyed by their start (startKey). Hand the same memo
- * to computeSurprise for trials whose starts may coincide, e.g. both trials of a matched pair. */
+/** A start and its rollout, once computed (computeSurprise fills it in after the batch it joins). */
+export interface MemoEntry { readonly start: Observation | RolloutState; rollout?: RolloutState }
+
+/** Rollouts of one observer over one horizon, found by their start (the same to the bit: sameStart).
+ * Hand the same memo to computeSurprise for trials whose starts may coincide, e.g. both trials of a
+ * matched pair. */
 export class RolloutMemo {
-  private readonly done = new Map<string, RolloutState>();
+  /** Entries by startHash; a bucket's starts are told apart by sameStart. */
+  private readonly buckets = new Map<number, MemoEntry[]>();
 
   constructor(readonly predictor: StepPredictor, readonly horizon: number) {}
 
-  get(key: string): RolloutState | undefined {
-    return this.done.get(key);
+  /** The entry of a start the same as this one, if any. */
+  find(start: Observation | RolloutState): MemoEntry | undefined {
+    const bucket = this.buckets.get(startHash(start));
+    if (bucket) for (const e of bucket) if (sameStart(e.start, start)) return e;
+    return undefined;
   }
 
-  /** The finished rollout is shared by every start with this key: it must not be changed. */
-  set(key: string, finished: RolloutState): void {
-    this.done.set(key, finished);
+  /** Remembers the entry (its rollout, once set, is shared by every start the same as its own: it must not be changed). */
+  add(entry: MemoEntry): void {
+    const h = startHash(entry.start);
+    const bucket = this.buckets.get(h);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(h, [entry]);
   }
 
   /** Refuses a memo made for another observer or horizon (its rollouts would be wrong here). */
@@ -29,36 +40,36 @@ export class RolloutMemo {
   }
 }
 
-let numbers = new Float64Array(256);
-
-/** Everything a rollout depends on, exactly: each object's id, kind and whether it is static, its
- * state's numbers bit for bit (−0 is not 0), and the belief's accumulated variances (zero for an
- * observation: starting from it is starting from a belief that carries nothing hidden). */
-export function startKey(start: Observation | RolloutState): string {
-  const state = Array.isArray(start) ? start : (start as RolloutState).state;
-  const belief = Array.isArray(start) ? null : (start as RolloutState);
-  const count = state.length * 12;
-  if (numbers.length < count) numbers = new Float64Array(count * 2);
-  let labels = '';
-  let k = 0;
-  state.forEach((o, i) => {
-    labels += `${o.id}\u0000${o.kind}\u0000${o.isStatic ? 1 : 0}\u0000`;
-    numbers[k++] = o.x; numbers[k++] = o.y; numbers[k++] = o.vx; numbers[k++] = o.vy;
-    numbers[k++] = o.angle; numbers[k++] = o.angularVelocity; numbers[k++] = o.width; numbers[k++] = o.height;
-    for (let c = 0; c < 2; c++) numbers[k++] = belief ? belief.velocityVariance[i * 2 + c]! : 0;
-    for (let c = 0; c < 2; c++) numbers[k++] = belief ? belief.positionVariance[i * 2 + c]! : 0;
-  });
-  // The numbers' bits as UTF-16 code units, a few thousand at a time (apply's argument limit).
-  const units = new Uint16Array(numbers.buffer, 0, k * 4);
-  let bits = '';
-  for (let from = 0; from < units.length; from += 4096) {
-    bits += String.fromCharCode.apply(null, units.subarray(from, from + 4096) as unknown as number[]);
-  }
-  return `${labels}\u0001${bits}`;
+const hashBits = new Float64Array(1);
+const hashWords = new Int32Array(hashBits.buffer);
+let hash = 0;
+/** FNV-1a over a number's two 32-bit words. */
+function mix(v: number): void {
+  hashBits[0] = v;
+  hash = Math.imul(hash ^ hashWords[0]!, 0x01000193);
+  hash = Math.imul(hash ^ hashWords[1]!, 0x01000193);
 }
 
-/** Whether two starts are the same, field by field (Object.is: −0 is not 0), as startKey tells
- * them apart, without building the keys: the test for a start that repeats the one before. */
+/** A 32-bit hash of a start's numbers, bit for bit (its state's, and the belief's variances, zero
+ * for an observation: the same start as a belief that carries nothing hidden). Equal starts hash
+ * alike; ids and kinds are left to sameStart. */
+export function startHash(start: Observation | RolloutState): number {
+  const state = Array.isArray(start) ? start : (start as RolloutState).state;
+  const belief = Array.isArray(start) ? null : (start as RolloutState);
+  hash = 0x811c9dc5 ^ state.length;
+  for (let i = 0; i < state.length; i++) {
+    const o = state[i]!;
+    mix(o.x); mix(o.y); mix(o.vx); mix(o.vy); mix(o.angle); mix(o.angularVelocity); mix(o.width); mix(o.height);
+    for (let c = 0; c < 2; c++) {
+      mix(belief ? belief.velocityVariance[i * 2 + c]! : 0);
+      mix(belief ? belief.positionVariance[i * 2 + c]! : 0);
+    }
+  }
+  return hash;
+}
+
+/** Whether two starts are the same, field by field (Object.is: −0 is not 0): ids, kinds, whether
+ * static, every number of the state and the belief's variances (zero for an observation). */
 export function sameStart(a: Observation | RolloutState, b: Observation | RolloutState): boolean {
   const sa = Array.isArray(a) ? a : (a as RolloutState).state;
   const sb = Array.isArray(b) ? b : (b as RolloutState).state;

@@ -1,7 +1,7 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
-import { advanceRollouts, applyPrediction, cloneRollout, rolloutSurprise, shapeSurprise, startRollout, type RolloutState } from './rollout';
+import { rollStarts, rolloutSurprise, shapeSurprise, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
 import { SightingTracker, sightedSurprise } from './sightings';
@@ -10,7 +10,7 @@ import type { ViewFrame } from './view';
 import { OUTPUTS } from './features';
 import { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M } from './constants';
 import { log } from '../sim/portableMath';
-import { RolloutMemo, sameStart, startKey } from './rolloutMemo';
+import { sameStart, type MemoEntry, type RolloutMemo } from './rolloutMemo';
 
 export { HORIZON, MISSING_SURPRISE, POSITION_NOISE_M };
 
@@ -57,7 +57,6 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   shared?: RolloutMemo, stride = 1): SurpriseTrace {
   if (!Number.isInteger(stride) || stride < 1) throw new Error(`computeSurprise: stride must be a whole number ≥ 1, not ${stride}`);
   shared?.check(predictor, horizon);
-  const memo = shared ?? new RolloutMemo(predictor, horizon);
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
   const oneStepNll = new Float64Array(T).fill(NaN);
@@ -88,38 +87,39 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // a whole trial's.
     // With a stride k, only the frames t ≡ 0 (mod k) are scored (scoredStarts): the others stay NaN.
     const scored = scoredStarts(starts.length, horizon, stride);
-    let lastKey = '';
+    // Each scored start's memo entry: a start the same as the one scored before shares its entry;
+    // others are found by content only when the memo is shared with another trial (in this trial
+    // alone, only repeats can coincide). An entry's rollout is computed with the first batch it joins.
+    let last: MemoEntry | undefined;
     for (let from = 0; from < scored.length; from += ROLLOUT_CHUNK) {
       const chunkAt = scored.slice(from, from + ROLLOUT_CHUNK);
-      const chunk = chunkAt.map((t) => starts[t]!);
-      // A start the same as the one scored before takes its key; others are keyed by content only
-      // when the memo is shared with another trial (in this trial alone, only repeats can coincide).
-      const keys = chunk.map((start, k) => {
-        const at = from + k;
-        if (at > 0 && sameStart(start, starts[scored[at - 1]!]!)) return lastKey;
-        lastKey = shared ? startKey(start) : `#${chunkAt[k]}`;
-        return lastKey;
+      const entries = chunkAt.map((t, k) => {
+        const start = starts[t]!;
+        if (last && from + k > 0 && sameStart(start, starts[scored[from + k - 1]!]!)) return last;
+        last = shared?.find(start);
+        if (!last) {
+          last = { start };
+          shared?.add(last);
+        }
+        return last;
       });
-      // The chunk's starts not rolled out before, each once.
-      const todo: number[] = [];
-      const queued = new Set<string>();
-      keys.forEach((key, k) => {
-        if (memo.get(key) || queued.has(key)) return;
-        queued.add(key);
-        todo.push(k);
+      // The chunk's starts not rolled out before, each once, with the frame it was first met at.
+      const todo: MemoEntry[] = [];
+      const todoAt: number[] = [];
+      entries.forEach((entry, k) => {
+        if (entry.rollout || todo.includes(entry)) return;
+        todo.push(entry);
+        todoAt.push(chunkAt[k]!);
       });
-      const running = todo.map((k) => (Array.isArray(chunk[k]) ? startRollout(chunk[k] as Observation) : cloneRollout(chunk[k] as RolloutState)));
-      let steps = horizon;
-      if (oneStep && steps > 0 && todo.every((k) => asObserved(chunk[k]!, chunkAt[k]!))) {
-        running.forEach((r, m) => applyPrediction(r, oneStep, chunkAt[todo[m]!]!));
-        steps--;
-      }
-      for (let s = 0; s < steps; s++) advanceRollouts(predictor, running);
-      running.forEach((r, m) => memo.set(keys[todo[m]!]!, r));
-      keys.forEach((key, k) => {
+      // Starts that are frames as observed take their first step from the one-step rows.
+      const first = oneStep && horizon > 0 && todo.every((e, m) => asObserved(e.start, todoAt[m]!))
+        ? { prediction: oneStep, rows: todoAt } : undefined;
+      const rolled = rollStarts(predictor, todo.map((e) => e.start), horizon, first);
+      todo.forEach((e, m) => { e.rollout = rolled[m]!; });
+      entries.forEach((entry, k) => {
         const t = chunkAt[k]! + horizon;
         let sum = 0;
-        const r = memo.get(key)!;
+        const r = entry.rollout!;
         const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
         for (const [id, s] of scores) {
           ensure(id)[t] = s;

@@ -6,7 +6,7 @@ import { runTrial, observations } from '../../src/experiment/trial';
 import type { StepPredictor } from '../../src/predictor/predictor';
 import { computeSurprise, HORIZON } from '../../src/predictor/surprise';
 import { startRollout } from '../../src/predictor/rollout';
-import { RolloutMemo, sameStart, startKey } from '../../src/predictor/rolloutMemo';
+import { RolloutMemo, sameStart, startHash } from '../../src/predictor/rolloutMemo';
 import { LiveSurprise } from '../../src/predictor/liveSurprise';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene } from './support/trials';
@@ -89,20 +89,29 @@ describe('RolloutMemo', () => {
     });
   }
 
-  it('keys a start by every number to the bit, its labels and its variances', () => {
+  it('finds a start by every number to the bit, its labels and its variances', () => {
     const obs = observations(runTrial(loadRepoScene('car-off-platform'), 'possible', 1, 1))[50]!;
-    const key = startKey(obs);
-    expect(startKey(obs.map((o) => ({ ...o })))).toBe(key);
-    // An observation is a belief that carries nothing hidden: the same rollout, the same key.
-    expect(startKey(startRollout(obs))).toBe(key);
+    const memo = new RolloutMemo(learner, HORIZON);
+    const entry = { start: obs };
+    memo.add(entry);
+    expect(memo.find(obs.map((o) => ({ ...o })))).toBe(entry);
+    expect(startHash(obs.map((o) => ({ ...o })))).toBe(startHash(obs));
+    // An observation is a belief that carries nothing hidden: the same rollout, the same entry.
+    expect(memo.find(startRollout(obs))).toBe(entry);
+    expect(startHash(startRollout(obs))).toBe(startHash(obs));
     const moved = obs.map((o, k) => (k === 0 ? { ...o, x: o.x + 1e-15 } : o));
     const zero = obs.map((o, k) => (k === 0 ? { ...o, vy: Object.is(o.vy, 0) ? -0 : o.vy * -1 } : o));
     const renamed = obs.map((o, k) => (k === 0 ? { ...o, id: `${o.id}x` } : o));
     const uncertain = startRollout(obs);
     uncertain.positionVariance[1] = 1e-300;
-    for (const other of [moved, zero, renamed, [...obs].reverse()]) expect(startKey(other)).not.toBe(key);
-    expect(startKey(uncertain)).not.toBe(key);
-    // sameStart: the same test without building the keys.
+    for (const other of [moved, zero, renamed, [...obs].reverse(), uncertain]) expect(memo.find(other)).toBeUndefined();
+    // A start whose numbers hash alike (the same numbers, another id) is still told apart, and found once added.
+    expect(startHash(renamed)).toBe(startHash(obs));
+    const other = { start: renamed };
+    memo.add(other);
+    expect(memo.find(renamed.map((o) => ({ ...o })))).toBe(other);
+    expect(memo.find(obs)).toBe(entry);
+    // sameStart: the test behind both.
     expect(sameStart(obs, obs.map((o) => ({ ...o })))).toBe(true);
     expect(sameStart(startRollout(obs), obs)).toBe(true);
     for (const other of [moved, zero, renamed, [...obs].reverse(), uncertain]) expect(sameStart(obs, other)).toBe(false);
