@@ -63,7 +63,7 @@ describe('ghost divergence on the car scene', () => {
     // expects the landed car to brake and ends about 1.3 m short of it, docs/divergence.md.)
     const heightMiss = (p: StepPredictor, frames: Observation[]): number => {
       const ghost = ghostOf(p, frames[from]!, from, frames.length - 1 - from).paths.find((g) => g.id === 'car')!;
-      return Math.max(...ghost.y.map((y, k) => Math.abs(y - frames[from + k]!.find((o) => o.id === 'car')!.y)));
+      return Math.max(...Array.from(ghost.y, (y, k) => Math.abs(y - frames[from + k]!.find((o) => o.id === 'car')!.y)));
     };
     // The car falls: constant velocity expects it to sail on at the platform's height (about 0.95 m
     // off), the learner lands it on the floor.
