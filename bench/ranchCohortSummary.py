@@ -44,8 +44,9 @@ def fall(out):
         for r in rows(out, run):
             if r['phase'] == 'familiarization':
                 fam[(r['scene'], r['model'])][int(r['trial'])] = float(r['looking_s'])
-        for t in fam.values():
-            learners += 1; learner_lower += t[6] < t[1]
+        for t in fam.values():  # trials are numbered through the study: a scene's first and last familiarization trials
+            order = sorted(t)
+            learners += 1; learner_lower += t[order[-1]] < t[order[0]]
     return (f"{lower} of {curves} age × scene × run curves end lower than they start; cohort means {f1(min(firsts))}–{f1(max(firsts))} s at trial 1, "
             f"{f1(min(lates))}–{f1(max(lates))} s over trials 4–6; {learner_lower} of {learners} learners looked less at trial 6 than at trial 1; "
             f"{met} of {learners} met the habituation criterion")
