@@ -129,14 +129,16 @@ print('seed 2 test surprise (habituating p/i; not p/i): ' + '; '.join(f"{a:,}: {
 print('\n**Two more support scenes**\n')
 print('| scene, age | familiarization looking 1 → 6, habituating | surprise 1 → 6: habituating / not | test, habituating: possible / impossible | longer | test, not habituating | longer |')
 print('|---|---|---|---|---|---|---|')
+notes = []
 for sc, name in [('box-pushed-to-15-percent-contact', 'box pushed to 15%'), ('car-off-low-step', 'car off a low step')]:
     fh, th = surprise('more-habituating', sc)
     fp, tp = surprise('more', sc)
     for h, p in zip(groups('more-habituating', sc), groups('more', sc)):
         a = h['experience_frames']
         print(f"| {name}, {a:,} | {f1(fam(h)[0])} → {f1(fam(h)[-1])} s | {f1(fh[a][0])} → {f1(fh[a][-1])} / {f1(fp[a][0])} → {f1(fp[a][-1])} | {test(h)} | {longer(h)} | {test(p)} | {longer(p)} |")
-    print(f'{name} test surprise (habituating p/i; not p/i): ' + '; '.join(f"{a:,}: {f1(th[a]['possible'])} / {f1(th[a]['impossible'])}; {f1(tp[a]['possible'])} / {f1(tp[a]['impossible'])}" for a in sorted(th)))
-    print(f'{name} fam surprise habituating: ' + '; '.join(f"{a:,}: {', '.join(f1(x) for x in fh[a])}" for a in sorted(fh)))
+    notes.append(f'{name} test surprise (habituating p/i; not p/i): ' + '; '.join(f"{a:,}: {f1(th[a]['possible'])} / {f1(th[a]['impossible'])}; {f1(tp[a]['possible'])} / {f1(tp[a]['impossible'])}" for a in sorted(th)))
+    notes.append(f'{name} fam surprise habituating: ' + '; '.join(f"{a:,}: {', '.join(f1(x) for x in fh[a])}" for a in sorted(fh)))
+print('\n' + '\n'.join(notes))
 
 print('\n**Learning check**\n')
 for run in ['cohort-habituating', 'seed2-habituating', 'cohort-first']:
