@@ -25,7 +25,7 @@ async function main() {
   const variants: Record<string, { p: RanchParams; moments: boolean }> = {
     'ranch-moment (as shipped)': { p: RANCH_MOMENT_PARAMS, moments: true },
     'ranch-moment, sigma_p 0.2 (beta0 0.04)': { p: { ...RANCH_MOMENT_PARAMS, perceptualNoise: 0.2, prior: { ...RANCH_MOMENT_PARAMS.prior, beta: 0.04 } }, moments: true },
-    'ranch (trial mean), sigma_p 0.8, m0 1.1 (beta0 0.64)': { p: { ...RANCH_PARAMS, perceptualNoise: 0.8, prior: { m: 1.1, kappa: 1, alpha: 1, beta: 0.64 } }, moments: false },
+    [`ranch (trial mean), sigma_p ${RANCH_MOMENT_PARAMS.perceptualNoise}, m0 ${RANCH_MOMENT_PARAMS.prior.m} (beta0 ${RANCH_MOMENT_PARAMS.prior.beta})`]: { p: { ...RANCH_PARAMS, perceptualNoise: RANCH_MOMENT_PARAMS.perceptualNoise, prior: RANCH_MOMENT_PARAMS.prior }, moments: false },
   };
   for (const seed of [1, 2]) {
     const design = designStudy({ scenes: [id], models, pairs: 4, familiarization: 6, seed });

@@ -66,7 +66,7 @@ describe('moment-by-moment RANCH-style trial', () => {
   });
 
   it('learns more from a window with a spike of surprise than from the same window of a flat stream', () => {
-    // Four seconds at 2 nats a frame (x = ln 3 ≈ 1.1, the prior's m0); the spiked stream has 200 nats in frames 60–74.
+    // Four seconds at 2 nats a frame (x = ln 3 ≈ 1.1, near the prior's m0 of 0.8); the spiked stream has 200 nats in frames 60–74.
     const flat: (number | null)[] = Array.from({ length: 240 }, (_, f) => (f < 20 ? null : 2));
     const spiked = flat.map((s, f) => (f >= 60 && f < 75 ? 200 : s));
     const gains = (series: (number | null)[]): number[] => {
@@ -130,7 +130,7 @@ describe('moment-by-moment RANCH-style trial', () => {
     expect(-e).toBeGreaterThan(3 * ese);
   });
 
-  it('has w = τ from its rule: a first trial of a stream at the typical x (m0 = 1.1) lasts 10 s on average', () => {
+  it('has w = τ from its rule: a first trial of a stream at the typical x (m0 = 0.8) lasts 10 s on average', () => {
     const rule = { ...WORLD_EIG_RULE, typicalInformation: RANCH_MOMENT_PARAMS.prior.m };
     expect(calibrateWorldEig(RANCH_MOMENT_PARAMS, rule, meanFirstMomentTrialSeconds)).toBe(RANCH_MOMENT_PARAMS.worldEig);
     expect(RANCH_MOMENT_PARAMS.decisionNoise).toBe(RANCH_MOMENT_PARAMS.worldEig);

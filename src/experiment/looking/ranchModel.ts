@@ -39,12 +39,13 @@ export const RANCH_PARAMS: RanchParams = {
 /** The moment-by-moment model (`ranch-moment`): the same learner, its σ_p, m0 (β0 = σ_p²) and
  * w = τ set by `ranch`'s rules moved from a trial's x to a window's x (docs/looking.md, "Moment by
  * moment"; bench/ranchMomentCalibration.ts computes them): σ_p = 0.8 (the spread of a window's x
- * across possible variants, 0.78), m0 = 1.1 (the median window x of familiarization, 1.05),
+ * across possible variants, 0.77), m0 = 0.8 (the median window x of familiarization, 0.83; on the
+ * cohort shipped before 2026-12-07 it was 1.05, so 1.1),
  * w = τ = 0.0034 (the same as `ranch`'s: with β0 = σ_p² and a stream at m0 the KLs do not depend on
  * the scale of x). The rest is `ranch`'s. */
 export const RANCH_MOMENT_PARAMS: RanchParams = {
   ...RANCH_PARAMS, model: 'ranch-moment', perceptualNoise: 0.8, worldEig: 0.0034, decisionNoise: 0.0034,
-  prior: { m: 1.1, kappa: 1, alpha: 1, beta: 0.64 },
+  prior: { m: 0.8, kappa: 1, alpha: 1, beta: 0.64 },
 };
 
 /** The chance of keeping looking after a sample that gave `gain` nats: 1 / (1 + exp(−(gain − w)/τ)). */
