@@ -6,10 +6,15 @@ import type { Transition } from './experience';
  * at rest vertically (|vy| < 0.1 m/s) starts to fall (vy drops by more than 0.05 m/s in the step),
  * or one falling faster than 0.3 m/s is slowed by more than 0.1 m/s (lands). */
 export function changesSupport(tr: Transition): boolean {
-  return tr.obs.some((o, i) => {
-    const dvy = tr.dv[i * 3 + 1]!;
-    return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
-  });
+  return tr.obs.some((_, i) => objectChangesSupport(tr, i));
+}
+
+/** Whether object `i`'s own support changes in this step (the rule of `changesSupport`, for one
+ * object): the loss weight of `train --support-weight` goes to these receivers. */
+export function objectChangesSupport(tr: Transition, i: number): boolean {
+  const o = tr.obs[i]!;
+  const dvy = tr.dv[i * 3 + 1]!;
+  return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
 }
 
 /** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that
