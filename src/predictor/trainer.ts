@@ -37,7 +37,7 @@ export interface TrainOptions {
   /** plainMatMul's faster gradient (InteractionNetwork.plainGradient) instead of TF.js's own, with
    * which the shipped checkpoints were trained: other weights, same gradient up to rounding. */
   plainGradient?: boolean;
-  /** Loss weight of a receiver whose support changes in the step (starts to fall or lands); 1: the
+  /** Loss weight of a receiver whose support changes in the step (starts to fall, lands or starts to tip); 1: the
    * shipped loss, every receiver alike (trainingBatch.ts makeBatch). */
   supportWeight?: number;
 }

@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --carries, --lr, --batch, --support-weight, --relation-width on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --carries, --lr, --batch, --support-weight, --relation-width on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'support-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'support-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -64,6 +64,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (focus !== undefined) {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(focus.trim())) throw new UsageError(`--support-focus expects a share of frames from 0 to 1, e.g. 0.3, got ${JSON.stringify(focus)}`, 'train');
     r.supportFocus = Number(focus);
+  }
+  const tip = v.get('tip-focus');
+  if (tip !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(tip.trim())) throw new UsageError(`--tip-focus expects a share of frames from 0 to 1, e.g. 0.2, got ${JSON.stringify(tip)}`, 'train');
+    r.tipFocus = Number(tip);
   }
   const play = v.get('ball-play');
   if (play !== undefined) {
@@ -201,7 +206,8 @@ export const trainCommand: Command = {
       { name: 'carries', kind: 'string', valueName: 'P', description: 'share of episodes in which an unseen hand carries a box to a platform edge and lets go, half staying, half tipping off, e.g. 0.2 (default 0)' },
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
       { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
-      { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall or lands, e.g. 4 (default 1: every object alike)' },
+      { name: 'tip-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object at rest starts to tip over an edge, e.g. 0.2 (default 0)' },
+      { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall, lands or starts to tip, e.g. 4 (default 1: every object alike)' },
       { name: 'relation-width', kind: 'string', valueName: 'N', description: 'width of the relation MLP\'s two hidden layers, e.g. 128 (default 64)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
