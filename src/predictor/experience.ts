@@ -6,7 +6,7 @@ import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
-import { changesSupport, forgetHeld } from './supportFrames';
+import { changesSupport, forgetHeld, startsToTip } from './supportFrames';
 import { mirrorTransition } from './mirror';
 import { ballPlayEpisode } from './ballPlay';
 import { addCarry } from './carries';
@@ -67,6 +67,9 @@ export interface ExperienceDiet {
   /** Share of watched frames chosen where support changes: an object at rest vertically starts to
    * fall, or a falling one lands (`changesSupport`). Absent or 0: none, and no random numbers drawn. */
   supportFocus?: number;
+  /** Share of watched frames chosen where an object at rest starts to tip over an edge (`startsToTip`:
+   * slower than a fall, which supportFocus's rule misses). Absent or 0: none, and no random numbers drawn. */
+  tipFocus?: number;
   /** Share of episodes of ball play instead (ballPlay.ts): frictionless balls that roll far, launch
    * one another, fly over one another, bounce off side walls, roll along thin shelves. Absent or 0: none. */
   ballPlay?: number;
@@ -307,17 +310,23 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   const all: Transition[] = [];
   const active: number[] = [];
   const supportChanges: number[] = [];
+  const tips: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
     if (diet.skipHeld) forgetHeld(tr, heldThrough[t]!);
     all.push(tr);
     if (changesMotion(tr)) active.push(t);
     if (diet.supportFocus && changesSupport(tr)) supportChanges.push(t);
+    if (diet.tipFocus && startsToTip(tr)) tips.push(t);
   }
   const chosen: Transition[] = [];
   for (let k = 0; k < diet.framesPerEpisode; k++) {
     if (diet.supportFocus && supportChanges.length > 0 && rng.chance(diet.supportFocus)) {
       chosen.push(all[rng.pick(supportChanges)]!);
+      continue;
+    }
+    if (diet.tipFocus && tips.length > 0 && rng.chance(diet.tipFocus)) {
+      chosen.push(all[rng.pick(tips)]!);
       continue;
     }
     const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);

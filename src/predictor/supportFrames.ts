@@ -1,15 +1,37 @@
 // Frames that matter for support, for the diet knobs of a learner without contact geometry:
-// where support changes (supportFocus), and steps an unseen hand holds an object through (skipHeld).
+// where support changes (supportFocus), where an object starts to tip over an edge (tipFocus), and
+// steps an unseen hand holds an object through (skipHeld).
 import type { Transition } from './experience';
 
 /** A frame where support changes (the diet's supportFocus picks these): some moving object nearly
  * at rest vertically (|vy| < 0.1 m/s) starts to fall (vy drops by more than 0.05 m/s in the step),
  * or one falling faster than 0.3 m/s is slowed by more than 0.1 m/s (lands). */
 export function changesSupport(tr: Transition): boolean {
-  return tr.obs.some((o, i) => {
-    const dvy = tr.dv[i * 3 + 1]!;
-    return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
-  });
+  return tr.obs.some((_, i) => objectChangesSupport(tr, i));
+}
+
+/** Whether object `i`'s own support changes in this step (the rule of `changesSupport`, for one
+ * object): the loss weight of `train --support-weight` goes to these receivers. */
+export function objectChangesSupport(tr: Transition, i: number): boolean {
+  const o = tr.obs[i]!;
+  const dvy = tr.dv[i * 3 + 1]!;
+  return !o.isStatic && ((Math.abs(o.vy) < 0.1 && dvy < -0.05) || (o.vy < -0.3 && dvy > 0.1));
+}
+
+/** Whether object `i`, at rest (|vy| < 0.1 m/s, |ω| < 0.5 rad/s), starts to tip over an edge in
+ * this step: it sinks (vy drops by more than 0.01 m/s) or starts to turn (ω changes by more than
+ * 0.08 rad/s). A box with its middle beyond an edge tips with about a fifth of free fall's pull at
+ * first (box-pushed-to-15-percent-contact: vy −0.021 m/s and ω −0.17 rad/s in the first step after
+ * the release), far below `objectChangesSupport`'s 0.05 m/s, which catches free falls only. */
+export function objectStartsToTip(tr: Transition, i: number): boolean {
+  const o = tr.obs[i]!;
+  if (o.isStatic || Math.abs(o.vy) >= 0.1 || Math.abs(o.angularVelocity) >= 0.5) return false;
+  return tr.dv[i * 3 + 1]! < -0.01 || Math.abs(tr.dv[i * 3 + 2]!) > 0.08;
+}
+
+/** A frame in which some object starts to tip (the diet's tipFocus picks these). */
+export function startsToTip(tr: Transition): boolean {
+  return tr.obs.some((_, i) => objectStartsToTip(tr, i));
 }
 
 /** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that

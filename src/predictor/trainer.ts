@@ -37,6 +37,9 @@ export interface TrainOptions {
   /** plainMatMul's faster gradient (InteractionNetwork.plainGradient) instead of TF.js's own, with
    * which the shipped checkpoints were trained: other weights, same gradient up to rounding. */
   plainGradient?: boolean;
+  /** Loss weight of a receiver whose support changes in the step (starts to fall, lands or starts to tip); 1: the
+   * shipped loss, every receiver alike (trainingBatch.ts makeBatch). */
+  supportWeight?: number;
 }
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
@@ -61,7 +64,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     chunkFrames: o.chunkFrames ?? 2048, velocityNoise: o.velocityNoise ?? 0.03,
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
-    plainGradient: o.plainGradient ?? false,
+    plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1,
   };
 }
 
@@ -153,7 +156,7 @@ export class Trainer {
       const idx = fresh ? this.sampleRng.int(c.start, this.memory.length - 1) : this.sampleRng.int(0, this.memory.length - 1);
       items.push(this.memory[idx]!);
     }
-    const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise);
+    const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise, s.supportWeight);
     const net = this.network;
     if (s.learningRateDecayFrames > 0) setLearningRate(this.optimizer, s.learningRate / Math.sqrt(1 + this.memory.length / s.learningRateDecayFrames));
     const loss = tf.tidy(() => {

@@ -7,6 +7,7 @@ import { buildFeatures, DV_SCALE, DW_SCALE, OBJECT_FEATURES, OUTPUTS, PAIR_FEATU
 import type { InteractionNetwork } from './network';
 import type { Observation } from './observation';
 import { hasIntegrator } from './coreKnowledge';
+import { objectChangesSupport, objectStartsToTip } from './supportFrames';
 
 /** Collects at least `count` transitions from fresh episodes. */
 export function collectExperience(rng: Rng, diet: ExperienceDiet, count: number): Transition[] {
@@ -19,7 +20,11 @@ const identityNoGrad = tf.customGrad(((x: tf.Tensor) => ({ value: x.clone(), gra
 
 export interface TensorBatch { objects: tf.Tensor; pairs: tf.Tensor; pairMask: tf.Tensor; target: tf.Tensor; weight: tf.Tensor; batch: number; r: number; n: number }
 
-export function makeBatch(items: readonly Transition[], features: FeatureOptions, rng: Rng | null, noise: number): TensorBatch {
+/** `supportWeight`: the loss weight of a receiver whose own support changes in the step (it starts
+ * to fall, lands or starts to tip: `objectChangesSupport`, `objectStartsToTip`); every other
+ * receiver weighs 1, and the loss is the weighted mean. 1 (the default) leaves the batch exactly as
+ * it always was. */
+export function makeBatch(items: readonly Transition[], features: FeatureOptions, rng: Rng | null, noise: number, supportWeight = 1): TensorBatch {
   const frames: Observation[] = items.map((tr) => (rng && noise > 0 ? tr.obs.map((o) => (o.isStatic ? o : { ...o, vx: o.vx + noise * rng.normal(), vy: o.vy + noise * rng.normal() })) : tr.obs));
   const fb = buildFeatures(frames, features);
   const { batch: B, r, n } = fb;
@@ -39,7 +44,7 @@ export function makeBatch(items: readonly Transition[], features: FeatureOptions
       target[t] = (tr.dv[i * 3]! + (o.vx - noisy.vx) + carry * noisy.vx) / DV_SCALE;
       target[t + 1] = (tr.dv[i * 3 + 1]! + (o.vy - noisy.vy) + carry * noisy.vy) / DV_SCALE;
       target[t + 2] = (tr.dv[i * 3 + 2]! + carry * o.angularVelocity) / DW_SCALE;
-      weight[b * r + k] = 1;
+      weight[b * r + k] = supportWeight !== 1 && (objectChangesSupport(tr, i) || objectStartsToTip(tr, i)) ? supportWeight : 1;
     }
   });
   return {

@@ -1,9 +1,11 @@
 // The named training options beyond the shipped defaults (docs/predictor.md, *Training options*):
 // weight averaging and a learning-rate decay for stability, a mirrored diet and short drops for
 // the left/right bias and the low floats; the learning rate and batch size (for the learner without
-// contact geometry, docs/predictor.md). All at their shipped values: exactly the shipped training.
+// contact geometry, docs/predictor.md), a loss weight on frames where support changes and a wider
+// relation MLP. All at their shipped values: exactly the shipped training.
 import { DEFAULT_DIET, type ExperienceDiet } from './experience';
 import type { TrainOptions } from './trainer';
+import { DEFAULT_SHAPE } from './networkShape';
 
 export interface TrainingRecipe {
   /** Decay of the weight average the checkpoints hold (0: the raw weights). */
@@ -35,6 +37,12 @@ export interface TrainingRecipe {
   frictionlessBalls: boolean;
   /** Share of episodes with a box carried by an unseen hand to a platform edge and let go (diet knob carries; 0: none). */
   carries: number;
+  /** Share of watched frames chosen where an object at rest starts to tip over an edge (diet knob tipFocus; 0: none). */
+  tipFocus: number;
+  /** Loss weight of a receiver whose support changes in the step: starts to fall, lands or starts to tip (shipped: 1). */
+  supportWeight: number;
+  /** Width of the relation MLP's two hidden layers (shipped: 64; networkShape.ts). */
+  relationWidth: number;
 }
 
 /** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
@@ -46,6 +54,7 @@ export const SHIPPED_REPLAY = 4;
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
+  tipFocus: 0, supportWeight: 1, relationWidth: DEFAULT_SHAPE.relationHidden,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -63,6 +72,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.lowDrops > 0 ? { lowDrops: r.lowDrops } : {}),
     ...(r.skipHeld ? { skipHeld: true } : {}),
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
+    ...(r.tipFocus > 0 ? { tipFocus: r.tipFocus } : {}),
     ...(r.ballPlay > 0 ? { ballPlay: r.ballPlay } : {}),
     ...(r.frictionlessBalls ? { frictionlessBalls: true } : {}),
     ...(r.carries > 0 ? { carries: r.carries } : {}),
@@ -70,13 +80,15 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
-export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize'> {
+export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'shape'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
     ...(r.batchSize !== SHIPPED_BATCH_SIZE ? { batchSize: r.batchSize } : {}),
+    ...(r.supportWeight !== 1 ? { supportWeight: r.supportWeight } : {}),
+    ...(r.relationWidth !== DEFAULT_SHAPE.relationHidden ? { shape: { ...DEFAULT_SHAPE, relationHidden: r.relationWidth } } : {}),
   };
 }
 
@@ -92,10 +104,13 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.lowDrops > 0 ? ` --low-drops ${r.lowDrops}` : '',
     r.skipHeld ? ' --skip-held' : '',
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
+    r.tipFocus > 0 ? ` --tip-focus ${r.tipFocus}` : '',
     r.ballPlay > 0 ? ` --ball-play ${r.ballPlay}` : '',
     r.frictionlessBalls ? ' --frictionless-balls' : '',
     r.carries > 0 ? ` --carries ${r.carries}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
+    r.supportWeight !== 1 ? ` --support-weight ${r.supportWeight}` : '',
+    r.relationWidth !== DEFAULT_SHAPE.relationHidden ? ` --relation-width ${r.relationWidth}` : '',
   ].join('');
 }

@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --carries, --lr, --batch on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --carries, --lr, --batch, --support-weight, --relation-width on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'support-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -65,6 +65,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(focus.trim())) throw new UsageError(`--support-focus expects a share of frames from 0 to 1, e.g. 0.3, got ${JSON.stringify(focus)}`, 'train');
     r.supportFocus = Number(focus);
   }
+  const tip = v.get('tip-focus');
+  if (tip !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(tip.trim())) throw new UsageError(`--tip-focus expects a share of frames from 0 to 1, e.g. 0.2, got ${JSON.stringify(tip)}`, 'train');
+    r.tipFocus = Number(tip);
+  }
   const play = v.get('ball-play');
   if (play !== undefined) {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(play.trim())) throw new UsageError(`--ball-play expects a share of episodes from 0 to 1, e.g. 0.3, got ${JSON.stringify(play)}`, 'train');
@@ -82,6 +87,12 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     r.learningRate = Number(rate);
   }
   if (v.has('batch')) r.batchSize = integerFlag(parsed, 'batch', 8, 4096)!;
+  const weight = v.get('support-weight');
+  if (weight !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(weight.trim()) || !(Number(weight) > 0 && Number(weight) <= 100)) throw new UsageError(`--support-weight expects a loss weight above 0 and at most 100, e.g. 4, got ${JSON.stringify(weight)}`, 'train');
+    r.supportWeight = Number(weight);
+  }
+  if (v.has('relation-width')) r.relationWidth = integerFlag(parsed, 'relation-width', 8, 1024)!;
   return recipeFlags(r) === '' ? undefined : r;
 }
 
@@ -195,6 +206,9 @@ export const trainCommand: Command = {
       { name: 'carries', kind: 'string', valueName: 'P', description: 'share of episodes in which an unseen hand carries a box to a platform edge and lets go, half staying, half tipping off, e.g. 0.2 (default 0)' },
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
       { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
+      { name: 'tip-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object at rest starts to tip over an edge, e.g. 0.2 (default 0)' },
+      { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall, lands or starts to tip, e.g. 4 (default 1: every object alike)' },
+      { name: 'relation-width', kind: 'string', valueName: 'N', description: 'width of the relation MLP\'s two hidden layers, e.g. 128 (default 64)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
       { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
