@@ -206,11 +206,20 @@ function describePasses(): void {
   devNote.textContent = `${parts.join(' · ')}. Pairwise accuracy: share of matched pairs in which the impossible trial surprises the learner more (chance 0.5).`;
 }
 
+/** Checkpoints handed over by the worker and still being written to this browser's storage. */
+const pendingSaves = new Set<Promise<void>>();
+
 function onMessage(m: FromWorker): void {
   switch (m.type) {
     case 'ready': act.backendReady(m.backend); break;
     case 'state':
       if (m.state === 'done' && nextSeed()) break;
+      // "Done" is said once the checkpoints the worker handed over are stored, not while the last is still being written.
+      if (m.state === 'done' && pendingSaves.size > 0) {
+        const { state, message } = m;
+        void Promise.allSettled([...pendingSaves]).then(() => setState(state, message));
+        break;
+      }
       setState(m.state, m.message);
       if (m.state === 'failed' && m.message) act.failed(m.message);
       break;
@@ -237,11 +246,16 @@ function onMessage(m: FromWorker): void {
       describePasses();
       break;
     case 'episode': episodes.show(m.episode); break;
-    case 'checkpoint': keep(m.checkpoint).catch((e: unknown) => {
-      const message = `saving ${m.checkpoint.name}: ${e instanceof Error ? e.message : String(e)}`;
-      act.failed(message);
-      run.showProblems([message]);
-    }); break;
+    case 'checkpoint': {
+      const saving = keep(m.checkpoint).catch((e: unknown) => {
+        const message = `saving ${m.checkpoint.name}: ${e instanceof Error ? e.message : String(e)}`;
+        act.failed(message);
+        run.showProblems([message]);
+      });
+      pendingSaves.add(saving);
+      void saving.finally(() => pendingSaves.delete(saving));
+      break;
+    }
     case 'error':
       act.failed(m.message);
       run.showProblems([m.message]);
