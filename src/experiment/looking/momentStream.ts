@@ -28,7 +28,7 @@ export class SurpriseStream {
 }
 
 /** The frames looked at since the last sample: `take` perceives them as x = ln(1 + mean S) over the
- * defined ones (null if none was defined: no sample) and starts a new window. */
+ * defined ones (null if none was defined: no sample) and starts the next one. */
 export class LookedWindow {
   private sum = 0;
   private count = 0;
