@@ -16,7 +16,7 @@ def f(x, q='0.1'):
     return str(Decimal(repr(x)).quantize(Decimal(q), rounding=ROUND_HALF_UP))
 
 def pf(p):
-    return '< 0.001' if p < 0.001 else f(p, '0.001')
+    return '< 0.001' if p < 0.001 else f(round(p, 12), '0.001')  # round off the float's last bits first (0.1875 is 0.18749…)
 
 def load(model, seed):
     path = os.path.join(OUT, f'{model}-seed{seed}', 'looking.json')
@@ -58,8 +58,9 @@ for model in ['ranch', 'ranch-moment']:
         younger_no = young['p'] >= 0.05
         met = falls and older_yes and younger_no
         verdicts.append((seed, met))
-        print(f"\nVerdict: looking falls at 1,000 and 100,000 frames: {'yes' if falls else 'no'}; 100,000 frames p {pf(old['p'])} < 0.05: {'yes' if older_yes else 'no'}; "
-              f"1,000 frames p {pf(young['p'])} ≥ 0.05: {'yes' if younger_no else 'no'}: **{'met' if met else 'not met'}**.")
+        yn = lambda b: 'yes' if b else 'no'
+        print(f"\nVerdict: (1) looking falls at 1,000 and 100,000 frames: {yn(falls)}; (2) the older recover (100,000 frames, p < 0.05): {yn(older_yes)} (p {pf(old['p'])}); "
+              f"(3) the younger do not (1,000 frames, p ≥ 0.05): {yn(younger_no)} (p {pf(young['p'])}): **{'met' if met else 'not met'}**.")
     primary = [s for s, m in verdicts if s in PRIMARY and m]
     print(f"\n`{model}`: met at {len(primary)} of {len([s for s, _ in verdicts if s in PRIMARY])} replications ({', '.join(map(str, primary)) or 'none'}); "
           f"order check: {', '.join(('met' if m else 'not met') for s, m in verdicts if s in ORDER_CHECK) or 'not run'}.")
