@@ -10,7 +10,7 @@ import { ModelLibrary } from '../../web/modelLibrary';
 import { startTfWasm } from '../../web/tfSetup';
 import { ORACLE, type Observer } from '../../experiment/observers';
 import { LearnedPredictor } from '../../predictor/predictor';
-import { designStudy, type PlannedTrial, type StudySettings } from '../../experiment/studyDesign';
+import { designStudy, type PlannedTrial, type StudyDesign, type StudySettings } from '../../experiment/studyDesign';
 import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
@@ -70,7 +70,7 @@ const defaults: SetupForm = {
   scenes: shared && 'scene' in shared && sceneOptions.some((s) => s.id === shared.scene.id) ? [shared.scene.id]
     : sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
-  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false,
+  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1,
 };
 const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 // Read before the setup panel writes the chosen form back into the address.
@@ -168,7 +168,7 @@ async function startNew(form: SetupForm): Promise<void> {
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
-    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel }, createdAt: started.toISOString(), status: 'running',
+    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel, ...(form.infants > 1 ? { infants: form.infants } : {}) }, createdAt: started.toISOString(), status: 'running',
   };
   act.setupStarted();
   let ready = false;
@@ -178,6 +178,22 @@ async function startNew(form: SetupForm): Promise<void> {
     act.setupEnded();
   }
   if (ready) await go();
+}
+
+/** What infants 2…K of each learner saw (infants.ts), given the run's own recordings (infant 1's):
+ * habituating, each runs the whole study once here, its copies learning with its own seed (as
+ * `lab study --infants-per-learner` does), and is read at the trials finished so far; otherwise
+ * every infant saw the run's recordings. */
+async function otherInfants(design: StudyDesign, observers: readonly Observer[], infants: number): Promise<(recordings: readonly Recording[]) => Recording[][]> {
+  if (!design.settings.habituate) return (recordings) => Array.from({ length: infants - 1 }, () => [...recordings]);
+  stagePanel.overlay(`Preparing ${infants} infants per learner: each learns from the familiarization trials on its own copy…`);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const [{ runStudy }, { infantSeed }] = await Promise.all([import('../../experiment/looking/runStudy'), import('../../experiment/looking/infants')]);
+  const studies = Array.from({ length: infants - 1 }, (_, k) => runStudy(design, knownScenes, observers, { versions: APP_VERSIONS, learningSeed: infantSeed(design.settings.seed, k + 1) }));
+  return (recordings) => {
+    const finished = new Set(recordings.map((r) => r.place?.trial_index));
+    return studies.map((study) => study.filter((r) => finished.has(r.place?.trial_index)));
+  };
 }
 
 /** The learners' copies of the run being prepared or run (habituation on), freed with the next run. */
@@ -203,6 +219,7 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
       habituation = h;
       observersForTrial = (planned) => h.observersFor(planned);
     }
+    if (form.lookingModel !== 'none' && form.infants > 1) results.setLooking({ model: form.lookingModel, habituate: form.habituate, infants: form.infants, otherInfants: await otherInfants(design, observers, form.infants) });
     const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, observersFor: observersForTrial, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
       present: form.speed === 'instant' ? undefined : (rec, planned) => presentTrial(stagePanel, looking, rec, planned, form, recordingWorld(rec, knownScenes)),
@@ -300,10 +317,10 @@ async function offerResume(): Promise<void> {
   const open = runs.filter((r) => r.status === 'running').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!open) return;
   const done = await recordingsOfRun(open.id);
-  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel'] };
+  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel']; infants?: number };
   let total: number;
   try {
-    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true })).trials.length;
+    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true, infants: 1 })).trials.length;
   } catch (e) {
     alert(`“${open.name}” was interrupted, but its stored settings are unreadable (${e instanceof Error ? e.message : String(e)}); its ${done.length} finished trials are under Recordings.`, true);
     return;
@@ -313,7 +330,7 @@ async function offerResume(): Promise<void> {
   const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume-run' }, 'Resume it');
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
   alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
-  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true };
+  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true, infants: settings.infants ?? 1 };
   const take = async (then: () => Promise<void>): Promise<void> => {
     const { settingUp, runner } = store.getState();
     if (settingUp || runner?.isRunning) return;
