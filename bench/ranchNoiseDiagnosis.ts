@@ -15,6 +15,7 @@ if (!dir) throw new Error('usage: npx tsx bench/ranchNoiseDiagnosis.ts DIR [DRAW
 const draws = Number(drawsArg ?? 400);
 const json = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
 if (json.results.model !== 'ranch') throw new Error(`${dir}: a ranch study is needed (got ${json.results.model})`);
+if (json.results.infantsPerLearner !== undefined) throw new Error(`${dir}: a study of one infant per learner is needed (this one has ${json.results.infantsPerLearner})`);
 const studySeed: number = json.results.seed;
 const lines = readFileSync(join(dir, 'looking.csv'), 'utf8').trimEnd().split('\n');
 const header = lines[0]!.split(',');
