@@ -10,7 +10,7 @@ import { ModelLibrary } from '../../web/modelLibrary';
 import { startTfWasm } from '../../web/tfSetup';
 import { ORACLE, type Observer } from '../../experiment/observers';
 import { LearnedPredictor } from '../../predictor/predictor';
-import { designStudy, type PlannedTrial, type StudyDesign, type StudySettings } from '../../experiment/studyDesign';
+import { designStudy, type PlannedTrial, type StudySettings } from '../../experiment/studyDesign';
 import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
 import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
@@ -25,6 +25,7 @@ import { recordingWorld, type KnownScene } from './recordingWorld';
 import { StudyRunner } from './studyRunner';
 import { LookingKey } from './lookingKey';
 import { APP_VERSIONS } from '../../web/appVersions';
+import { otherInfants } from './otherInfants';
 import { downloadFile } from '../../web/downloads';
 import { installStudyHook, mirrorStudyStore } from './studyHook';
 import { createStudyStore } from './studyStore';
@@ -180,22 +181,6 @@ async function startNew(form: SetupForm): Promise<void> {
   if (ready) await go();
 }
 
-/** What infants 2…K of each learner saw (infants.ts), given the run's own recordings (infant 1's):
- * habituating, each runs the whole study once here, its copies learning with its own seed (as
- * `lab study --infants-per-learner` does), and is read at the trials finished so far; otherwise
- * every infant saw the run's recordings. */
-async function otherInfants(design: StudyDesign, observers: readonly Observer[], infants: number): Promise<(recordings: readonly Recording[]) => Recording[][]> {
-  if (!design.settings.habituate) return (recordings) => Array.from({ length: infants - 1 }, () => [...recordings]);
-  stagePanel.overlay(`Preparing ${infants} infants per learner: each learns from the familiarization trials on its own copy…`);
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const [{ runStudy }, { infantSeed }] = await Promise.all([import('../../experiment/looking/runStudy'), import('../../experiment/looking/infants')]);
-  const studies = Array.from({ length: infants - 1 }, (_, k) => runStudy(design, knownScenes, observers, { versions: APP_VERSIONS, learningSeed: infantSeed(design.settings.seed, k + 1) }));
-  return (recordings) => {
-    const finished = new Set(recordings.map((r) => r.place?.trial_index));
-    return studies.map((study) => study.filter((r) => finished.has(r.place?.trial_index)));
-  };
-}
-
 /** The learners' copies of the run being prepared or run (habituation on), freed with the next run. */
 let habituation: { dispose(): void } | null = null;
 
@@ -219,7 +204,13 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
       habituation = h;
       observersForTrial = (planned) => h.observersFor(planned);
     }
-    if (form.lookingModel !== 'none' && form.infants > 1) results.setLooking({ model: form.lookingModel, habituate: form.habituate, infants: form.infants, otherInfants: await otherInfants(design, observers, form.infants) });
+    if (form.lookingModel !== 'none' && form.infants > 1) {
+      if (form.habituate) {
+        stagePanel.overlay(`Preparing ${form.infants} infants per learner: each learns from the familiarization trials on its own copy…`);
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }
+      results.setLooking({ model: form.lookingModel, habituate: form.habituate, infants: form.infants, otherInfants: await otherInfants(design, knownScenes, observers, form.infants, v) });
+    }
     const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, observersFor: observersForTrial, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
       present: form.speed === 'instant' ? undefined : (rec, planned) => presentTrial(stagePanel, looking, rec, planned, form, recordingWorld(rec, knownScenes)),

@@ -15,13 +15,14 @@ import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
 import { infantLookingResults, lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
 import { familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 import type { LookingModelName } from '../../experiment/looking/lookingModel';
+import type { OtherInfants } from './otherInfants';
 
 /** The looking model the results are read with, or null (surprise only). With several infants per
  * learner (infants.ts), `otherInfants` gives the recordings infants 2…K saw (habituating: their own
  * copies' studies; otherwise the run's own recordings). */
 export interface LookingChoice {
   model: LookingModelName; habituate: boolean;
-  infants?: number; otherInfants?: (recordings: readonly Recording[]) => Recording[][];
+  infants?: number; otherInfants?: OtherInfants;
 }
 import type { KnownScene } from './recordingWorld';
 
