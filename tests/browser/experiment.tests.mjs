@@ -91,11 +91,13 @@ export function registerExperimentTests(test, { root, outDir }) {
     await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
   });
 
-  test('experiment: RANCH-style looking (ranch) of habituating learners, its memory folded over the trials, is the CLI `lab study` numbers, a second scene too', async ({ open, assert }) => {
+  test('experiment: RANCH-style looking (ranch) of habituating learners, two infants each, its memory folded over the trials, is the CLI `lab study` numbers, a second scene too', async ({ open, assert }) => {
     // Two scenes: the second one's learners habituate from the checkpoint again, seeded by its own trials (issue 19).
-    const query = `${PAGE}?scenes=car-off-platform,box-released-beyond-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=ranch&habituate=1`;
+    // Two infants per learner: the second infant's copies learn with its own seed, as `lab study --infants-per-learner 2`.
+    const query = `${PAGE}?scenes=car-off-platform,box-released-beyond-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=ranch&habituate=1&infants=2`;
     const page = await open({ query });
     assert.equal(await page.getByTestId('study-look').inputValue(), 'ranch', 'the looking model is read from the address');
+    assert.equal(await page.getByTestId('study-infants').inputValue(), '2', 'infants per learner are read from the address');
     assert.equal((await page.getByTestId('study-look').locator('option:checked').textContent()).trim(), 'RANCH-style', 'the select names the model');
     await start(page);
     await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
@@ -104,14 +106,17 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.equal(looking.params.model, 'ranch', 'the RANCH-style parameters are reported');
     const older = looking.scenes.find((x) => x.sceneId === 'car-off-platform').observers.find((o) => o.model === 'learner-100k');
     assert.equal(older.trials.length, 10, 'four familiarization and six test trials looked at');
+    assert.equal(looking.infantsPerLearner, 2, 'two infants per learner');
+    assert.deepEqual(looking.scenes[0].observers.map((o) => `${o.model}#${o.infant}`), ['learner-1k#1', 'learner-1k#2', 'learner-100k#1', 'learner-100k#2'], 'each learner\'s two infants');
+    assert.notDeepEqual(looking.scenes[0].observers[3].trials.map((t) => t.surprise), older.trials.map((t) => t.surprise), 'the second infant habituated its own copy');
     // The screen keeps the address's scene order (the presentation order), not its catalogue's; the CLI is given the same order.
     const order = looking.scenes.map((x) => x.sceneId);
     assert.deepEqual(order, ['car-off-platform', 'box-released-beyond-platform'], 'both scenes studied, in the address\'s order');
     assert.match(await page.getByTestId('looking-sentence').first().textContent(), /looked longer at the impossible event|did not look longer/);
     const dir = mkdtempSync(join(tmpdir(), 'study-'));
-    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', order.map((id) => `scenes/${id}.json`).join(','), '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--out', dir], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', order.map((id) => `scenes/${id}.json`).join(','), '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '3', '--fam', '4', '--seed', '4', '--infants-per-learner', '2', '--out', dir], { cwd: root, stdio: 'pipe' });
     const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
-    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch` agree to the last digit');
+    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch --infants-per-learner 2` agree to the last digit');
   });
 
   test('experiment: RANCH-style looking moment by moment (ranch-moment) of habituating learners, read from each trial\'s per-frame surprise, is the CLI `lab study` numbers', async ({ open, assert }) => {

@@ -14,8 +14,9 @@ import { useWasmBackend } from '../../predictor/backend';
 import { designStudy, MAX_FAMILIARIZATION, MAX_MODELS } from '../../experiment/studyDesign';
 import { orderWithControls } from '../../scenes/families';
 import { expandSceneArgs } from './suite';
-import { runStudy, type StudyScene } from '../../experiment/looking/runStudy';
-import { lookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
+import { runInfants, type StudyScene } from '../../experiment/looking/runStudy';
+import { infantLookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
+import { MAX_INFANTS_PER_LEARNER } from '../../experiment/looking/infants';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 import { HABITUATION_PRESET_NAMES, HABITUATION_PRESETS, type HabituationPresetName } from '../../experiment/looking/habituationSettings';
 import { habituationCheck, learningCheckCsv, learningCheckSummary } from '../../experiment/looking/habituationCheck';
@@ -23,15 +24,17 @@ import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../.
 
 export const LOOKING_VERSION = 2;
 
-/** One row per observer × trial. */
+/** One row per observer × trial; with several infants per learner, one per infant × trial, the
+ * infant (1-based) in a last column. */
 export function lookingCsv(results: LookingResults): string {
-  const rows = ['scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at'];
+  const infants = results.infantsPerLearner !== undefined;
+  const rows = [`scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at${infants ? ',infant' : ''}`];
   const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   for (const scene of results.scenes) {
     for (const o of scene.observers) {
       for (const t of o.trials) {
         rows.push([scene.sceneId, q(o.model), q(o.group), o.experience_frames ?? '', t.index + 1, t.phase, t.variant, t.condition, t.pair ?? '',
-          t.surprise ?? '', t.seconds, t.looks, t.endedBy, o.habituatedAt ?? ''].join(','));
+          t.surprise ?? '', t.seconds, t.looks, t.endedBy, o.habituatedAt ?? '', ...(infants ? [o.infant ?? ''] : [])].join(','));
       }
     }
   }
@@ -54,6 +57,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const habituation = HABITUATION_PRESETS[preset ?? 'training'];
   const check = parsed.values.has('learning-check');
   if (check && !habituate) throw new UsageError('--learning-check measures what habituation teaches: it needs --habituate', 'study');
+  const infantsPerLearner = integerFlag(parsed, 'infants-per-learner', 1, MAX_INFANTS_PER_LEARNER) ?? 1;
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
   const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
@@ -66,8 +70,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
-  const recordings = runStudy(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation });
-  const results = lookingResults(design, recordings, looking, habituate, habituation);
+  const infants = runInfants(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation }, infantsPerLearner);
+  const results = infantLookingResults(design, infants, looking, habituate, habituation);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
   for (const s of results.scenes) {
@@ -107,6 +111,7 @@ export const studyCommand: Command = {
       { name: 'pairs', kind: 'string', valueName: 'N', description: 'test pairs per scene (default 10)' },
       { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },
+      { name: 'infants-per-learner', kind: 'string', valueName: 'K', description: `each learner watched by K infants, 1–${MAX_INFANTS_PER_LEARNER} (default 1): K attention-noise streams and, habituating, K copies learning with their own draws; infants are the sign test's unit (docs/looking.md)` },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },

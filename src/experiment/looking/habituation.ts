@@ -127,6 +127,9 @@ export class Habituation {
     private readonly observers: readonly Observer[],
     private readonly sceneOf: (id: string) => SceneFile,
     private readonly settings: HabituationSettings = DEFAULT_HABITUATION,
+    /** Seeds the copies' batches: the study's seed, or an infant's (infants.ts); the trials watched
+     * are always the study's (its seed runs their physics). */
+    private readonly learningSeed: number = design.settings.seed,
   ) {}
 
   observersFor(planned: PlannedTrial): Observer[] {
@@ -141,7 +144,7 @@ export class Habituation {
       // Seeded by the trial's ordinal among the scene's familiarization trials (0, 1, …), not its
       // place in the whole design, and by the learner's name, not its place in the list: the scenes
       // and observers shown with it change nothing (issue 19).
-      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(seed, HABITUATION_STREAM, ordinal, nameSeed(this.observers[k]!.name))));
+      this.copies.forEach((copy, k) => copy?.learn(watched, mixSeed(this.learningSeed, HABITUATION_STREAM, ordinal, nameSeed(this.observers[k]!.name))));
       this.learned.add(fam.index);
     });
     return this.observers.map((o, k) => this.copies[k]?.current ?? o);

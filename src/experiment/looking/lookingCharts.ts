@@ -19,8 +19,8 @@ interface CurvePanel { title: string; subtitle: string; members: number[][]; fam
 
 function curvePanels(scene: LookingScene): CurvePanel[] {
   const panels: CurvePanel[] = scene.groups.map((g) => ({
-    title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length}; thin lines: each` : experienceLabel(g.kind, g.experience_frames),
-    members: g.models.length > 1 ? scene.observers.filter((o) => o.group === g.label).map((o) => o.familiarization) : [],
+    title: g.label, subtitle: g.infantsPerLearner ? `n = ${g.models.length * g.infantsPerLearner} infants; thin lines: each` : g.models.length > 1 ? `n = ${g.models.length}; thin lines: each` : experienceLabel(g.kind, g.experience_frames),
+    members: g.models.length > 1 || g.infantsPerLearner ? scene.observers.filter((o) => o.group === g.label).map((o) => o.familiarization) : [],
     familiarization: g.familiarization, possible: g.test.possible, impossible: g.test.impossible,
   }));
   if (scene.person) {
@@ -96,7 +96,7 @@ export function familiarizationSvg(results: LookingResults, sceneId: string): st
  * mean, or each trial for a single observer); the person's looking as its own panel. One scale. */
 export function testLookingSvg(results: LookingResults, sceneId: string): string {
   const scene = sceneOf(results, sceneId);
-  const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${experienceLabel(g.kind, g.experience_frames)}; dots: trials`, bars: g.test, unit: ' s' }));
+  const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.infantsPerLearner ? `n = ${g.models.length * g.infantsPerLearner} infants (${g.models.length} × ${g.infantsPerLearner}); dots: each` : g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${experienceLabel(g.kind, g.experience_frames)}; dots: trials`, bars: g.test, unit: ' s' }));
   if (scene.person) panels.push({ title: 'you (key L)', subtitle: 'your looking time', bars: scene.person.test, unit: ' s' });
   const top = Math.max(1, ...panels.flatMap((p) => [p.bars.possible, p.bars.impossible].flatMap((s) => [statTop(s), ...s.values.filter(Number.isFinite)])));
   const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) ${results.model === 'ranch-moment' ? 'from the event\'s start' : 'at the paused display'}, model “${results.model}”: mean ± 1 SEM, one scale.`);

@@ -13,6 +13,7 @@ import { RANCH_MOMENT_PARAMS, RANCH_PARAMS, RanchMemory, type RanchParams } from
 import { SurpriseStream } from './momentStream';
 import { lookingSentence } from './lookingSentence';
 import { DEFAULT_HABITUATION, type HabituationSettings } from './habituationSettings';
+import { infantSeed, signTestP } from './infants';
 
 export interface LookedTrial {
   index: number; phase: PlannedTrial['phase']; variant: number; condition: PlannedTrial['condition']; pair: number | null;
@@ -22,7 +23,10 @@ export interface LookedTrial {
 }
 
 export interface LookingObserver {
-  model: string; kind: string | null; experience_frames: number | null;
+  model: string;
+  /** Which of the learner's infants this is (1-based); only with several infants per learner (infants.ts). */
+  infant?: number;
+  kind: string | null; experience_frames: number | null;
   /** The age group it is counted in (learners of the same experience form a cohort). */
   group: string;
   trials: LookedTrial[];
@@ -44,6 +48,21 @@ export interface LookingGroup {
   /** Observers with a preference, those who looked longer at the impossible event, and the exact 95% interval. */
   n: number; longerAtImpossible: number; ci95: [number, number];
   habituated: number;
+  /** Only with several infants per learner (infants.ts): the observers above are infants (`models`
+   * names each learner once), `p` the one-sided sign test over them, and `learners` each learner
+   * counted once, by its infants' mean. */
+  infantsPerLearner?: number;
+  p?: number;
+  learners?: LearnerCount;
+}
+
+/** The learners of a group of infants, each by the mean over its infants. */
+export interface LearnerCount {
+  n: number; longerAtImpossible: number; ci95: [number, number];
+  /** One-sided sign test over the learners. */
+  p: number;
+  /** Per learner: its infants' mean test looking per condition, and the mean of their preferences. */
+  means: { model: string; possible: number; impossible: number; preference: number }[];
 }
 
 export interface LookingPerson { familiarization: number[]; test: ConditionBars }
@@ -61,7 +80,10 @@ export interface LookingResults {
   model: LookingModelName; params: LookingParams | RanchParams; habituate: boolean;
   /** How the learners habituated (null when they did not): what re-runs the study exactly. */
   habituation: HabituationSettings | null;
-  seed: number; scenes: LookingScene[];
+  seed: number;
+  /** Only with several infants per learner: how many, and each infant's seed (infant 1 first). */
+  infantsPerLearner?: number; infantSeeds?: number[];
+  scenes: LookingScene[];
 }
 
 const keyOf = (sceneId: string, variant: number, condition: string): string => `${sceneId}\u0000${variant}\u0000${condition}`;
@@ -94,7 +116,7 @@ export function modelParams(model: LookingModelName): LookingParams | RanchParam
   return model === 'ranch' ? RANCH_PARAMS : model === 'ranch-moment' ? RANCH_MOMENT_PARAMS : lookingParams(model);
 }
 
-function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number): LookingObserver | null {
+function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number, infant: number | null): LookingObserver | null {
   const looked: LookedTrial[] = [];
   const look = looker(params);
   let kind: string | null = null, frames: number | null = null;
@@ -112,13 +134,13 @@ function observerLooking(model: string, trials: readonly PlannedTrial[], recorde
   const bars = { possible: conditionStat(test('possible')), impossible: conditionStat(test('impossible')) };
   const at = habituationTrial(fam);
   return {
-    model, kind, experience_frames: frames, group: groupOf(model, kind, frames), trials: looked,
+    model, ...(infant === null ? {} : { infant }), kind, experience_frames: frames, group: groupOf(model, kind, frames), trials: looked,
     familiarization: fam, habituatedAt: at === null ? null : at + 1, test: bars,
     preference: bars.possible.n > 0 && bars.impossible.n > 0 ? bars.impossible.mean - bars.possible.mean : null,
   };
 }
 
-function groupLooking(label: string, members: readonly LookingObserver[]): LookingGroup {
+function groupLooking(label: string, members: readonly LookingObserver[], infantsPerLearner: number): LookingGroup {
   const famLength = Math.max(0, ...members.map((m) => m.familiarization.length));
   const familiarization = Array.from({ length: famLength }, (_, k) => conditionStat(members.flatMap((m) => (k < m.familiarization.length ? [m.familiarization[k]!] : []))));
   const single = members.length === 1 ? members[0]! : null;
@@ -128,11 +150,26 @@ function groupLooking(label: string, members: readonly LookingObserver[]): Looki
   const longer = withPreference.filter((m) => m.preference! > 0).length;
   return {
     // A group of one is called by its observer's own name.
-    label: single ? single.model : label, kind: members[0]?.kind ?? null, experience_frames: members[0]?.experience_frames ?? null, models: members.map((m) => m.model),
+    label: single ? single.model : label, kind: members[0]?.kind ?? null, experience_frames: members[0]?.experience_frames ?? null, models: [...new Set(members.map((m) => m.model))],
     familiarization, test, n: withPreference.length, longerAtImpossible: longer,
     ci95: withPreference.length === 0 ? [0, 1] : clopperPearson(longer, withPreference.length),
     habituated: members.filter((m) => m.habituatedAt !== null).length,
+    ...(infantsPerLearner > 1 ? { infantsPerLearner, p: signTestP(longer, withPreference.length), learners: learnerCount(members) } : {}),
   };
+}
+
+/** Each learner once, by the mean over its infants (those with a complete test pair). */
+function learnerCount(infants: readonly LookingObserver[]): LearnerCount {
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const means = [...new Set(infants.map((m) => m.model))].flatMap((model) => {
+    const complete = infants.filter((m) => m.model === model && m.preference !== null);
+    return complete.length === 0 ? [] : [{
+      model, possible: mean(complete.map((m) => m.test.possible.mean)), impossible: mean(complete.map((m) => m.test.impossible.mean)),
+      preference: mean(complete.map((m) => m.preference!)),
+    }];
+  });
+  const longer = means.filter((m) => m.preference > 0).length;
+  return { n: means.length, longerAtImpossible: longer, ci95: means.length === 0 ? [0, 1] : clopperPearson(longer, means.length), p: signTestP(longer, means.length), means };
 }
 
 function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Recording>): LookingPerson | null {
@@ -152,20 +189,38 @@ function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Re
  * recordings' scores, the model and the study's seed: the CLI and the page give the same numbers. */
 export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean,
   habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
+  return infantLookingResults(design, [recordings], model, habituate, habituation);
+}
+
+/** The same with several infants per learner (infants.ts): `infants[k]` the recordings infant k
+ * saw (`runInfants`), its looks drawn with infant k's seed. One infant is `lookingResults`. */
+export function infantLookingResults(design: StudyDesign, infants: readonly (readonly Recording[])[], model: LookingModelName, habituate: boolean,
+  habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
+  if (infants.length < 1) throw new RangeError('infantLookingResults: at least one infant per learner');
   const params = modelParams(model);
   const seed = design.settings.seed;
-  const recorded = new Map<string, Recording>();
-  for (const rec of recordings) {
-    if (rec.kind !== 'trial' || rec.meta.seed !== seed || rec.meta.variant === null) continue;
-    recorded.set(keyOf(rec.meta.scene_id, rec.meta.variant, rec.meta.condition), rec);
-  }
+  const many = infants.length > 1;
+  const recordedBy = infants.map((recordings) => {
+    const recorded = new Map<string, Recording>();
+    for (const rec of recordings) {
+      if (rec.kind !== 'trial' || rec.meta.seed !== seed || rec.meta.variant === null) continue;
+      recorded.set(keyOf(rec.meta.scene_id, rec.meta.variant, rec.meta.condition), rec);
+    }
+    return recorded;
+  });
   const scenes = design.settings.scenes.map((sceneId): LookingScene => {
     const trials = design.trials.filter((t) => t.sceneId === sceneId);
+    const recorded = recordedBy[0]!;
     const title = trials.map((t) => recorded.get(keyOf(sceneId, t.variant, t.condition))?.meta.scene_title).find(Boolean) ?? sceneId;
-    const observers = design.settings.models.map((m) => observerLooking(m, trials, recorded, params, seed)).filter((o): o is LookingObserver => o !== null);
+    const observers = design.settings.models.flatMap((m) => recordedBy.map((rec, k) => observerLooking(m, trials, rec, params, infantSeed(seed, k), many ? k + 1 : null)))
+      .filter((o): o is LookingObserver => o !== null);
     const labels = [...new Set(observers.map((o) => o.group))];
-    const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label)));
+    const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label), infants.length));
     return { sceneId, title, observers, groups, person: personLooking(trials, recorded), sentence: lookingSentence(title, groups, habituate) };
   });
-  return { model, params, habituate, habituation: habituate ? habituation : null, seed, scenes };
+  return {
+    model, params, habituate, habituation: habituate ? habituation : null, seed,
+    ...(many ? { infantsPerLearner: infants.length, infantSeeds: infants.map((_, k) => infantSeed(seed, k)) } : {}),
+    scenes,
+  };
 }

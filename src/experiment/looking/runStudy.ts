@@ -6,6 +6,7 @@ import type { Recording } from '../recording';
 import type { StudyDesign } from '../studyDesign';
 import { recordStudyTrial } from '../studyTrial';
 import { DEFAULT_HABITUATION, Habituation, type HabituationSettings } from './habituation';
+import { infantSeed } from './infants';
 
 export interface StudyScene { scene: SceneFile; text: string }
 
@@ -15,6 +16,8 @@ export interface StudyRunOptions {
   onTrial?: (done: number, total: number) => void;
   /** How learners habituate (default: the training loop's settings, DEFAULT_HABITUATION). */
   habituation?: HabituationSettings;
+  /** Seeds the habituating copies' learning (default: the study's seed; an infant's: infants.ts). */
+  learningSeed?: number;
 }
 
 /** The recordings of every trial, in presentation order. With `habituate` in the design each
@@ -25,7 +28,9 @@ export function runStudy(design: StudyDesign, scenes: ReadonlyMap<string, StudyS
     if (!s) throw new Error(`runStudy: the design's scene "${id}" was not given`);
     return s;
   };
-  const habituation = design.settings.habituate ? new Habituation(design, observers, (id) => sceneOf(id).scene, options.habituation ?? DEFAULT_HABITUATION) : null;
+  const habituation = design.settings.habituate
+    ? new Habituation(design, observers, (id) => sceneOf(id).scene, options.habituation ?? DEFAULT_HABITUATION, options.learningSeed ?? design.settings.seed)
+    : null;
   const run = { id: 'study', name: 'study' };
   const out: Recording[] = [];
   try {
@@ -47,4 +52,19 @@ export function runStudy(design: StudyDesign, scenes: ReadonlyMap<string, StudyS
     habituation?.dispose();
   }
   return out;
+}
+
+/** The recordings each infant saw (infants.ts), infant 0 first: habituating, infant k's learners
+ * are fresh copies learning with infant k's seed, so each infant runs the whole study; otherwise
+ * every infant sees the same recordings (its own looks are drawn later, by lookingResults). */
+export function runInfants(design: StudyDesign, scenes: ReadonlyMap<string, StudyScene>, observers: readonly Observer[], options: StudyRunOptions, infantsPerLearner: number): Recording[][] {
+  if (!design.settings.habituate) {
+    const once = runStudy(design, scenes, observers, options);
+    return Array.from({ length: infantsPerLearner }, () => once);
+  }
+  const total = design.trials.length * infantsPerLearner;
+  return Array.from({ length: infantsPerLearner }, (_, k) => runStudy(design, scenes, observers, {
+    ...options, learningSeed: infantSeed(design.settings.seed, k),
+    onTrial: (done) => options.onTrial?.(k * design.trials.length + done, total),
+  }));
 }

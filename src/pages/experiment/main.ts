@@ -25,6 +25,7 @@ import { recordingWorld, type KnownScene } from './recordingWorld';
 import { StudyRunner } from './studyRunner';
 import { LookingKey } from './lookingKey';
 import { APP_VERSIONS } from '../../web/appVersions';
+import { otherInfants } from './otherInfants';
 import { downloadFile } from '../../web/downloads';
 import { installStudyHook, mirrorStudyStore } from './studyHook';
 import { createStudyStore } from './studyStore';
@@ -70,7 +71,7 @@ const defaults: SetupForm = {
   scenes: shared && 'scene' in shared && sceneOptions.some((s) => s.id === shared.scene.id) ? [shared.scene.id]
     : sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
-  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false,
+  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1,
 };
 const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 // Read before the setup panel writes the chosen form back into the address.
@@ -168,7 +169,7 @@ async function startNew(form: SetupForm): Promise<void> {
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
-    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel }, createdAt: started.toISOString(), status: 'running',
+    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel, ...(form.infants > 1 ? { infants: form.infants } : {}) }, createdAt: started.toISOString(), status: 'running',
   };
   act.setupStarted();
   let ready = false;
@@ -202,6 +203,13 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
       const h = new Habituation(design, observers, (id) => knownScenes.get(id)!.scene);
       habituation = h;
       observersForTrial = (planned) => h.observersFor(planned);
+    }
+    if (form.lookingModel !== 'none' && form.infants > 1) {
+      if (form.habituate) {
+        stagePanel.overlay(`Preparing ${form.infants} infants per learner: each learns from the familiarization trials on its own copy…`);
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }
+      results.setLooking({ model: form.lookingModel, habituate: form.habituate, infants: form.infants, otherInfants: await otherInfants(design, knownScenes, observers, form.infants, v) });
     }
     const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, observersFor: observersForTrial, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
@@ -300,10 +308,10 @@ async function offerResume(): Promise<void> {
   const open = runs.filter((r) => r.status === 'running').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!open) return;
   const done = await recordingsOfRun(open.id);
-  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel'] };
+  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel']; infants?: number };
   let total: number;
   try {
-    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true })).trials.length;
+    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true, infants: 1 })).trials.length;
   } catch (e) {
     alert(`“${open.name}” was interrupted, but its stored settings are unreadable (${e instanceof Error ? e.message : String(e)}); its ${done.length} finished trials are under Recordings.`, true);
     return;
@@ -313,7 +321,7 @@ async function offerResume(): Promise<void> {
   const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume-run' }, 'Resume it');
   const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
   alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
-  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true };
+  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true, infants: settings.infants ?? 1 };
   const take = async (then: () => Promise<void>): Promise<void> => {
     const { settingUp, runner } = store.getState();
     if (settingUp || runner?.isRunning) return;

@@ -12,12 +12,18 @@ import { h } from '../../ui/dom';
 import { downloadFile, downloadSvgAsPng, fileStem, svgUrl } from '../../web/downloads';
 import { comparison, recordingDetails } from './recordingDetails';
 import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
-import { lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
+import { infantLookingResults, lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
 import { familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 import type { LookingModelName } from '../../experiment/looking/lookingModel';
+import type { OtherInfants } from './otherInfants';
 
-/** The looking model the results are read with, or null (surprise only). */
-export interface LookingChoice { model: LookingModelName; habituate: boolean }
+/** The looking model the results are read with, or null (surprise only). With several infants per
+ * learner (infants.ts), `otherInfants` gives the recordings infants 2…K saw (habituating: their own
+ * copies' studies; otherwise the run's own recordings). */
+export interface LookingChoice {
+  model: LookingModelName; habituate: boolean;
+  infants?: number; otherInfants?: OtherInfants;
+}
 import type { KnownScene } from './recordingWorld';
 
 export interface ResultsPanel {
@@ -123,7 +129,10 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       summary.textContent = `${r.finished} of ${r.planned} trials finished.`;
       design.textContent = `Design: ${d.description}`;
       exports.hidden = current.length === 0;
-      const looking = lookingChoice ? lookingResults(d, current, lookingChoice.model, lookingChoice.habituate) : null;
+      const looking = lookingChoice === null ? null
+        : (lookingChoice.infants ?? 1) > 1 && lookingChoice.otherInfants
+          ? infantLookingResults(d, [current, ...lookingChoice.otherInfants(current)], lookingChoice.model, lookingChoice.habituate)
+          : lookingResults(d, current, lookingChoice.model, lookingChoice.habituate);
       body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s, looking)));
       onResults?.(r, looking);
       return r;

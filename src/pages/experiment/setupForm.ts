@@ -2,6 +2,7 @@
 // read from and written to the page's URL so that a study can be shared as a link.
 import { formEncoded, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
+import { MAX_INFANTS_PER_LEARNER } from '../../experiment/looking/infants';
 
 export type Speed = 'instant' | 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = ['instant', 0.5, 1, 2, 4];
@@ -20,13 +21,15 @@ export interface SetupForm {
   lookingModel: LookingModelName | 'none';
   /** Learners keep learning from the familiarization trials (their own copies). */
   habituate: boolean;
+  /** Infants per learner (infants.ts): each with its own attention and, habituating, its own copy. */
+  infants: number;
 }
 
 export const LOOKING_CHOICES: readonly (LookingModelName | 'none')[] = ['none', ...LOOKING_MODELS];
 /** What the Looking model select shows for each choice. */
 export const LOOKING_LABELS: Readonly<Record<LookingModelName | 'none', string>> = { none: 'none', hazard: 'hazard', goldilocks: 'Goldilocks', ranch: 'RANCH-style', 'ranch-moment': 'RANCH-style, moment by moment' };
 
-export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff] } as const;
+export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff], infants: [1, MAX_INFANTS_PER_LEARNER] } as const;
 
 /** Names from a comma-separated list that the page knows, each once; none known: the default. */
 const knownNames = (allowed: readonly string[]) => (text: string): string[] | undefined => {
@@ -47,6 +50,7 @@ export function setupQuerySpec(known: { scenes: readonly string[]; models: reado
     looking: { type: 'switch (0: off)', help: 'a person records looking time with the L key', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
     lookingModel: { name: 'look', type: LOOKING_CHOICES.join(' | '), help: "the observers' looking model (looking time in seconds)", default: 'none', read: (t) => LOOKING_CHOICES.find((x) => x === t), write: (v) => (v && v !== 'none' ? v : null) },
     habituate: { type: 'switch (0: off)', help: 'learners keep learning from familiarization trials', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
+    infants: { type: `whole number ${LIMITS.infants.join('–')}`, help: 'infants per learner: each its own attention and, habituating, its own learning copy', default: 1, read: count(LIMITS.infants), write: (v) => (v > 1 ? String(v) : null) },
   };
 }
 

@@ -24,6 +24,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const pairs = number('study-pairs', initial.pairs, LIMITS.pairs);
   const fam = number('study-fam', initial.familiarization, LIMITS.familiarization);
   const seed = number('study-seed', initial.seed, LIMITS.seed);
+  const infants = number('study-infants', initial.infants, LIMITS.infants);
   const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
   const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look', title: 'Turns each observer’s surprise into looking time in seconds (docs/looking.md)' },
@@ -54,6 +55,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     looking: looking.checked,
     lookingModel: LOOKING_CHOICES.find((c) => c === lookingModel.value) ?? 'none',
     habituate: habituate.checked,
+    infants: Math.round(Number(infants.value)),
   });
   const check = (form: SetupForm): string[] => {
     const out: string[] = [];
@@ -63,6 +65,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     if (!inRange(form.pairs, LIMITS.pairs)) out.push(`Pairs: a whole number from ${LIMITS.pairs[0]} to ${LIMITS.pairs[1]}.`);
     if (!inRange(form.familiarization, LIMITS.familiarization)) out.push(`Familiarization: a whole number from ${LIMITS.familiarization[0]} to ${LIMITS.familiarization[1]}.`);
     if (!inRange(form.seed, LIMITS.seed)) out.push('Seed: a whole number from 0 to 4294967295.');
+    if (!inRange(form.infants, LIMITS.infants)) out.push(`Infants per learner: a whole number from ${LIMITS.infants[0]} to ${LIMITS.infants[1]}.`);
     return out;
   };
   const refresh = (): void => {
@@ -129,6 +132,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-speed' }, 'Playback'), speed),
     h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'study-look' }, 'Looking model'), lookingModel),
     h('label', { class: 'choice', for: 'study-habituate' }, habituate, h('span', {}, 'Learners habituate: they keep learning from the familiarization trials (own copies)')),
+    h('div', { class: 'field', title: 'Each learner watched by this many infants, each with its own attention and, habituating, its own learning copy; the looking results count infants' },
+      h('label', { class: 'field-label', for: 'study-infants' }, 'Infants per learner'), infants),
     h('label', { class: 'choice', for: 'study-looking' }, looking, h('span', {}, 'Record my looking time: hold ', h('kbd', {}, 'L'), ' while you look at the scene (trials play at 1×, conditions hidden)')),
     summary, problems,
     h('div', { class: 'button-row' }, start),
