@@ -17,6 +17,7 @@ import { expandSceneArgs } from './suite';
 import { runInfants, type StudyScene } from '../../experiment/looking/runStudy';
 import { infantLookingResults, type LookingResults } from '../../experiment/looking/lookingStudy';
 import { MAX_INFANTS_PER_LEARNER } from '../../experiment/looking/infants';
+import { DEFAULT_ORDERS, STUDY_ORDERS, type StudyOrders } from '../../experiment/looking/testOrders';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 import { HABITUATION_PRESET_NAMES, HABITUATION_PRESETS, type HabituationPresetName } from '../../experiment/looking/habituationSettings';
 import { habituationCheck, learningCheckCsv, learningCheckSummary } from '../../experiment/looking/habituationCheck';
@@ -25,16 +26,18 @@ import { agesSvg, familiarizationSvg, proportionSvg, testLookingSvg } from '../.
 export const LOOKING_VERSION = 2;
 
 /** One row per observer × trial; with several infants per learner, one per infant × trial, the
- * infant (1-based) in a last column. */
+ * infant (1-based) in a last column; with counterbalanced orders, the test order it saw (drawn or
+ * flipped) after that (`trial` is then its place in that infant's own order). */
 export function lookingCsv(results: LookingResults): string {
   const infants = results.infantsPerLearner !== undefined;
-  const rows = [`scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at${infants ? ',infant' : ''}`];
+  const orders = results.orders === 'counterbalanced';
+  const rows = [`scene,model,group,experience_frames,trial,phase,variant,condition,pair,surprise,looking_s,looks,ended_by,habituated_at${infants ? ',infant' : ''}${orders ? ',order' : ''}`];
   const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   for (const scene of results.scenes) {
     for (const o of scene.observers) {
       for (const t of o.trials) {
         rows.push([scene.sceneId, q(o.model), q(o.group), o.experience_frames ?? '', t.index + 1, t.phase, t.variant, t.condition, t.pair ?? '',
-          t.surprise ?? '', t.seconds, t.looks, t.endedBy, o.habituatedAt ?? '', ...(infants ? [o.infant ?? ''] : [])].join(','));
+          t.surprise ?? '', t.seconds, t.looks, t.endedBy, o.habituatedAt ?? '', ...(infants ? [o.infant ?? ''] : []), ...(orders ? [o.order ?? ''] : [])].join(','));
       }
     }
   }
@@ -58,6 +61,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const check = parsed.values.has('learning-check');
   if (check && !habituate) throw new UsageError('--learning-check measures what habituation teaches: it needs --habituate', 'study');
   const infantsPerLearner = integerFlag(parsed, 'infants-per-learner', 1, MAX_INFANTS_PER_LEARNER) ?? 1;
+  const orders = choiceFlag<StudyOrders>(parsed, 'orders', STUDY_ORDERS) ?? DEFAULT_ORDERS;
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
   const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
@@ -71,7 +75,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
   const infants = runInfants(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation }, infantsPerLearner);
-  const results = infantLookingResults(design, infants, looking, habituate, habituation);
+  const results = infantLookingResults(design, infants, looking, habituate, habituation, orders);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
   for (const s of results.scenes) {
@@ -112,6 +116,7 @@ export const studyCommand: Command = {
       { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },
       { name: 'infants-per-learner', kind: 'string', valueName: 'K', description: `each learner watched by K infants, 1–${MAX_INFANTS_PER_LEARNER} (default 1): K attention-noise streams and, habituating, K copies learning with their own draws; infants are the sign test's unit (docs/looking.md)` },
+      { name: 'orders', kind: 'string', valueName: STUDY_ORDERS.join('|'), description: 'test orders: shared (default: every infant sees the order the seed drew) or counterbalanced (infants numbered learner by learner; every odd-numbered one sees each test pair flipped; docs/looking.md)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },

@@ -33,9 +33,12 @@ function testClause(g: LookingGroup, afterFamiliarization: boolean): string {
   const share = g.infantsPerLearner && g.learners
     ? `; ${g.longerAtImpossible} of ${g.n} infants looked longer at the impossible event (one-sided sign test p ${p2(g.p!)}), and ${g.learners.longerAtImpossible} of ${g.learners.n} learners by their infants' mean (p ${p2(g.learners.p)})`
     : g.n > 1 ? `; ${g.longerAtImpossible} of ${g.n} looked longer at the impossible event` : '';
+  const orders = g.byOrder && g.n > 1
+    ? `; by test order, ${g.byOrder.drawn.longerAtImpossible} of ${g.byOrder.drawn.n} ${g.infantsPerLearner ? 'infants' : 'learners'} who saw the drawn order and ${g.byOrder.flipped.longerAtImpossible} of ${g.byOrder.flipped.n} who saw each pair flipped`
+    : '';
   return longer
-    ? `${lead} looked longer at the impossible event (${m(impossible)}) than at the possible event (${m(possible)})${share}.`
-    : `${lead} did not look longer at the impossible event (${m(impossible)}; possible ${m(possible)})${share}.`;
+    ? `${lead} looked longer at the impossible event (${m(impossible)}) than at the possible event (${m(possible)})${share}${orders}.`
+    : `${lead} did not look longer at the impossible event (${m(impossible)}; possible ${m(possible)})${share}${orders}.`;
 }
 
 /** E.g. "“Car pushed off a platform”. Across 4 familiarization trials (learning from each), the

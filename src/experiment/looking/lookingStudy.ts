@@ -14,6 +14,7 @@ import { SurpriseStream } from './momentStream';
 import { lookingSentence } from './lookingSentence';
 import { DEFAULT_HABITUATION, type HabituationSettings } from './habituationSettings';
 import { infantSeed, signTestP } from './infants';
+import { DEFAULT_ORDERS, testOrderOf, trialsInOrder, type StudyOrders, type TestOrder } from './testOrders';
 
 export interface LookedTrial {
   index: number; phase: PlannedTrial['phase']; variant: number; condition: PlannedTrial['condition']; pair: number | null;
@@ -26,6 +27,8 @@ export interface LookingObserver {
   model: string;
   /** Which of the learner's infants this is (1-based); only with several infants per learner (infants.ts). */
   infant?: number;
+  /** The test order it saw; only with counterbalanced orders (testOrders.ts). */
+  order?: TestOrder;
   kind: string | null; experience_frames: number | null;
   /** The age group it is counted in (learners of the same experience form a cohort). */
   group: string;
@@ -54,7 +57,13 @@ export interface LookingGroup {
   infantsPerLearner?: number;
   p?: number;
   learners?: LearnerCount;
+  /** Only with counterbalanced orders (testOrders.ts): the count above among the observers (infants)
+   * who saw each order, so a reader sees whether one order carries the result. */
+  byOrder?: Record<TestOrder, OrderCount>;
 }
+
+/** Among the observers who saw one test order: those with a preference, and those who looked longer at the impossible event. */
+export interface OrderCount { n: number; longerAtImpossible: number }
 
 /** The learners of a group of infants, each by the mean over its infants. */
 export interface LearnerCount {
@@ -83,6 +92,9 @@ export interface LookingResults {
   seed: number;
   /** Only with several infants per learner: how many, and each infant's seed (infant 1 first). */
   infantsPerLearner?: number; infantSeeds?: number[];
+  /** Only when counterbalanced (testOrders.ts): every odd-numbered infant (learner-major) saw each
+   * test pair flipped; each observer's `order` says which it saw. */
+  orders?: 'counterbalanced';
   scenes: LookingScene[];
 }
 
@@ -116,7 +128,7 @@ export function modelParams(model: LookingModelName): LookingParams | RanchParam
   return model === 'ranch' ? RANCH_PARAMS : model === 'ranch-moment' ? RANCH_MOMENT_PARAMS : lookingParams(model);
 }
 
-function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number, infant: number | null): LookingObserver | null {
+function observerLooking(model: string, trials: readonly PlannedTrial[], recorded: Map<string, Recording>, params: LookingParams | RanchParams, seed: number, infant: number | null, order: TestOrder | null): LookingObserver | null {
   const looked: LookedTrial[] = [];
   const look = looker(params);
   let kind: string | null = null, frames: number | null = null;
@@ -134,13 +146,13 @@ function observerLooking(model: string, trials: readonly PlannedTrial[], recorde
   const bars = { possible: conditionStat(test('possible')), impossible: conditionStat(test('impossible')) };
   const at = habituationTrial(fam);
   return {
-    model, ...(infant === null ? {} : { infant }), kind, experience_frames: frames, group: groupOf(model, kind, frames), trials: looked,
+    model, ...(infant === null ? {} : { infant }), ...(order === null ? {} : { order }), kind, experience_frames: frames, group: groupOf(model, kind, frames), trials: looked,
     familiarization: fam, habituatedAt: at === null ? null : at + 1, test: bars,
     preference: bars.possible.n > 0 && bars.impossible.n > 0 ? bars.impossible.mean - bars.possible.mean : null,
   };
 }
 
-function groupLooking(label: string, members: readonly LookingObserver[], infantsPerLearner: number): LookingGroup {
+function groupLooking(label: string, members: readonly LookingObserver[], infantsPerLearner: number, counterbalanced: boolean): LookingGroup {
   const famLength = Math.max(0, ...members.map((m) => m.familiarization.length));
   const familiarization = Array.from({ length: famLength }, (_, k) => conditionStat(members.flatMap((m) => (k < m.familiarization.length ? [m.familiarization[k]!] : []))));
   const single = members.length === 1 ? members[0]! : null;
@@ -155,7 +167,17 @@ function groupLooking(label: string, members: readonly LookingObserver[], infant
     ci95: withPreference.length === 0 ? [0, 1] : clopperPearson(longer, withPreference.length),
     habituated: members.filter((m) => m.habituatedAt !== null).length,
     ...(infantsPerLearner > 1 ? { infantsPerLearner, p: signTestP(longer, withPreference.length), learners: learnerCount(members) } : {}),
+    ...(counterbalanced ? { byOrder: orderCounts(withPreference) } : {}),
   };
+}
+
+/** k of n per test order, among the observers with a preference. */
+function orderCounts(withPreference: readonly LookingObserver[]): Record<TestOrder, OrderCount> {
+  const count = (order: TestOrder): OrderCount => {
+    const saw = withPreference.filter((m) => m.order === order);
+    return { n: saw.length, longerAtImpossible: saw.filter((m) => m.preference! > 0).length };
+  };
+  return { drawn: count('drawn'), flipped: count('flipped') };
 }
 
 /** Each learner once, by the mean over its infants (those with a complete test pair). */
@@ -188,18 +210,23 @@ function personLooking(trials: readonly PlannedTrial[], recorded: Map<string, Re
 /** Looking times of every recorded trial of the design, for every observer. Depends only on the
  * recordings' scores, the model and the study's seed: the CLI and the page give the same numbers. */
 export function lookingResults(design: StudyDesign, recordings: readonly Recording[], model: LookingModelName, habituate: boolean,
-  habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
-  return infantLookingResults(design, [recordings], model, habituate, habituation);
+  habituation: HabituationSettings = DEFAULT_HABITUATION, orders: StudyOrders = DEFAULT_ORDERS): LookingResults {
+  return infantLookingResults(design, [recordings], model, habituate, habituation, orders);
 }
 
 /** The same with several infants per learner (infants.ts): `infants[k]` the recordings infant k
- * saw (`runInfants`), its looks drawn with infant k's seed. One infant is `lookingResults`. */
+ * saw (`runInfants`), its looks drawn with infant k's seed. One infant is `lookingResults`.
+ * Counterbalanced (testOrders.ts), the odd-numbered infants' looking model meets each test pair
+ * flipped (the recordings are the same: learning happens only in familiarization). */
 export function infantLookingResults(design: StudyDesign, infants: readonly (readonly Recording[])[], model: LookingModelName, habituate: boolean,
-  habituation: HabituationSettings = DEFAULT_HABITUATION): LookingResults {
+  habituation: HabituationSettings = DEFAULT_HABITUATION, orders: StudyOrders = DEFAULT_ORDERS): LookingResults {
   if (infants.length < 1) throw new RangeError('infantLookingResults: at least one infant per learner');
   const params = modelParams(model);
   const seed = design.settings.seed;
   const many = infants.length > 1;
+  const counterbalanced = orders === 'counterbalanced';
+  // Numbered by their place in the whole design, as the drawn order's trials are.
+  const flipped = trialsInOrder(design.trials, counterbalanced ? 'flipped' : 'drawn');
   const recordedBy = infants.map((recordings) => {
     const recorded = new Map<string, Recording>();
     for (const rec of recordings) {
@@ -212,15 +239,19 @@ export function infantLookingResults(design: StudyDesign, infants: readonly (rea
     const trials = design.trials.filter((t) => t.sceneId === sceneId);
     const recorded = recordedBy[0]!;
     const title = trials.map((t) => recorded.get(keyOf(sceneId, t.variant, t.condition))?.meta.scene_title).find(Boolean) ?? sceneId;
-    const observers = design.settings.models.flatMap((m) => recordedBy.map((rec, k) => observerLooking(m, trials, rec, params, infantSeed(seed, k), many ? k + 1 : null)))
-      .filter((o): o is LookingObserver => o !== null);
+    const inOrder = { drawn: trials, flipped: flipped.filter((t) => t.sceneId === sceneId) };
+    const observers = design.settings.models.flatMap((m, learner) => recordedBy.map((rec, k) => {
+      const order = testOrderOf(orders, learner, k, infants.length);
+      return observerLooking(m, inOrder[order], rec, params, infantSeed(seed, k), many ? k + 1 : null, counterbalanced ? order : null);
+    })).filter((o): o is LookingObserver => o !== null);
     const labels = [...new Set(observers.map((o) => o.group))];
-    const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label), infants.length));
+    const groups = labels.map((label) => groupLooking(label, observers.filter((o) => o.group === label), infants.length, counterbalanced));
     return { sceneId, title, observers, groups, person: personLooking(trials, recorded), sentence: lookingSentence(title, groups, habituate) };
   });
   return {
     model, params, habituate, habituation: habituate ? habituation : null, seed,
     ...(many ? { infantsPerLearner: infants.length, infantSeeds: infants.map((_, k) => infantSeed(seed, k)) } : {}),
+    ...(counterbalanced ? { orders: 'counterbalanced' as const } : {}),
     scenes,
   };
 }
