@@ -119,11 +119,13 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch --infants-per-learner 2` agree to the last digit');
   });
 
-  test('experiment: RANCH-style looking moment by moment (ranch-moment) of habituating learners, read from each trial\'s per-frame surprise, is the CLI `lab study` numbers', async ({ open, assert }) => {
+  test('experiment: RANCH-style looking moment by moment (ranch-moment) of habituating learners, read from each trial\'s per-frame surprise, test orders counterbalanced, is the CLI `lab study` numbers', async ({ open, assert }) => {
     // The address's scene order (box, then car) is the study's: the screen and the CLI run the same design.
-    const query = `${PAGE}?scenes=box-released-beyond-platform,car-off-platform&models=learner-1k,learner-100k&pairs=2&fam=3&seed=5&speed=instant&look=ranch-moment&habituate=1`;
+    // Counterbalanced test orders: the second learner meets every test pair flipped, as `lab study --orders counterbalanced`.
+    const query = `${PAGE}?scenes=box-released-beyond-platform,car-off-platform&models=learner-1k,learner-100k&pairs=2&fam=3&seed=5&speed=instant&look=ranch-moment&habituate=1&orders=counterbalanced`;
     const page = await open({ query });
     assert.equal(await page.getByTestId('study-look').inputValue(), 'ranch-moment', 'the looking model is read from the address');
+    assert.equal(await page.getByTestId('study-orders').inputValue(), 'counterbalanced', 'the test orders are read from the address');
     assert.equal((await page.getByTestId('study-look').locator('option:checked').textContent()).trim(), 'RANCH-style, moment by moment', 'the select names the model');
     await start(page);
     await waitStudy(page, () => window.__study.state === 'finished', null, 85_000);
@@ -131,12 +133,15 @@ export function registerExperimentTests(test, { root, outDir }) {
     assert.equal(looking.model, 'ranch-moment');
     assert.equal(looking.params.model, 'ranch-moment', 'the moment-by-moment parameters are reported');
     assert.deepEqual(looking.scenes.map((x) => x.sceneId), ['box-released-beyond-platform', 'car-off-platform'], 'the address\'s scene order');
+    assert.equal(looking.orders, 'counterbalanced', 'counterbalanced orders are recorded');
+    assert.deepEqual(looking.scenes[1].observers.map((o) => o.order), ['drawn', 'flipped'], 'one infant per learner: the orders alternate across learners');
+    assert.match(await page.getByTestId('looking-sentence').first().textContent(), /by test order/);
     const dir = mkdtempSync(join(tmpdir(), 'study-'));
-    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch-moment', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--out', dir], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch-moment', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--orders', 'counterbalanced', '--out', dir], { cwd: root, stdio: 'pipe' });
     const cli = JSON.parse(readFileSync(join(dir, 'looking.json'), 'utf8'));
-    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch-moment` agree to the last digit');
+    assert.deepEqual(JSON.parse(JSON.stringify(looking)), cli.results, 'the screen and `lab study --looking ranch-moment --orders counterbalanced` agree to the last digit');
     // Not the trial-mean model's numbers: the per-frame surprise reached the model.
-    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--out', join(dir, 'ranch')], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'study', '--scenes', 'scenes/box-released-beyond-platform.json,scenes/car-off-platform.json', '--models', 'learner-1k,learner-100k', '--looking', 'ranch', '--habituate', '--pairs', '2', '--fam', '3', '--seed', '5', '--orders', 'counterbalanced', '--out', join(dir, 'ranch')], { cwd: root, stdio: 'pipe' });
     const mean = JSON.parse(readFileSync(join(dir, 'ranch', 'looking.json'), 'utf8')).results;
     const seconds = (r) => r.scenes.flatMap((x) => x.observers.flatMap((o) => o.trials.map((t) => t.seconds)));
     assert.notDeepEqual(seconds(looking), seconds(mean), 'moment-by-moment looking differs from the trial-mean model\'s');

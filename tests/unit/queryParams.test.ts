@@ -73,14 +73,16 @@ describe("each page's parameters", () => {
 
   it('experiment: clamps counts, drops unknown names, and writes a form-encoded link that reads back', () => {
     const known = { scenes: ['s1', 's2'], models: ['m1', 'm2'] };
-    const defaults: SetupForm = { scenes: ['s1'], models: ['m1'], pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1 };
+    const defaults: SetupForm = { scenes: ['s1'], models: ['m1'], pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1, orders: 'shared' };
     expect(formFromQuery('?scenes=s2,zz,s2&models=zz&pairs=999&fam=3&seed=x&speed=instant&looking', known, defaults))
       .toEqual({ ...defaults, scenes: ['s2'], pairs: 200, familiarization: 3, speed: 'instant', looking: true });
-    const form: SetupForm = { scenes: ['s1', 's2'], models: ['m2'], pairs: 4, familiarization: 0, seed: 77, speed: 0.5, looking: true, lookingModel: 'goldilocks', habituate: true, infants: 3 };
-    expect(queryOfForm(form)).toBe('?scenes=s1%2Cs2&models=m2&pairs=4&fam=0&seed=77&speed=0.5&looking=1&look=goldilocks&habituate=1&infants=3');
-    // One infant per learner (the default) leaves the address as it was; a count out of range is clamped.
-    expect(queryOfForm({ ...form, infants: 1 })).toBe('?scenes=s1%2Cs2&models=m2&pairs=4&fam=0&seed=77&speed=0.5&looking=1&look=goldilocks&habituate=1');
+    const form: SetupForm = { scenes: ['s1', 's2'], models: ['m2'], pairs: 4, familiarization: 0, seed: 77, speed: 0.5, looking: true, lookingModel: 'goldilocks', habituate: true, infants: 3, orders: 'counterbalanced' };
+    expect(queryOfForm(form)).toBe('?scenes=s1%2Cs2&models=m2&pairs=4&fam=0&seed=77&speed=0.5&looking=1&look=goldilocks&habituate=1&infants=3&orders=counterbalanced');
+    // One infant per learner and shared orders (the defaults) leave the address as it was; a count out of range is clamped.
+    expect(queryOfForm({ ...form, infants: 1, orders: 'shared' })).toBe('?scenes=s1%2Cs2&models=m2&pairs=4&fam=0&seed=77&speed=0.5&looking=1&look=goldilocks&habituate=1');
     expect(formFromQuery('?infants=99', known, defaults).infants).toBe(16);
+    expect(formFromQuery('?orders=counterbalanced', known, defaults).orders).toBe('counterbalanced');
+    expect(formFromQuery('?orders=mixed', known, defaults).orders).toBe('shared');
     expect(formFromQuery('?look=nope&habituate=0', known, defaults)).toEqual(defaults);
     expect(formFromQuery(queryOfForm(form), known, defaults)).toEqual(form);
   });
@@ -98,7 +100,7 @@ describe("each page's parameters", () => {
       expect(lines.length, page).toBeGreaterThan(3);
       for (const line of lines) expect(line, page).toMatch(/^[a-zA-Z]+ — \S.*: \S/);
     }
-    expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking', 'look', 'habituate', 'infants']);
+    expect(queryNames(setupQuerySpec({ scenes: [], models: [] }))).toEqual(['scenes', 'models', 'pairs', 'fam', 'seed', 'speed', 'looking', 'look', 'habituate', 'infants', 'orders']);
   });
 
   it("docs/pages.md lists each page's parameters exactly as its declaration's help text says", () => {

@@ -1,5 +1,5 @@
 // The Experiment screen's entry: builds the setup, trial, results and recordings panels, runs a
-// study trial by trial (saving each as it finishes), and offers to resume a run a reload cut short.
+// study trial by trial (saving each as it finishes), and offers (resumeOffer.ts) to resume a run a reload cut short.
 import '../../web/strictCsp';
 import { registerOffline } from '../../offline/registerOffline';
 import '../../web/screen.css';
@@ -8,13 +8,13 @@ import { SCENE_FILES } from '../../web/sceneFiles';
 import { buildCatalog } from '../../web/sceneCatalog';
 import { ModelLibrary } from '../../web/modelLibrary';
 import { startTfWasm } from '../../web/tfSetup';
-import { ORACLE, type Observer } from '../../experiment/observers';
-import { LearnedPredictor } from '../../predictor/predictor';
+import type { Observer } from '../../experiment/observers';
+import { loadStudyObservers } from './studyObservers';
 import { designStudy, type PlannedTrial, type StudySettings } from '../../experiment/studyDesign';
 import type { Recording } from '../../experiment/recording';
 import { recordingsToJson } from '../../experiment/recordingJson';
-import { getRun, listRuns, putRecording, putRun, recordingsOfRun, type StoredRun } from '../../storage/recordingStore';
-import type { ModelChoice } from '../../web/modelChoice';
+import { getRun, putRecording, putRun, type StoredRun } from '../../storage/recordingStore';
+import { offerResume, storedSetupOf } from './resumeOffer';
 import { formFromQuery, ignoredInQuery, queryOfForm, setupQuerySpec, type SetupForm } from './setupForm';
 import { mountSetupPanel, type SetupPanel } from './setupPanel';
 import { mountStagePanel } from './stagePanel';
@@ -71,7 +71,7 @@ const defaults: SetupForm = {
   scenes: shared && 'scene' in shared && sceneOptions.some((s) => s.id === shared.scene.id) ? [shared.scene.id]
     : sceneOptions.some((s) => s.id === 'car-off-platform') ? ['car-off-platform'] : sceneOptions.slice(0, 1).map((s) => s.id),
   models: [...new Set([young?.id, old?.id].filter((x): x is string => Boolean(x)))].concat(learned.length === 0 ? ['constant-velocity', 'oracle'] : []),
-  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1,
+  pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1, orders: 'shared',
 };
 const initial = formFromQuery(location.search, { scenes: sceneOptions.map((s) => s.id), models: listed.models.map((m) => m.id) }, defaults);
 // Read before the setup panel writes the chosen form back into the address.
@@ -146,21 +146,6 @@ function offerUnsaved(reason: string): void {
   alert(`${reason} The run goes on and keeps every trial in this page; download them before you close it.`, true, button);
 }
 
-async function observersFor(ids: readonly string[]): Promise<Observer[]> {
-  const out: Observer[] = [];
-  for (const id of ids) {
-    const choice: ModelChoice | undefined = store.getState().models.find((m) => m.id === id);
-    if (!choice) throw new Error(`observer "${id}" is not available on this page`);
-    if (choice.kind === 'oracle') { out.push(ORACLE); continue; }
-    if (choice.kind === 'learned') await startTfWasm();
-    const p = await library.predictor(choice);
-    // Saved checkpoints load under their bare name; the study calls every observer by its id.
-    // (The TF.js model, when there is one, comes along: a habituating learner learns with it.)
-    out.push(p instanceof LearnedPredictor && p.name !== id ? new LearnedPredictor(id, p.network ?? p.fast, p.features, p.experienceFrames, p.checkpointHash) : p);
-  }
-  return out;
-}
-
 // A cohort is scored as its seeds, one observer each (the results add the cohort's line).
 const settingsOf = (form: SetupForm): StudySettings => ({ scenes: form.scenes, models: expandCohorts(form.models, store.getState().models), pairs: form.pairs, familiarization: form.familiarization, seed: form.seed, ...(form.habituate ? { habituate: true } : {}) });
 
@@ -169,7 +154,7 @@ async function startNew(form: SetupForm): Promise<void> {
   const started = new Date();
   const run: StoredRun = {
     id: `run-${started.getTime().toString(36)}`, name: `Study ${started.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`,
-    settings: { ...settingsOf(form), speed: form.speed, looking: form.looking, lookingModel: form.lookingModel, ...(form.infants > 1 ? { infants: form.infants } : {}) }, createdAt: started.toISOString(), status: 'running',
+    settings: storedSetupOf(form, settingsOf(form)), createdAt: started.toISOString(), status: 'running',
   };
   act.setupStarted();
   let ready = false;
@@ -193,8 +178,8 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
   stagePanel.overlay('Loading the observers…');
   try {
     const design = designStudy(settingsOf(form));
-    results.setLooking(form.lookingModel === 'none' ? null : { model: form.lookingModel, habituate: form.habituate });
-    const observers = await observersFor(design.settings.models);
+    results.setLooking(form.lookingModel === 'none' ? null : { model: form.lookingModel, habituate: form.habituate, orders: form.orders });
+    const observers = await loadStudyObservers(design.settings.models, store.getState().models, library);
     const v = APP_VERSIONS;
     let observersForTrial: ((planned: PlannedTrial) => Observer[]) | undefined;
     if (design.settings.habituate) {
@@ -209,7 +194,7 @@ async function prepare(run: StoredRun, form: SetupForm, done: Recording[]): Prom
         stagePanel.overlay(`Preparing ${form.infants} infants per learner: each learns from the familiarization trials on its own copy…`);
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       }
-      results.setLooking({ model: form.lookingModel, habituate: form.habituate, infants: form.infants, otherInfants: await otherInfants(design, knownScenes, observers, form.infants, v) });
+      results.setLooking({ model: form.lookingModel, habituate: form.habituate, orders: form.orders, infants: form.infants, otherInfants: await otherInfants(design, knownScenes, observers, form.infants, v) });
     }
     const runner: StudyRunner = new StudyRunner({ id: run.id, name: run.name }, design, { scenes: knownScenes, observers, observersFor: observersForTrial, versions: v, now: () => new Date().toISOString() }, {
       save: async (rec) => { try { await putRecording(rec); } catch (e) { act.trialUnsaved(rec); throw e; } },
@@ -301,45 +286,8 @@ async function replay(rec: Recording): Promise<void> {
   await stagePanel.stage.play(rec, world, 1, (f) => { stagePanel.curve.reveal(f); });
 }
 
-/** A run a reload (or a closed tab) cut short: offer to resume it or end it. */
-async function offerResume(): Promise<void> {
-  let runs: StoredRun[];
-  try { runs = await listRuns(); } catch (e) { alert(e instanceof Error ? e.message : String(e), true); return; }
-  const open = runs.filter((r) => r.status === 'running').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  if (!open) return;
-  const done = await recordingsOfRun(open.id);
-  const stored = open.settings as StudySettings & { speed?: SetupForm['speed']; looking?: boolean; lookingModel?: SetupForm['lookingModel']; infants?: number };
-  let total: number;
-  try {
-    total = designStudy(settingsOf({ ...stored, speed: 'instant', looking: false, lookingModel: 'none', habituate: stored.habituate === true, infants: 1 })).trials.length;
-  } catch (e) {
-    alert(`“${open.name}” was interrupted, but its stored settings are unreadable (${e instanceof Error ? e.message : String(e)}); its ${done.length} finished trials are under Recordings.`, true);
-    return;
-  }
-  const settings = stored;
-  act.interruptedFound({ runId: open.id, finished: done.length, total });
-  const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume-run' }, 'Resume it');
-  const end = h('button', { class: 'btn', type: 'button', 'data-testid': 'end-interrupted' }, 'End it here');
-  alert(`“${open.name}” was interrupted after ${done.length} of ${total} trials (all ${done.length} are saved).`, false, resume, end);
-  const form: SetupForm = { ...settings, speed: settings.speed ?? 'instant', looking: settings.looking ?? false, lookingModel: settings.lookingModel ?? 'none', habituate: settings.habituate === true, infants: settings.infants ?? 1 };
-  const take = async (then: () => Promise<void>): Promise<void> => {
-    const { settingUp, runner } = store.getState();
-    if (settingUp || runner?.isRunning) return;
-    act.setupStarted();
-    let ready = false;
-    try {
-      ready = await prepare(open, form, done);
-    } finally {
-      act.setupEnded();
-    }
-    if (ready) await then();
-  };
-  resume.addEventListener('click', () => void take(go));
-  end.addEventListener('click', () => void take(async () => { await finish('ended'); alert(null, false); }));
-}
-
 act.markReady();
-void offerResume();
+void offerResume({ store, alert, settingsOf, prepare, go, finish });
 
 if (fuzzOptions.fuzz) {
   const [{ startFuzz }, { StudyFuzz }] = await Promise.all([import('../../web/fuzz/startFuzz'), import('./studyFuzz')]);

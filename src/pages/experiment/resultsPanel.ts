@@ -15,6 +15,8 @@ import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
 import { infantLookingResults, lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
 import { familiarizationSvg, proportionSvg, testLookingSvg } from '../../experiment/looking/lookingCharts';
 import type { LookingModelName } from '../../experiment/looking/lookingModel';
+import { DEFAULT_HABITUATION } from '../../experiment/looking/habituationSettings';
+import type { StudyOrders } from '../../experiment/looking/testOrders';
 import type { OtherInfants } from './otherInfants';
 
 /** The looking model the results are read with, or null (surprise only). With several infants per
@@ -22,6 +24,8 @@ import type { OtherInfants } from './otherInfants';
  * copies' studies; otherwise the run's own recordings). */
 export interface LookingChoice {
   model: LookingModelName; habituate: boolean;
+  /** Test orders across infants (testOrders.ts); default shared. */
+  orders?: StudyOrders;
   infants?: number; otherInfants?: OtherInfants;
 }
 import type { KnownScene } from './recordingWorld';
@@ -131,8 +135,8 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       exports.hidden = current.length === 0;
       const looking = lookingChoice === null ? null
         : (lookingChoice.infants ?? 1) > 1 && lookingChoice.otherInfants
-          ? infantLookingResults(d, [current, ...lookingChoice.otherInfants(current)], lookingChoice.model, lookingChoice.habituate)
-          : lookingResults(d, current, lookingChoice.model, lookingChoice.habituate);
+          ? infantLookingResults(d, [current, ...lookingChoice.otherInfants(current)], lookingChoice.model, lookingChoice.habituate, DEFAULT_HABITUATION, lookingChoice.orders)
+          : lookingResults(d, current, lookingChoice.model, lookingChoice.habituate, DEFAULT_HABITUATION, lookingChoice.orders);
       body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s, looking)));
       onResults?.(r, looking);
       return r;

@@ -3,6 +3,7 @@
 import { formEncoded, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 import { MAX_INFANTS_PER_LEARNER } from '../../experiment/looking/infants';
+import { STUDY_ORDERS, type StudyOrders } from '../../experiment/looking/testOrders';
 
 export type Speed = 'instant' | 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = ['instant', 0.5, 1, 2, 4];
@@ -23,11 +24,16 @@ export interface SetupForm {
   habituate: boolean;
   /** Infants per learner (infants.ts): each with its own attention and, habituating, its own copy. */
   infants: number;
+  /** Test orders across infants (testOrders.ts): shared, or counterbalanced (every other infant sees each pair flipped). */
+  orders: StudyOrders;
 }
 
 export const LOOKING_CHOICES: readonly (LookingModelName | 'none')[] = ['none', ...LOOKING_MODELS];
 /** What the Looking model select shows for each choice. */
 export const LOOKING_LABELS: Readonly<Record<LookingModelName | 'none', string>> = { none: 'none', hazard: 'hazard', goldilocks: 'Goldilocks', ranch: 'RANCH-style', 'ranch-moment': 'RANCH-style, moment by moment' };
+
+/** What the Test orders select shows for each choice. */
+export const ORDER_LABELS: Readonly<Record<StudyOrders, string>> = { shared: 'the same for every infant', counterbalanced: 'counterbalanced across infants' };
 
 export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff], infants: [1, MAX_INFANTS_PER_LEARNER] } as const;
 
@@ -51,6 +57,7 @@ export function setupQuerySpec(known: { scenes: readonly string[]; models: reado
     lookingModel: { name: 'look', type: LOOKING_CHOICES.join(' | '), help: "the observers' looking model (looking time in seconds)", default: 'none', read: (t) => LOOKING_CHOICES.find((x) => x === t), write: (v) => (v && v !== 'none' ? v : null) },
     habituate: { type: 'switch (0: off)', help: 'learners keep learning from familiarization trials', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
     infants: { type: `whole number ${LIMITS.infants.join('–')}`, help: 'infants per learner: each its own attention and, habituating, its own learning copy', default: 1, read: count(LIMITS.infants), write: (v) => (v > 1 ? String(v) : null) },
+    orders: { type: STUDY_ORDERS.join(' | '), help: 'test orders: every infant the drawn one, or counterbalanced (every other infant, learner by learner, sees each pair flipped)', default: 'shared', read: (t) => STUDY_ORDERS.find((x) => x === t), write: (v) => (v !== 'shared' ? v : null) },
   };
 }
 

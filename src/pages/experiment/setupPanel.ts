@@ -1,7 +1,8 @@
 // The setup panel: which scenes and observers, how many matched pairs, familiarization trials,
 // the seed, the playback speed and the looking-time mode; Start runs the study.
 import { h } from '../../ui/dom';
-import { LIMITS, LOOKING_CHOICES, LOOKING_LABELS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { LIMITS, LOOKING_CHOICES, LOOKING_LABELS, ORDER_LABELS, SPEEDS, speedLabel, type SetupForm, type Speed } from './setupForm';
+import { STUDY_ORDERS } from '../../experiment/looking/testOrders';
 import { studyPresets } from '../../experiment/studyPresets';
 import { orderWithControls } from '../../scenes/families';
 
@@ -25,6 +26,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
   const fam = number('study-fam', initial.familiarization, LIMITS.familiarization);
   const seed = number('study-seed', initial.seed, LIMITS.seed);
   const infants = number('study-infants', initial.infants, LIMITS.infants);
+  const orders = h('select', { id: 'study-orders', 'data-testid': 'study-orders' }, ...STUDY_ORDERS.map((o) => h('option', { value: o, selected: o === initial.orders }, ORDER_LABELS[o])));
   const speed = h('select', { id: 'study-speed', 'data-testid': 'study-speed' }, ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === initial.speed }, speedLabel(s))));
   const looking = h('input', { type: 'checkbox', id: 'study-looking', 'data-testid': 'study-looking', checked: initial.looking });
   const lookingModel = h('select', { id: 'study-look', 'data-testid': 'study-look', title: 'Turns each observer’s surprise into looking time in seconds (docs/looking.md)' },
@@ -56,6 +58,7 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     lookingModel: LOOKING_CHOICES.find((c) => c === lookingModel.value) ?? 'none',
     habituate: habituate.checked,
     infants: Math.round(Number(infants.value)),
+    orders: STUDY_ORDERS.find((o) => o === orders.value) ?? 'shared',
   });
   const check = (form: SetupForm): string[] => {
     const out: string[] = [];
@@ -134,6 +137,8 @@ export function mountSetupPanel(host: HTMLElement, scenes: readonly SceneOption[
     h('label', { class: 'choice', for: 'study-habituate' }, habituate, h('span', {}, 'Learners habituate: they keep learning from the familiarization trials (own copies)')),
     h('div', { class: 'field', title: 'Each learner watched by this many infants, each with its own attention and, habituating, its own learning copy; the looking results count infants' },
       h('label', { class: 'field-label', for: 'study-infants' }, 'Infants per learner'), infants),
+    h('div', { class: 'field', title: 'Counterbalanced: infants numbered learner by learner, every other one sees each test pair the other way round (half the infants see each event first), as infant studies do' },
+      h('label', { class: 'field-label', for: 'study-orders' }, 'Test orders'), orders),
     h('label', { class: 'choice', for: 'study-looking' }, looking, h('span', {}, 'Record my looking time: hold ', h('kbd', {}, 'L'), ' while you look at the scene (trials play at 1×, conditions hidden)')),
     summary, problems,
     h('div', { class: 'button-row' }, start),
