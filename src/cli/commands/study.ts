@@ -116,7 +116,7 @@ export const studyCommand: Command = {
       { name: 'fam', kind: 'string', valueName: 'N', description: `familiarization trials per scene, 0–${MAX_FAMILIARIZATION} (default 4)` },
       { name: 'seed', kind: 'string', valueName: 'S', description: 'seed of the variants, the order and the looks (default 1)' },
       { name: 'infants-per-learner', kind: 'string', valueName: 'K', description: `each learner watched by K infants, 1–${MAX_INFANTS_PER_LEARNER} (default 1): K attention-noise streams and, habituating, K copies learning with their own draws; infants are the sign test's unit (docs/looking.md)` },
-      { name: 'orders', kind: 'string', valueName: STUDY_ORDERS.join('|'), description: 'test orders: shared (default: every infant sees the order the seed drew) or counterbalanced (infants numbered learner by learner; every odd-numbered one sees each test pair flipped; docs/looking.md)' },
+      { name: 'orders', kind: 'string', valueName: STUDY_ORDERS.join('|'), description: 'test orders: shared (default: every infant sees the order the seed drew) or counterbalanced (infants numbered from 0, learner by learner: numbers 1, 3, 5, … see each test pair flipped; docs/looking.md)' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
     positionals: { name: 'FILE|DIR', min: 0, max: 1000 },
