@@ -23,6 +23,25 @@ export const groupThousands = (n: number): string => String(Math.round(n)).repla
 
 const ties = (p: PairCount): string => (p.ties === 0 ? '' : ` (${p.ties} ${p.ties === 1 ? 'tie' : 'ties'})`);
 
+interface AgeCohort { frames: number; learners: number; impossibleHigher: number; ties: number; complete: number }
+
+/** Learners of the same experience (the seeds of a cohort) counted together, oldest first. */
+function cohortsByAge(learners: readonly SentenceModel[]): AgeCohort[] {
+  const ages: AgeCohort[] = [];
+  for (const m of learners) {
+    let age = ages.find((a) => a.frames === m.experience_frames);
+    if (!age) ages.push((age = { frames: m.experience_frames!, learners: 0, impossibleHigher: 0, ties: 0, complete: 0 }));
+    age.learners += 1;
+    age.impossibleHigher += m.pairs.impossibleHigher;
+    age.ties += m.pairs.ties;
+    age.complete += m.pairs.complete;
+  }
+  return ages;
+}
+
+const ageCount = (a: AgeCohort): string =>
+  `${groupThousands(a.frames)} frames (${a.learners} ${a.learners === 1 ? 'learner' : 'learners'}) ${a.impossibleHigher} of ${a.complete}${ties(a)}`;
+
 /** Which learner is older, by frames of experience: ages are what the study is about. */
 function ageClause(models: readonly SentenceModel[]): string {
   const learners = models
@@ -33,6 +52,8 @@ function ageClause(models: readonly SentenceModel[]): string {
   const oldest = learners[0]!, youngest = learners[learners.length - 1]!;
   if (learners.length === 1) return ` ${oldest.model} has seen ${frames(oldest)} frames of experience.`;
   if (oldest.experience_frames === youngest.experience_frames) return ` The learners have the same experience (${frames(oldest)} frames).`;
+  const ages = cohortsByAge(learners);
+  if (ages.length < learners.length) return ` By age, pairs where the impossible trial surprised more: ${ages.map(ageCount).join('; ')}.`;
   if (learners.length === 2) return ` ${oldest.model} is the older learner (${frames(oldest)} frames of experience against ${frames(youngest)}).`;
   return ` The oldest learner is ${oldest.model} (${frames(oldest)} frames of experience), the youngest ${youngest.model} (${frames(youngest)}).`;
 }

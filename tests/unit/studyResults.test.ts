@@ -207,4 +207,10 @@ describe('studySentence', () => {
     expect(studySentence('T', [m('constant-velocity', 'constant-velocity', 0, 0, 2, 2)])).toBe('constant-velocity was more surprised by the impossible trial in 0 of 2 pairs (2 ties) of “T”.');
     expect(studySentence('T', [m('a', 'learned', 5, 0, 0), m('b', 'learned', 5, 0, 0)])).toBe('“T”: no complete pair yet.');
   });
+  it('counts the seeds of a cohort together by age, oldest first', () => {
+    const cohort = [m('l-1k', 'learned', 1_000, 1, 4), m('l-100k', 'learned', 100_000, 4, 4), m('l-1k-s2', 'learned', 1_000, 0, 4, 1), m('l-100k-s2', 'learned', 100_000, 3, 4), m('l-30k', 'learned', 30_000, 2, 3)];
+    expect(studySentence('T', cohort)).toBe(
+      'l-1k was more surprised by the impossible trial in 1 of 4 pairs of “T”; l-100k in 4 of 4; l-1k-s2 in 0 of 4 (1 tie); l-100k-s2 in 3 of 4; l-30k in 2 of 3. By age, pairs where the impossible trial surprised more: 100,000 frames (2 learners) 7 of 8; 30,000 frames (1 learner) 2 of 3; 1,000 frames (2 learners) 1 of 8 (1 tie).',
+    );
+  });
 });
