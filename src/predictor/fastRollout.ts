@@ -6,6 +6,7 @@
 import type { Observation, ObjectState } from './observation';
 import type { StepPrediction } from './predictor';
 import type { RolloutState } from './rollout';
+import { sameStart } from './rolloutMemo';
 import { BodyTable, MAX_SENDERS, nearestSenders, writePairRow, writeReceiverRow } from './featureRows';
 import { CHUNK_PAIRS, CHUNK_RECEIVERS, OBJECT_STRIDE, PAIR_STRIDE, varianceOf, type FastNetwork } from './fastNetwork';
 import { DV_SCALE, DW_SCALE, OUTPUTS, type FeatureOptions } from './features';
@@ -60,12 +61,20 @@ export function rollForward(net: FastNetwork, features: FeatureOptions, starts: 
   return states.map((state, b) => finished(state, offsets[b]!));
 }
 
+/** One-step predictions made before, of these frames (the other trial of a matched pair): rows of
+ * the frames the two share from frame 0 on can be taken from it instead of computed again. */
+export interface EarlierPrediction { frames: readonly Observation[]; prediction: StepPrediction }
+
 /** LearnedPredictor.predict: one step for every frame, the same bits as FastNetwork.predict over
  * buildFeatures of the frames, rows in observation order (one per object of the widest frame;
- * static and padding rows: mean 0, variance 1). */
-export function predictFrames(net: FastNetwork, features: FeatureOptions, frames: readonly Observation[]): StepPrediction {
-  const offsets = load(frames, frames);
-  predictStep(net, features.contactFeatures, hasIntegrator(features), moved, true);
+ * static and padding rows: mean 0, variance 1). With `earlier`, the chunks that lie wholly within
+ * the frames it shares with these from frame 0 on are not run: their rows are copied from it (the
+ * same inputs in the same chunk give the same bits; shareableReceivers says which chunks qualify). */
+export function predictFrames(net: FastNetwork, features: FeatureOptions, frames: readonly Observation[], earlier?: EarlierPrediction): StepPrediction {
+  load(frames, frames);
+  const reused = earlier ? shareableReceivers(leadingSameFrames(frames, earlier.frames)) : 0;
+  if (earlier && reused > 0) copyRows(earlier.prediction, reused);
+  predictStep(net, features.contactFeatures, hasIntegrator(features), moved, true, reused);
   let n = 1;
   for (const f of frames) n = Math.max(n, f.length);
   const mean = new Float32Array(frames.length * n * OUTPUTS);
@@ -77,6 +86,49 @@ export function predictFrames(net: FastNetwork, features: FeatureOptions, frames
     variance[at] = varX[i]!; variance[at + 1] = varY[i]!; variance[at + 2] = varW[i]!;
   }
   return { n, mean, variance };
+}
+
+/** How many frames, from frame 0 on, are the same to the bit in both lists. */
+function leadingSameFrames(a: readonly Observation[], b: readonly Observation[]): number {
+  const n = Math.min(a.length, b.length);
+  let t = 0;
+  while (t < n && (a[t] === b[t] || sameStart(a[t]!, b[t]!))) t++;
+  return t;
+}
+
+/** The loaded receivers, from the first on, whose rows a prediction over other frames that share the
+ * first `frames` frames holds to the bit: those of the chunks predictStep would close at a receiver
+ * still within the shared frames. Such a chunk holds the same rows in both (the same receivers, pairs
+ * and chunk boundaries: a chunk ends at a fixed count, or where the next receiver's pairs would not
+ * fit, and that next receiver is shared too). Returns the receiver the first unshared chunk starts at. */
+function shareableReceivers(frames: number): number {
+  let shared = 0;
+  while (shared < moved && movingFrame[shared]! < frames) shared++;
+  let chunkStart = 0;
+  let inChunk = 0;
+  let pairs = 0;
+  for (let q = 0; q < shared; q++) {
+    const heard = Math.min(movingCount[q]! - 1, MAX_SENDERS);
+    if (inChunk === CHUNK_RECEIVERS || pairs + heard > CHUNK_PAIRS) {
+      chunkStart = q;
+      inChunk = 0;
+      pairs = 0;
+    }
+    pairs += heard;
+    inChunk++;
+  }
+  // The chunk in progress at the end of the shared frames is closed by an unshared receiver (or by none).
+  return chunkStart;
+}
+
+/** The first `receivers` loaded receivers' change and variances from an earlier prediction's rows. */
+function copyRows(p: StepPrediction, receivers: number): void {
+  for (let q = 0; q < receivers; q++) {
+    const i = moving[q]!;
+    const at = (movingFrame[q]! * p.n + i - movingFrom[q]!) * OUTPUTS;
+    dvx[i] = p.mean[at]!; dvy[i] = p.mean[at + 1]!; dw[i] = p.mean[at + 2]!;
+    varX[i] = p.variance[at]!; varY[i] = p.variance[at + 1]!; varW[i] = p.variance[at + 2]!;
+  }
 }
 
 /** Puts every state's bodies into the table one after another (a belief's variances with them),
@@ -127,12 +179,15 @@ function takeFirstStep(first: FirstStep, states: readonly Observation[], offsets
 /** One batched prediction for every moving body, chunked exactly as FastNetwork.predict chunks a
  * FeatureBatch of these frames (the kernel pairs rows within a chunk), converted to m/s and rad/s
  * and rounded to float32 as LearnedPredictor's StepPrediction holds them. */
-function predictStep(net: FastNetwork, contact: boolean, integrator: boolean, receivers: number, spin: boolean): void {
-  for (let q = 0; q < receivers; q++) table.setGeometry(moving[q]!);
+function predictStep(net: FastNetwork, contact: boolean, integrator: boolean, receivers: number, spin: boolean, firstReceiver = 0): void {
+  // A receiver's senders are the bodies of its own frame: geometry from that frame's first receiver on.
+  let geometryFrom = firstReceiver;
+  while (geometryFrom > 0 && geometryFrom < receivers && movingFrame[geometryFrom - 1] === movingFrame[geometryFrom]) geometryFrom--;
+  for (let q = geometryFrom; q < receivers; q++) table.setGeometry(moving[q]!);
   const { f, objects, pairs: pairRows, pairEnd } = net.chunk;
   let inChunk = 0;
   let pairs = 0;
-  for (let q = 0; q < receivers; q++) {
+  for (let q = firstReceiver; q < receivers; q++) {
     const i = moving[q]!;
     const from = movingFrom[q]!;
     const m = movingCount[q]!;

@@ -4,6 +4,7 @@
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import type { RolloutState } from './rollout';
+import type { EarlierPrediction } from './fastRollout';
 
 /** A start and its rollout, once computed (computeSurprise fills it in after the batch it joins). */
 export interface MemoEntry { readonly start: Observation | RolloutState; rollout?: RolloutState }
@@ -14,6 +15,10 @@ export interface MemoEntry { readonly start: Observation | RolloutState; rollout
 export class RolloutMemo {
   /** Entries by startHash; a bucket's starts are told apart by sameStart. */
   private readonly buckets = new Map<number, MemoEntry[]>();
+
+  /** The one-step prediction of the last trial scored with this memo: the next trial's frames the
+   * same as its first ones take their rows from it (StepPredictor.predictReusing). */
+  oneStep: EarlierPrediction | undefined;
 
   constructor(readonly predictor: StepPredictor, readonly horizon: number) {}
 

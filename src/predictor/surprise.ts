@@ -1,6 +1,6 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
 import type { Observation } from './observation';
-import type { StepPredictor } from './predictor';
+import type { StepPrediction, StepPredictor } from './predictor';
 import { rollStarts, rolloutSurprise, shapeSurprise, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
@@ -70,7 +70,9 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   // The one-step prediction at every frame. A rollout that starts from a frame as observed (a
   // belief that carries nothing hidden) takes its first step with exactly this row, so that step is
   // not predicted twice.
-  const oneStep = T > 1 ? predictor.predict(frames.slice(0, T - 1)) : null;
+  // With a shared memo, the frames this trial shares with the one scored before it from frame 0 on
+  // (a matched pair's frames before the onset) take their rows from that trial's prediction.
+  const oneStep = T > 1 ? oneStepPrediction(predictor, frames.slice(0, T - 1), shared) : null;
   if (T > horizon) {
     // Without object files (coreKnowledge.ts) the observer keeps nothing hidden in mind and scores
     // only what stayed in sight (sightings.ts), with or without views.
@@ -151,6 +153,15 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     }
   }
   return { perObject, total, oneStepNll, horizon };
+}
+
+/** The observer's one-step prediction of every frame, reusing and then leaving in `memo` what the
+ * other trial of a pair can share (the same bits as predict). */
+function oneStepPrediction(predictor: StepPredictor, frames: readonly Observation[], memo?: RolloutMemo): StepPrediction {
+  const earlier = memo?.oneStep;
+  const prediction = earlier && predictor.predictReusing ? predictor.predictReusing(frames, earlier) : predictor.predict(frames);
+  if (memo) memo.oneStep = { frames, prediction };
+  return prediction;
 }
 
 /** The starts (frame indices) whose rollouts are scored: every one with stride 1; with stride k,
