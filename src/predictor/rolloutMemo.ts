@@ -7,7 +7,12 @@ import type { RolloutState } from './rollout';
 import type { EarlierPrediction } from './fastRollout';
 
 /** A start and its rollout, once computed (computeSurprise fills it in after the batch it joins). */
-export interface MemoEntry { readonly start: Observation | RolloutState; rollout?: RolloutState }
+export interface MemoEntry {
+  readonly start: Observation | RolloutState;
+  rollout?: RolloutState;
+  /** With a start stride k (computeSurprise): the rollout 1, …, k − 1 steps further on. */
+  onward?: RolloutState[];
+}
 
 /** Rollouts of one observer over one horizon, found by their start (the same to the bit: sameStart).
  * Hand the same memo to computeSurprise for trials whose starts may coincide, e.g. both trials of a

@@ -54,8 +54,10 @@ const dynamicIds = (o: Observation): Map<string, number> => {
  * as one rolled out before (in this trial, or in `memo`'s) is not rolled out again: its rollout is
  * the same. Hand both trials of a matched pair one memo (they share every frame before the onset). */
 export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[],
-  shared?: RolloutMemo, stride = 1): SurpriseTrace {
+  shared?: RolloutMemo, stride = 1, startStride = 1): SurpriseTrace {
   if (!Number.isInteger(stride) || stride < 1) throw new Error(`computeSurprise: stride must be a whole number ≥ 1, not ${stride}`);
+  if (!Number.isInteger(startStride) || startStride < 1) throw new Error(`computeSurprise: start stride must be a whole number ≥ 1, not ${startStride}`);
+  if (stride > 1 && startStride > 1) throw new Error('computeSurprise: a stride and a start stride cannot be combined');
   shared?.check(predictor, horizon);
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
@@ -88,7 +90,9 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
     // With a stride k, only the frames t ≡ 0 (mod k) are scored (scoredStarts): the others stay NaN.
-    const scored = scoredStarts(starts.length, horizon, stride);
+    // With a start stride k, rollouts start only at the frames s ≡ 0 (mod k), and frame s + H + j
+    // (j < k) is scored from the rollout started at s, H + j steps on (startStrideStarts).
+    const scored = startStride > 1 ? startStrideStarts(starts.length, startStride) : scoredStarts(starts.length, horizon, stride);
     // Each scored start's memo entry: a start the same as the one scored before shares its entry;
     // others are found by content only when the memo is shared with another trial (in this trial
     // alone, only repeats can coincide). An entry's rollout is computed with the first batch it joins.
@@ -118,16 +122,26 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
         ? { prediction: oneStep, rows: todoAt } : undefined;
       const rolled = rollStarts(predictor, todo.map((e) => e.start), horizon, first);
       todo.forEach((e, m) => { e.rollout = rolled[m]!; });
+      // A start stride's rollouts go on, one step at a time, for the frames after s + H they score.
+      for (let j = 1; j < startStride; j++) {
+        const going = [...new Set(entries)].filter((e) => (e.onward?.length ?? 0) < j);
+        if (going.length === 0) continue;
+        const stepped = rollStarts(predictor, going.map((e) => (j === 1 ? e.rollout! : e.onward![j - 2]!)), 1);
+        going.forEach((e, m) => { (e.onward ??= []).push(stepped[m]!); });
+      }
       entries.forEach((entry, k) => {
-        const t = chunkAt[k]! + horizon;
-        let sum = 0;
-        const r = entry.rollout!;
-        const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
-        for (const [id, s] of scores) {
-          ensure(id)[t] = s;
-          sum += s;
+        for (let j = 0; j < startStride; j++) {
+          const t = chunkAt[k]! + horizon + j;
+          if (t >= T) break;
+          let sum = 0;
+          const r = j === 0 ? entry.rollout! : entry.onward![j - 1]!;
+          const scores = since ? sightedSurprise(r, frames[t]!, chunkAt[k]!, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
+          for (const [id, s] of scores) {
+            ensure(id)[t] = s;
+            sum += s;
+          }
+          total[t] = sum;
         }
-        total[t] = sum;
       });
     }
   }
@@ -170,6 +184,14 @@ function oneStepPrediction(predictor: StepPredictor, frames: readonly Observatio
 export function scoredStarts(count: number, horizon: number, stride: number): number[] {
   const out: number[] = [];
   for (let s = 0; s < count; s++) if ((s + horizon) % stride === 0) out.push(s);
+  return out;
+}
+
+/** The starts whose rollouts are made with a start stride k: the frames s ≡ 0 (mod k), a fixed phase
+ * (frame 0 of the trial), so both trials of a matched pair start theirs at the same frames. */
+export function startStrideStarts(count: number, startStride: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < count; s += startStride) out.push(s);
   return out;
 }
 
