@@ -252,12 +252,14 @@ function applyStep(receivers: number): void {
   }
 }
 
-/** The rollout of the start whose bodies begin at `from`, as objects (the literal of rollout.ts's states). */
+/** The rollout of the start whose bodies begin at `from`, as objects (the literal of rollout.ts's
+ * states; a static body stays the start's own object, as applyPrediction leaves it). */
 function finished(state: Observation, from: number): RolloutState {
   const out: ObjectState[] = new Array<ObjectState>(state.length);
   for (let k = 0; k < state.length; k++) {
     const o = state[k]!;
     const i = from + k;
+    if (o.isStatic) { out[k] = o; continue; }
     out[k] = {
       id: o.id, kind: o.kind, x: table.x[i]!, y: table.y[i]!, vx: table.vx[i]!, vy: table.vy[i]!, angle: table.angle[i]!,
       angularVelocity: table.angularVelocity[i]!, width: o.width, height: o.height, isStatic: o.isStatic,

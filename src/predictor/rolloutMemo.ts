@@ -34,6 +34,18 @@ export class RolloutMemo {
     return undefined;
   }
 
+  /** The entry of a start the same as this one, or a new one for it, remembered (find, then add,
+   * hashing the start once). */
+  findOrAdd(start: Observation | RolloutState): MemoEntry {
+    const h = startHash(start);
+    const bucket = this.buckets.get(h);
+    if (bucket) for (const e of bucket) if (sameStart(e.start, start)) return e;
+    const entry: MemoEntry = { start };
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(h, [entry]);
+    return entry;
+  }
+
   /** Remembers the entry (its rollout, once set, is shared by every start the same as its own: it must not be changed). */
   add(entry: MemoEntry): void {
     const h = startHash(entry.start);

@@ -1,5 +1,5 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
-import type { Observation } from './observation';
+import { movingById, type Observation } from './observation';
 import type { StepPrediction, StepPredictor } from './predictor';
 import { rollStarts, rolloutSurprise, shapeSurprise, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
@@ -102,11 +102,7 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
       const entries = chunkAt.map((t, k) => {
         const start = starts[t]!;
         if (last && from + k > 0 && sameStart(start, starts[scored[from + k - 1]!]!)) return last;
-        last = shared?.find(start);
-        if (!last) {
-          last = { start };
-          shared?.add(last);
-        }
+        last = shared ? shared.findOrAdd(start) : { start };
         return last;
       });
       // The chunk's starts not rolled out before, each once, with the frame it was first met at.
@@ -136,10 +132,10 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
           let sum = 0;
           const r = j === 0 ? entry.rollout! : entry.onward![j - 1]!;
           const scores = since ? sightedSurprise(r, frames[t]!, chunkAt[k]!, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
-          for (const [id, s] of scores) {
+          scores.forEach((s, id) => {
             ensure(id)[t] = s;
             sum += s;
-          }
+          });
           total[t] = sum;
         }
       });
@@ -149,20 +145,19 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     const p = oneStep;
     for (let t = 1; t < T; t++) {
       const prev = frames[t - 1]!;
-      const observed = dynamicIds(frames[t]!);
+      const frame = frames[t]!;
       let nll = 0;
-      prev.forEach((o, i) => {
-        if (o.isStatic) return;
-        const j = observed.get(o.id);
-        if (j === undefined) return;
-        const now = frames[t]![j]!;
+      for (let i = 0; i < prev.length; i++) {
+        const o = prev[i]!;
+        if (o.isStatic) continue;
+        const now = movingById(frame, i, o.id);
+        if (!now) continue;
         const k = ((t - 1) * p.n + i) * OUTPUTS;
-        const d = [now.vx - o.vx, now.vy - o.vy];
-        for (let c = 0; c < 2; c++) {
-          const v = p.variance[k + c]!;
-          nll += 0.5 * ((d[c]! - p.mean[k + c]!) ** 2 / v + log(2 * Math.PI * v));
-        }
-      });
+        const vx = p.variance[k]!;
+        nll += 0.5 * ((now.vx - o.vx - p.mean[k]!) ** 2 / vx + log(2 * Math.PI * vx));
+        const vy = p.variance[k + 1]!;
+        nll += 0.5 * ((now.vy - o.vy - p.mean[k + 1]!) ** 2 / vy + log(2 * Math.PI * vy));
+      }
       oneStepNll[t] = nll;
     }
   }
