@@ -2,8 +2,10 @@
 // whole concept suite (controls included) as drawn, mirrored and held out, every shipped observer:
 // pair outcomes, scene and concept verdicts, accuracies against their exact intervals, McNemar
 // verdicts and the trials' rank order, stride k against stride 1 (docs/surprise.md).
-// Run: npx tsx bench/strideFaithfulness.ts [--pairs 20] [--seed 0] [--strides 2,3,4,5,6,8,10] [--cost]
-// (--cost: also the suite's cost ratio at each stride, as `npm run bench predictor` measures it).
+// Run: npx tsx bench/strideFaithfulness.ts [--pairs 20] [--seed 0] [--strides 2,3,4,5,6,8,10] [--start-strides 2] [--cost]
+// (--start-strides: also rollouts started at every k-th frame only, every frame scored from the rollouts
+// in flight, `suite --start-stride k`; --strides '' leaves the strides out; --cost: also the suite's
+// cost ratio at each stride and start stride, as `npm run bench predictor` measures it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseSceneText } from '../src/scenes/parse';
@@ -42,9 +44,10 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 
 interface Run { label: string; view: SuiteView; scenes: SceneFile[] }
 
-/** Every unit of one suite, scored once per stride (stride 1 first) from the same traces. */
-function unitsByStride(run: Run, observers: readonly Observer[], pairs: number, seed: number, strides: readonly number[]): SuiteUnit[][] {
-  const out = strides.map(() => [] as SuiteUnit[]);
+/** Every unit of one suite, scored once per stride (stride 1 first) from the same traces, then once
+ * per start stride (each computed on its own: its rollouts are not the stride-1 ones). */
+function unitsByStride(run: Run, observers: readonly Observer[], pairs: number, seed: number, strides: readonly number[], startStrides: readonly number[]): SuiteUnit[][] {
+  const out = [...strides, ...startStrides].map(() => [] as SuiteUnit[]);
   run.scenes.flatMap((scene) => sidesOf(run.view.mirror).map((mirrored) => ({ scene, mirrored }))).forEach(({ scene, mirrored }, entry) => {
     for (let v = 0; v < pairs; v++) {
       const pair = runPair(scene, v, seed, { mirrored, split: run.view.split ?? 'default' });
@@ -58,6 +61,13 @@ function unitsByStride(run: Run, observers: readonly Observer[], pairs: number, 
           ? [trialScores(tp, pair.onset), trialScores(ti, pair.onset)]
           : [trialScores(strideTrace(tp, k), pair.onset), trialScores(strideTrace(ti, k), pair.onset)]));
         out[s]!.push({ scene: entry, variant: v, onset: pair.onset, scores });
+      });
+      startStrides.forEach((k, s) => {
+        const scores = observers.map((o): [TrialScores, TrialScores] => {
+          const memo = memoFor(o);
+          return [scoreTrial(o, pair, 'possible', memo, 1, k).scores, scoreTrial(o, pair, 'impossible', memo, 1, k).scores];
+        });
+        out[strides.length + s]!.push({ scene: entry, variant: v, onset: pair.onset, scores });
       });
     }
   });
@@ -125,9 +135,12 @@ function compare(base: SuiteOutput, other: SuiteOutput, seed: number): Differenc
   };
 }
 
-const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, seed: { type: 'string', default: '0' }, strides: { type: 'string', default: '2,3,4,5,6,8,10' }, cost: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '20' }, seed: { type: 'string', default: '0' }, strides: { type: 'string', default: '2,3,4,5,6,8,10' },
+  'start-strides': { type: 'string', default: '' }, cost: { type: 'boolean', default: false } } });
 const pairs = Number(values.pairs), seed = Number(values.seed);
-const strides = [1, ...values.strides!.split(',').map(Number)];
+const list = (text: string): number[] => text.split(',').filter((x) => x !== '').map(Number);
+const strides = [1, ...list(values.strides!)];
+const startStrides = list(values['start-strides']!);
 const all = orderWithControls(readdirSync('scenes').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()
   .map((f) => parseSceneText(readFileSync(`scenes/${f}`, 'utf8'), f))).filter((s) => s.violation);
 const observers: Observer[] = [...listCheckpoints(DEFAULT_MODELS_DIR).map((e) => loadCheckpointDir(e.dir!, e.name)), new ConstantVelocityPredictor(), ORACLE];
@@ -141,9 +154,9 @@ console.log('| run | stride | pair outcomes flipped | scene verdicts changed | a
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const run of runs) {
   const began = performance.now();
-  const byStride = unitsByStride(run, observers, pairs, seed, strides);
+  const byStride = unitsByStride(run, observers, pairs, seed, strides, startStrides);
   const outputs = byStride.map((units) => assembleSuite(run.scenes, observers.map(scoredModel), pairs, seed, units, run.view));
-  strides.slice(1).forEach((k, s) => {
+  [...strides.slice(1).map(String), ...startStrides.map((k) => `start ${k}`)].forEach((k, s) => {
     const d = compare(outputs[0]!, outputs[s + 1]!, seed);
     console.log(`| ${run.label} | ${k} | ${d.outcomesFlipped}/${d.outcomes} | ${d.scenesVerdictChanged.length}/${d.scenes} | ${d.outsideInterval.length} | ${d.maxAccuracyChange.toFixed(3)} | ${d.conceptsChanged.length}/${d.concepts} | ${d.firstPassingChanged.length} | ${d.mcnemarChanged}/${d.mcnemar} | ${d.spearmanMin.toFixed(4)} (${d.spearmanMinModel}) |`);
     for (const line of [...d.scenesVerdictChanged.map((x) => `scene ${x}`), ...d.outsideInterval.map((x) => `outside ${x}`), ...d.conceptsChanged.map((x) => `concept ${x}`), ...d.firstPassingChanged.map((x) => `youngest ${x}`)]) {
@@ -155,8 +168,8 @@ for (const run of runs) {
 if (values.cost) {
   console.log('\n| stride | every shipped observer (CPU s) | constant velocity only, same stride (CPU s) | ratio (median of 3 interleaved rounds) | load |');
   console.log('|---:|---:|---:|---:|---:|');
-  for (const k of strides) {
-    const r = suiteSeconds(2, 3, k);
-    console.log(`| ${k} | ${r.all.toFixed(2)} | ${r.baseline.toFixed(2)} | ${r.ratio.toFixed(2)}× (${r.ratios.map((x) => x.toFixed(2)).join(', ')}) | ${loadavg()[0]!.toFixed(1)} |`);
+  for (const [label, k, start] of [...strides.map((k) => [String(k), k, 1] as const), ...startStrides.map((k) => [`start ${k}`, 1, k] as const)]) {
+    const r = suiteSeconds(2, 3, k, start);
+    console.log(`| ${label} | ${r.all.toFixed(2)} | ${r.baseline.toFixed(2)} | ${r.ratio.toFixed(2)}× (${r.ratios.map((x) => x.toFixed(2)).join(', ')}) | ${loadavg()[0]!.toFixed(1)} |`);
   }
 }

@@ -51,7 +51,7 @@ export function ghostPerStep(learner: LearnedPredictor, scene: SceneFile, second
  * surprise on every `stride`-th frame (1: every frame). The shipped checkpoints are the seed-1
  * series in public/models; the cohort's seed-S folders are the same ages again, scored only when a
  * cohort is asked for (`--models cohort:NAME`), so they are not counted. */
-export function suiteSeconds(pairs: number, rounds = 3, stride = 1): { all: number; baseline: number; ratio: number; ratios: number[]; rounds: number; observers: number; scenes: number } {
+export function suiteSeconds(pairs: number, rounds = 3, stride = 1, startStride = 1): { all: number; baseline: number; ratio: number; ratios: number[]; rounds: number; observers: number; scenes: number } {
   const scenes = readdirSync('scenes').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()
     .map((f) => parseSceneText(readFileSync(`scenes/${f}`, 'utf8'), f)).filter((s) => s.violation);
   const learners = listCheckpoints(DEFAULT_MODELS_DIR).map((e) => loadCheckpointDir(e.dir!, e.name));
@@ -59,8 +59,8 @@ export function suiteSeconds(pairs: number, rounds = 3, stride = 1): { all: numb
   // One untimed pass first: the first suite run in a process also compiles its code paths.
   runSuite({ scenes, observers: all, pairs: 1, seed: 2 });
   const measured = Array.from({ length: rounds }, () => {
-    const baseline = cpuMicros(() => runSuite({ scenes, observers: [new ConstantVelocityPredictor()], pairs, seed: 1, stride }));
-    const every = cpuMicros(() => runSuite({ scenes, observers: all, pairs, seed: 1, stride }));
+    const baseline = cpuMicros(() => runSuite({ scenes, observers: [new ConstantVelocityPredictor()], pairs, seed: 1, stride, startStride }));
+    const every = cpuMicros(() => runSuite({ scenes, observers: all, pairs, seed: 1, stride, startStride }));
     return { baseline, every, ratio: every / baseline };
   });
   const mid = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds / 2)]!;

@@ -23,10 +23,12 @@ export interface SuiteJob {
   /** Present only when the rollout surprise was scored on every k-th frame (`suite --stride k`, k > 1),
    * so that shards of different strides refuse to merge and default jobs stay as they were. */
   stride?: number;
+  /** Present only when rollouts started at every k-th frame only (`suite --start-stride k`, k > 1). */
+  startStride?: number;
 }
 
 export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly string[], observers: readonly Observer[], pairs: number, seed: number,
-  view: SuiteView & { stride?: number } = {}): SuiteJob {
+  view: SuiteView & { stride?: number; startStride?: number } = {}): SuiteJob {
   const split = view.split ?? 'default';
   return {
     mirror: view.mirror ?? 'off', split,
@@ -38,6 +40,7 @@ export function suiteJob(scenes: readonly SceneFile[], modelNames: readonly stri
     models: observers.map((o) => ({ ...scoredModel(o), weights_hash: 'checkpointHash' in o ? (o.checkpointHash as string | null) ?? null : null })),
     pairs, seed,
     ...((view.stride ?? 1) > 1 ? { stride: view.stride } : {}),
+    ...((view.startStride ?? 1) > 1 ? { startStride: view.startStride } : {}),
   };
 }
 

@@ -17,11 +17,12 @@ export type Observer = StepPredictor | OracleObserver;
  * memoFor), rollouts another trial shared with this one are not computed again. With `stride` k
  * > 1 a learned or baseline observer's rollout surprise is scored on every k-th frame only
  * (computeSurprise; docs/surprise.md, "Scoring every k-th frame"); the oracle's costs nothing and
- * is always scored on every frame. */
+ * is always scored on every frame. With `startStride` k > 1 rollouts start at every k-th frame only and
+ * every frame is scored from the rollout in flight (docs/surprise.md, "Rollouts started at every k-th frame"). */
 export function observerSurprise(observer: Observer, frames: readonly Observation[], possibleTwin: readonly Observation[], views?: readonly ViewFrame[],
-  memo?: RolloutMemo, stride = 1): SurpriseTrace {
+  memo?: RolloutMemo, stride = 1, startStride = 1): SurpriseTrace {
   if (observer.kind === 'oracle') return oracleSurprise(frames, possibleTwin);
-  return computeSurprise(observer, frames, HORIZON, views, memo, stride);
+  return computeSurprise(observer, frames, HORIZON, views, memo, stride, startStride);
 }
 
 /** A memo of an observer's rollouts for trials that share frames (both trials of a matched pair);

@@ -24,6 +24,8 @@ export interface SuiteOptions {
   split?: Split;
   /** Score the rollout surprise on every k-th frame only (1, the default: every frame). */
   stride?: number;
+  /** Start rollouts at every k-th frame only, scoring every frame from the rollouts in flight (1, the default: a rollout per frame). */
+  startStride?: number;
 }
 
 export interface TrialRow {
@@ -82,10 +84,11 @@ export function runPair(scene: SceneFile, variant: number, seed: number, view: T
 /** One observer at one trial of a pair: its surprise trace and the trial scores. The suite and
  * the study both score through here, so their numbers agree bit for bit. Scoring both trials of the
  * pair with one `memo` (memoFor) rolls out the frames they share once. */
-export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible', memo?: RolloutMemo, stride = 1): { trace: SurpriseTrace; scores: TrialScores } {
+export function scoreTrial(observer: Observer, pair: PairRun, condition: 'possible' | 'impossible', memo?: RolloutMemo, stride = 1,
+  startStride = 1): { trace: SurpriseTrace; scores: TrialScores } {
   const run = pair[condition];
   const obs = condition === 'possible' ? pair.possibleObs : pair.impossibleObs;
-  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views, memo, stride);
+  const trace = observerSurprise(observer, obs, pair.possibleObs, run.views, memo, stride, startStride);
   return { trace, scores: trialScores(trace, pair.onset) };
 }
 
@@ -159,7 +162,8 @@ export function runSuiteUnits(options: SuiteOptions, keep: (position: number) =>
     const scores = options.observers.map((observer): [TrialScores, TrialScores] => {
       const memo = memoFor(observer);
       const stride = options.stride ?? 1;
-      return [scoreTrial(observer, pair, 'possible', memo, stride).scores, scoreTrial(observer, pair, 'impossible', memo, stride).scores];
+      const startStride = options.startStride ?? 1;
+      return [scoreTrial(observer, pair, 'possible', memo, stride, startStride).scores, scoreTrial(observer, pair, 'impossible', memo, stride, startStride).scores];
     });
     units.push({ scene: entry, variant: v, onset: pair.onset, scores });
     onProgress?.(++done, todo.length, mirrored ? `${scene.id}, mirrored` : scene.id);

@@ -13,10 +13,16 @@ const FLOOR = POSITION_NOISE_M * POSITION_NOISE_M;
  * rolled one step forward) that is not observed now and may well be hidden (behind a screen or out
  * of the window with probability ≥ KEEP_HIDDEN_PROBABILITY under the prediction). An object expected
  * in plain view and not seen is dropped: its absence is scored by the rollouts that still carry it
- * (rolloutSurprise). */
+ * (rolloutSurprise). A fresh RolloutState the caller may advance in place. */
 export function nextBelief(predicted: RolloutState | null, obs: Observation, view: ViewFrame | undefined): RolloutState {
-  const belief = startRollout(obs);
-  if (!predicted || !view) return belief;
+  const belief = beliefAt(predicted, obs, view);
+  return Array.isArray(belief) ? startRollout(belief) : belief as RolloutState;
+}
+
+/** nextBelief, except that a belief that carries nothing hidden is the observation itself, not a
+ * copy (a start the rollouts and the memo read as the same belief with zero variances). */
+function beliefAt(predicted: RolloutState | null, obs: Observation, view: ViewFrame | undefined): Observation | RolloutState {
+  if (!predicted || !view) return obs;
   const seen = new Set(obs.map((o) => o.id));
   const carried: number[] = [];
   predicted.state.forEach((o, i) => {
@@ -24,7 +30,8 @@ export function nextBelief(predicted: RolloutState | null, obs: Observation, vie
     const hidden = probabilityHidden(view, o.x, o.y, predicted.positionVariance[i * 2]! + FLOOR, predicted.positionVariance[i * 2 + 1]! + FLOOR);
     if (hidden >= KEEP_HIDDEN_PROBABILITY && insideWorld(view, o.x, o.y)) carried.push(i);
   });
-  if (carried.length === 0) return belief;
+  if (carried.length === 0) return obs;
+  const belief = startRollout(obs);
   const n = obs.length + carried.length;
   const vv = new Float64Array(n * 2);
   const pv = new Float64Array(n * 2);
@@ -45,19 +52,21 @@ const insideWorld = (view: ViewFrame, x: number, y: number): boolean =>
   x >= -MARGIN_M && x <= view.width + MARGIN_M && y >= -MARGIN_M;
 
 /** Beliefs at every frame of a trial. Without views, or while every object stays in sight, a belief
- * is exactly the observation; otherwise one extra one-step prediction per frame carries the hidden. */
-export function trackBeliefs(predictor: StepPredictor, frames: readonly Observation[], views?: readonly ViewFrame[]): RolloutState[] {
-  const out: RolloutState[] = [];
-  let prev: RolloutState | null = null;
+ * is exactly the observation (the frame itself, not a copy); otherwise one extra one-step prediction
+ * per frame carries the hidden. */
+export function trackBeliefs(predictor: StepPredictor, frames: readonly Observation[], views?: readonly ViewFrame[]): (Observation | RolloutState)[] {
+  const out: (Observation | RolloutState)[] = [];
+  let prev: Observation | RolloutState | null = null;
   frames.forEach((obs, t) => {
     let predicted: RolloutState | null = null;
     if (prev && views) {
-      if (!everySeen(prev.state, obs)) {
-        predicted = cloneRollout(prev);
+      const believed = Array.isArray(prev) ? prev : (prev as RolloutState).state;
+      if (!everySeen(believed, obs)) {
+        predicted = Array.isArray(prev) ? startRollout(prev) : cloneRollout(prev as RolloutState);
         advanceRollouts(predictor, [predicted]);
       }
     }
-    prev = nextBelief(predicted, obs, views?.[t]);
+    prev = beliefAt(predicted, obs, views?.[t]);
     out.push(prev);
   });
   return out;

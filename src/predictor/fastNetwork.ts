@@ -221,16 +221,21 @@ export class FastNetwork {
     affine(this.pairX, ps, PAIR_FEATURES, rel0.w, rel0.stride, this.h0, rs, this.h0, rs, pairs, 1, this.list);
     affine(this.h0, rs, rh, rel1.w, rel1.stride, rel1.b, 0, this.h1, rel1.stride * 4, pairs, 1, this.list);
     affine(this.h1, rel1.stride * 4, rh, rel2.w, rel2.stride, rel2.b, 0, this.effect, es, pairs, 1, this.list);
-    // Each receiver's effects summed over its senders in pair order, in float32 (the array rounds each sum).
+    // Each receiver's effects summed over its senders in pair order, in float32 (the array rounds each
+    // sum): the first pair's row copied (0 + x is x for an effect, a ReLU's output, never −0), the
+    // others added row by row, so the reads run along the rows.
     const agg = this.aggregate >> 2;
     const eff = this.effect >> 2;
     for (let k = 0, p = 0; k < receivers; k++) {
       const a = agg + k * rel2.stride;
       const end = chunkPairEnd[k]!;
-      for (let c = 0; c < e; c++) {
-        let sum = 0;
-        for (let q = p; q < end; q++) sum = Math.fround(sum + f[eff + q * rel2.stride + c]!);
-        f[a + c] = sum;
+      if (p === end) f.fill(0, a, a + e);
+      else {
+        f.copyWithin(a, eff + p * rel2.stride, eff + p * rel2.stride + e);
+        for (let q = p + 1; q < end; q++) {
+          const row = eff + q * rel2.stride;
+          for (let c = 0; c < e; c++) f[a + c] = f[a + c]! + f[row + c]!;
+        }
       }
       p = end;
     }

@@ -6,6 +6,7 @@
 import type { Observation, ObjectState } from './observation';
 import type { StepPrediction } from './predictor';
 import type { RolloutState } from './rollout';
+import { sameStart } from './rolloutMemo';
 import { BodyTable, MAX_SENDERS, nearestSenders, writePairRow, writeReceiverRow } from './featureRows';
 import { CHUNK_PAIRS, CHUNK_RECEIVERS, OBJECT_STRIDE, PAIR_STRIDE, varianceOf, type FastNetwork } from './fastNetwork';
 import { DV_SCALE, DW_SCALE, OUTPUTS, type FeatureOptions } from './features';
@@ -60,12 +61,20 @@ export function rollForward(net: FastNetwork, features: FeatureOptions, starts: 
   return states.map((state, b) => finished(state, offsets[b]!));
 }
 
+/** One-step predictions made before, of these frames (the other trial of a matched pair): rows of
+ * the frames the two share from frame 0 on can be taken from it instead of computed again. */
+export interface EarlierPrediction { frames: readonly Observation[]; prediction: StepPrediction }
+
 /** LearnedPredictor.predict: one step for every frame, the same bits as FastNetwork.predict over
  * buildFeatures of the frames, rows in observation order (one per object of the widest frame;
- * static and padding rows: mean 0, variance 1). */
-export function predictFrames(net: FastNetwork, features: FeatureOptions, frames: readonly Observation[]): StepPrediction {
-  const offsets = load(frames, frames);
-  predictStep(net, features.contactFeatures, hasIntegrator(features), moved, true);
+ * static and padding rows: mean 0, variance 1). With `earlier`, the receivers of the frames it shares
+ * with these from frame 0 on are not run where that keeps every bit (resumePoint): their rows are
+ * copied from it. */
+export function predictFrames(net: FastNetwork, features: FeatureOptions, frames: readonly Observation[], earlier?: EarlierPrediction): StepPrediction {
+  load(frames, frames);
+  const resume = earlier ? resumePoint(leadingSameFrames(frames, earlier.frames)) : undefined;
+  if (earlier && resume) copyRows(earlier.prediction, resume.from);
+  predictStep(net, features.contactFeatures, hasIntegrator(features), moved, true, resume);
   let n = 1;
   for (const f of frames) n = Math.max(n, f.length);
   const mean = new Float32Array(frames.length * n * OUTPUTS);
@@ -77,6 +86,63 @@ export function predictFrames(net: FastNetwork, features: FeatureOptions, frames
     variance[at] = varX[i]!; variance[at + 1] = varY[i]!; variance[at + 2] = varW[i]!;
   }
   return { n, mean, variance };
+}
+
+/** How many frames, from frame 0 on, are the same to the bit in both lists. */
+function leadingSameFrames(a: readonly Observation[], b: readonly Observation[]): number {
+  const n = Math.min(a.length, b.length);
+  let t = 0;
+  while (t < n && (a[t] === b[t] || sameStart(a[t]!, b[t]!))) t++;
+  return t;
+}
+
+/** Where the prediction resumes: receiver `from`, found `inChunk` receivers and `pairs` pairs into the
+ * chunk it falls in (as predictStep fills chunks from the first receiver). */
+interface Resume { from: number; inChunk: number; pairs: number }
+
+/** The receiver from which a prediction over frames that share the first `frames` frames with
+ * these must be run again, every row before it being the same to the bit in both. Rows depend on
+ * their own inputs, on the chunk they are in only through the kernel's pairing of rows (0 with 1, 2
+ * with 3, … of each block), and on nothing else: so the chunks closed within the shared frames hold
+ * the same rows (their boundaries too: a chunk ends at a fixed count of receivers, or where the next
+ * receiver's pairs would not fit, and that receiver is shared), and in the chunk in progress where the
+ * frames part, the rows from a receiver an even number of receivers and of pairs into it on are paired
+ * as before if they are run as a chunk of their own that ends where that chunk would. */
+function resumePoint(frames: number): Resume {
+  let shared = 0;
+  while (shared < moved && movingFrame[shared]! < frames) shared++;
+  let chunkStart = 0;
+  let inChunk = 0;
+  let pairs = 0;
+  for (let q = 0; q < shared; q++) {
+    const heard = Math.min(movingCount[q]! - 1, MAX_SENDERS);
+    if (inChunk === CHUNK_RECEIVERS || pairs + heard > CHUNK_PAIRS) {
+      chunkStart = q;
+      inChunk = 0;
+      pairs = 0;
+    }
+    pairs += heard;
+    inChunk++;
+  }
+  // Within the chunk in progress, the last receiver up to the first unshared one that starts an even
+  // row of both blocks (its chunk start always does).
+  let resume: Resume = { from: chunkStart, inChunk: 0, pairs: 0 };
+  let before = 0;
+  for (let q = chunkStart; q <= shared; q++) {
+    if ((q - chunkStart) % 2 === 0 && before % 2 === 0) resume = { from: q, inChunk: q - chunkStart, pairs: before };
+    if (q < shared) before += Math.min(movingCount[q]! - 1, MAX_SENDERS);
+  }
+  return resume;
+}
+
+/** The first `receivers` loaded receivers' change and variances from an earlier prediction's rows. */
+function copyRows(p: StepPrediction, receivers: number): void {
+  for (let q = 0; q < receivers; q++) {
+    const i = moving[q]!;
+    const at = (movingFrame[q]! * p.n + i - movingFrom[q]!) * OUTPUTS;
+    dvx[i] = p.mean[at]!; dvy[i] = p.mean[at + 1]!; dw[i] = p.mean[at + 2]!;
+    varX[i] = p.variance[at]!; varY[i] = p.variance[at + 1]!; varW[i] = p.variance[at + 2]!;
+  }
 }
 
 /** Puts every state's bodies into the table one after another (a belief's variances with them),
@@ -127,34 +193,46 @@ function takeFirstStep(first: FirstStep, states: readonly Observation[], offsets
 /** One batched prediction for every moving body, chunked exactly as FastNetwork.predict chunks a
  * FeatureBatch of these frames (the kernel pairs rows within a chunk), converted to m/s and rad/s
  * and rounded to float32 as LearnedPredictor's StepPrediction holds them. */
-function predictStep(net: FastNetwork, contact: boolean, integrator: boolean, receivers: number, spin: boolean): void {
-  for (let q = 0; q < receivers; q++) table.setGeometry(moving[q]!);
+function predictStep(net: FastNetwork, contact: boolean, integrator: boolean, receivers: number, spin: boolean, resume?: Resume): void {
+  const firstReceiver = resume?.from ?? 0;
+  // A receiver's senders are the bodies of its own frame: geometry from that frame's first receiver on.
+  let geometryFrom = firstReceiver;
+  while (geometryFrom > 0 && geometryFrom < receivers && movingFrame[geometryFrom - 1] === movingFrame[geometryFrom]) geometryFrom--;
+  for (let q = geometryFrom; q < receivers; q++) table.setGeometry(moving[q]!);
   const { f, objects, pairs: pairRows, pairEnd } = net.chunk;
-  let inChunk = 0;
-  let pairs = 0;
-  for (let q = 0; q < receivers; q++) {
+  // Receivers and pairs counted into the chunk as if it were filled from its start (where it ends),
+  // and how many of them were not run (resuming): rows are written that many places earlier, an even
+  // number of rows, so the kernel pairs them as it would in the whole chunk.
+  let inChunk = resume?.inChunk ?? 0;
+  let pairs = resume?.pairs ?? 0;
+  let skippedReceivers = inChunk;
+  let skippedPairs = pairs;
+  for (let q = firstReceiver; q < receivers; q++) {
     const i = moving[q]!;
     const from = movingFrom[q]!;
     const m = movingCount[q]!;
     const heard = Math.min(m - 1, MAX_SENDERS);
     if (inChunk === CHUNK_RECEIVERS || pairs + heard > CHUNK_PAIRS) {
-      runChunk(net, inChunk, pairs, integrator, spin);
+      runChunk(net, inChunk - skippedReceivers, pairs - skippedPairs, integrator, spin);
       inChunk = 0;
       pairs = 0;
+      skippedReceivers = 0;
+      skippedPairs = 0;
     }
-    writeReceiverRow(table, i, f, objects + inChunk * OBJECT_STRIDE);
+    const row = inChunk - skippedReceivers;
+    writeReceiverRow(table, i, f, objects + row * OBJECT_STRIDE);
     const senders = m - 1 <= MAX_SENDERS ? null : nearestSenders(table, from, m, i);
     for (let k = 0; k < m; k++) {
       const j = from + k;
       if (j === i || (senders && senders[k] === 0)) continue;
-      writePairRow(table, i, j, contact, f, pairRows + pairs * PAIR_STRIDE);
+      writePairRow(table, i, j, contact, f, pairRows + (pairs - skippedPairs) * PAIR_STRIDE);
       pairs++;
     }
-    pairEnd[inChunk] = pairs;
-    chunkBody[inChunk] = i;
+    pairEnd[row] = pairs - skippedPairs;
+    chunkBody[row] = i;
     inChunk++;
   }
-  if (inChunk > 0) runChunk(net, inChunk, pairs, integrator, spin);
+  if (inChunk > skippedReceivers) runChunk(net, inChunk - skippedReceivers, pairs - skippedPairs, integrator, spin);
 }
 
 /** The network over the chunk written so far; each receiver's change and variances into its body's
@@ -197,12 +275,14 @@ function applyStep(receivers: number): void {
   }
 }
 
-/** The rollout of the start whose bodies begin at `from`, as objects (the literal of rollout.ts's states). */
+/** The rollout of the start whose bodies begin at `from`, as objects (the literal of rollout.ts's
+ * states; a static body stays the start's own object, as applyPrediction leaves it). */
 function finished(state: Observation, from: number): RolloutState {
   const out: ObjectState[] = new Array<ObjectState>(state.length);
   for (let k = 0; k < state.length; k++) {
     const o = state[k]!;
     const i = from + k;
+    if (o.isStatic) { out[k] = o; continue; }
     out[k] = {
       id: o.id, kind: o.kind, x: table.x[i]!, y: table.y[i]!, vx: table.vx[i]!, vy: table.vy[i]!, angle: table.angle[i]!,
       angularVelocity: table.angularVelocity[i]!, width: o.width, height: o.height, isStatic: o.isStatic,

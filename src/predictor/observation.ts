@@ -20,6 +20,16 @@ export function observe(snapshot: WorldSnapshot): Observation {
   return out;
 }
 
+/** The moving object of `frame` with this id, if it is observed there. Looked for first at index i
+ * (where it usually is: the same bodies in the same order frame after frame), then everywhere: no
+ * map per frame for the few objects of a scene (ids are unique within a frame). */
+export function movingById(frame: Observation, i: number, id: string): ObjectState | undefined {
+  const at = frame[i];
+  if (at && at.id === id) return at.isStatic ? undefined : at;
+  for (const o of frame) if (o.id === id) return o.isStatic ? undefined : o;
+  return undefined;
+}
+
 /** Half extents of the axis-aligned box around an object at its angle (a ball ignores angle). */
 export function halfExtents(o: ObjectState): { ex: number; ey: number } {
   // At angle 0 (floors, walls, platforms) the trig below gives exactly this too: skip it.

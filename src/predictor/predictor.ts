@@ -5,7 +5,7 @@ import { buildFeatures, DV_SCALE, DW_SCALE, OUTPUTS, type FeatureBatch, type Fea
 import { FastNetwork } from './fastNetwork';
 import type { InteractionNetwork } from './network';
 import { hasIntegrator } from './coreKnowledge';
-import { predictFrames, rollForward, type FirstStep } from './fastRollout';
+import { predictFrames, rollForward, type EarlierPrediction, type FirstStep } from './fastRollout';
 import { stepRollouts, type RolloutState } from './rollout';
 
 export interface StepPrediction {
@@ -24,6 +24,9 @@ export interface StepPredictor {
    * every switch on (object files, and an integrator: they predict a change of velocity). */
   readonly features?: FeatureOptions;
   predict(frames: readonly Observation[]): StepPrediction;
+  /** predict, to the bit, taking what it can from a prediction of other frames that share their
+   * first ones with these (the other trial of a matched pair) instead of computing it again. */
+  predictReusing?(frames: readonly Observation[], earlier: EarlierPrediction): StepPrediction;
   /** Rolls starts forward `steps` steps, to the bit what stepping them with predict and
    * applyPrediction gives, only faster (rollStarts in rollout.ts uses it where it is present). */
   rollForward?(starts: readonly (Observation | RolloutState)[], steps: number, first?: FirstStep): RolloutState[];
@@ -86,6 +89,13 @@ export class LearnedPredictor implements StepPredictor {
 
   predict(frames: readonly Observation[]): StepPrediction {
     return predictFrames(this.fast, this.features, frames);
+  }
+
+  /** predict, with the rows of the frames shared with `earlier` from frame 0 on copied from it
+   * (fastRollout.ts predictFrames). A subclass that changes predict predicts every frame itself. */
+  predictReusing(frames: readonly Observation[], earlier: EarlierPrediction): StepPrediction {
+    if (this.predict !== LearnedPredictor.prototype.predict) return this.predict(frames);
+    return predictFrames(this.fast, this.features, frames, earlier);
   }
 
   /** Rollouts in typed arrays over the same network (fastRollout.ts). A subclass that changes

@@ -1,5 +1,5 @@
 // Rolls an observer's predictions forward: feed its own predicted states back, step by step.
-import type { Observation, ObjectState } from './observation';
+import { movingById, type Observation, type ObjectState } from './observation';
 import type { StepPrediction, StepPredictor } from './predictor';
 import { OUTPUTS } from './features';
 import { STEP_S } from '../sim/units';
@@ -77,12 +77,10 @@ export function applyPrediction(r: RolloutState, p: StepPrediction, b: number): 
  * costs its appearance; without it, such objects are skipped. */
 export function rolloutSurprise(r: RolloutState, observed: Observation, view?: ViewFrame, arrived?: ReadonlyMap<string, number>): Map<string, number> {
   const floor = POSITION_NOISE_M * POSITION_NOISE_M;
-  const byId = new Map<string, ObjectState>();
-  for (const o of observed) if (!o.isStatic) byId.set(o.id, o);
   const out = new Map<string, number>();
   r.state.forEach((pred, i) => {
     if (pred.isStatic) return;
-    const obs = byId.get(pred.id);
+    const obs = movingById(observed, i, pred.id);
     if (!obs) {
       if (!view) return;
       const hidden = probabilityHidden(view, pred.x, pred.y, r.positionVariance[i * 2]! + floor, r.positionVariance[i * 2 + 1]! + floor);

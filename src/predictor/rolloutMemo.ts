@@ -4,9 +4,15 @@
 import type { Observation } from './observation';
 import type { StepPredictor } from './predictor';
 import type { RolloutState } from './rollout';
+import type { EarlierPrediction } from './fastRollout';
 
 /** A start and its rollout, once computed (computeSurprise fills it in after the batch it joins). */
-export interface MemoEntry { readonly start: Observation | RolloutState; rollout?: RolloutState }
+export interface MemoEntry {
+  readonly start: Observation | RolloutState;
+  rollout?: RolloutState;
+  /** With a start stride k (computeSurprise): the rollout 1, …, k − 1 steps further on. */
+  onward?: RolloutState[];
+}
 
 /** Rollouts of one observer over one horizon, found by their start (the same to the bit: sameStart).
  * Hand the same memo to computeSurprise for trials whose starts may coincide, e.g. both trials of a
@@ -15,6 +21,10 @@ export class RolloutMemo {
   /** Entries by startHash; a bucket's starts are told apart by sameStart. */
   private readonly buckets = new Map<number, MemoEntry[]>();
 
+  /** The one-step prediction of the last trial scored with this memo: the next trial's frames the
+   * same as its first ones take their rows from it (StepPredictor.predictReusing). */
+  oneStep: EarlierPrediction | undefined;
+
   constructor(readonly predictor: StepPredictor, readonly horizon: number) {}
 
   /** The entry of a start the same as this one, if any. */
@@ -22,6 +32,18 @@ export class RolloutMemo {
     const bucket = this.buckets.get(startHash(start));
     if (bucket) for (const e of bucket) if (sameStart(e.start, start)) return e;
     return undefined;
+  }
+
+  /** The entry of a start the same as this one, or a new one for it, remembered (find, then add,
+   * hashing the start once). */
+  findOrAdd(start: Observation | RolloutState): MemoEntry {
+    const h = startHash(start);
+    const bucket = this.buckets.get(h);
+    if (bucket) for (const e of bucket) if (sameStart(e.start, start)) return e;
+    const entry: MemoEntry = { start };
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(h, [entry]);
+    return entry;
   }
 
   /** Remembers the entry (its rollout, once set, is shared by every start the same as its own: it must not be changed). */

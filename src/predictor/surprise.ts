@@ -1,6 +1,6 @@
 // Surprise: how badly an observer's expectation matched what was then observed (docs/surprise.md).
-import type { Observation } from './observation';
-import type { StepPredictor } from './predictor';
+import { movingById, type Observation } from './observation';
+import type { StepPrediction, StepPredictor } from './predictor';
 import { rollStarts, rolloutSurprise, shapeSurprise, type RolloutState } from './rollout';
 import { trackBeliefs } from './belief';
 import { ArrivalTracker } from './appearance';
@@ -54,8 +54,10 @@ const dynamicIds = (o: Observation): Map<string, number> => {
  * as one rolled out before (in this trial, or in `memo`'s) is not rolled out again: its rollout is
  * the same. Hand both trials of a matched pair one memo (they share every frame before the onset). */
 export function computeSurprise(predictor: StepPredictor, frames: readonly Observation[], horizon = HORIZON, views?: readonly ViewFrame[],
-  shared?: RolloutMemo, stride = 1): SurpriseTrace {
+  shared?: RolloutMemo, stride = 1, startStride = 1): SurpriseTrace {
   if (!Number.isInteger(stride) || stride < 1) throw new Error(`computeSurprise: stride must be a whole number ≥ 1, not ${stride}`);
+  if (!Number.isInteger(startStride) || startStride < 1) throw new Error(`computeSurprise: start stride must be a whole number ≥ 1, not ${startStride}`);
+  if (stride > 1 && startStride > 1) throw new Error('computeSurprise: a stride and a start stride cannot be combined');
   shared?.check(predictor, horizon);
   const T = frames.length;
   const total = new Float64Array(T).fill(NaN);
@@ -70,7 +72,9 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
   // The one-step prediction at every frame. A rollout that starts from a frame as observed (a
   // belief that carries nothing hidden) takes its first step with exactly this row, so that step is
   // not predicted twice.
-  const oneStep = T > 1 ? predictor.predict(frames.slice(0, T - 1)) : null;
+  // With a shared memo, the frames this trial shares with the one scored before it from frame 0 on
+  // (a matched pair's frames before the onset) take their rows from that trial's prediction.
+  const oneStep = T > 1 ? oneStepPrediction(predictor, frames.slice(0, T - 1), shared) : null;
   if (T > horizon) {
     // Without object files (coreKnowledge.ts) the observer keeps nothing hidden in mind and scores
     // only what stayed in sight (sightings.ts), with or without views.
@@ -86,7 +90,9 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     // in any grouping), and short-lived rollout states are far cheaper to collect than 20 steps of
     // a whole trial's.
     // With a stride k, only the frames t ≡ 0 (mod k) are scored (scoredStarts): the others stay NaN.
-    const scored = scoredStarts(starts.length, horizon, stride);
+    // With a start stride k, rollouts start only at the frames s ≡ 0 (mod k), and frame s + H + j
+    // (j < k) is scored from the rollout started at s, H + j steps on (startStrideStarts).
+    const scored = startStride > 1 ? startStrideStarts(starts.length, startStride) : scoredStarts(starts.length, horizon, stride);
     // Each scored start's memo entry: a start the same as the one scored before shares its entry;
     // others are found by content only when the memo is shared with another trial (in this trial
     // alone, only repeats can coincide). An entry's rollout is computed with the first batch it joins.
@@ -96,11 +102,7 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
       const entries = chunkAt.map((t, k) => {
         const start = starts[t]!;
         if (last && from + k > 0 && sameStart(start, starts[scored[from + k - 1]!]!)) return last;
-        last = shared?.find(start);
-        if (!last) {
-          last = { start };
-          shared?.add(last);
-        }
+        last = shared ? shared.findOrAdd(start) : { start };
         return last;
       });
       // The chunk's starts not rolled out before, each once, with the frame it was first met at.
@@ -116,16 +118,26 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
         ? { prediction: oneStep, rows: todoAt } : undefined;
       const rolled = rollStarts(predictor, todo.map((e) => e.start), horizon, first);
       todo.forEach((e, m) => { e.rollout = rolled[m]!; });
+      // A start stride's rollouts go on, one step at a time, for the frames after s + H they score.
+      for (let j = 1; j < startStride; j++) {
+        const going = [...new Set(entries)].filter((e) => (e.onward?.length ?? 0) < j);
+        if (going.length === 0) continue;
+        const stepped = rollStarts(predictor, going.map((e) => (j === 1 ? e.rollout! : e.onward![j - 2]!)), 1);
+        going.forEach((e, m) => { (e.onward ??= []).push(stepped[m]!); });
+      }
       entries.forEach((entry, k) => {
-        const t = chunkAt[k]! + horizon;
-        let sum = 0;
-        const r = entry.rollout!;
-        const scores = since ? sightedSurprise(r, frames[t]!, t - horizon, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
-        for (const [id, s] of scores) {
-          ensure(id)[t] = s;
-          sum += s;
+        for (let j = 0; j < startStride; j++) {
+          const t = chunkAt[k]! + horizon + j;
+          if (t >= T) break;
+          let sum = 0;
+          const r = j === 0 ? entry.rollout! : entry.onward![j - 1]!;
+          const scores = since ? sightedSurprise(r, frames[t]!, chunkAt[k]!, since[t]!) : rolloutSurprise(r, frames[t]!, views?.[t], arrivals?.[t]);
+          scores.forEach((s, id) => {
+            ensure(id)[t] = s;
+            sum += s;
+          });
+          total[t] = sum;
         }
-        total[t] = sum;
       });
     }
   }
@@ -133,24 +145,32 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
     const p = oneStep;
     for (let t = 1; t < T; t++) {
       const prev = frames[t - 1]!;
-      const observed = dynamicIds(frames[t]!);
+      const frame = frames[t]!;
       let nll = 0;
-      prev.forEach((o, i) => {
-        if (o.isStatic) return;
-        const j = observed.get(o.id);
-        if (j === undefined) return;
-        const now = frames[t]![j]!;
+      for (let i = 0; i < prev.length; i++) {
+        const o = prev[i]!;
+        if (o.isStatic) continue;
+        const now = movingById(frame, i, o.id);
+        if (!now) continue;
         const k = ((t - 1) * p.n + i) * OUTPUTS;
-        const d = [now.vx - o.vx, now.vy - o.vy];
-        for (let c = 0; c < 2; c++) {
-          const v = p.variance[k + c]!;
-          nll += 0.5 * ((d[c]! - p.mean[k + c]!) ** 2 / v + log(2 * Math.PI * v));
-        }
-      });
+        const vx = p.variance[k]!;
+        nll += 0.5 * ((now.vx - o.vx - p.mean[k]!) ** 2 / vx + log(2 * Math.PI * vx));
+        const vy = p.variance[k + 1]!;
+        nll += 0.5 * ((now.vy - o.vy - p.mean[k + 1]!) ** 2 / vy + log(2 * Math.PI * vy));
+      }
       oneStepNll[t] = nll;
     }
   }
   return { perObject, total, oneStepNll, horizon };
+}
+
+/** The observer's one-step prediction of every frame, reusing and then leaving in `memo` what the
+ * other trial of a pair can share (the same bits as predict). */
+function oneStepPrediction(predictor: StepPredictor, frames: readonly Observation[], memo?: RolloutMemo): StepPrediction {
+  const earlier = memo?.oneStep;
+  const prediction = earlier && predictor.predictReusing ? predictor.predictReusing(frames, earlier) : predictor.predict(frames);
+  if (memo) memo.oneStep = { frames, prediction };
+  return prediction;
 }
 
 /** The starts (frame indices) whose rollouts are scored: every one with stride 1; with stride k,
@@ -159,6 +179,14 @@ export function computeSurprise(predictor: StepPredictor, frames: readonly Obser
 export function scoredStarts(count: number, horizon: number, stride: number): number[] {
   const out: number[] = [];
   for (let s = 0; s < count; s++) if ((s + horizon) % stride === 0) out.push(s);
+  return out;
+}
+
+/** The starts whose rollouts are made with a start stride k: the frames s ≡ 0 (mod k), a fixed phase
+ * (frame 0 of the trial), so both trials of a matched pair start theirs at the same frames. */
+export function startStrideStarts(count: number, startStride: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < count; s += startStride) out.push(s);
   return out;
 }
 

@@ -132,4 +132,47 @@ describe('the fast scoring path gives the straightforward path\'s bits', () => {
       }
     }
   });
+
+  // A matched pair's second trial takes the rows of the frames it shares with the first from the
+  // first trial's prediction (predictReusing): the chunks closed within the shared frames are not run,
+  // nor, in the chunk where the frames part, the rows before an even row of both blocks, so the rows
+  // are predict's to the bit wherever the frames part, even mid-chunk.
+  it('one-step rows reused from a prediction of frames that share their first ones are predict\'s bits, and fewer chunks run', () => {
+    const pair = ['possible', 'impossible'].map((c) => observations(runTrial(loadRepoScene('ball-rolls-through-wall'), c as 'possible' | 'impossible', 1, 1)));
+    const crowded = observations(runTrial(crowd(), 'possible', 1, 1)).slice(0, 40);
+    // The crowd's later frames nudged 1 mm: 14 bodies × 8 senders fill a chunk's pairs every few frames.
+    const nudged = (frames: Observation[], from: number): Observation[] =>
+      frames.map((f, t) => (t < from ? f : f.map((o) => ({ ...o, x: o.x + 0.001 }))));
+    const cases: [string, Observation[], Observation[]][] = [
+      ['a pair', pair[1]!, pair[0]!],
+      ...[0, 1, 2, 3, 5, 6, 7, 13, 38, 39, 40].map((k): [string, Observation[], Observation[]] => [`a crowd parting at frame ${k}`, crowded, nudged(crowded, k)]),
+    ];
+    for (const learner of [...shipped, randomLearner(5, false, false)]) {
+      for (const [label, frames, earlierFrames] of cases) {
+        const want = learner.predict(frames);
+        const earlier = { frames: earlierFrames, prediction: learner.predict(earlierFrames) };
+        const fast = learner.fast;
+        let chunks = 0;
+        let rows = 0;
+        const run = fast.runChunk.bind(fast);
+        fast.runChunk = (r, q) => { chunks++; rows += r; run(r, q); };
+        const got = learner.predictReusing(frames, earlier);
+        const [reusedChunks, reusedRows] = [chunks, rows];
+        chunks = 0;
+        rows = 0;
+        learner.predict(frames);
+        fast.runChunk = run;
+        expect(got.n, `${learner.name}, ${label}`).toBe(want.n);
+        expect(sameBits(got.mean, want.mean) && sameBits(got.variance, want.variance), `${learner.name}, ${label}: rows`).toBe(true);
+        // The pair shares its frames up to the onset: at most one more receiver than those after it is run.
+        if (label === 'a pair') {
+          const onset = frames.findIndex((f, t) => f !== earlierFrames[t] && JSON.stringify(f) !== JSON.stringify(earlierFrames[t]));
+          expect(reusedRows, `${learner.name}, ${label}: receivers run`).toBeLessThanOrEqual(frames.length - onset + 1);
+        }
+        // A chunk holds 4 of the crowd's frames: parting at frame 39, at most the last chunk runs.
+        if (label.endsWith(' 39')) expect(reusedChunks, `${learner.name}, ${label}: chunks run`).toBeLessThanOrEqual(1);
+        if (label.endsWith(' 0')) expect([reusedChunks, reusedRows]).toEqual([chunks, rows]);
+      }
+    }
+  });
 });

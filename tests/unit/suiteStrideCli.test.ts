@@ -1,5 +1,6 @@
 // `suite --stride K`: the rollout surprise on every K-th frame, recorded in summary.json; its shards
-// merge into one strided run's bytes and refuse to merge with shards of another stride.
+// merge into one strided run's bytes and refuse to merge with shards of another stride; the same for
+// `suite --start-stride K` (rollouts started at every K-th frame).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,5 +35,28 @@ describe('suite --stride', () => {
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('not the same job');
     expect((await lab(...ARGS, '--stride', '0', '--out', join(tmp, 'bad'))).code).toBe(2);
+  }, 600_000);
+
+  it('--start-stride: recorded only when it is not 1, scores differently, refuses to combine with --stride, and merges only with its own', async () => {
+    const plain = join(tmp, 'ss-plain'), one = join(tmp, 'ss-one'), started = join(tmp, 'ss-2');
+    expect((await lab(...ARGS, '--out', plain)).code).toBe(0);
+    expect((await lab(...ARGS, '--start-stride', '1', '--out', one)).code).toBe(0);
+    const s = await lab(...ARGS, '--start-stride', '2', '--out', started);
+    expect(s.code, s.stderr).toBe(0);
+    expect('start_stride' in summary(plain)).toBe(false);
+    expect(readFileSync(join(one, 'summary.json')).equals(readFileSync(join(plain, 'summary.json')))).toBe(true);
+    expect(summary(started).start_stride).toBe(2);
+    expect(readFileSync(join(started, 'trials.csv'), 'utf8')).not.toBe(readFileSync(join(plain, 'trials.csv'), 'utf8'));
+    const both = await lab(...ARGS, '--start-stride', '2', '--stride', '2', '--out', join(tmp, 'ss-both'));
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('cannot be combined');
+    const a = join(tmp, 'ss-s1'), b = join(tmp, 'ss-s2'), c = join(tmp, 'ss-p2');
+    expect((await lab(...ARGS, '--start-stride', '2', '--shard', '1/2', '--out', a)).code).toBe(0);
+    expect((await lab(...ARGS, '--start-stride', '2', '--shard', '2/2', '--out', b)).code).toBe(0);
+    expect((await lab(...ARGS, '--shard', '2/2', '--out', c)).code).toBe(0);
+    const merged = join(tmp, 'ss-merged');
+    expect((await lab('merge', '--out', merged, a, b)).code).toBe(0);
+    for (const f of ['summary.json', 'trials.csv']) expect(readFileSync(join(merged, f)).equals(readFileSync(join(started, f))), f).toBe(true);
+    expect((await lab('merge', '--out', join(tmp, 'ss-mixed'), a, c)).code).toBe(2);
   }, 600_000);
 });

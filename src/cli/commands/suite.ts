@@ -65,13 +65,16 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   }
   // Not faithful to stride 1 (docs/surprise.md, "Scoring every k-th frame"): an option, not the default.
   const stride = integerFlag(parsed, 'stride', 1, 1000) ?? 1;
+  // Measured against a rollout from every frame (docs/surprise.md, "Rollouts started at every k-th frame"): an option.
+  const startStride = integerFlag(parsed, 'start-stride', 1, 1000) ?? 1;
+  if (stride > 1 && startStride > 1) throw new BadInput('--stride and --start-stride cannot be combined');
   const shardText = parsed.values.get('shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText, 'suite');
   await useWasmBackend();
   const observers = modelNames.map((name) => loadObserver(name, parsed.values.get('models-dir') ?? undefined));
-  const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split, stride });
+  const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split, stride, startStride });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `suite shard ${shard.index}/${shard.count}` : 'suite');
-  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split, stride }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split, stride, startStride }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
   if (shard) {
     writeShardManifest(out, { kind: 'suite', shard, job, payload: { units } });
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);
@@ -98,6 +101,7 @@ export function writeSuiteOutputs(out: string, job: SuiteJob, result: SuiteOutpu
     summary_version: SUMMARY_VERSION, seed: job.seed, pairs: job.pairs, models: job.modelNames, scenes: job.scenes.map((s) => s.id),
     mirror: job.mirror, split: job.split,
     ...(job.stride ? { stride: job.stride } : {}),
+    ...(job.startStride ? { start_stride: job.startStride } : {}),
     ...(job.heldout ? { heldout: job.heldout } : {}),
     interval: 'clopper-pearson', results: result.results, comparisons: result.comparisons, concepts,
     ...(gaps ? { mirror_gaps: gaps } : {}),
@@ -133,6 +137,7 @@ export const suiteCommand: Command = {
       { name: 'mirror', kind: 'string', valueName: 'off|on|both', description: 'run each scene as drawn (off, default), mirrored left–right (on), or both, reporting the gap' },
       { name: 'split', kind: 'string', valueName: 'default|heldout', description: 'draw variants from the params\' ranges (default) or their held-out ranges, printed beside the diet\'s' },
       { name: 'stride', kind: 'string', valueName: 'K', description: 'score the rollout surprise on every K-th frame only (default 1, every frame); cheaper, but NOT faithful: it changes verdicts (docs/surprise.md)' },
+      { name: 'start-stride', kind: 'string', valueName: 'K', description: 'start a rollout at every K-th frame only (default 1, every frame), scoring every frame from the rollouts in flight (H to H + K − 1 steps); cheaper, measured against the default in docs/surprise.md' },
       { name: 'shard', kind: 'string', valueName: 'i/n', description: 'score only every n-th pair from the i-th into DIR/shard.json; join the shards with `merge`' },
       { name: 'out', kind: 'string', valueName: 'DIR', required: true, description: 'output directory' },
     ],
