@@ -39,6 +39,8 @@ export interface TrainingRecipe {
   carries: number;
   /** Share of watched frames chosen where an object at rest starts to tip over an edge (diet knob tipFocus; 0: none). */
   tipFocus: number;
+  /** Share of watched frames chosen where an object turns over an edge while partly supported (diet knob pivotFocus; 0: none). */
+  pivotFocus: number;
   /** Loss weight of a receiver whose support changes in the step: starts to fall, lands or starts to tip (shipped: 1). */
   supportWeight: number;
   /** Width of the relation MLP's two hidden layers (shipped: 64; networkShape.ts). */
@@ -54,7 +56,7 @@ export const SHIPPED_REPLAY = 4;
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
-  tipFocus: 0, supportWeight: 1, relationWidth: DEFAULT_SHAPE.relationHidden,
+  tipFocus: 0, pivotFocus: 0, supportWeight: 1, relationWidth: DEFAULT_SHAPE.relationHidden,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -73,6 +75,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.skipHeld ? { skipHeld: true } : {}),
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
     ...(r.tipFocus > 0 ? { tipFocus: r.tipFocus } : {}),
+    ...(r.pivotFocus > 0 ? { pivotFocus: r.pivotFocus } : {}),
     ...(r.ballPlay > 0 ? { ballPlay: r.ballPlay } : {}),
     ...(r.frictionlessBalls ? { frictionlessBalls: true } : {}),
     ...(r.carries > 0 ? { carries: r.carries } : {}),
@@ -82,7 +85,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
 export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'shape'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.pivotFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
@@ -105,6 +108,7 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.skipHeld ? ' --skip-held' : '',
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
     r.tipFocus > 0 ? ` --tip-focus ${r.tipFocus}` : '',
+    r.pivotFocus > 0 ? ` --pivot-focus ${r.pivotFocus}` : '',
     r.ballPlay > 0 ? ` --ball-play ${r.ballPlay}` : '',
     r.frictionlessBalls ? ' --frictionless-balls' : '',
     r.carries > 0 ? ` --carries ${r.carries}` : '',
