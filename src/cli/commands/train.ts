@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --pivot-focus, --carries, --lr, --batch, --support-weight, --relation-width on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --pivot-focus, --carries, --lr, --batch, --support-weight, --spin-weight, --relation-width on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'pivot-focus', 'support-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'pivot-focus', 'support-weight', 'spin-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -96,6 +96,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (weight !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(weight.trim()) || !(Number(weight) > 0 && Number(weight) <= 100)) throw new UsageError(`--support-weight expects a loss weight above 0 and at most 100, e.g. 4, got ${JSON.stringify(weight)}`, 'train');
     r.supportWeight = Number(weight);
+  }
+  const spin = v.get('spin-weight');
+  if (spin !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(spin.trim()) || !(Number(spin) > 0 && Number(spin) <= 100)) throw new UsageError(`--spin-weight expects the spin channel's loss weight above 0 and at most 100 (shipped 0.2), e.g. 1, got ${JSON.stringify(spin)}`, 'train');
+    r.spinWeight = Number(spin);
   }
   if (v.has('relation-width')) r.relationWidth = integerFlag(parsed, 'relation-width', 8, 1024)!;
   return recipeFlags(r) === '' ? undefined : r;
@@ -214,6 +219,7 @@ export const trainCommand: Command = {
       { name: 'tip-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object at rest starts to tip over an edge, e.g. 0.2 (default 0)' },
       { name: 'pivot-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object turns over an edge while partly supported (the whole tip, not only its onset), e.g. 0.2 (default 0)' },
       { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall, lands or starts to tip, e.g. 4 (default 1: every object alike)' },
+      { name: 'spin-weight', kind: 'string', valueName: 'W', description: "loss weight of the change of spin beside the velocity's 1, e.g. 1 (default 0.2)" },
       { name: 'relation-width', kind: 'string', valueName: 'N', description: 'width of the relation MLP\'s two hidden layers, e.g. 128 (default 64)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
