@@ -6,6 +6,7 @@ import { train } from '../predictor/training';
 import { serializeCheckpoint, type CheckpointMeta } from '../predictor/checkpoint';
 import type { TrainSettings } from '../predictor/trainer';
 import { recipeOptions, SHIPPED_BATCH_SIZE, SHIPPED_LEARNING_RATE, SHIPPED_REPLAY, type TrainingRecipe } from '../predictor/trainingRecipe';
+import { SHIPPED_SPIN_WEIGHT } from '../predictor/trainingBatch';
 import type { CoreSettings } from '../predictor/coreKnowledge';
 import { NAMED_DIETS } from '../predictor/namedDiets';
 import { DEFAULT_SHAPE } from '../predictor/networkShape';
@@ -47,13 +48,14 @@ export function codeVersion(): string {
 
 /** meta.json's `training`: absent for the shipped settings; the averaging and decay when either is set
  * (as before the other keys existed), and each of replay, learning rate, batch size, support weight
- * and relation width that differs from the shipped one. */
+ * spin weight and relation width that differs from the shipped one. */
 function trainingRecord(s: TrainSettings): Pick<CheckpointMeta, 'training'> {
   const extra = {
     ...(s.replay !== SHIPPED_REPLAY ? { replay: s.replay } : {}),
     ...(s.learningRate !== SHIPPED_LEARNING_RATE ? { learning_rate: s.learningRate } : {}),
     ...(s.batchSize !== SHIPPED_BATCH_SIZE ? { batch_size: s.batchSize } : {}),
     ...(s.supportWeight !== 1 ? { support_weight: s.supportWeight } : {}),
+    ...(s.spinWeight !== SHIPPED_SPIN_WEIGHT ? { spin_weight: s.spinWeight } : {}),
     ...(s.shape.relationHidden !== DEFAULT_SHAPE.relationHidden ? { relation_width: s.shape.relationHidden } : {}),
   };
   if (s.emaDecay === 0 && s.learningRateDecayFrames === 0 && Object.keys(extra).length === 0) return {};

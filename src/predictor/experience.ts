@@ -6,7 +6,7 @@ import { Simulation } from '../sim/simulation';
 import { exp, log } from '../sim/portableMath';
 import { observe, type Observation } from './observation';
 import { DIET_RANGES as D } from '../scenes/dietRanges';
-import { changesSupport, forgetHeld, startsToTip } from './supportFrames';
+import { changesSupport, forgetHeld, pivots, startsToTip } from './supportFrames';
 import { mirrorTransition } from './mirror';
 import { ballPlayEpisode } from './ballPlay';
 import { addCarry } from './carries';
@@ -228,6 +228,7 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
   const active: number[] = [];
   const supportChanges: number[] = [];
   const tips: number[] = [];
+  const pivoting: number[] = [];
   for (let t = 0; t + 1 < frames.length; t++) {
     const tr = transition(frames[t]!, frames[t + 1]!);
     if (diet.skipHeld) forgetHeld(tr, heldThrough[t]!);
@@ -235,6 +236,7 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
     if (changesMotion(tr)) active.push(t);
     if (diet.supportFocus && changesSupport(tr)) supportChanges.push(t);
     if (diet.tipFocus && startsToTip(tr)) tips.push(t);
+    if (diet.pivotFocus && pivots(tr)) pivoting.push(t);
   }
   const chosen: Transition[] = [];
   for (let k = 0; k < diet.framesPerEpisode; k++) {
@@ -244,6 +246,10 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
     }
     if (diet.tipFocus && tips.length > 0 && rng.chance(diet.tipFocus)) {
       chosen.push(all[rng.pick(tips)]!);
+      continue;
+    }
+    if (diet.pivotFocus && pivoting.length > 0 && rng.chance(diet.pivotFocus)) {
+      chosen.push(all[rng.pick(pivoting)]!);
       continue;
     }
     const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);

@@ -58,6 +58,10 @@ export interface ExperienceDiet {
   /** Share of watched frames chosen where an object at rest starts to tip over an edge (`startsToTip`:
    * slower than a fall, which supportFocus's rule misses). Absent or 0: none, and no random numbers drawn. */
   tipFocus?: number;
+  /** Share of watched frames chosen where an object turns over an edge while partly supported
+   * (`pivots`: the whole of a tip, not only its onset; drawn after tipFocus's coin). Absent or 0:
+   * none, and no random numbers drawn. */
+  pivotFocus?: number;
   /** Share of episodes of ball play instead (ballPlay.ts): frictionless balls that roll far, launch
    * one another, fly over one another, bounce off side walls, roll along thin shelves. Absent or 0: none. */
   ballPlay?: number;

@@ -1,6 +1,7 @@
 // Frames that matter for support, for the diet knobs of a learner without contact geometry:
-// where support changes (supportFocus), where an object starts to tip over an edge (tipFocus), and
-// steps an unseen hand holds an object through (skipHeld).
+// where support changes (supportFocus), where an object starts to tip over an edge (tipFocus), where
+// one turns over an edge while partly supported (pivotFocus), and steps an unseen hand holds an
+// object through (skipHeld).
 import type { Transition } from './experience';
 
 /** A frame where support changes (the diet's supportFocus picks these): some moving object nearly
@@ -32,6 +33,28 @@ export function objectStartsToTip(tr: Transition, i: number): boolean {
 /** A frame in which some object starts to tip (the diet's tipFocus picks these). */
 export function startsToTip(tr: Transition): boolean {
   return tr.obs.some((_, i) => objectStartsToTip(tr, i));
+}
+
+/** A drop of vy in one step below this (m/s) is less than free fall's (g / 60 = 0.163): something
+ * still holds the object up in part. */
+const PARTLY_SUPPORTED_DROP = 0.15;
+
+/** Whether object `i` turns over an edge while partly supported in this step, the whole of a tip
+ * and not only its onset: its spin changes by more than 0.08 rad/s (in free flight it cannot) while
+ * its middle sinks with less than free fall's pull (vy drops by more than 0.01 m/s but by less than
+ * 0.15, against free fall's 0.163). The box at 15% contact does so for 25 steps from the release,
+ * its sinking growing from 0.13 to 0.47 of free fall's and its spin by 0.16–0.25 rad/s each step,
+ * of which `objectStartsToTip` (at rest only) catches the first four. */
+export function objectPivots(tr: Transition, i: number): boolean {
+  const o = tr.obs[i]!;
+  if (o.isStatic) return false;
+  const dvy = tr.dv[i * 3 + 1]!;
+  return dvy < -0.01 && dvy > -PARTLY_SUPPORTED_DROP && Math.abs(tr.dv[i * 3 + 2]!) > 0.08;
+}
+
+/** A frame in which some object turns over an edge while partly supported (the diet's pivotFocus picks these). */
+export function pivots(tr: Transition): boolean {
+  return tr.obs.some((_, i) => objectPivots(tr, i));
 }
 
 /** Marks the change of every object in `held` unknown (NaN), as `transition` does for one that

@@ -5,7 +5,7 @@ import { createRng, mixSeed, type Rng } from '../sim/rng';
 import { DEFAULT_DIET, watchEpisode, type EpisodeWatcher, type ExperienceDiet, type Transition } from './experience';
 import type { FeatureOptions } from './features';
 import { DEFAULT_SHAPE, InteractionNetwork, type NetworkShape } from './network';
-import { batchLoss, collectExperience, disposeBatch, evaluateLoss, makeBatch } from './trainingBatch';
+import { batchLoss, collectExperience, disposeBatch, evaluateLoss, makeBatch, SHIPPED_SPIN_WEIGHT } from './trainingBatch';
 import { WeightAverage } from './weightAverage';
 
 export interface TrainOptions {
@@ -40,6 +40,8 @@ export interface TrainOptions {
   /** Loss weight of a receiver whose support changes in the step (starts to fall, lands or starts to tip); 1: the
    * shipped loss, every receiver alike (trainingBatch.ts makeBatch). */
   supportWeight?: number;
+  /** Loss weight of the change of spin beside the velocity's 1 (shipped: 0.2, trainingBatch.ts). */
+  spinWeight?: number;
 }
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
@@ -64,7 +66,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     chunkFrames: o.chunkFrames ?? 2048, velocityNoise: o.velocityNoise ?? 0.03,
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
-    plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1,
+    plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1, spinWeight: o.spinWeight ?? SHIPPED_SPIN_WEIGHT,
   };
 }
 
@@ -156,7 +158,7 @@ export class Trainer {
       const idx = fresh ? this.sampleRng.int(c.start, this.memory.length - 1) : this.sampleRng.int(0, this.memory.length - 1);
       items.push(this.memory[idx]!);
     }
-    const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise, s.supportWeight);
+    const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise, s.supportWeight, s.spinWeight);
     const net = this.network;
     if (s.learningRateDecayFrames > 0) setLearningRate(this.optimizer, s.learningRate / Math.sqrt(1 + this.memory.length / s.learningRateDecayFrames));
     const loss = tf.tidy(() => {

@@ -18,13 +18,17 @@ export function collectExperience(rng: Rng, diet: ExperienceDiet, count: number)
 
 const identityNoGrad = tf.customGrad(((x: tf.Tensor) => ({ value: x.clone(), gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy) })) as unknown as Parameters<typeof tf.customGrad>[0]);
 
-export interface TensorBatch { objects: tf.Tensor; pairs: tf.Tensor; pairMask: tf.Tensor; target: tf.Tensor; weight: tf.Tensor; batch: number; r: number; n: number }
+/** The loss weight of the spin channel beside the two velocity channels' 1 (shipped: 0.2). */
+export const SHIPPED_SPIN_WEIGHT = 0.2;
+
+export interface TensorBatch { objects: tf.Tensor; pairs: tf.Tensor; pairMask: tf.Tensor; target: tf.Tensor; weight: tf.Tensor; batch: number; r: number; n: number; spinWeight: number }
 
 /** `supportWeight`: the loss weight of a receiver whose own support changes in the step (it starts
  * to fall, lands or starts to tip: `objectChangesSupport`, `objectStartsToTip`); every other
  * receiver weighs 1, and the loss is the weighted mean. 1 (the default) leaves the batch exactly as
- * it always was. */
-export function makeBatch(items: readonly Transition[], features: FeatureOptions, rng: Rng | null, noise: number, supportWeight = 1): TensorBatch {
+ * it always was. `spinWeight`: the loss weight of the change of spin (batchLoss), the velocity's
+ * two channels weighing 1. */
+export function makeBatch(items: readonly Transition[], features: FeatureOptions, rng: Rng | null, noise: number, supportWeight = 1, spinWeight = SHIPPED_SPIN_WEIGHT): TensorBatch {
   const frames: Observation[] = items.map((tr) => (rng && noise > 0 ? tr.obs.map((o) => (o.isStatic ? o : { ...o, vx: o.vx + noise * rng.normal(), vy: o.vy + noise * rng.normal() })) : tr.obs));
   const fb = buildFeatures(frames, features);
   const { batch: B, r, n } = fb;
@@ -53,11 +57,9 @@ export function makeBatch(items: readonly Transition[], features: FeatureOptions
     pairMask: tf.tensor(fb.pairMask, [B, r, n]),
     target: tf.tensor(target, [B * r, OUTPUTS]),
     weight: tf.tensor(weight, [B * r, 1]),
-    batch: B, r, n,
+    batch: B, r, n, spinWeight,
   };
 }
-
-const CHANNEL_WEIGHTS = [1, 1, 0.2];
 
 /** Robust (Huber) loss on the mean; Gaussian NLL for the variance with the mean's error held fixed,
  * so a hard instant (a landing) widens the variance instead of dragging the mean. */
@@ -70,7 +72,7 @@ export function batchLoss(net: InteractionNetwork, tb: TensorBatch): tf.Scalar {
   const fixedErr = identityNoGrad(err) as tf.Tensor;
   const nll = tf.mul(0.5, tf.add(logvar, tf.mul(tf.square(fixedErr), tf.exp(tf.neg(logvar)))));
   const perChannel = tf.add(huber, tf.mul(0.1, nll));
-  const weighted = tf.mul(tf.mul(perChannel, tf.tensor1d(CHANNEL_WEIGHTS)), tb.weight);
+  const weighted = tf.mul(tf.mul(perChannel, tf.tensor1d([1, 1, tb.spinWeight])), tb.weight);
   return tf.div(tf.sum(weighted), tf.maximum(tf.sum(tb.weight), 1)) as tf.Scalar;
 }
 

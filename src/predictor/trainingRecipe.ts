@@ -6,6 +6,7 @@
 import { DEFAULT_DIET, type ExperienceDiet } from './experience';
 import type { TrainOptions } from './trainer';
 import { DEFAULT_SHAPE } from './networkShape';
+import { SHIPPED_SPIN_WEIGHT } from './trainingBatch';
 
 export interface TrainingRecipe {
   /** Decay of the weight average the checkpoints hold (0: the raw weights). */
@@ -39,8 +40,12 @@ export interface TrainingRecipe {
   carries: number;
   /** Share of watched frames chosen where an object at rest starts to tip over an edge (diet knob tipFocus; 0: none). */
   tipFocus: number;
+  /** Share of watched frames chosen where an object turns over an edge while partly supported (diet knob pivotFocus; 0: none). */
+  pivotFocus: number;
   /** Loss weight of a receiver whose support changes in the step: starts to fall, lands or starts to tip (shipped: 1). */
   supportWeight: number;
+  /** Loss weight of the change of spin beside the velocity's 1 (shipped: 0.2; trainingBatch.ts). */
+  spinWeight: number;
   /** Width of the relation MLP's two hidden layers (shipped: 64; networkShape.ts). */
   relationWidth: number;
 }
@@ -54,7 +59,7 @@ export const SHIPPED_REPLAY = 4;
 export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
-  tipFocus: 0, supportWeight: 1, relationWidth: DEFAULT_SHAPE.relationHidden,
+  tipFocus: 0, pivotFocus: 0, supportWeight: 1, spinWeight: SHIPPED_SPIN_WEIGHT, relationWidth: DEFAULT_SHAPE.relationHidden,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -73,6 +78,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
     ...(r.skipHeld ? { skipHeld: true } : {}),
     ...(r.supportFocus > 0 ? { supportFocus: r.supportFocus } : {}),
     ...(r.tipFocus > 0 ? { tipFocus: r.tipFocus } : {}),
+    ...(r.pivotFocus > 0 ? { pivotFocus: r.pivotFocus } : {}),
     ...(r.ballPlay > 0 ? { ballPlay: r.ballPlay } : {}),
     ...(r.frictionlessBalls ? { frictionlessBalls: true } : {}),
     ...(r.carries > 0 ? { carries: r.carries } : {}),
@@ -80,14 +86,15 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
-export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'shape'> {
+export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'spinWeight' | 'shape'> {
   return {
-    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
+    ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.pivotFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
     ...(r.learningRateDecayFrames > 0 ? { learningRateDecayFrames: r.learningRateDecayFrames } : {}),
     ...(r.learningRate !== SHIPPED_LEARNING_RATE ? { learningRate: r.learningRate } : {}),
     ...(r.batchSize !== SHIPPED_BATCH_SIZE ? { batchSize: r.batchSize } : {}),
     ...(r.supportWeight !== 1 ? { supportWeight: r.supportWeight } : {}),
+    ...(r.spinWeight !== SHIPPED_SPIN_WEIGHT ? { spinWeight: r.spinWeight } : {}),
     ...(r.relationWidth !== DEFAULT_SHAPE.relationHidden ? { shape: { ...DEFAULT_SHAPE, relationHidden: r.relationWidth } } : {}),
   };
 }
@@ -105,12 +112,14 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.skipHeld ? ' --skip-held' : '',
     r.supportFocus > 0 ? ` --support-focus ${r.supportFocus}` : '',
     r.tipFocus > 0 ? ` --tip-focus ${r.tipFocus}` : '',
+    r.pivotFocus > 0 ? ` --pivot-focus ${r.pivotFocus}` : '',
     r.ballPlay > 0 ? ` --ball-play ${r.ballPlay}` : '',
     r.frictionlessBalls ? ' --frictionless-balls' : '',
     r.carries > 0 ? ` --carries ${r.carries}` : '',
     r.learningRate !== SHIPPED_LEARNING_RATE ? ` --lr ${r.learningRate}` : '',
     r.batchSize !== SHIPPED_BATCH_SIZE ? ` --batch ${r.batchSize}` : '',
     r.supportWeight !== 1 ? ` --support-weight ${r.supportWeight}` : '',
+    r.spinWeight !== SHIPPED_SPIN_WEIGHT ? ` --spin-weight ${r.spinWeight}` : '',
     r.relationWidth !== DEFAULT_SHAPE.relationHidden ? ` --relation-width ${r.relationWidth}` : '',
   ].join('');
 }

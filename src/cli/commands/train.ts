@@ -34,10 +34,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --carries, --lr, --batch, --support-weight, --relation-width on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --pivot-focus, --carries, --lr, --batch, --support-weight, --spin-weight, --relation-width on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'support-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'pivot-focus', 'support-weight', 'spin-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -70,6 +70,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(tip.trim())) throw new UsageError(`--tip-focus expects a share of frames from 0 to 1, e.g. 0.2, got ${JSON.stringify(tip)}`, 'train');
     r.tipFocus = Number(tip);
   }
+  const pivot = v.get('pivot-focus');
+  if (pivot !== undefined) {
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(pivot.trim())) throw new UsageError(`--pivot-focus expects a share of frames from 0 to 1, e.g. 0.2, got ${JSON.stringify(pivot)}`, 'train');
+    r.pivotFocus = Number(pivot);
+  }
   const play = v.get('ball-play');
   if (play !== undefined) {
     if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(play.trim())) throw new UsageError(`--ball-play expects a share of episodes from 0 to 1, e.g. 0.3, got ${JSON.stringify(play)}`, 'train');
@@ -91,6 +96,11 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   if (weight !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(weight.trim()) || !(Number(weight) > 0 && Number(weight) <= 100)) throw new UsageError(`--support-weight expects a loss weight above 0 and at most 100, e.g. 4, got ${JSON.stringify(weight)}`, 'train');
     r.supportWeight = Number(weight);
+  }
+  const spin = v.get('spin-weight');
+  if (spin !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(spin.trim()) || !(Number(spin) > 0 && Number(spin) <= 100)) throw new UsageError(`--spin-weight expects the spin channel's loss weight above 0 and at most 100 (shipped 0.2), e.g. 1, got ${JSON.stringify(spin)}`, 'train');
+    r.spinWeight = Number(spin);
   }
   if (v.has('relation-width')) r.relationWidth = integerFlag(parsed, 'relation-width', 8, 1024)!;
   return recipeFlags(r) === '' ? undefined : r;
@@ -207,7 +217,9 @@ export const trainCommand: Command = {
       { name: 'lr', kind: 'string', valueName: 'RATE', description: "Adam's learning rate (default 0.001)" },
       { name: 'batch', kind: 'string', valueName: 'B', description: 'frames per gradient step (default 128)' },
       { name: 'tip-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object at rest starts to tip over an edge, e.g. 0.2 (default 0)' },
+      { name: 'pivot-focus', kind: 'string', valueName: 'P', description: 'share of watched frames chosen where an object turns over an edge while partly supported (the whole tip, not only its onset), e.g. 0.2 (default 0)' },
       { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall, lands or starts to tip, e.g. 4 (default 1: every object alike)' },
+      { name: 'spin-weight', kind: 'string', valueName: 'W', description: "loss weight of the change of spin beside the velocity's 1, e.g. 1 (default 0.2)" },
       { name: 'relation-width', kind: 'string', valueName: 'N', description: 'width of the relation MLP\'s two hidden layers, e.g. 128 (default 64)' },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
