@@ -3,13 +3,14 @@
 // rollout over H + j steps from s, every frame is scored, and about half the frames are predicted.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
-import { ConstantVelocityPredictor, LearnedPredictor, type StepPredictor } from '../../src/predictor/predictor';
+import { ConstantVelocityPredictor, LearnedPredictor } from '../../src/predictor/predictor';
 import { computeSurprise, HORIZON, startStrideStarts } from '../../src/predictor/surprise';
 import { ALL_CORE } from '../../src/predictor/coreKnowledge';
 import { ORACLE, memoFor, type Observer } from '../../src/experiment/observers';
 import { runPair, runSuiteUnits, scoreTrial } from '../../src/experiment/suite';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene } from './support/trials';
+import { counting, sameBits as same } from './support/countingPredictor';
 
 let learner: LearnedPredictor;
 let withoutFiles: LearnedPredictor;
@@ -21,15 +22,6 @@ beforeAll(async () => {
   learner = loadCheckpointDir(last.dir!, last.name);
   withoutFiles = new LearnedPredictor('without-files', learner.fast, { ...ALL_CORE, objectFiles: false }, learner.experienceFrames);
 });
-
-const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, t) => Object.is(v, b[t]));
-
-/** The learner, counting the frames it is asked to predict (no rollForward: the plain path). */
-function counting(inner: StepPredictor): StepPredictor & { rows: number } {
-  const c = { name: inner.name, kind: inner.kind, experienceFrames: inner.experienceFrames, features: inner.features, rows: 0,
-    predict(frames: Parameters<StepPredictor['predict']>[0]) { c.rows += frames.length; return inner.predict(frames); } };
-  return c;
-}
 
 const SCENES = ['box-resting-on-platform', 'ball-never-comes-out-from-behind-screen', 'ball-rolls-through-wall'];
 

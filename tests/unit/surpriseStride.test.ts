@@ -2,13 +2,14 @@
 // stride-1 value to the bit, the other frames are NaN, and far fewer frames are predicted.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
-import { ConstantVelocityPredictor, LearnedPredictor, type StepPredictor } from '../../src/predictor/predictor';
+import { ConstantVelocityPredictor, LearnedPredictor } from '../../src/predictor/predictor';
 import { computeSurprise, HORIZON, scoredStarts, strideTrace, trialScores } from '../../src/predictor/surprise';
 import { ALL_CORE } from '../../src/predictor/coreKnowledge';
 import { ORACLE, memoFor, type Observer } from '../../src/experiment/observers';
 import { runPair, runSuiteUnits, scoreTrial } from '../../src/experiment/suite';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
 import { loadRepoScene } from './support/trials';
+import { counting, sameBits as same } from './support/countingPredictor';
 
 let learner: LearnedPredictor;
 let withoutFiles: LearnedPredictor;
@@ -21,15 +22,6 @@ beforeAll(async () => {
   // The same weights scoring only what stays in sight (sightings.ts), the other path of computeSurprise.
   withoutFiles = new LearnedPredictor('without-files', learner.fast, { ...ALL_CORE, objectFiles: false }, learner.experienceFrames);
 });
-
-const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, t) => Object.is(v, b[t]));
-
-/** The learner, counting the frames it is asked to predict. */
-function counting(inner: StepPredictor): StepPredictor & { rows: number } {
-  const c = { name: inner.name, kind: inner.kind, experienceFrames: inner.experienceFrames, features: inner.features, rows: 0,
-    predict(frames: Parameters<StepPredictor['predict']>[0]) { c.rows += frames.length; return inner.predict(frames); } };
-  return c;
-}
 
 // A box at rest (repeated starts), a ball hidden behind a screen (beliefs and appearance costs) and
 // a ball through a wall (a pair sharing every frame before the onset).
