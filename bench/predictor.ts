@@ -15,7 +15,7 @@ import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { trainCohort } from '../src/cli/cohortTraining';
 import { ALL_CORE } from '../src/predictor/coreKnowledge';
-import { cpuMicros, ghostPerStep, pileWithLearner, suiteSeconds } from './targets';
+import { cpuMicros, ghostPerStep, pileWithLearner, suiteKernelFloor, suiteSeconds } from './targets';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const carScene = () => parseSceneText(readFileSync('scenes/car-off-platform.json', 'utf8'), 'car-off-platform');
@@ -74,6 +74,7 @@ export async function benchInference(): Promise<string> {
   const physicsUs = median(rounds.map((r) => r.physics));
   const pile = pileWithLearner(learner);
   const suite = suiteSeconds(SUITE_PAIRS);
+  const floor = suiteKernelFloor(SUITE_PAIRS);
   return [
     `  model ${oldest.name} (${learner.fast.parameterCount} parameters, typed-array inference); car scene: ${moving} moving object(s), ${frames[0]!.length} observed; physics step ${physicsUs.toFixed(1)} µs (median of ${ROUNDS} rounds, each ratio taken within its round)`,
     row('live: one prediction, one frame per call', 'oneFrame'),
@@ -84,6 +85,7 @@ export async function benchInference(): Promise<string> {
     row('reference: one prediction through the TF.js model', 'tf'),
     `  50 falling bodies: physics step ${pile.physicsUs.toFixed(0)} µs (p90 ${pile.p90Us.toFixed(0)}); ${oldest.name}'s live surprise ${pile.learnerUs.toFixed(0)} µs per step (${(pile.learnerUs / pile.physicsUs).toFixed(1)}× physics); both: ${(1e6 / (pile.physicsUs + pile.learnerUs)).toFixed(0)} steps/s on one core`,
     `  suite: ${suite.scenes} scenes × ${SUITE_PAIRS} pairs, every shipped observer (${suite.observers}) ${suite.all.toFixed(1)} s / constant velocity only ${suite.baseline.toFixed(1)} s (CPU) = ${suite.ratio.toFixed(1)}× (median of ${suite.rounds} interleaved rounds: ${suite.ratios.map((r) => r.toFixed(1)).join(', ')})`,
+    `  suite floor: the ${floor.learners} learners' kernel calls alone ${floor.kernel.toFixed(2)} s (wall, timed per call) / constant velocity only ${floor.baseline.toFixed(2)} s = ${floor.ratio.toFixed(1)}×; ${(floor.executedMacs / 1e9).toFixed(1)} G multiply-adds at ${floor.gflops.toFixed(1)} GFLOP/s (median of 3 rounds; the kernel's best case, a dense 512-row block, ${floor.denseGflops.toFixed(1)} GFLOP/s)`,
   ].join('\n');
 }
 

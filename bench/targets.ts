@@ -9,6 +9,7 @@ import { ConstantVelocityPredictor, type LearnedPredictor } from '../src/predict
 import { LiveSurprise } from '../src/predictor/liveSurprise';
 import { ORACLE, type Observer } from '../src/experiment/observers';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../src/cli/modelStore';
+import { affineWasm } from '../src/predictor/affineKernel';
 import { GhostRunner } from '../src/pages/playground/ghostRunner';
 import type { FrameRecord } from '../src/pages/playground/frameHistory';
 import type { SceneFile } from '../src/scenes/schema';
@@ -80,4 +81,68 @@ export function pileWithLearner(learner: LearnedPredictor): { physicsUs: number;
   // take the core away in the middle of it.
   const learnerUs = cpuMicros(() => frames.forEach((obs, t) => live.push(t, obs))) / frames.length;
   return { physicsUs: physics.medianUs, p90Us: physics.p90Us, learnerUs };
+}
+
+/** What the suite ratio cannot go below while every learner makes its 20 predictions a frame: the
+ * shipped learners' kernel calls alone over the same suite, in CPU seconds against the
+ * constant-velocity suite, and the work they do (multiply-adds over inputs nonzero in either row of
+ * a pair, the kernel's own skipping), so the kernel's throughput shows how near its arithmetic it runs. */
+export function suiteKernelFloor(pairs: number): { kernel: number; baseline: number; ratio: number; executedMacs: number; gflops: number; learners: number; denseGflops: number } {
+  const scenes = readdirSync('scenes').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()
+    .map((f) => parseSceneText(readFileSync(`scenes/${f}`, 'utf8'), f)).filter((s) => s.violation);
+  const learners = listCheckpoints(DEFAULT_MODELS_DIR).map((e) => loadCheckpointDir(e.dir!, e.name));
+  let mode: 'off' | 'count' | 'time' = 'off';
+  let executed = 0;
+  let kernelUs = 0;
+  for (const learner of learners) {
+    learner.fast.instrumentKernel((kernel, f) => (x, xStride, count, w, O, init, initStride, out, outStride, rows, relu, list) => {
+      if (mode === 'count') {
+        for (let r = 0; r < rows; r += 2) {
+          const a = (x + r * xStride) >> 2, b = a + (xStride >> 2), both = r + 1 < rows;
+          let nonzero = 0;
+          for (let i = 0; i < count; i++) if (f[a + i] !== 0 || (both && f[b + i] !== 0)) nonzero++;
+          executed += nonzero * O * (both ? 2 : 1);
+        }
+      }
+      if (mode !== 'time') return kernel(x, xStride, count, w, O, init, initStride, out, outStride, rows, relu, list);
+      const t = performance.now();
+      kernel(x, xStride, count, w, O, init, initStride, out, outStride, rows, relu, list);
+      kernelUs += (performance.now() - t) * 1000;
+    });
+  }
+  runSuite({ scenes, observers: learners, pairs: 1, seed: 2 });
+  mode = 'count';
+  runSuite({ scenes, observers: learners, pairs, seed: 1 });
+  const rounds = Array.from({ length: 3 }, () => {
+    const baseline = cpuMicros(() => runSuite({ scenes, observers: [new ConstantVelocityPredictor()], pairs, seed: 1 }));
+    mode = 'time';
+    kernelUs = 0;
+    runSuite({ scenes, observers: learners, pairs, seed: 1 });
+    mode = 'off';
+    return { baseline, kernel: kernelUs };
+  }).sort((p, q) => p.kernel / p.baseline - q.kernel / q.baseline);
+  const mid = rounds[1]!;
+  return {
+    kernel: mid.kernel / 1e6, baseline: mid.baseline / 1e6, ratio: mid.kernel / mid.baseline,
+    executedMacs: executed, gflops: (2 * executed) / mid.kernel / 1e3, learners: learners.length,
+    denseGflops: denseKernelGflops(),
+  };
+}
+
+/** The wasm kernel's best case, for scale: one call over 512 rows of 64 nonzero inputs into 64
+ * outputs (the relation MLP's middle layer at a full chunk), weights in cache, in GFLOP/s. */
+function denseKernelGflops(): number {
+  const memory = new WebAssembly.Memory({ initial: 64 });
+  const kernel = affineWasm(memory);
+  if (!kernel) return NaN;
+  const f = new Float32Array(memory.buffer);
+  const inputs = 64, outputs = 64, rows = 512;
+  const w = rows * inputs * 4, bias = w + inputs * outputs * 4, out = bias + outputs * 4, list = out + rows * outputs * 4;
+  // Inputs in [0.5, 1.5): none is zero, so every multiply-add is done.
+  for (let i = 0; i < rows * inputs + inputs * outputs + outputs; i++) f[i] = 0.5 + ((i * 2654435761) >>> 0) / 2 ** 32;
+  const call = (): void => kernel(0, inputs * 4, inputs, w, outputs, bias, 0, out, outputs * 4, rows, 1, list);
+  for (let k = 0; k < 200; k++) call();
+  const calls = 2000;
+  const us = cpuMicros(() => { for (let k = 0; k < calls; k++) call(); });
+  return (2 * rows * inputs * outputs * calls) / us / 1e3;
 }

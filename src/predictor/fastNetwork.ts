@@ -47,7 +47,7 @@ export class FastNetwork {
   readonly parameterCount: number;
   /** Which kernel runs: WebAssembly SIMD where the engine has it, else the same arithmetic in JS. */
   readonly kernel: 'wasm' | 'js';
-  private readonly affine: Affine;
+  private affine: Affine;
   private readonly f: Float32Array;
   private readonly rel0: Layer;
   private readonly rel1: Layer;
@@ -129,6 +129,13 @@ export class FastNetwork {
     this.kernel = wasm ? 'wasm' : 'js';
     this.affine = wasm ?? affineJs(memory.buffer);
     this.chunk = { f: this.f, objects: this.objectX >> 2, pairs: this.pairX >> 2, pairEnd: this.chunkPairEnd, out: this.out >> 2, outStride: this.head.stride };
+  }
+
+  /** For the bench (bench/targets.ts suiteKernelFloor): every later kernel call of this network
+   * goes through `wrap(kernel, memory)`, to time the calls or count their work; the arithmetic stays
+   * the kernel's own. */
+  instrumentKernel(wrap: (kernel: Affine, memory: Float32Array) => Affine): void {
+    this.affine = wrap(this.affine, this.f);
   }
 
   /** The chunk's blocks (see NetworkChunk). */
