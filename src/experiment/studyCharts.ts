@@ -2,8 +2,8 @@
 import type { ConditionBars, ConditionStat, SceneStudyResults, StudyResults } from './studyResults';
 import { PRIMARY_SCORE } from './suite';
 import {
-  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, clip, escapeXml, experienceLabel, niceTicks, panelGrid, px, shortNumber, tickLabel, yAxis,
-  type Panel,
+  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, WIDE_LAYOUT, clip, escapeXml, experienceLabel, niceTicks, panelGrid, px, shortNumber, tickLabel, yAxis,
+  type ChartLayout, type Panel,
 } from './studyChartsKit';
 
 function sceneOf(results: StudyResults, sceneId: string): SceneStudyResults {
@@ -58,14 +58,15 @@ export function drawBars(parts: string[], p: Panel, panel: BarPanel, scaleTop: n
 }
 
 /** One panel per model (and one for the person's looking time when there is any): mean primary
- * surprise per condition with ±1 SEM error bars, each test trial a dot. */
-export function surpriseBarsSvg(results: StudyResults, sceneId: string): string {
+ * surprise per condition with ±1 SEM error bars, each test trial a dot. `layout`: how wide, how
+ * many panels in a row (default: the wide layout of the files and downloads). */
+export function surpriseBarsSvg(results: StudyResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
   const panels: BarPanel[] = scene.models.map((m) => ({ title: m.model, subtitle: experienceLabel(m.kind, m.experience_frames), bars: m.bars, unit: '' }));
   // Every observer's surprise on one scale, so a small bar is a small surprise; looking time (seconds) has its own.
   const surpriseTop = Math.max(0, ...panels.map(panelTop));
   if (scene.looking) panels.push({ title: 'you: looking time (s)', subtitle: 'while the key was held', bars: scene.looking.bars, unit: ' s' });
-  const { head, panels: rects } = panelGrid(panels.length, scene.title, `Surprise per test trial (${PRIMARY_SCORE}): mean ± 1 SEM, dots are trials, one scale for every observer. ${scene.finished} of ${scene.planned} trials done.`);
+  const { head, panels: rects } = panelGrid(panels.length, scene.title, `Surprise per test trial (${PRIMARY_SCORE}): mean ± 1 SEM, dots are trials, one scale for every observer. ${scene.finished} of ${scene.planned} trials done.`, layout);
   const parts = [...head];
   panels.forEach((panel, i) => drawBars(parts, rects[i]!, panel, panel.unit === '' ? surpriseTop : panelTop(panel)));
   parts.push('</svg>');
@@ -86,9 +87,9 @@ function seriesPath(xs: readonly number[], ys: readonly (number | null)[], x: (s
 
 /** One panel per model: mean surprise against seconds from the violation onset, both conditions,
  * a dashed line at the onset. */
-export function alignedCurvesSvg(results: StudyResults, sceneId: string): string {
+export function alignedCurvesSvg(results: StudyResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
-  const { head, panels } = panelGrid(scene.models.length, scene.title, `Mean surprise per frame over test trials, aligned at the violation onset (0 s). ${scene.finished} of ${scene.planned} trials done.`);
+  const { head, panels } = panelGrid(scene.models.length, scene.title, `Mean surprise per frame over test trials, aligned at the violation onset (0 s). ${scene.finished} of ${scene.planned} trials done.`, layout);
   const parts = [...head];
   scene.models.forEach((m, i) => {
     const p = panels[i]!;

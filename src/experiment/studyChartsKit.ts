@@ -8,6 +8,26 @@ const PANEL_HEIGHT = 250;
 const HEADER = 64;
 const FOOTER = 14;
 const MAX_COLUMNS = 4;
+/** Narrower panels cut their titles and crowd the condition labels at 11 px. */
+const MIN_PANEL_WIDTH = 220;
+/** A chart narrower than this has no room for a panel's axis and two bars. */
+const MIN_LAYOUT_WIDTH = 280;
+/** Wider than this, panels only spread out: the text grows with the image instead. */
+const MAX_LAYOUT_WIDTH = 1440;
+
+/** How wide a chart is drawn (SVG px) and how many panels may sit side by side. */
+export interface ChartLayout { width: number; maxColumns: number }
+
+/** The layout of `lab study`'s files and of the downloads: 720 px, up to four panels in a row. */
+export const WIDE_LAYOUT: ChartLayout = { width: WIDTH, maxColumns: MAX_COLUMNS };
+
+/** The layout for a box `available` CSS px wide: the chart as wide as the box (rounded down to 8 px,
+ * so it is redrawn less often while a window is dragged), so its 11-px text shows at 11 px or a
+ * little more; as many columns as fit panels of at least 220 px (one on a phone). */
+export function layoutForWidth(available: number): ChartLayout {
+  const width = Math.min(MAX_LAYOUT_WIDTH, Math.max(MIN_LAYOUT_WIDTH, Math.floor(available / 8) * 8));
+  return { width, maxColumns: Math.max(1, Math.min(MAX_COLUMNS, Math.floor((width - 20) / MIN_PANEL_WIDTH))) };
+}
 
 /** Text and attribute values go through here: model names are user-chosen (e.g. `saved:<b>x</b>`). */
 export const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -45,19 +65,54 @@ export const shortNumber = (v: number): string => (Number.isFinite(v) ? String(N
 
 export interface Panel { x: number; y: number; w: number; h: number }
 
-/** The chart's frame (white background, title, subtitle, legend) and one panel rectangle per model. */
-export function panelGrid(count: number, title: string, subtitle: string): { head: string[]; panels: Panel[]; height: number } {
-  const cols = Math.max(1, Math.min(MAX_COLUMNS, count));
+/** Words in lines of at most `width` characters (a longer word stays whole on its own line). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A label in at most `maxLines` lines of `width` characters, escaped; what does not fit ends in
+ * "…" (never a word cut without one). */
+export function fitLines(text: string, width: number, maxLines: number): string[] {
+  const lines = wrapWords(text, width);
+  if (lines.length === 0) return [''];
+  const kept = lines.length <= maxLines ? lines : [...lines.slice(0, maxLines - 1), lines.slice(maxLines - 1).join(' ')];
+  return kept.map((line) => clip(line, width));
+}
+
+export interface GridOptions {
+  /** The possible/impossible key under the subtitle (default on). */
+  legend?: boolean;
+  /** Room under the panels for lines of text (px). */
+  below?: number;
+}
+
+/** The chart's frame (white background, title, subtitle, legend) and one panel rectangle per model.
+ * A title or subtitle too long for the width goes on more lines (the header grows); `height` is
+ * the bottom of the panels and footer, above any room asked for `below`. */
+export function panelGrid(count: number, title: string, subtitle: string, layout: ChartLayout = WIDE_LAYOUT, options: GridOptions = {}): { head: string[]; panels: Panel[]; height: number } {
+  const width = layout.width;
+  // About 8 px a character of the 15-px bold title, 6 px of 11-px text.
+  const titleLines = fitLines(title, Math.floor(width / 8), 2);
+  const subtitleLines = fitLines(subtitle, Math.floor(width / 6), 4);
+  const extra = 18 * (titleLines.length - 1) + 14 * (subtitleLines.length - 1);
+  const cols = Math.max(1, Math.min(layout.maxColumns, MAX_COLUMNS, count));
   const rows = Math.max(1, Math.ceil(count / cols));
-  const height = HEADER + rows * PANEL_HEIGHT + FOOTER;
-  const w = (WIDTH - 20) / cols;
-  const panels = Array.from({ length: count }, (_, i) => ({ x: 10 + (i % cols) * w, y: HEADER + Math.floor(i / cols) * PANEL_HEIGHT, w, h: PANEL_HEIGHT }));
+  const height = HEADER + extra + rows * PANEL_HEIGHT + FOOTER;
+  const total = height + (options.below ?? 0);
+  const w = (width - 20) / cols;
+  const panels = Array.from({ length: count }, (_, i) => ({ x: 10 + (i % cols) * w, y: HEADER + extra + Math.floor(i / cols) * PANEL_HEIGHT, w, h: PANEL_HEIGHT }));
   const head = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`,
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="12" y="22" font-size="15" font-weight="600" fill="#222">${clip(title, 90)}</text>`,
-    `<text x="12" y="40" fill="#555">${clip(subtitle, 120)}</text>`,
-    legend(WIDTH - 190, 54),
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`,
+    `<rect width="${width}" height="${total}" fill="#ffffff"/>`,
+    ...titleLines.map((line, k) => `<text x="12" y="${22 + 18 * k}" font-size="15" font-weight="600" fill="#222">${line}</text>`),
+    ...subtitleLines.map((line, k) => `<text x="12" y="${40 + 18 * (titleLines.length - 1) + 14 * k}" fill="#555">${line}</text>`),
+    ...(options.legend === false ? [] : [legend(width - 190, 54 + extra)]),
   ];
   return { head, panels, height };
 }

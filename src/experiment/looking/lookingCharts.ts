@@ -3,7 +3,8 @@
 import type { ConditionStat } from '../studyResults';
 import { drawBars, type BarPanel } from '../studyCharts';
 import {
-  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, clip, escapeXml, experienceLabel, panelGrid, px, shortNumber, yAxis, type Panel,
+  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, WIDE_LAYOUT, clip, escapeXml, experienceLabel, fitLines, panelGrid, px, shortNumber, wrapWords, yAxis,
+  type ChartLayout, type Panel,
 } from '../studyChartsKit';
 import type { LookingResults, LookingScene } from './lookingStudy';
 
@@ -79,13 +80,13 @@ function drawCurve(parts: string[], p: Panel, panel: CurvePanel, top: number): v
 
 /** The familiarization curve per age group (mean ± 1 SEM; thin lines: each learner), the test
  * trials' means after it; the person's own looking on the same axes when recorded. */
-export function familiarizationSvg(results: LookingResults, sceneId: string): string {
+export function familiarizationSvg(results: LookingResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
   const panels = curvePanels(scene);
   const top = Math.max(1, ...panels.flatMap((p) => [...p.familiarization, p.possible, p.impossible].map(statTop)), ...panels.flatMap((p) => p.members.flat()));
-  // The conditions spelled out where the line has room (120 characters), else as the panels' letters.
+  // The conditions spelled out where the line has room (120 characters wide), else as the panels' letters.
   const conditions = (long: boolean): string => `Looking time (s) per trial, model “${results.model}”${results.habituate ? ', learners habituating' : ''}: familiarization, then test (${long ? 'P possible, I impossible' : 'P, I'}); mean ± 1 SEM.`;
-  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, conditions(conditions(true).length <= 120));
+  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, conditions(conditions(true).length <= 120), layout);
   const parts = [...head];
   panels.forEach((panel, i) => drawCurve(parts, rects[i]!, panel, top));
   parts.push('</svg>');
@@ -94,12 +95,12 @@ export function familiarizationSvg(results: LookingResults, sceneId: string): st
 
 /** Test looking time (s), possible vs impossible, one panel per age group (dots: each learner's
  * mean, or each trial for a single observer); the person's looking as its own panel. One scale. */
-export function testLookingSvg(results: LookingResults, sceneId: string): string {
+export function testLookingSvg(results: LookingResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
   const panels: BarPanel[] = scene.groups.map((g) => ({ title: g.label, subtitle: g.infantsPerLearner ? `n = ${g.models.length * g.infantsPerLearner} infants (${g.models.length} × ${g.infantsPerLearner}); dots: each` : g.models.length > 1 ? `n = ${g.models.length} learners; dots: each` : `${experienceLabel(g.kind, g.experience_frames)}; dots: trials`, bars: g.test, unit: ' s' }));
   if (scene.person) panels.push({ title: 'you (key L)', subtitle: 'your looking time', bars: scene.person.test, unit: ' s' });
   const top = Math.max(1, ...panels.flatMap((p) => [p.bars.possible, p.bars.impossible].flatMap((s) => [statTop(s), ...s.values.filter(Number.isFinite)])));
-  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) ${results.model === 'ranch-moment' ? 'from the event\'s start' : 'at the paused display'}, model “${results.model}”: mean ± 1 SEM, one scale.`);
+  const { head, panels: rects } = panelGrid(Math.max(1, panels.length), scene.title, `Test looking time (s) ${results.model === 'ranch-moment' ? 'from the event\'s start' : 'at the paused display'}, model “${results.model}”: mean ± 1 SEM, one scale.`, layout);
   const parts = [...head];
   panels.forEach((panel, i) => drawBars(parts, rects[i]!, panel, top));
   parts.push('</svg>');
@@ -108,10 +109,10 @@ export function testLookingSvg(results: LookingResults, sceneId: string): string
 
 /** Per age group: the share of observers who looked longer at the impossible event, with its exact
  * (Clopper–Pearson) 95% interval and a dashed line at one half. */
-export function proportionSvg(results: LookingResults, sceneId: string): string {
+export function proportionSvg(results: LookingResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
-  const { head, panels } = panelGrid(1, scene.title, 'Share of learners who looked longer at the impossible event (exact 95% interval); dashed: one half.');
-  const parts = head.slice(0, 4);
+  const { head, panels } = panelGrid(1, scene.title, 'Share of learners who looked longer at the impossible event (exact 95% interval); dashed: one half.', layout, { legend: false });
+  const parts = [...head];
   const p = panels[0]!;
   const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 20, plotBottom = p.y + p.h - 44;
   const y = yAxis(parts, left, right, plotTop, plotBottom, 0, 1);
@@ -127,35 +128,25 @@ export function proportionSvg(results: LookingResults, sceneId: string): string 
       const [lo, hi] = g.ci95;
       parts.push(`<path d="M${px(cx)} ${px(y(hi))}V${px(y(lo))}M${px(cx - 6)} ${px(y(hi))}H${px(cx + 6)}M${px(cx - 6)} ${px(y(lo))}H${px(cx + 6)}" stroke="#222" stroke-width="1.5" fill="none"/>`);
     }
-    parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 15)}" text-anchor="middle" fill="#222">${clip(g.label, Math.floor(slot / 6))}</text>`);
-    parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 29)}" text-anchor="middle" fill="#555">${g.longerAtImpossible} of ${g.n}</text>`);
+    // A label too long for its slot goes on two lines ("learners," over "1,000 frames") before it is cut.
+    const label = fitLines(g.label, Math.floor(slot / 6), 2);
+    label.forEach((line, k) => parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 15 + 14 * k)}" text-anchor="middle" fill="#222">${line}</text>`));
+    parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 15 + 14 * label.length)}" text-anchor="middle" fill="#555">${g.longerAtImpossible} of ${g.n}</text>`);
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
 
-/** Words cut into lines of at most `width` characters (for text under a chart). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** Test looking (s) against age: each cohort of learners (by experience) a point per condition,
  * mean ± 1 SEM across its learners; under it, what infants did in the study the scene copies
  * (`infants`, the scene file's own words) — set beside, not on the same scale. */
-export function agesSvg(results: LookingResults, sceneId: string, infants: readonly string[]): string {
+export function agesSvg(results: LookingResults, sceneId: string, infants: readonly string[], layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
   const groups = scene.groups.filter((g) => g.kind === 'learned' && g.experience_frames !== null).sort((a, b) => a.experience_frames! - b.experience_frames!);
-  const notes = infants.flatMap((t) => wrap(t, 112));
-  const { head, panels, height } = panelGrid(1, scene.title, `Test looking time (s) by age: each age a cohort of learners (mean ± 1 SEM across learners), model “${results.model}”.`);
-  const extra = notes.length * 14 + 10;
-  const parts = [head[0]!.replace(/height="(\d+)" viewBox="0 0 (\d+) (\d+)"/, (_, _h, w) => `height="${height + extra}" viewBox="0 0 ${w} ${height + extra}"`),
-    head[1]!.replace(/height="\d+"/, `height="${height + extra}"`), ...head.slice(2)];
+  // 112 characters of 11-px text in the wide layout's 720 px.
+  const notes = infants.flatMap((t) => wrapWords(t, Math.floor((layout.width - 24) / 6.2)));
+  const { head, panels, height } = panelGrid(1, scene.title, `Test looking time (s) by age: each age a cohort of learners (mean ± 1 SEM across learners), model “${results.model}”.`, layout, { below: notes.length * 14 + 10 });
+  const parts = [...head];
   const p = panels[0]!;
   const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 20, plotBottom = p.y + p.h - 44;
   const top = Math.max(1, ...groups.flatMap((g) => [statTop(g.test.possible), statTop(g.test.impossible)]));
