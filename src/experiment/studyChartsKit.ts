@@ -4,7 +4,7 @@ import { groupThousands } from './studySentence';
 export const WIDTH = 720;
 export const POSSIBLE_COLOR = '#3d7dd8';
 export const IMPOSSIBLE_COLOR = '#e4572e';
-const PANEL_HEIGHT = 250;
+export const PANEL_HEIGHT = 250;
 const HEADER = 64;
 const FOOTER = 14;
 const MAX_COLUMNS = 4;
@@ -97,9 +97,10 @@ export interface GridOptions {
  * the bottom of the panels and footer, above any room asked for `below`. */
 export function panelGrid(count: number, title: string, subtitle: string, layout: ChartLayout = WIDE_LAYOUT, options: GridOptions = {}): { head: string[]; panels: Panel[]; height: number } {
   const width = layout.width;
-  // About 8 px a character of the 15-px bold title, 6 px of 11-px text.
-  const titleLines = fitLines(title, Math.floor(width / 8), 2);
-  const subtitleLines = fitLines(subtitle, Math.floor(width / 6), 4);
+  // Measured in DejaVu Sans (Chromium's sans-serif on Debian, a wide one): about 8.9 px a character
+  // of the 15-px bold title, 5.4–5.8 of 11-px text; 12 px of margin.
+  const titleLines = fitLines(title, Math.floor((width - 12) / 9), 2);
+  const subtitleLines = fitLines(subtitle, Math.floor((width - 12) / 5.8), 4);
   const extra = 18 * (titleLines.length - 1) + 14 * (subtitleLines.length - 1);
   const cols = Math.max(1, Math.min(layout.maxColumns, MAX_COLUMNS, count));
   const rows = Math.max(1, Math.ceil(count / cols));

@@ -3,7 +3,7 @@
 import type { ConditionStat } from '../studyResults';
 import { drawBars, type BarPanel } from '../studyCharts';
 import {
-  IMPOSSIBLE_COLOR, POSSIBLE_COLOR, WIDE_LAYOUT, clip, escapeXml, experienceLabel, fitLines, panelGrid, px, shortNumber, wrapWords, yAxis,
+  IMPOSSIBLE_COLOR, PANEL_HEIGHT, POSSIBLE_COLOR, WIDE_LAYOUT, clip, escapeXml, experienceLabel, fitLines, panelGrid, px, shortNumber, wrapWords, yAxis,
   type ChartLayout, type Panel,
 } from '../studyChartsKit';
 import type { LookingResults, LookingScene } from './lookingStudy';
@@ -108,17 +108,32 @@ export function testLookingSvg(results: LookingResults, sceneId: string, layout:
 }
 
 /** Per age group: the share of observers who looked longer at the impossible event, with its exact
- * (Clopper–Pearson) 95% interval and a dashed line at one half. */
+ * (Clopper–Pearson) 95% interval and a dashed line at one half. Columns where every group's name
+ * fits under its column in two lines; else (a narrow layout, many groups) a row per group. */
 export function proportionSvg(results: LookingResults, sceneId: string, layout: ChartLayout = WIDE_LAYOUT): string {
   const scene = sceneOf(results, sceneId);
-  const { head, panels } = panelGrid(1, scene.title, 'Share of learners who looked longer at the impossible event (exact 95% interval); dashed: one half.', layout, { legend: false });
+  const subtitle = 'Share of learners who looked longer at the impossible event (exact 95% interval); dashed: one half.';
+  const n = Math.max(1, scene.groups.length);
+  // The plot's width in a one-panel grid (panel less its 44-px axis and 8-px margin), split per group.
+  const slot = (layout.width - 20 - 52) / n;
+  // 6.5 px a character: DejaVu Sans (Chromium's sans-serif on Debian) is among the widest at 11 px.
+  const chars = Math.floor((slot - 6) / 6.5);
+  if (scene.groups.every((g) => wrapWords(g.label, chars).length <= 2 && wrapWords(g.label, chars).every((line) => line.length <= chars))) {
+    return proportionColumns(scene, panelGrid(1, scene.title, subtitle, layout, { legend: false }), chars);
+  }
+  const below = Math.max(0, 32 + n * SHARE_ROW - PANEL_HEIGHT);
+  return proportionRows(scene, panelGrid(1, scene.title, subtitle, layout, { legend: false, below }));
+}
+
+type Grid = ReturnType<typeof panelGrid>;
+
+function proportionColumns(scene: LookingScene, { head, panels }: Grid, chars: number): string {
   const parts = [...head];
   const p = panels[0]!;
   const left = p.x + 44, right = p.x + p.w - 8, plotTop = p.y + 20, plotBottom = p.y + p.h - 44;
   const y = yAxis(parts, left, right, plotTop, plotBottom, 0, 1);
   parts.push(`<line x1="${px(left)}" x2="${px(right)}" y1="${px(y(0.5))}" y2="${px(y(0.5))}" stroke="#444" stroke-dasharray="4 3"/>`);
-  const n = Math.max(1, scene.groups.length);
-  const slot = (right - left) / n;
+  const slot = (right - left) / Math.max(1, scene.groups.length);
   scene.groups.forEach((g, i) => {
     const cx = left + slot * (i + 0.5);
     const w = Math.min(50, slot * 0.5);
@@ -128,10 +143,42 @@ export function proportionSvg(results: LookingResults, sceneId: string, layout: 
       const [lo, hi] = g.ci95;
       parts.push(`<path d="M${px(cx)} ${px(y(hi))}V${px(y(lo))}M${px(cx - 6)} ${px(y(hi))}H${px(cx + 6)}M${px(cx - 6)} ${px(y(lo))}H${px(cx + 6)}" stroke="#222" stroke-width="1.5" fill="none"/>`);
     }
-    // A label too long for its slot goes on two lines ("learners," over "1,000 frames") before it is cut.
-    const label = fitLines(g.label, Math.floor(slot / 6), 2);
+    // A name too long for its column goes on two lines ("learners," over "1,000 frames").
+    const label = fitLines(g.label, chars, 2);
     label.forEach((line, k) => parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 15 + 14 * k)}" text-anchor="middle" fill="#222">${line}</text>`));
     parts.push(`<text x="${px(cx)}" y="${px(plotBottom + 15 + 14 * label.length)}" text-anchor="middle" fill="#555">${g.longerAtImpossible} of ${g.n}</text>`);
+  });
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}
+
+/** Height of a group's row: its name over its bar. */
+const SHARE_ROW = 42;
+
+/** A row per group: the name and "k of n" on a line, under it a bar from 0 to the share with its
+ * interval as a whisker; the share axis (0, one half, 1) along the bottom. */
+function proportionRows(scene: LookingScene, { head, panels }: Grid): string {
+  const parts = [...head];
+  const p = panels[0]!;
+  const left = p.x + 8, right = p.x + p.w - 8, top = p.y + 8;
+  const x = (v: number): number => left + v * (right - left);
+  const bottom = top + scene.groups.length * SHARE_ROW;
+  for (const v of [0, 0.5, 1]) {
+    parts.push(`<line x1="${px(x(v))}" x2="${px(x(v))}" y1="${px(top + 14)}" y2="${px(bottom + 4)}" stroke="${v === 0.5 ? '#444' : '#e4e4e4'}"${v === 0.5 ? ' stroke-dasharray="4 3"' : ''}/>`);
+    parts.push(`<text x="${px(x(v))}" y="${px(bottom + 18)}" text-anchor="${v === 0 ? 'start' : v === 1 ? 'end' : 'middle'}" fill="#555">${v === 0.5 ? 'one half' : String(v)}</text>`);
+  }
+  scene.groups.forEach((g, i) => {
+    const rowTop = top + i * SHARE_ROW;
+    const count = `${g.longerAtImpossible} of ${g.n}`;
+    // The name gets the line less the count and a gap (6.5 px a character, as for the columns).
+    parts.push(`<text x="${px(left)}" y="${px(rowTop + 12)}" fill="#222">${clip(g.label, Math.floor((right - left) / 6.5) - count.length - 2)}</text>`);
+    parts.push(`<text x="${px(right)}" y="${px(rowTop + 12)}" text-anchor="end" fill="#555">${count}</text>`);
+    if (g.n === 0) return;
+    const share = g.longerAtImpossible / g.n;
+    const barTop = rowTop + 17, mid = barTop + 7;
+    parts.push(`<rect x="${px(x(0))}" y="${px(barTop)}" width="${px(x(share) - x(0))}" height="14" fill="${IMPOSSIBLE_COLOR}" fill-opacity="0.75"><title>${escapeXml(`${g.label}: ${count}`)}</title></rect>`);
+    const [lo, hi] = g.ci95;
+    parts.push(`<path d="M${px(x(lo))} ${px(mid)}H${px(x(hi))}M${px(x(lo))} ${px(mid - 6)}V${px(mid + 6)}M${px(x(hi))} ${px(mid - 6)}V${px(mid + 6)}" stroke="#222" stroke-width="1.5" fill="none"/>`);
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;

@@ -9,7 +9,8 @@ import { alignedCurvesSvg, surpriseBarsSvg } from '../../experiment/studyCharts'
 import type { StudyDesign } from '../../experiment/studyDesign';
 import type { SceneFile } from '../../scenes/schema';
 import { h } from '../../ui/dom';
-import { downloadFile, downloadSvgAsPng, fileStem, svgUrl } from '../../web/downloads';
+import { downloadFile, fileStem } from '../../web/downloads';
+import { fittedFigures } from './fittedFigures';
 import { comparison, recordingDetails } from './recordingDetails';
 import { cohortScore, cohortScoreWords } from '../../experiment/cohortScore';
 import { infantLookingResults, lookingResults, type LookingResults, type LookingScene } from '../../experiment/looking/lookingStudy';
@@ -49,7 +50,6 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
   const exports = h('div', { class: 'button-row', hidden: true });
   const body = h('div', { 'data-testid': 'results-body' });
   host.replaceChildren(h('h2', { class: 'panel-title' }, 'Results'), details, summary, design, exports, body);
-  let urls: string[] = [];
   let current: Recording[] = [];
   let runName = 'study';
   let lookingChoice: LookingChoice | null = null;
@@ -65,15 +65,9 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
     button('Whole run (JSON)', 'export-run-json', () => downloadFile(`${fileStem(runName)}.json`, recordingsToJson(current), 'application/json')),
   );
 
-  const figure = (svg: string, caption: string, stem: string, testid: string): HTMLElement => {
-    const url = svgUrl(svg);
-    urls.push(url);
-    return h('figure', { class: 'figure', 'data-testid': testid },
-      h('img', { src: url, alt: caption }),
-      h('figcaption', { class: 'small muted' }, h('span', {}, caption),
-        button('SVG', `${testid}-svg`, () => downloadFile(`${stem}.svg`, svg, 'image/svg+xml')),
-        button('PNG', `${testid}-png`, () => downloadSvgAsPng(svg, `${stem}.png`))));
-  };
+  // Each chart drawn for its figure's width, drawn again when the panel's width changes.
+  const figures = fittedFigures(body, button);
+  const figure = figures.figure;
 
   const metricsTable = (s: SceneStudyResults): HTMLElement => h('div', { class: 'table-wrap' }, h('table', { class: 'data', 'data-testid': `metrics-${s.sceneId}` },
     h('thead', {}, h('tr', {}, ...['observer', 'experience', 'pairs', 'won / tied / lost', 'pairwise accuracy [exact 95% CI]', 'AUROC', 'd_z (paired)', 'mean possible', 'mean impossible'].map((t) => h('th', {}, t)))),
@@ -104,9 +98,9 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
   const lookingBlock = (l: LookingResults, ls: LookingScene): HTMLElement => h('div', { class: 'looking-results', 'data-testid': `looking-${ls.sceneId}` },
     h('p', { class: 'results-sentence', 'data-testid': 'looking-sentence' }, ls.sentence),
     h('div', { class: 'figures' },
-      figure(familiarizationSvg(l, ls.sceneId), `Looking time per trial (model “${l.model}”${l.habituate ? ', learners habituating' : ''}): familiarization, then test`, `${fileStem(runName)}-${ls.sceneId}-familiarization`, `looking-curve-${ls.sceneId}`),
-      figure(testLookingSvg(l, ls.sceneId), 'Test looking time in seconds, possible vs impossible (± 1 SEM)', `${fileStem(runName)}-${ls.sceneId}-test-looking`, `looking-test-${ls.sceneId}`),
-      figure(proportionSvg(l, ls.sceneId), 'Share of learners looking longer at the impossible event (exact 95% interval)', `${fileStem(runName)}-${ls.sceneId}-proportion`, `looking-share-${ls.sceneId}`)));
+      figure((layout) => familiarizationSvg(l, ls.sceneId, layout), `Looking time per trial (model “${l.model}”${l.habituate ? ', learners habituating' : ''}): familiarization, then test`, `${fileStem(runName)}-${ls.sceneId}-familiarization`, `looking-curve-${ls.sceneId}`),
+      figure((layout) => testLookingSvg(l, ls.sceneId, layout), 'Test looking time in seconds, possible vs impossible (± 1 SEM)', `${fileStem(runName)}-${ls.sceneId}-test-looking`, `looking-test-${ls.sceneId}`),
+      figure((layout) => proportionSvg(l, ls.sceneId, layout), 'Share of learners looking longer at the impossible event (exact 95% interval)', `${fileStem(runName)}-${ls.sceneId}-proportion`, `looking-share-${ls.sceneId}`)));
 
   const sceneBlock = (r: StudyResults, s: SceneStudyResults, l: LookingResults | null): HTMLElement => h('section', { class: 'results-scene', 'data-testid': `results-${s.sceneId}` },
     h('h3', { class: 'panel-title' }, s.title),
@@ -114,8 +108,8 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
     h('p', { class: 'results-sentence', 'data-testid': 'results-sentence' }, s.sentence),
     ...(l ? [lookingBlock(l, l.scenes.find((x) => x.sceneId === s.sceneId)!)] : []),
     h('div', { class: 'figures' },
-      figure(surpriseBarsSvg(r, s.sceneId), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
-      figure(alignedCurvesSvg(r, s.sceneId), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
+      figure((layout) => surpriseBarsSvg(r, s.sceneId, layout), `Mean surprise per trial, possible vs impossible (± 1 SEM; dots are trials)${s.looking ? ', and your looking time' : ''}`, `${fileStem(runName)}-${s.sceneId}-bars`, `bars-${s.sceneId}`),
+      figure((layout) => alignedCurvesSvg(r, s.sceneId, layout), 'Mean surprise aligned at the violation onset', `${fileStem(runName)}-${s.sceneId}-curves`, `curves-${s.sceneId}`)),
     metricsTable(s),
     ...cohortLines(s),
     shownComparisons(s).length === 0 ? '' : h('p', { class: 'small muted', 'data-testid': `mcnemar-${s.sceneId}` },
@@ -128,8 +122,7 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
       runName = current[0]?.place?.run_name ?? 'study';
       const sceneFiles: SceneFile[] = d.settings.scenes.map((id) => scenes.get(id)?.scene).filter((s): s is SceneFile => Boolean(s));
       const r = studyResults(d, current, sceneFiles);
-      for (const u of urls) URL.revokeObjectURL(u);
-      urls = [];
+      figures.clear();
       summary.textContent = `${r.finished} of ${r.planned} trials finished.`;
       design.textContent = `Design: ${d.description}`;
       exports.hidden = current.length === 0;
@@ -138,6 +131,7 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
           ? infantLookingResults(d, [current, ...lookingChoice.otherInfants(current)], lookingChoice.model, lookingChoice.habituate, DEFAULT_HABITUATION, lookingChoice.orders)
           : lookingResults(d, current, lookingChoice.model, lookingChoice.habituate, DEFAULT_HABITUATION, lookingChoice.orders);
       body.replaceChildren(...r.scenes.map((s) => sceneBlock(r, s, looking)));
+      figures.fit();
       onResults?.(r, looking);
       return r;
     },
