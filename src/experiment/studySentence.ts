@@ -58,10 +58,32 @@ function ageClause(models: readonly SentenceModel[]): string {
   return ` The oldest learner is ${oldest.model} (${frames(oldest)} frames of experience), the youngest ${youngest.model} (${frames(youngest)}).`;
 }
 
+/** A learner's training seed, read from its name as cohorts name them: `learner-6k-s2` (modelStore's
+ * cohortName), `saved:me-s2-6k` (grown on the Learn screen); a name without one is seed 1's. */
+export function seedOfName(name: string): number {
+  const seed = name.startsWith('saved:') ? /-s(\d+)-[^-]+$/.exec(name) : /-s(\d+)$/.exec(name);
+  return seed ? Number(seed[1]) : 1;
+}
+
+const isAged = (m: SentenceModel): boolean => m.kind === 'learned' && m.experience_frames !== null;
+
+/** The learners together where the first of them is listed, by age (oldest first, as in the by-age
+ * clause) and, within an age, by seed (1, 2, 3…); the other observers keep their order around them.
+ * The order the observers come in need not be that (the Experiment screen lists a cohort's seeds
+ * 2… before the seed-1 checkpoints). */
+function byAgeThenSeed(models: readonly SentenceModel[]): SentenceModel[] {
+  const first = models.findIndex(isAged);
+  if (first < 0) return [...models];
+  const learners = models.filter(isAged).sort((a, b) => b.experience_frames! - a.experience_frames! || seedOfName(a.model) - seedOfName(b.model));
+  return [...models.slice(0, first), ...learners, ...models.slice(first).filter((m) => !isAged(m))];
+}
+
 /** E.g. "learner-100k was more surprised by the impossible trial in 10 of 10 pairs of “Car pushed
- * off a platform”; learner-1k in 3 of 10. learner-100k is the older learner (…)." Models keep their
- * order, except that the first one with a complete pair leads the sentence. */
-export function studySentence(title: string, models: readonly SentenceModel[]): string {
+ * off a platform”; learner-1k in 3 of 10. learner-100k is the older learner (…)." Observers keep
+ * their order, except that learners go by age and seed (byAgeThenSeed) and the first observer with
+ * a complete pair leads the sentence. */
+export function studySentence(title: string, listed: readonly SentenceModel[]): string {
+  const models = byAgeThenSeed(listed);
   const lead = models.find((m) => m.pairs.complete > 0);
   if (!lead) return `“${title}”: no complete pair yet.`;
   const parts = [`${lead.model} was more surprised by the impossible trial in ${lead.pairs.impossibleHigher} of ${lead.pairs.complete} ${lead.pairs.complete === 1 ? 'pair' : 'pairs'}${ties(lead.pairs)} of “${title}”`];

@@ -7,7 +7,7 @@ import { runSuite, type SuiteOutput } from '../../src/experiment/suite';
 import { designStudy, studyPlace, type StudyDesign } from '../../src/experiment/studyDesign';
 import { recordStudyTrial } from '../../src/experiment/studyTrial';
 import { studyResults } from '../../src/experiment/studyResults';
-import { studySentence } from '../../src/experiment/studySentence';
+import { seedOfName, studySentence } from '../../src/experiment/studySentence';
 import { recordingSchema, textHash, type Recording } from '../../src/experiment/recording';
 import { meanOf } from '../../src/experiment/metrics';
 import type { SceneFile } from '../../src/scenes/schema';
@@ -197,12 +197,12 @@ describe('study results from hand-made recordings', () => {
 
 describe('studySentence', () => {
   const m = (model: string, kind: 'learned' | 'oracle' | 'constant-velocity', experience: number | null, h: number, c: number, ties = 0) => ({ model, kind, experience_frames: experience, pairs: { impossibleHigher: h, ties, complete: c } });
-  it('names each model’s count and the older learner', () => {
+  it('names each model’s count and the older learner; learners oldest first', () => {
     expect(studySentence('A toy car rolls off a platform', [m('learner-100k', 'learned', 100_000, 10, 10), m('learner-1k', 'learned', 1_000, 3, 10)])).toBe(
       'learner-100k was more surprised by the impossible trial in 10 of 10 pairs of “A toy car rolls off a platform”; learner-1k in 3 of 10. learner-100k is the older learner (100,000 frames of experience against 1,000).',
     );
     expect(studySentence('T', [m('oracle', 'oracle', null, 1, 1), m('a', 'learned', 6_000, 0, 1, 1), m('b', 'learned', 1_000, 0, 1), m('c', 'learned', 30_000, 1, 1)])).toBe(
-      'oracle was more surprised by the impossible trial in 1 of 1 pair of “T”; a in 0 of 1 (1 tie); b in 0 of 1; c in 1 of 1. The oldest learner is c (30,000 frames of experience), the youngest b (1,000).',
+      'oracle was more surprised by the impossible trial in 1 of 1 pair of “T”; c in 1 of 1; a in 0 of 1 (1 tie); b in 0 of 1. The oldest learner is c (30,000 frames of experience), the youngest b (1,000).',
     );
     expect(studySentence('T', [m('constant-velocity', 'constant-velocity', 0, 0, 2, 2)])).toBe('constant-velocity was more surprised by the impossible trial in 0 of 2 pairs (2 ties) of “T”.');
     expect(studySentence('T', [m('a', 'learned', 5, 0, 0), m('b', 'learned', 5, 0, 0)])).toBe('“T”: no complete pair yet.');
@@ -210,7 +210,19 @@ describe('studySentence', () => {
   it('counts the seeds of a cohort together by age, oldest first', () => {
     const cohort = [m('l-1k', 'learned', 1_000, 1, 4), m('l-100k', 'learned', 100_000, 4, 4), m('l-1k-s2', 'learned', 1_000, 0, 4, 1), m('l-100k-s2', 'learned', 100_000, 3, 4), m('l-30k', 'learned', 30_000, 2, 3)];
     expect(studySentence('T', cohort)).toBe(
-      'l-1k was more surprised by the impossible trial in 1 of 4 pairs of “T”; l-100k in 4 of 4; l-1k-s2 in 0 of 4 (1 tie); l-100k-s2 in 3 of 4; l-30k in 2 of 3. By age, pairs where the impossible trial surprised more: 100,000 frames (2 learners) 7 of 8; 30,000 frames (1 learner) 2 of 3; 1,000 frames (2 learners) 1 of 8 (1 tie).',
+      'l-100k was more surprised by the impossible trial in 4 of 4 pairs of “T”; l-100k-s2 in 3 of 4; l-30k in 2 of 3; l-1k in 1 of 4; l-1k-s2 in 0 of 4 (1 tie). By age, pairs where the impossible trial surprised more: 100,000 frames (2 learners) 7 of 8; 30,000 frames (1 learner) 2 of 3; 1,000 frames (2 learners) 1 of 8 (1 tie).',
     );
+  });
+  it('lists a cohort by age, then seed 1, 2, 3…, though the observer list has the seed-1 learners last; the other observers keep their order around the learners', () => {
+    // The Experiment screen's order when seeds 2 and 3 are ticked under "Cohort" beside the seed-1 checkpoints.
+    const listed = [m('learner-1k-s2', 'learned', 1_000, 0, 2), m('learner-1k-s3', 'learned', 1_000, 1, 2), m('learner-100k-s2', 'learned', 100_000, 2, 2),
+      m('constant-velocity', 'constant-velocity', 0, 0, 2), m('learner-1k', 'learned', 1_000, 0, 2), m('learner-100k', 'learned', 100_000, 2, 2)];
+    expect(studySentence('T', listed)).toBe(
+      'learner-100k was more surprised by the impossible trial in 2 of 2 pairs of “T”; learner-100k-s2 in 2 of 2; learner-1k in 0 of 2; learner-1k-s2 in 0 of 2; learner-1k-s3 in 1 of 2; constant-velocity in 0 of 2. By age, pairs where the impossible trial surprised more: 100,000 frames (2 learners) 4 of 4; 1,000 frames (3 learners) 1 of 6.',
+    );
+    // Seeds compare as numbers (10 after 9), saved cohorts read theirs from `saved:NAME-sSEED-MARK`.
+    expect(studySentence('T', [m('l-6k-s10', 'learned', 6_000, 1, 1), m('l-6k-s9', 'learned', 6_000, 1, 1), m('l-6k', 'learned', 6_000, 1, 1)])).toMatch(/^l-6k was .*; l-6k-s9 in 1 of 1; l-6k-s10 in 1 of 1\./);
+    expect(studySentence('T', [m('saved:me-s2-6k', 'learned', 6_000, 1, 1), m('saved:me-s1-6k', 'learned', 6_000, 1, 1)])).toMatch(/^saved:me-s1-6k was .*; saved:me-s2-6k in 1 of 1\./);
+    expect([seedOfName('learner-100k'), seedOfName('learner-100k-s3'), seedOfName('saved:me-s12-6k'), seedOfName('saved:solo-6k')]).toEqual([1, 3, 12, 1]);
   });
 });
