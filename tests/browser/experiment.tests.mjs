@@ -17,6 +17,19 @@ const study = (page) => page.evaluate(() => {
   return { ready: s.ready, state: s.state, finished: s.finished, total: s.total, unsaved: s.unsaved, interrupted: s.interrupted, runId: s.runId };
 });
 const waitStudy = (page, fn, arg, timeout = 80_000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+/** Each result figure's chart text as shown: the img's width inside its border over the SVG's own
+ * width (its 11-px text shows at 11 × this CSS px). Read once every figure's image has loaded. */
+const figureScales = async (page) => {
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.figure img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10_000 });
+  return page.evaluate(() => [...document.querySelectorAll('figure.figure')].map((f) => {
+    const img = f.querySelector('img');
+    return { id: f.dataset.testid, scale: (img.getBoundingClientRect().width - 2) / img.naturalWidth, svgWidth: img.naturalWidth };
+  }));
+};
+const assertReadable = (assert, scales, where) => {
+  assert.ok(scales.length >= 5, `${where}: five result figures (${scales.length})`);
+  for (const f of scales) assert.ok(f.scale >= 0.95, `${where}: ${f.id}'s text shown at ${(11 * f.scale).toFixed(1)} px (an SVG ${f.svgWidth} px wide scaled by ${f.scale.toFixed(2)}), not shrunk below 11`);
+};
 const start = async (page) => {
   await waitStudy(page, () => window.__study?.ready === true);
   await page.getByTestId('study-start').click();
@@ -48,7 +61,7 @@ async function download(page, testid) {
 }
 
 export function registerExperimentTests(test, { root, outDir }) {
-  test('experiment: looking times of habituating learners are the CLI `lab study` numbers; charts drawn, both widths, axe clean', async ({ open, assert }) => {
+  test('experiment: looking times of habituating learners are the CLI `lab study` numbers; charts drawn readable at both widths (text at 11 px or more, downloads wide), axe clean', async ({ open, assert }) => {
     const query = `${PAGE}?scenes=car-off-platform&models=learner-1k,learner-100k&pairs=3&fam=4&seed=4&speed=instant&look=hazard&habituate=1`;
     const page = await open({ query, bypassCSP: true });
     assert.equal(await page.getByTestId('study-look').inputValue(), 'hazard', 'the looking model is read from the address');
@@ -76,6 +89,7 @@ export function registerExperimentTests(test, { root, outDir }) {
 
     await page.getByTestId('looking-curve-car-off-platform').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, 'experiment-looking-1280.png'), fullPage: false });
+    assertReadable(assert, await figureScales(page), '1280 px');
     assert.deepEqual(await axeViolations(page, readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8')), [], 'axe-core: no WCAG 2 A/AA violation with the looking results shown');
     await page.setViewportSize({ width: 420, height: 860 });
     // Measured once the resize has been laid out and drawn (two frames), not in the middle of it;
@@ -87,8 +101,16 @@ export function registerExperimentTests(test, { root, outDir }) {
       return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest: w ? `${w.tagName.toLowerCase()}.${w.className} ${w.getAttribute('data-testid') ?? ''}` : '' };
     });
     assert.ok(overflow <= 0, `no sideways scrolling at 420 px (${overflow}; widest: ${widest})`);
+    // Redrawn for the narrow width (one panel a row), not the wide chart shrunk to 6-px text.
+    const narrow = await figureScales(page);
+    assertReadable(assert, narrow, '420 px');
+    assert.ok(narrow.every((f) => f.svgWidth < 400), `charts drawn narrow at 420 px (${narrow.map((f) => f.svgWidth).join(', ')})`);
     await page.getByTestId('looking-test-car-off-platform').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, 'experiment-looking-420.png'), fullPage: false });
+    // The download is the wide layout `lab study` writes, whatever the window.
+    const file = await download(page, 'looking-test-car-off-platform-svg');
+    assert.ok(file.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="720"'), 'the SVG download keeps the wide layout');
+    assert.deepEqual(await axeViolations(page, readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8')), [], 'axe-core: no WCAG 2 A/AA violation at 420 px either');
   });
 
   test('experiment: RANCH-style looking (ranch) of habituating learners, two infants each, its memory folded over the trials, is the CLI `lab study` numbers, a second scene too', async ({ open, assert }) => {

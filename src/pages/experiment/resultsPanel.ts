@@ -69,7 +69,8 @@ export function mountResultsPanel(host: HTMLElement, scenes: ReadonlyMap<string,
   const figures = fittedFigures(body, button);
   const figure = figures.figure;
 
-  const metricsTable = (s: SceneStudyResults): HTMLElement => h('div', { class: 'table-wrap' }, h('table', { class: 'data', 'data-testid': `metrics-${s.sceneId}` },
+  // The table scrolls sideways on a narrow window: focusable, so a keyboard can scroll it too.
+  const metricsTable = (s: SceneStudyResults): HTMLElement => h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': `Metrics for “${s.title}”` }, h('table', { class: 'data', 'data-testid': `metrics-${s.sceneId}` },
     h('thead', {}, h('tr', {}, ...['observer', 'experience', 'pairs', 'won / tied / lost', 'pairwise accuracy [exact 95% CI]', 'AUROC', 'd_z (paired)', 'mean possible', 'mean impossible'].map((t) => h('th', {}, t)))),
     h('tbody', {}, ...s.models.map((m) => h('tr', { 'data-model': m.model },
       h('td', {}, m.model),
