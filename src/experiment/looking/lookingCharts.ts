@@ -164,7 +164,9 @@ function proportionRows(scene: LookingScene, { head, panels }: Grid): string {
   const x = (v: number): number => left + v * (right - left);
   const bottom = top + scene.groups.length * SHARE_ROW;
   for (const v of [0, 0.5, 1]) {
-    parts.push(`<line x1="${px(x(v))}" x2="${px(x(v))}" y1="${px(top + 14)}" y2="${px(bottom + 4)}" stroke="${v === 0.5 ? '#444' : '#e4e4e4'}"${v === 0.5 ? ' stroke-dasharray="4 3"' : ''}/>`);
+    // The gridlines run beside the bars only, never through a row's name.
+    const d = scene.groups.map((_, i) => `M${px(x(v))} ${px(top + i * SHARE_ROW + 15)}V${px(top + i * SHARE_ROW + (i === scene.groups.length - 1 ? SHARE_ROW + 4 : 33))}`).join('');
+    if (d) parts.push(`<path d="${d}" stroke="${v === 0.5 ? '#444' : '#e4e4e4'}"${v === 0.5 ? ' stroke-dasharray="4 3"' : ''} fill="none"/>`);
     parts.push(`<text x="${px(x(v))}" y="${px(bottom + 18)}" text-anchor="${v === 0 ? 'start' : v === 1 ? 'end' : 'middle'}" fill="#555">${v === 0.5 ? 'one half' : String(v)}</text>`);
   }
   scene.groups.forEach((g, i) => {
