@@ -12,8 +12,6 @@ const MAX_COLUMNS = 4;
 const MIN_PANEL_WIDTH = 220;
 /** A chart narrower than this has no room for a panel's axis and two bars. */
 const MIN_LAYOUT_WIDTH = 280;
-/** Wider than this, panels only spread out: the text grows with the image instead. */
-const MAX_LAYOUT_WIDTH = 1440;
 
 /** How wide a chart is drawn (SVG px) and how many panels may sit side by side. */
 export interface ChartLayout { width: number; maxColumns: number }
@@ -21,11 +19,14 @@ export interface ChartLayout { width: number; maxColumns: number }
 /** The layout of `lab study`'s files and of the downloads: 720 px, up to four panels in a row. */
 export const WIDE_LAYOUT: ChartLayout = { width: WIDTH, maxColumns: MAX_COLUMNS };
 
-/** The layout for a box `available` CSS px wide: the chart as wide as the box (rounded down to 8 px,
- * so it is redrawn less often while a window is dragged), so its 11-px text shows at 11 px or a
- * little more; as many columns as fit panels of at least 220 px (one on a phone). */
+/** The layout for a box `available` CSS px wide. Narrower than the wide layout: the chart as wide
+ * as the box (rounded down to 8 px, so it is redrawn less often while a window is dragged), so its
+ * 11-px text shows at 11 px or a little more, with as many columns as fit panels of at least 220 px
+ * (one on a phone). From 720 px on: the wide layout itself, shown larger (text above 11 px on a
+ * projector, and the figure on screen is the one downloaded). */
 export function layoutForWidth(available: number): ChartLayout {
-  const width = Math.min(MAX_LAYOUT_WIDTH, Math.max(MIN_LAYOUT_WIDTH, Math.floor(available / 8) * 8));
+  if (available >= WIDE_LAYOUT.width) return WIDE_LAYOUT;
+  const width = Math.max(MIN_LAYOUT_WIDTH, Math.floor(available / 8) * 8);
   return { width, maxColumns: Math.max(1, Math.min(MAX_COLUMNS, Math.floor((width - 20) / MIN_PANEL_WIDTH))) };
 }
 

@@ -87,14 +87,15 @@ function fits(svg: string, layout: ChartLayout): void {
 const columns = (svg: string): number => new Set([...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" font-weight="600"/g)].map((m) => m[1])).size;
 
 describe('layoutForWidth', () => {
-  it('draws a chart as wide as its box (to 8 px below), one column on a phone, up to four on a projector', () => {
+  it('draws a chart as wide as its box (to 8 px below), one column on a phone; the wide layout from 720 px on', () => {
     expect(layoutForWidth(292)).toEqual({ width: 288, maxColumns: 1 });
     expect(layoutForWidth(349)).toEqual({ width: 344, maxColumns: 1 });
     expect(layoutForWidth(597)).toEqual({ width: 592, maxColumns: 2 });
-    expect(layoutForWidth(917)).toEqual({ width: 912, maxColumns: 4 });
+    expect(layoutForWidth(712)).toEqual({ width: 712, maxColumns: 3 });
     expect(layoutForWidth(100).width).toBe(280);
-    expect(layoutForWidth(5000)).toEqual({ width: 1440, maxColumns: 4 });
-    for (let w = 280; w <= 1440; w += 7) expect(layoutForWidth(w).width).toBeLessThanOrEqual(w);
+    expect(layoutForWidth(720)).toBe(WIDE_LAYOUT);
+    expect(layoutForWidth(1900)).toBe(WIDE_LAYOUT);
+    for (let w = 280; w <= 1900; w += 7) expect(layoutForWidth(w).width).toBeLessThanOrEqual(w);
     expect(WIDE_LAYOUT).toEqual({ width: 720, maxColumns: 4 });
   });
 });
