@@ -13,9 +13,27 @@ export function readSceneText(file: string): string {
   return decodeJsonBytes(bytes);
 }
 
+/** The file each scene id was read from in this run, so that a problem met later, in a trial of a
+ * suite, a study or a development run (where only the scene is at hand), names the file. */
+const filesById = new Map<string, string>();
+
+/** Reads and checks a scene file, keeping its text (a study records it); throws BadInput (file
+ * problems) or SceneError (content problems). */
+export function loadSceneFileText(file: string): { scene: SceneFile; text: string } {
+  const text = readSceneText(file);
+  const scene = parseSceneText(text, file);
+  filesById.set(scene.id, file);
+  return { scene, text };
+}
+
 /** Reads and checks a scene file; throws BadInput (file problems) or SceneError (content problems). */
 export function loadSceneFile(file: string): SceneFile {
-  return parseSceneText(readSceneText(file), file);
+  return loadSceneFileText(file).scene;
+}
+
+/** The file a scene with this id was loaded from by loadSceneFile (undefined: none). */
+export function sceneFileOf(id: string): string | undefined {
+  return filesById.get(id);
 }
 
 export { describeFsError };

@@ -6,8 +6,7 @@ import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
-import { readSceneText } from '../sceneFiles';
-import { parseSceneText } from '../../scenes/parse';
+import { loadSceneFileText } from '../sceneFiles';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
@@ -64,7 +63,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const orders = choiceFlag<StudyOrders>(parsed, 'orders', STUDY_ORDERS) ?? DEFAULT_ORDERS;
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
-  const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
+  const loaded = files.map((file) => loadSceneFileText(file));
   const scenes = orderWithControls(loaded.map((l) => l.scene)).filter((s) => s.violation);
   if (scenes.length === 0) throw new BadInput('--scenes: none of these scenes has a violation, so there is no impossible event to test');
   const byId = new Map<string, StudyScene>(loaded.map((l) => [l.scene.id, l]));
