@@ -9,7 +9,8 @@ import { decodeJsonBytes } from '../scenes/jsonText';
 export function readSceneText(file: string): string {
   // A UTF-8 byte is at least a third of a UTF-16 code unit, so this only skips certain refusals;
   // parseSceneText makes the exact check (and writes the message) for everything smaller.
-  const bytes = readRegularFile(file, 'a scene file', 3 * MAX_SCENE_BYTES);
+  // The limit is in characters (parseSceneText): say so in the same words as it does.
+  const bytes = readRegularFile(file, 'a scene file', 3 * MAX_SCENE_BYTES, `${MAX_SCENE_BYTES / 1e6} MB`);
   return decodeJsonBytes(bytes);
 }
 

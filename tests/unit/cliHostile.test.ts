@@ -144,6 +144,14 @@ describe('one JSON reader', () => {
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect(await lab('validate', utf16)).toEqual({ code: 0, stdout: `${utf16}: ok\n`, stderr: '' });
   });
+
+  it('states the one documented size limit (1 MB) for a scene file however big it is', async () => {
+    for (const mb of [1.5, 5]) {
+      const big = join(tmp, `big-${mb}.json`);
+      writeFileSync(big, `{"pad": "${'x'.repeat(mb * 1e6)}"}`);
+      expectOneLine(await lab('validate', big), new RegExp(`^${big}: (file )?is ${mb.toFixed(1)} MB; a scene file may be at most 1 MB$`));
+    }
+  });
 });
 
 describe('scenes that passed validate and failed (or misbehaved) in run', () => {
