@@ -65,6 +65,8 @@ export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, sourc
  * the defaults and at both ends of every range. */
 export function checkSemantics(scene: SceneFile): SceneIssue[] {
   const issues: SceneIssue[] = [];
+  // The one link check that needs no other file: the run, the pages and the studio refuse it as validate does.
+  if (scene.control_of === scene.id) issues.push({ path: 'control_of', message: 'a scene cannot be its own control' });
   // Times round to whole frames: a trial shorter than half a frame would have no step at all.
   if (Math.round(scene.duration / STEP_S) < 1) issues.push({ path: 'duration', message: `expected at least one frame (${(STEP_S / 2).toFixed(4)} s rounds up to 1/60 s), got ${scene.duration} s: no step would be simulated` });
   for (const [name, p] of Object.entries(scene.params ?? {})) {
