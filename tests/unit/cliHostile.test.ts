@@ -72,6 +72,16 @@ describe('a models folder with broken siblings', () => {
     expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', join(models, 'no-hash')),
       /^--model .*no-hash: cannot be used: .*no-hash\/meta\.json: weights_hash: expected string, got nothing$|no-hash\/meta\.json: weights_hash: expected string, got nothing$/);
   });
+
+  it('a checkpoint folder given by path that lacks a file is refused naming that file, not as an unknown model name', async () => {
+    const empty = join(tmp, 'empty-checkpoint');
+    mkdirSync(empty);
+    expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', empty), new RegExp(`^${empty}/model\\.json: cannot read \\(no such file\\)$`));
+    const noMeta = join(tmp, 'no-meta');
+    cpSync(NEWBORN, noMeta, { recursive: true });
+    rmSync(join(noMeta, 'meta.json'));
+    expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', noMeta), new RegExp(`^${noMeta}/meta\\.json: cannot read \\(no such file\\)$`));
+  });
 });
 
 describe('files that are not regular files', () => {
