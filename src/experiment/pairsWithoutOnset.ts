@@ -1,7 +1,9 @@
 // Pairs whose violation never started (no onset: the trigger never fired): both twins are then the
 // same trial and every observer ties on them, so a scene whose trigger never fires scores 0.50 for
-// everyone. The suite and the development run say so instead of reporting the 0.50 silently.
+// everyone (and a study's looking differs only by noise). The suite, the development run and the
+// study say so instead of reporting it silently.
 import { entriesOf, type SuiteUnit } from './suite';
+import type { Recording } from './recording';
 import type { MirrorChoice } from './splits';
 
 export interface OnsetGap {
@@ -24,9 +26,22 @@ export function pairsWithoutOnset(scenes: readonly { id: string }[], mirror: Mir
   return gaps.filter((g) => g.without > 0);
 }
 
+/** The same count for a study's test pairs (its recordings, one per trial), per scene. */
+export function studyPairsWithoutOnset(recordings: readonly Recording[]): OnsetGap[] {
+  const gaps = new Map<string, OnsetGap>();
+  for (const r of recordings) {
+    if (r.place?.phase !== 'test' || r.meta.condition !== 'impossible') continue;
+    const gap = gaps.get(r.meta.scene_id) ?? { scene: r.meta.scene_id, mirrored: false, without: 0, pairs: 0 };
+    gap.pairs++;
+    if (r.meta.onset_frame === null) gap.without++;
+    gaps.set(gap.scene, gap);
+  }
+  return [...gaps.values()].filter((g) => g.without > 0);
+}
+
 /** One line per gap: `SCENE: the violation never started in 2 of 8 pairs (…)`. `where(id)` names the
  * scene (its file, in the CLI). */
 export function onsetGapLines(gaps: readonly OnsetGap[], where: (id: string) => string): string[] {
   return gaps.map((g) => `${where(g.scene)}${g.mirrored ? ' (mirrored)' : ''}: the violation never started in ${g.without} of ${g.pairs} pairs `
-    + '(its trigger never fired, so both twins were the same trial and every observer tied on them: 0.50 says nothing about it); `lab check` names the trigger');
+    + '(its trigger never fired, so both twins were the same trial: a tie, or a difference in looking, there is no surprise at a violation); `lab check` names the trigger');
 }

@@ -1,5 +1,5 @@
 // A scene whose trigger never fires scores 0.50 for every observer (both twins are the same trial);
-// `lab suite` and `lab develop` say so on stderr, naming the file and how many pairs, instead of
+// `lab suite`, `lab develop` and `lab study` say so on stderr, naming the file and how many pairs, instead of
 // reporting the 0.50 silently. A scene whose violation starts gets no such note.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,5 +42,9 @@ describe('pairs whose violation never started', () => {
     const develop = await lab('develop', '--scenes', NEVER, '--models', 'constant-velocity', '--pairs', '2', '--out', join(tmp, 'develop'));
     expect(develop.code).toBe(0);
     expect(develop.stderr).toContain(note);
+    const study = await lab('study', '--scenes', `${NEVER},${FIRES}`, '--models', 'constant-velocity', '--looking', 'hazard', '--pairs', '2', '--fam', '1', '--out', join(tmp, 'study'));
+    expect(study.code).toBe(0);
+    expect(study.stderr).toContain(note);
+    expect(study.stderr).not.toContain(FIRES);
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
-import { loadSceneFileText } from '../sceneFiles';
+import { loadSceneFileText, sceneFileOf } from '../sceneFiles';
+import { onsetGapLines, studyPairsWithoutOnset } from '../../experiment/pairsWithoutOnset';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
@@ -74,6 +75,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
   const infants = runInfants(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation }, infantsPerLearner);
+  // Every infant watches the same trials: the first one's recordings show which pairs never started.
+  for (const line of onsetGapLines(studyPairsWithoutOnset(infants[0] ?? []), (id) => sceneFileOf(id) ?? id)) io.stderr(`note: ${line}\n`);
   const results = infantLookingResults(design, infants, looking, habituate, habituation, orders);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));
