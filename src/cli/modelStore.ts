@@ -148,7 +148,8 @@ export function loadObserver(name: string, modelsDir = DEFAULT_MODELS_DIR): Obse
   if (entry?.dir) return loadCheckpointDir(entry.dir, name);
   const bad = broken.find((m) => m.name === name);
   if (bad) throw new BadInput(`--model ${name}: cannot be used: ${bad.problem}`);
-  if (existsSync(join(name, 'model.json'))) return loadCheckpointDir(name, name.replace(/\/+$/, '').split('/').pop()!);
+  // A folder given by path is read as a checkpoint, so a missing or broken file in it is named.
+  if (existsSync(join(name, 'model.json')) || isDirectory(name)) return loadCheckpointDir(name, name.replace(/\/+$/, '').split('/').pop()!);
   const known = [...usable.map((m) => m.name), ...BASELINES];
   throw new BadInput(`--model ${name}: no such model (known: ${known.join(', ')}; or give a checkpoint directory)`);
 }
@@ -161,4 +162,12 @@ export function cohortMembers(name: string, modelsDir = DEFAULT_MODELS_DIR): str
   const found = cohorts.find((c) => c.id === name);
   if (!found) throw new BadInput(`--models ${name}: no such cohort (known: ${cohorts.map((c) => c.id).join(', ') || 'none: no age has two seeds'})`);
   return [...found.members!];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

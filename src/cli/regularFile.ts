@@ -32,10 +32,11 @@ export function regularFileSize(file: string, what: string): number {
   return stat.size;
 }
 
-/** The bytes of a regular file of at most `maxBytes`; BadInput naming the file and the limit otherwise. */
-export function readRegularFile(file: string, what: string, maxBytes: number): Buffer {
+/** The bytes of a regular file of at most `maxBytes`; BadInput naming the file and the limit otherwise
+ * (`limit` words the limit when the bytes read are not the limit itself, as for scenes). */
+export function readRegularFile(file: string, what: string, maxBytes: number, limit = `${maxBytes / 1e6} MB`): Buffer {
   const size = regularFileSize(file, what);
-  if (size > maxBytes) throw new BadInput(`${file}: is ${(size / 1e6).toFixed(1)} MB; ${what} may be at most ${maxBytes / 1e6} MB`);
+  if (size > maxBytes) throw new BadInput(`${file}: is ${(size / 1e6).toFixed(1)} MB; ${what} may be at most ${limit}`);
   try {
     return readFileSync(file);
   } catch (e) {

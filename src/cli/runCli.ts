@@ -4,6 +4,10 @@ import type { CliIo, Command } from './command';
 import { COMMANDS } from './commands/index';
 import { BadInput, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, issueLine, oneLine } from './errors';
 import { SceneError } from '../scenes/sceneError';
+import { SimulationError } from '../sim/simulation';
+import { TrialFailure, describeTrial } from '../experiment/trialFailure';
+import { sceneFileOf } from './sceneFiles';
+import { forgetCreatedDirs, removeEmptyCreatedDirs } from './outputDir';
 
 export function generalUsage(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -37,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     io.stderr(`surprise-lab: unknown command ${JSON.stringify(name)}${hint}\n`);
     return EXIT_BAD_INPUT;
   }
+  forgetCreatedDirs();
   try {
     const parsed = parseArgs(rest, command.args);
     if (parsed.help) {
@@ -45,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     return await command.run(parsed, io);
   } catch (e) {
+    removeEmptyCreatedDirs();
     return report(e, command, io);
   }
 }
@@ -59,9 +65,21 @@ function report(e: unknown, command: Command, io: CliIo): number {
     return EXIT_BAD_INPUT;
   }
   if (e instanceof SceneError) {
+    // A problem met in a trial (a drawn variant) carries the scene's id; name its file.
+    const file = sceneFileOf(e.source) ?? e.source;
     const first = e.issues[0] ?? { path: '', message: 'invalid scene' };
-    const more = e.issues.length > 1 ? ` (and ${e.issues.length - 1} more: surprise-lab validate ${e.source})` : '';
-    io.stderr(`${issueLine(e.source, first)}${more}\n`);
+    const more = e.issues.length > 1 ? ` (and ${e.issues.length - 1} more: surprise-lab validate ${file})` : '';
+    io.stderr(`${issueLine(file, first)}${more}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  // A scene that validates but whose physics fails in a trial is bad input too, not a crash.
+  if (e instanceof TrialFailure) {
+    const file = sceneFileOf(e.trial.scene) ?? `scene "${e.trial.scene}"`;
+    io.stderr(`${oneLine(`${file}: the simulation failed (${describeTrial(e.trial)}): ${e.message}`)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (e instanceof SimulationError) {
+    io.stderr(`${oneLine(`surprise-lab ${command.name}: the simulation failed: ${e.message}`)}\n`);
     return EXIT_BAD_INPUT;
   }
   const detail = e instanceof Error ? e.stack ?? e.message : String(e);

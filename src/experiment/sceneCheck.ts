@@ -4,7 +4,8 @@
 import type { SceneFile } from '../scenes/schema';
 import { resolveScene, type Split } from '../scenes/resolve';
 import { sceneViolationsOf } from '../scenes/resolveViolation';
-import { Simulation } from '../sim/simulation';
+import { Simulation, SimulationError } from '../sim/simulation';
+import { SceneError } from '../scenes/sceneError';
 import { violationsOf, type Condition, type WorldSpec } from '../sim/spec';
 import type { BodyState, SimEvent, WorldSnapshot } from '../sim/snapshot';
 import type { SceneIssue } from '../scenes/sceneError';
@@ -95,8 +96,24 @@ export function findSceneProblems(scene: SceneFile, options: CheckOptions = {}):
       if (variant === undefined && options.split === 'heldout') continue;
       const choice = { variant, seed, split: options.split ?? 'default', mirrored };
       const label = `${variant === undefined ? 'canonical' : `variant ${variant}`}${mirrored ? ' mirrored' : ''}`;
-      const p = run(scene, 'possible', choice);
-      const q = violations.length > 0 ? run(scene, 'impossible', choice) : null;
+      // A run that cannot be built or simulated is a problem of its own; the checks go on with the others.
+      const attempt = (condition: Condition): Run | null => {
+        try {
+          return run(scene, condition, choice);
+        } catch (e) {
+          if (e instanceof SceneError) for (const i of e.issues) note(i.path, i.message, label);
+          else if (e instanceof SimulationError) {
+            const body = scene.bodies.findIndex((b) => b.id === e.body);
+            const magic = violations.find(({ value: v }) => v.type === e.violation && v.body === e.body);
+            note(magic?.path ?? (body >= 0 ? `bodies[${body}]` : ''), `the simulation fails (${condition} twin): ${e.message}`, label);
+          } else throw e;
+          return null;
+        }
+      };
+      const p = attempt('possible');
+      if (!p) continue;
+      const q = violations.length > 0 ? attempt('impossible') : null;
+      if (violations.length > 0 && !q) continue;
       scene.bodies.forEach((b, i) => {
         for (const [twin, r] of [['possible', p], ['impossible', q]] as const) {
           if (twin === 'impossible' && throughGround.has(b.id)) continue;

@@ -57,6 +57,9 @@ export interface SceneStudyResults {
   /** A person's looking time (seconds): bars over test trials and every trial with a look; null when nobody looked. */
   looking: { bars: ConditionBars; trials: LookingTrial[] } | null;
   sentence: string;
+  /** Recorded test pairs whose violation never started (the impossible trial had no onset: its trigger
+   * never fired), so both trials were the same event: their difference is not surprise at a violation. */
+  pairsWithoutOnset: number;
 }
 
 export interface StudyResults {
@@ -222,6 +225,8 @@ export function studyResults(design: StudyDesign, recordings: readonly Recording
       comparisons: comparisonsOf(scene, models),
       looking: anyLooking ? lookingOf(trials, recorded) : null,
       sentence: studySentence(scene.title, models),
+      pairsWithoutOnset: trials.filter((t) => t.phase === 'test' && t.condition === 'impossible'
+        && recorded.get(keyOf(id, t.variant, t.condition))?.meta.onset_frame === null).length,
     };
   });
   return {

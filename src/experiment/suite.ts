@@ -129,7 +129,7 @@ export const primaryOutcomes = (possible: readonly TrialScores[], impossible: re
 export interface SuiteView { mirror?: MirrorChoice | undefined; split?: Split | undefined }
 
 /** The suite's entries in order: each scene once per side (one side: the scenes themselves). */
-const entriesOf = <S>(scenes: readonly S[], mirror: MirrorChoice | undefined): { scene: S; mirrored: boolean }[] =>
+export const entriesOf = <S>(scenes: readonly S[], mirror: MirrorChoice | undefined): { scene: S; mirrored: boolean }[] =>
   scenes.flatMap((scene) => sidesOf(mirror).map((mirrored) => ({ scene, mirrored })));
 
 /** One unit of work of a suite: one variant of one entry (a scene on one side), scored by every observer (in order). */

@@ -6,6 +6,7 @@ import type { Condition, WorldSpec } from '../sim/spec';
 import type { SimEvent, WorldSnapshot } from '../sim/snapshot';
 import { observe, type Observation } from '../predictor/observation';
 import { viewsOf, type ViewFrame } from '../predictor/view';
+import { asTrial } from './trialFailure';
 
 export interface TrialRun {
   sceneId: string;
@@ -44,14 +45,17 @@ export function simulateTrial(world: WorldSpec, condition: Condition, frames: nu
   return { snapshots, onsetFrame: sim.onsetFrame, events: [...sim.events] };
 }
 
-/** A trial of a scene's variant (`variant` undefined: the canonical scene), with what the observer sees. */
 /** How a trial is drawn besides its variant: mirrored left–right, from the held-out ranges. */
 export interface TrialView { mirrored?: boolean | undefined; split?: Split | undefined }
 
+/** A trial of a scene's variant (`variant` undefined: the canonical scene), with what the observer sees.
+ * Throws TrialFailure (a SimulationError naming the trial) when the physics fails, and a SceneError
+ * marked with the variant when a drawn variant's numbers break. */
 export function runTrial(scene: SceneFile, condition: Condition, variant: number | undefined, seed: number, frames?: number, view: TrialView = {}): TrialRun {
-  const resolved = resolveScene(scene, { variant, seed, mirrored: view.mirrored, split: view.split });
+  const label = { scene: scene.id, variant, seed, mirrored: view.mirrored ?? false, heldout: view.split === 'heldout', condition };
+  const resolved = asTrial(label, () => resolveScene(scene, { variant, seed, mirrored: view.mirrored, split: view.split }));
   const total = frames ?? resolved.world.frames;
-  const { snapshots, onsetFrame, events } = simulateTrial(resolved.world, condition, total);
+  const { snapshots, onsetFrame, events } = asTrial(label, () => simulateTrial(resolved.world, condition, total));
   return {
     sceneId: scene.id, condition, variant: variant ?? null, seed, params: resolved.params,
     snapshots, onsetFrame, events, views: viewsOf(resolved.world, total),

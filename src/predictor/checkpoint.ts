@@ -128,9 +128,19 @@ export function parseCheckpoint(modelText: string, weights: Uint8Array, metaText
     throw new CheckpointError(weightsFile, `content hash ${weightsHash(weights)} does not match meta.json's ${meta.weights_hash} (damaged or from another checkpoint)`);
   }
   const values = new Float32Array(weights.slice().buffer);
+  // Which tensor, and where in it, value i of the file is: names the bad weight precisely.
+  const whereIs = (i: number): string => {
+    let start = 0;
+    for (const e of expected) {
+      const size = e.shape.reduce((a, b) => a * b, 1);
+      if (i < start + size) return ` (${e.name}, entry ${i - start} of ${size})`;
+      start += size;
+    }
+    return '';
+  };
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new CheckpointError(weightsFile, `value ${i} is not finite`);
-    if (Math.abs(values[i]!) > MAX_ABS_WEIGHT) throw new CheckpointError(weightsFile, `value ${i} is ${values[i]!.toPrecision(3)}; a trained predictor's weights stay within ±${MAX_ABS_WEIGHT}`);
+    if (!Number.isFinite(values[i]!)) throw new CheckpointError(weightsFile, `value ${i} is not finite (${values[i]})${whereIs(i)}`);
+    if (Math.abs(values[i]!) > MAX_ABS_WEIGHT) throw new CheckpointError(weightsFile, `value ${i} is ${values[i]!.toPrecision(3)}; a trained predictor's weights stay within ±${MAX_ABS_WEIGHT}${whereIs(i)}`);
   }
   let offset = 0;
   const tensors = expected.map((e) => {

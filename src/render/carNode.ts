@@ -19,13 +19,16 @@ export function createCarNode(spec: BodySpec, worldHeight: number): BodyNode {
   const chassisBottom = top + chassisH;
   const wheelDx = w / 2 - r * 1.15;
   const beltY = top + chassisH * 0.45;
-  const line = Math.max(w * 0.012, 0.6);
+  // Floors in design units keep strokes visible on toy cars (0.15 m tall and up); a car under 0.1 m
+  // lowers them with its size, or a 1 cm car is all outline.
+  const line = Math.max(w * 0.012, Math.min(0.6, h * 0.06));
+  const seam = Math.min(1, h * 0.1);
 
   const body = new Graphics();
   // Cabin: a rounded greenhouse, windscreen sloping toward the front (+x).
   const cab = { back: -w * 0.32, front: w * 0.2, roofBack: -w * 0.26, roofFront: w * 0.08 };
   body
-    .poly([cab.back, beltY + 1, cab.roofBack, top, cab.roofFront, top, cab.front, beltY + 1])
+    .poly([cab.back, beltY + seam, cab.roofBack, top, cab.roofFront, top, cab.front, beltY + seam])
     .fill(color)
     .stroke({ width: line, color: shade(color, -0.45), join: 'round' });
   const inset = chassisH * 0.1;

@@ -20,22 +20,25 @@ export class GhostLayer {
   private readonly real = new Graphics();
   private readonly dots = new Graphics();
   /** Over the dots: where each body left the track, and where it really was at the last judged step. */
-  private readonly marks = new Graphics();
+  private readonly rings = new Graphics();
   private readonly outlines = new Map<string, { g: Graphics; key: string }>();
   private drawnKey = '';
   private worldHeight = 1;
+  /** markScale of the world: dots, lines and rings shrink in small worlds. */
+  private marks = 1;
 
   constructor() {
-    this.view.addChild(this.real, this.dots, this.marks);
+    this.view.addChild(this.real, this.dots, this.rings);
   }
 
-  reset(worldHeight: number): void {
+  reset(worldHeight: number, marks = 1): void {
     this.worldHeight = worldHeight;
+    this.marks = marks;
     for (const o of this.outlines.values()) o.g.destroy();
     this.outlines.clear();
     this.real.clear();
     this.dots.clear();
-    this.marks.clear();
+    this.rings.clear();
     this.drawnKey = '';
   }
 
@@ -49,7 +52,7 @@ export class GhostLayer {
       this.drawnKey = version;
       this.real.clear();
       this.dots.clear();
-      this.marks.clear();
+      this.rings.clear();
       for (const path of ghost.paths) {
         const body = judged?.bodies.find((b) => b.id === path.id);
         if (body) this.drawReal(body.realX, body.realY);
@@ -76,7 +79,7 @@ export class GhostLayer {
   private drawDots(path: GhostPath, built: number, distance: Float64Array | undefined, exitStep: number | null): void {
     const n = path.x.length - 1;
     const every = dotEvery(n);
-    const r = du(DOT_R);
+    const r = du(DOT_R * this.marks);
     for (let k = every; k <= built; k += every) {
       const p = designPosition(this.worldHeight, path.x[k]!, path.y[k]!);
       if (distance && k < distance.length && !Number.isNaN(distance[k]!)) {
@@ -100,15 +103,17 @@ export class GhostLayer {
       pen = true;
       end = p;
     }
-    this.real.stroke({ width: du(0.01), color: PALETTE.ghostReal, alpha: 0.75 });
-    if (end && xs.length > 1) this.marks.circle(end.x, end.y, du(0.03)).fill({ color: PALETTE.ghostReal }).stroke({ width: du(0.012), color: 0xffffff });
+    const k = this.marks;
+    this.real.stroke({ width: du(0.01 * k), color: PALETTE.ghostReal, alpha: 0.75 });
+    if (end && xs.length > 1) this.rings.circle(end.x, end.y, du(0.03 * k)).fill({ color: PALETTE.ghostReal }).stroke({ width: du(0.012 * k), color: 0xffffff });
   }
 
   /** A ring around the first dot off the track. */
   private drawExit(x: number, y: number): void {
     const p = designPosition(this.worldHeight, x, y);
-    this.marks.circle(p.x, p.y, du(0.055)).stroke({ width: du(0.022), color: 0xffffff, alpha: 0.9 });
-    this.marks.circle(p.x, p.y, du(0.055)).stroke({ width: du(0.012), color: PALETTE.ghostOffTrack, alpha: 1 });
+    const k = this.marks;
+    this.rings.circle(p.x, p.y, du(0.055 * k)).stroke({ width: du(0.022 * k), color: 0xffffff, alpha: 0.9 });
+    this.rings.circle(p.x, p.y, du(0.055 * k)).stroke({ width: du(0.012 * k), color: PALETTE.ghostOffTrack, alpha: 1 });
   }
 
   private outline(path: GhostPath): { g: Graphics; key: string } {
@@ -117,9 +122,9 @@ export class GhostLayer {
     if (existing && existing.key === key) return existing;
     existing?.g.destroy();
     const g = new Graphics();
-    const stroke = { width: du(0.016), color: PALETTE.ghost, alpha: 0.9 };
+    const stroke = { width: du(0.016 * this.marks), color: PALETTE.ghost, alpha: 0.9 };
     if (path.kind === 'ball') g.circle(0, 0, du(path.width / 2)).fill({ color: PALETTE.ghost, alpha: 0.12 }).stroke(stroke);
-    else g.roundRect(-du(path.width / 2), -du(path.height / 2), du(path.width), du(path.height), du(0.03)).fill({ color: PALETTE.ghost, alpha: 0.12 }).stroke(stroke);
+    else g.roundRect(-du(path.width / 2), -du(path.height / 2), du(path.width), du(path.height), du(0.03 * this.marks)).fill({ color: PALETTE.ghost, alpha: 0.12 }).stroke(stroke);
     this.view.addChild(g);
     const made = { g, key };
     this.outlines.set(path.id, made);

@@ -14,11 +14,11 @@ export interface HandNode {
 
 const HAND_SCALE = 1.4;
 
-export function createHandNode(action: ActionSpec, worldHeight: number): HandNode {
+export function createHandNode(action: ActionSpec, worldHeight: number, marks = 1): HandNode {
   const view = new Container({ label: `hand:${action.body}` });
   const hand = action.type === 'push' ? drawPushingHand() : drawHoldingHand();
   // A grown-up's hand beside a toy: drawn a little larger than life so it reads at a glance.
-  hand.scale.set(HAND_SCALE);
+  hand.scale.set(HAND_SCALE * marks);
   view.addChild(hand);
   view.visible = false;
   let anchor: HandAnchor | null = null;

@@ -10,7 +10,7 @@ import type { GhostDivergence } from '../experiment/ghostDivergence';
 import type { Ghost } from './ghost';
 import type { BodyNode } from './bodyNode';
 import { createBodyNode } from './createBodyNode';
-import { designPosition, worldLayerTransform } from './designUnits';
+import { designPosition, markScale, worldLayerTransform } from './designUnits';
 import { GhostLayer } from './ghostLayer';
 import { createHandNode, type HandNode } from './handNode';
 import { isHandAction } from './handPose';
@@ -47,6 +47,8 @@ export class SceneView {
   private screens: { spec: OccluderSpec; view: Container }[] = [];
   private selection: SelectionNode | null = null;
   private spec: WorldSpec | null = null;
+  /** markScale of the world shown: how big ghost dots, halos, selection corners and hands are drawn. */
+  private marks = 1;
   private specOf: (id: string) => BodySpec | undefined = () => undefined;
   private size = { width: 1, height: 1 };
   private band = Number.POSITIVE_INFINITY;
@@ -73,7 +75,8 @@ export class SceneView {
     this.specOf = specOf;
     this.nodes = new Map();
     this.selection = null;
-    this.ghostLayer.reset(spec.height);
+    this.marks = markScale(spec.width, spec.height);
+    this.ghostLayer.reset(spec.height, this.marks);
     for (const b of spec.bodies) this.addNode(b);
     this.screens = spec.occluders.map((o) => {
       const view = createOccluderNode(o, spec.height);
@@ -81,7 +84,7 @@ export class SceneView {
       return { spec: o, view };
     });
     this.hands = spec.actions.filter(isHandAction).map((a) => {
-      const node = createHandNode(a, spec.height);
+      const node = createHandNode(a, spec.height, this.marks);
       this.handLayer.addChild(node.view);
       return { node, bodyId: a.body };
     });
@@ -136,7 +139,7 @@ export class SceneView {
     }
     if (!id || !state || !this.spec) return;
     this.selection ??= (() => {
-      const node = createSelectionNode(state, this.spec!.height);
+      const node = createSelectionNode(state, this.spec!.height, this.marks);
       this.selectionLayer.addChild(node.view);
       return node;
     })();
@@ -151,7 +154,7 @@ export class SceneView {
     if (!b.isStatic) {
       const w = b.kind === 'ball' ? b.radius * 2 : b.width;
       const h = b.kind === 'ball' ? b.radius * 2 : b.height;
-      glow = createGlowNode(b.kind, w, h, this.spec.height);
+      glow = createGlowNode(b.kind, w, h, this.spec.height, this.marks);
       this.glowLayer.addChild(glow.view);
     }
     this.nodes.set(b.id, { body, glow });

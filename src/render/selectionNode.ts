@@ -11,14 +11,14 @@ export interface SelectionNode {
   update(state: BodyState | undefined): void;
 }
 
-export function createSelectionNode(state: BodyState, worldHeight: number): SelectionNode {
+export function createSelectionNode(state: BodyState, worldHeight: number, marks = 1): SelectionNode {
   const view = new Container({ label: `selection:${state.id}` });
   const g = new Graphics();
-  const pad = du(0.05);
+  const pad = du(0.05 * marks);
   const w = du(state.width) / 2 + pad;
   const hh = du(state.height) / 2 + pad;
   const len = Math.min(w, hh) * 0.6;
-  const stroke = { width: du(0.018), color: PALETTE.selection, cap: 'round' as const };
+  const stroke = { width: du(0.018 * marks), color: PALETTE.selection, cap: 'round' as const };
   for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
     g.moveTo(sx * w, sy * hh - sy * len).lineTo(sx * w, sy * hh).lineTo(sx * w - sx * len, sy * hh).stroke(stroke);
   }

@@ -11,12 +11,12 @@ export interface GlowNode {
   update(state: BodyState, level: number): void;
 }
 
-export function createGlowNode(kind: BodyState['kind'], width: number, height: number, worldHeight: number): GlowNode {
+export function createGlowNode(kind: BodyState['kind'], width: number, height: number, worldHeight: number, marks = 1): GlowNode {
   const view = new Container({ label: 'glow' });
   const g = new Graphics();
   const rings = [{ pad: 0.14, alpha: 0.1 }, { pad: 0.09, alpha: 0.16 }, { pad: 0.045, alpha: 0.26 }];
   for (const r of rings) {
-    const pad = du(r.pad);
+    const pad = du(r.pad * marks);
     if (kind === 'ball') g.circle(0, 0, du(width / 2) + pad).fill({ color: PALETTE.glow, alpha: r.alpha });
     else g.roundRect(-du(width / 2) - pad, -du(height / 2) - pad, du(width) + 2 * pad, du(height) + 2 * pad, pad * 2 + du(Math.min(width, height) * 0.2)).fill({ color: PALETTE.glow, alpha: r.alpha });
   }

@@ -65,6 +65,10 @@ export function resolveScene(scene: SceneFile, choice: VariantChoice = {}, sourc
  * the defaults and at both ends of every range. */
 export function checkSemantics(scene: SceneFile): SceneIssue[] {
   const issues: SceneIssue[] = [];
+  // The one link check that needs no other file: the run, the pages and the studio refuse it as validate does.
+  if (scene.control_of === scene.id) issues.push({ path: 'control_of', message: 'a scene cannot be its own control' });
+  // Times round to whole frames: a trial shorter than half a frame would have no step at all.
+  if (Math.round(scene.duration / STEP_S) < 1) issues.push({ path: 'duration', message: `expected at least one frame (${(STEP_S / 2).toFixed(4)} s rounds up to 1/60 s), got ${scene.duration} s: no step would be simulated` });
   for (const [name, p] of Object.entries(scene.params ?? {})) {
     if (p.heldout && !(p.heldout.min <= p.heldout.max)) issues.push({ path: `params.${name}.heldout`, message: `expected min ≤ max, got ${p.heldout.min}, ${p.heldout.max}` });
     if (p.diet !== undefined && !Object.hasOwn(DIET_RANGES, p.diet)) issues.push({ path: `params.${name}.diet`, message: `no diet range "${p.diet}" (known: ${Object.keys(DIET_RANGES).join(', ')})` });
@@ -97,7 +101,7 @@ export function checkSemantics(scene: SceneFile): SceneIssue[] {
 }
 
 function buildWorld(scene: SceneFile, params: Record<string, number>, issues: SceneIssue[]): WorldSpec {
-  const num = (value: NumExpr | undefined, path: string, fallback: number, rule: 'any' | 'positive' | 'nonneg' = 'any'): number => {
+  const num = (value: NumExpr | undefined, path: string, fallback: number, rule: NumRule = 'any'): number => {
     if (value === undefined) return fallback;
     let v: number;
     try {
@@ -108,7 +112,8 @@ function buildWorld(scene: SceneFile, params: Record<string, number>, issues: Sc
     }
     if (!Number.isFinite(v)) issues.push({ path, message: `expected a finite number, got ${v}` });
     else if (Math.abs(v) > 1e4) issues.push({ path, message: `expected a number within ±10000, got ${v}` });
-    else if (rule === 'positive' && !(v > 0)) issues.push({ path, message: `expected a positive number, got ${v}` });
+    else if ((rule === 'positive' || rule === 'size') && !(v > 0)) issues.push({ path, message: `expected a positive number, got ${v}` });
+    else if (rule === 'size' && v < MIN_SIZE_M) issues.push({ path, message: `expected a size ≥ ${MIN_SIZE_M} m (1 mm), got ${v}` });
     else if (rule === 'nonneg' && !(v >= 0)) issues.push({ path, message: `expected a number ≥ 0, got ${v}` });
     return v;
   };
@@ -186,7 +191,9 @@ function checkReleases(actions: readonly ActionSpec[], issues: SceneIssue[]): vo
   });
 }
 
-export type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: 'any' | 'positive' | 'nonneg') => number;
+/** What a number must be: anything finite, > 0, ≥ 0, or a body's size (≥ MIN_SIZE_M). */
+export type NumRule = 'any' | 'positive' | 'nonneg' | 'size';
+export type NumFn = (value: NumExpr | undefined, path: string, fallback: number, rule?: NumRule) => number;
 
 const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: number; isStatic: boolean; rollingResistance: number }> = {
   ground: { friction: 0.6, restitution: 0, isStatic: true, rollingResistance: 0 },
@@ -196,6 +203,11 @@ const KIND_DEFAULTS: Record<SceneBody['kind'], { friction: number; restitution: 
   ball: { friction: 0.01, restitution: 0.2, isStatic: false, rollingResistance: 0 },
   car: { friction: 0, restitution: 0, isStatic: false, rollingResistance: 0.3 },
 };
+
+/** Smallest size of a body (width, height, radius, wheel radius; m): matter-js divides by areas and
+ * inertias that vanish below about 1e-5 m (a 1e-6 m ball, a 1e-5 m car: non-finite at the first step),
+ * so a millimetre keeps a hundredfold margin and is still far below anything an infant study shows. */
+export const MIN_SIZE_M = 1e-3;
 
 /** Lightest density a body may have (kg/m²): lighter ones get accelerations matter-js cannot integrate. */
 export const MIN_DENSITY = 1e-3;
@@ -212,10 +224,10 @@ function resolveBody(b: SceneBody, path: string, num: NumFn, issues: SceneIssue[
   if (!isBall && (b.width === undefined || b.height === undefined)) {
     issues.push({ path: `${path}.${b.width === undefined ? 'width' : 'height'}`, message: `a ${b.kind} needs a width and a height` });
   }
-  const radius = num(b.radius, `${path}.radius`, 0.1, 'positive');
-  const width = isBall ? radius * 2 : num(b.width, `${path}.width`, 1, 'positive');
-  const height = isBall ? radius * 2 : num(b.height, `${path}.height`, 1, 'positive');
-  const wheelRadius = b.kind === 'car' ? num(b.wheelRadius, `${path}.wheelRadius`, height * 0.25, 'positive') : 0;
+  const radius = num(b.radius, `${path}.radius`, 0.1, 'size');
+  const width = isBall ? radius * 2 : num(b.width, `${path}.width`, 1, 'size');
+  const height = isBall ? radius * 2 : num(b.height, `${path}.height`, 1, 'size');
+  const wheelRadius = b.kind === 'car' ? num(b.wheelRadius, `${path}.wheelRadius`, height * 0.25, 'size') : 0;
   if (b.kind === 'car' && wheelRadius * 2 > height) issues.push({ path: `${path}.wheelRadius`, message: `wheels (radius ${wheelRadius}) are taller than the car (height ${height})` });
   if (b.kind === 'car' && wheelRadius * 4.6 > width) issues.push({ path: `${path}.wheelRadius`, message: `two wheels of radius ${wheelRadius} do not fit under a car ${width} wide` });
   const friction = num(b.friction, `${path}.friction`, d.friction, 'nonneg');

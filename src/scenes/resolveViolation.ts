@@ -93,10 +93,10 @@ function resolveReshape(v: Extract<SceneViolation, { type: 'reshape' }>, path: s
   if (v.kind === 'box' && (v.width === undefined || v.height === undefined)) {
     issues.push({ path: `${path}.${v.width === undefined ? 'width' : 'height'}`, message: 'reshaping into a box needs a width and a height' });
   }
-  const radius = v.kind === 'ball' ? num(v.radius, `${path}.radius`, 0.1, 'positive') : 0;
+  const radius = v.kind === 'ball' ? num(v.radius, `${path}.radius`, 0.1, 'size') : 0;
   return {
     type: 'reshape', body: v.body, trigger, kind: v.kind, radius,
-    width: v.kind === 'ball' ? radius * 2 : num(v.width, `${path}.width`, 1, 'positive'),
-    height: v.kind === 'ball' ? radius * 2 : num(v.height, `${path}.height`, 1, 'positive'),
+    width: v.kind === 'ball' ? radius * 2 : num(v.width, `${path}.width`, 1, 'size'),
+    height: v.kind === 'ball' ? radius * 2 : num(v.height, `${path}.height`, 1, 'size'),
   };
 }

@@ -1,6 +1,6 @@
 // A deterministic matter-js world built from a WorldSpec: fixed 1/60 s steps, actions, violations.
 import Matter from 'matter-js';
-import type { ActionSpec, BodySpec, Condition, WorldSpec } from './spec';
+import type { ActionSpec, BodySpec, Condition, ViolationSpec, WorldSpec } from './spec';
 import type { BodyState, SimEvent, WorldSnapshot } from './snapshot';
 import { buildBody, type BuiltBody } from './bodies';
 import { resetMatterGlobals } from './matterReset';
@@ -21,9 +21,15 @@ import {
 
 /** Raised when the physics produces non-finite values: names the body and the frame. */
 export class SimulationError extends Error {
-  constructor(message: string) {
+  /** The body the failure is about, when there is one, and the kind of violation that failed on it,
+   * if one did (so a report can name the JSON path). */
+  readonly body: string | undefined;
+  readonly violation: ViolationSpec['type'] | undefined;
+  constructor(message: string, body?: string, violation?: ViolationSpec['type']) {
     super(message);
     this.name = 'SimulationError';
+    this.body = body;
+    this.violation = violation;
   }
 }
 
@@ -218,7 +224,7 @@ export class Simulation {
       const built = this.get(id);
       const b = built.body;
       if (!Number.isFinite(b.position.x) || !Number.isFinite(b.position.y) || !Number.isFinite(b.angle)) {
-        throw new SimulationError(`body "${id}" has a non-finite state at frame ${this.frameIndex} (the simulation exploded)`);
+        throw new SimulationError(`body "${id}" has a non-finite state at frame ${this.frameIndex} (the simulation exploded)`, id);
       }
       if (!this.present.get(id) || b.isStatic) continue;
       const supportedNow = this.isSupported(id);
@@ -282,7 +288,7 @@ export class Simulation {
   private hitBetween(body: string, other: string): { body: HitMotion; other: HitMotion } {
     const parts = [body, other].map((id) => ({ spec: this.get(id).spec, state: this.bodyState(id) }));
     const outcome = hitInScratchWorld(this.spec, parts, (world) => new Simulation(world, 'possible'), body, other);
-    if (!outcome) throw new SimulationError(`transfer with asHit: "${body}" going on as it goes does not hit "${other}" within ${HIT_MAX_FRAMES / 60} s`);
+    if (!outcome) throw new SimulationError(`transfer with asHit: "${body}" going on as it goes does not hit "${other}" within ${HIT_MAX_FRAMES / 60} s`, body, 'transfer');
     return outcome;
   }
 
@@ -301,7 +307,7 @@ export class Simulation {
   }
 
   /** Starts a violation on a body right now, whatever the condition (the playground's magic button). */
-  applyMagicNow(v: import('./spec').ViolationSpec): void {
+  applyMagicNow(v: ViolationSpec): void {
     this.events.push({ frame: this.frameIndex, kind: 'violation-onset', body: v.body });
     const active = withPortableTrig(() => startViolation(this.violationHost(), v));
     if (active.cancelGravity || active.pinAt) this.magic.push(active);

@@ -12,8 +12,9 @@ export interface QueryParam<T> {
   help: string;
   default: T;
   /** The value a text stands for; undefined (after calling `ignore` with what was not understood,
-   * if the page should say so) to take the default. */
-  read(text: string, ignore: (what: string) => void): T | undefined;
+   * if the page should say so) to take the default. A value read but changed (a count clamped into
+   * its range) calls `ignore` with what was given and what is used instead (`note`). */
+  read(text: string, ignore: (what: string, note?: string) => void): T | undefined;
   /** The parameter's text in a link, already URL-encoded; '' for a bare switch (`&autoplay`); null
    * to leave it out. Omit `write` for a parameter links never carry. */
   write?(value: T, all: Record<string, unknown>): string | null;
@@ -41,7 +42,7 @@ export function readQuery<V>(spec: QuerySpec<V>, search: string, defaults: Parti
     const param = spec[key];
     const text = q.get(urlName(spec, key));
     const fallback = (key in defaults ? defaults[key] : param.default) as V[typeof key];
-    const value = text === null ? undefined : param.read(text, (what) => ignored.push(`${param.label ?? urlName(spec, key)} “${what}”`));
+    const value = text === null ? undefined : param.read(text, (what, note) => ignored.push(`${param.label ?? urlName(spec, key)} “${what}”${note ? ` (${note})` : ''}`));
     if (value !== undefined) given.add(key);
     values[key] = value === undefined ? fallback : value;
   }
@@ -78,20 +79,25 @@ export function queryHelp<V>(spec: QuerySpec<V>): string[] {
 
 /** Digits only (at most `maxDigits`), within [lo, hi]; `clamp` pulls an out-of-range number in
  * instead of refusing it. Surrounding spaces are allowed when `trim` is set. */
-export function wholeNumber(lo: number, hi: number, opts: { clamp?: boolean; trim?: boolean; maxDigits?: number } = {}): (text: string, ignore: (what: string) => void) => number | undefined {
+export function wholeNumber(lo: number, hi: number, opts: { clamp?: boolean; trim?: boolean; maxDigits?: number } = {}): (text: string, ignore: (what: string, note?: string) => void) => number | undefined {
   const digits = opts.maxDigits === undefined ? /^\d+$/ : new RegExp(`^\\d{1,${opts.maxDigits}}$`);
   return (text, ignore) => {
     const t = opts.trim ? text.trim() : text;
     if (!digits.test(t)) { ignore(text); return undefined; }
     const n = Number(t);
-    if (opts.clamp) return Math.min(hi, Math.max(lo, n));
+    if (opts.clamp) {
+      const kept = Math.min(hi, Math.max(lo, n));
+      // Clamped, never silently: the page names what it changed.
+      if (kept !== n) ignore(text, `${kept} used: ${lo}–${hi}`);
+      return kept;
+    }
     if (n < lo || n > hi) { ignore(text); return undefined; }
     return n;
   };
 }
 
 /** One of the listed values, compared as text. */
-export function oneOf<T extends string | number>(values: readonly T[]): (text: string, ignore: (what: string) => void) => T | undefined {
+export function oneOf<T extends string | number>(values: readonly T[]): (text: string, ignore: (what: string, note?: string) => void) => T | undefined {
   return (text, ignore) => {
     const v = values.find((x) => String(x) === text);
     if (v === undefined) ignore(text);

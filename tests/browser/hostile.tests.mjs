@@ -2,12 +2,14 @@
 // are refused by JSON path and ones at the documented bounds play without freezing the page; a
 // duplicate import of a 200-character id still exports; a checkpoint import with the storage quota
 // full says so (real IndexedDB, quota lowered through Chromium's DevTools protocol) and stores
-// nothing; a checkpoint with absurd weights is refused.
+// nothing; a checkpoint with absurd weights is refused; in a world of a few centimetres the marks
+// around a body (selection corners here) shrink with the world instead of burying it.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { modelsReady, ready } from './lab.mjs';
+import { measureColour } from './pagePixels.mjs';
 
 const waitFor = (page, fn, arg, timeout = 30_000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
 
@@ -177,5 +179,28 @@ export function registerHostileTests(test, { root }) {
     assert.match(text, /^Not understood in the address, so left out: /);
     assert.match(text, /“lots”/);
     assert.match(text, /“-1”/);
+  });
+
+  test('hostile: in a 30 cm world the selection corners hug a 3 cm box instead of burying it (marks scale with small worlds)', async ({ open, assert }) => {
+    const page = await open({ query: '?models=' });
+    await ready(page);
+    const tiny = {
+      format: 1, id: 'tiny-box', title: 'A 3 cm box in a 30 cm world', concept: 'free-play', study: { citation: 'a browser test' },
+      world: { width: 0.3, height: 0.15 }, duration: 2,
+      bodies: [{ id: 'floor', kind: 'ground', x: 0.15, y: 0.005, width: 0.3, height: 0.01 }, { id: 'box', kind: 'box', x: 0.15, y: 0.025, width: 0.03, height: 0.03 }],
+    };
+    await page.setInputFiles('[data-testid=scene-file]', { name: 'tiny-box.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tiny)) });
+    await waitFor(page, () => window.__surpriseLab.sceneId === 'tiny-box' && window.__surpriseLab.frames > 0);
+    const canvas = await page.locator('#canvas-host canvas').boundingBox();
+    const at = await page.evaluate(() => window.__surpriseLab.worldToScreen(0.15, 0.025));
+    await page.mouse.click(canvas.x + at.x, canvas.y + at.y);
+    await waitFor(page, () => window.__surpriseLab.selectedBody === 'box');
+    await framesDrawn(page, 3);
+    const side = await page.evaluate(() => { const l = window.__surpriseLab; return l.worldToScreen(0.165, 0.025).x - l.worldToScreen(0.135, 0.025).x; });
+    const corners = await measureColour(page, '#0ea5e9', 30);
+    assert.ok(corners.count > 0, 'the selection is drawn');
+    const spread = corners.maxX - corners.minX;
+    // Marks sized for 3–8 m worlds put 5 cm of padding around the box: 4.3 box widths across.
+    assert.ok(spread > side && spread < 1.5 * side, `selection ${spread.toFixed(0)} px across for a box ${side.toFixed(0)} px wide`);
   });
 }

@@ -72,6 +72,16 @@ describe('a models folder with broken siblings', () => {
     expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', join(models, 'no-hash')),
       /^--model .*no-hash: cannot be used: .*no-hash\/meta\.json: weights_hash: expected string, got nothing$|no-hash\/meta\.json: weights_hash: expected string, got nothing$/);
   });
+
+  it('a checkpoint folder given by path that lacks a file is refused naming that file, not as an unknown model name', async () => {
+    const empty = join(tmp, 'empty-checkpoint');
+    mkdirSync(empty);
+    expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', empty), new RegExp(`^${empty}/model\\.json: cannot read \\(no such file\\)$`));
+    const noMeta = join(tmp, 'no-meta');
+    cpSync(NEWBORN, noMeta, { recursive: true });
+    rmSync(join(noMeta, 'meta.json'));
+    expectOneLine(await lab('run', '--scene', CAR, '--condition', 'possible', '--frames', '3', '--model', noMeta), new RegExp(`^${noMeta}/meta\\.json: cannot read \\(no such file\\)$`));
+  });
 });
 
 describe('files that are not regular files', () => {
@@ -143,6 +153,14 @@ describe('one JSON reader', () => {
     const utf16 = join(tmp, 'utf16.json');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect(await lab('validate', utf16)).toEqual({ code: 0, stdout: `${utf16}: ok\n`, stderr: '' });
+  });
+
+  it('states the one documented size limit (1 MB) for a scene file however big it is', async () => {
+    for (const mb of [1.5, 5]) {
+      const big = join(tmp, `big-${mb}.json`);
+      writeFileSync(big, `{"pad": "${'x'.repeat(mb * 1e6)}"}`);
+      expectOneLine(await lab('validate', big), new RegExp(`^${big}: (file )?is ${mb.toFixed(1)} MB; a scene file may be at most 1 MB$`));
+    }
   });
 });
 

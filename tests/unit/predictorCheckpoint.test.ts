@@ -88,7 +88,7 @@ describe('refusals', () => {
   it('non-finite weights and huge files', () => {
     const nan = saved.weights.slice();
     new DataView(nan.buffer).setFloat32(8, Number.NaN, true);
-    expect(refuse(saved.modelJson, nan, withHash(nan))).toMatch(/value 2 is not finite/);
+    expect(refuse(saved.modelJson, nan, withHash(nan))).toMatch(/value 2 is not finite \(NaN\) \(relation\/0\/kernel, entry 2 of \d+\)$/);
     expect(refuse(saved.modelJson, new Uint8Array(17_000_000), saved.metaJson)).toMatch(/more than the 16000000/);
   });
   it('a checkpoint without a weights hash (flipped bits would load unnoticed)', () => {

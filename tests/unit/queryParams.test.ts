@@ -5,7 +5,7 @@ import { queryHelp, queryNames, readQuery, writeQuery, wholeNumber, type QuerySp
 import { PLAYGROUND_QUERY, parseUrlState, urlFor } from '../../src/pages/playground/urlState';
 import type { AppState } from '../../src/pages/playground/store/appState';
 import { DEFAULT_MODELS, planQuerySpec, planQueryString, readPlanQuery, DEFAULT_TASK } from '../../src/pages/plan/planUrl';
-import { formFromQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
+import { formFromQuery, ignoredInQuery, queryOfForm, setupQuerySpec, type SetupForm } from '../../src/pages/experiment/setupForm';
 import { DEFAULT_FORM, LEARN_QUERY, formFromQuery as learnForm } from '../../src/pages/learn/runForm';
 import { FUZZ_QUERY, parseFuzzOptions } from '../../src/web/fuzz/fuzzOptions';
 import { STUDIO_QUERY } from '../../src/pages/studio/studioQuery';
@@ -85,6 +85,15 @@ describe("each page's parameters", () => {
     expect(formFromQuery('?orders=mixed', known, defaults).orders).toBe('shared');
     expect(formFromQuery('?look=nope&habituate=0', known, defaults)).toEqual(defaults);
     expect(formFromQuery(queryOfForm(form), known, defaults)).toEqual(form);
+  });
+
+  it('experiment: names every unknown name, clamped count and unknown choice it met, instead of dropping or changing it silently', () => {
+    const known = { scenes: ['s1', 's2'], models: ['m1', 'm2'] };
+    const defaults: SetupForm = { scenes: ['s1'], models: ['m1'], pairs: 10, familiarization: 2, seed: 1, speed: 2, looking: false, lookingModel: 'none', habituate: false, infants: 1, orders: 'shared' };
+    expect(ignoredInQuery('?scenes=../../etc,s2,s2&models=m1,zz&pairs=0&fam=99&seed=1e999&speed=9&look=nope&infants=99&orders=mixed', known, defaults)).toEqual([
+      'scenes “../../etc”', 'models “zz”', 'pairs “0” (1 used: 1–200)', 'fam “99” (10 used: 0–10)', 'seed “1e999”', 'speed “9”', 'look “nope”', 'infants “99” (16 used: 1–16)', 'orders “mixed”',
+    ]);
+    expect(ignoredInQuery('?scenes=s2,s1&models=m2&pairs=200&fam=0&seed=4294967295&speed=instant&look=ranch&orders=counterbalanced', known, defaults)).toEqual([]);
   });
 
   it('learn and fuzz: read as typed, defaults where absent', () => {

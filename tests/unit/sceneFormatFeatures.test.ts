@@ -144,6 +144,8 @@ describe('control partners', () => {
     expect(validateSceneFile(write('mixed', { control_of: 'other-concept' }))[0]).toMatch(/control_of: "other-concept" is about solidity, this scene about support/);
     expect(validateSceneFile(write('chain', { control_of: 'good' }))[0]).toMatch(/control_of: "good" is itself a control \(of "main"\)/);
     expect(validateSceneFile(write('self', { control_of: 'self' }))[0]).toMatch(/control_of: a scene cannot be its own control/);
+    // Read alone (lab run, the pages, the studio), where no partner file is at hand, it is refused too.
+    expect(() => parseSceneValue(scene('self', { control_of: 'self' }), 'self.json')).toThrow(/^self\.json: control_of: a scene cannot be its own control$/);
   });
 });
 

@@ -226,3 +226,21 @@ describe('studySentence', () => {
     expect([seedOfName('learner-100k'), seedOfName('learner-100k-s3'), seedOfName('saved:me-s12-6k'), seedOfName('saved:solo-6k')]).toEqual([1, 3, 12, 1]);
   });
 });
+
+describe('a study of a scene whose violation never starts', () => {
+  it('counts the test pairs without an onset (both events the same), and none for a scene whose violation starts', () => {
+    const base = JSON.parse(readRepoFile('scenes/car-off-platform.json')) as Record<string, unknown> & { violation: Record<string, unknown> };
+    const fires = loadRepoScene('car-off-platform');
+    // The car never reaches x = 100 m: the trigger never fires in any pair.
+    const never = { ...fires, id: 'never-starts', violation: { ...base.violation, trigger: { on: 'reaches-x', x: 100 } } } as SceneFile;
+    const counts = [fires, never].map((scene) => {
+      const design = designStudy({ scenes: [scene.id], models: ['constant-velocity'], pairs: 2, familiarization: 0, seed: 1 });
+      const recordings = design.trials.map((t) => recordStudyTrial(t, {
+        scene, sceneText: JSON.stringify(scene), seed: 1, id: `r-${t.index}`, name: `Trial ${t.index + 1}`, startedAt: '2026-03-01T10:00:00.000Z',
+        appVersion: '0.1.0', matterVersion: '0.20.0', tfjsVersion: '4.22.0', place: studyPlace(design, t, { id: 'r', name: 'R' }),
+      }, [new ConstantVelocityPredictor()]));
+      return studyResults(design, recordings, [scene]).scenes[0]!.pairsWithoutOnset;
+    });
+    expect(counts).toEqual([0, 2]);
+  });
+});

@@ -6,7 +6,8 @@ import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError, oneLine } from '../errors';
 import { makeOutputDir } from '../outputDir';
-import { loadSceneFile } from '../sceneFiles';
+import { loadSceneFile, sceneFileOf } from '../sceneFiles';
+import { onsetGapLines, pairsWithoutOnset } from '../../experiment/pairsWithoutOnset';
 import { BASELINES, DEFAULT_MODELS_DIR, scanAllCheckpoints, scanCheckpoints, loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
@@ -88,6 +89,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   };
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `develop shard ${shard.index}/${shard.count}` : 'develop');
   const units = runSuiteUnits({ scenes, observers, pairs, seed, mirror, split }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  for (const line of onsetGapLines(pairsWithoutOnset(scenes, mirror, units), (id) => sceneFileOf(id) ?? id)) io.stderr(`note: ${line}\n`);
   if (shard) {
     writeShardManifest(out, { kind: 'develop', shard, job, payload: { units } });
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);

@@ -6,8 +6,8 @@ import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
-import { readSceneText } from '../sceneFiles';
-import { parseSceneText } from '../../scenes/parse';
+import { loadSceneFileText, sceneFileOf } from '../sceneFiles';
+import { onsetGapLines, studyPairsWithoutOnset } from '../../experiment/pairsWithoutOnset';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
@@ -64,7 +64,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const orders = choiceFlag<StudyOrders>(parsed, 'orders', STUDY_ORDERS) ?? DEFAULT_ORDERS;
   const out = parsed.values.get('out')!;
   const files = expandSceneArgs(sceneArgs);
-  const loaded = files.map((file) => { const text = readSceneText(file); return { scene: parseSceneText(text, file), text }; });
+  const loaded = files.map((file) => loadSceneFileText(file));
   const scenes = orderWithControls(loaded.map((l) => l.scene)).filter((s) => s.violation);
   if (scenes.length === 0) throw new BadInput('--scenes: none of these scenes has a violation, so there is no impossible event to test');
   const byId = new Map<string, StudyScene>(loaded.map((l) => [l.scene.id, l]));
@@ -75,6 +75,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const design = designStudy({ scenes: scenes.map((s) => s.id), models: modelNames, pairs, familiarization, seed, ...(habituate ? { habituate: true } : {}) });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), 'study');
   const infants = runInfants(design, byId, observers, { versions: { app: 'cli', matter: 'cli', tfjs: 'cli' }, onTrial: (done, total) => report(done, total, 'trials'), habituation }, infantsPerLearner);
+  // Every infant watches the same trials: the first one's recordings show which pairs never started.
+  for (const line of onsetGapLines(studyPairsWithoutOnset(infants[0] ?? []), (id) => sceneFileOf(id) ?? id)) io.stderr(`note: ${line}\n`);
   const results = infantLookingResults(design, infants, looking, habituate, habituation, orders);
   writeFileSync(join(out, 'looking.json'), `${JSON.stringify({ looking_version: LOOKING_VERSION, design: design.description, settings: design.settings, results }, null, 2)}\n`);
   writeFileSync(join(out, 'looking.csv'), lookingCsv(results));

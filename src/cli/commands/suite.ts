@@ -5,7 +5,8 @@ import { choiceFlag, integerFlag, listFlag, type ParsedArgs } from '../args';
 import type { CliIo, Command } from '../command';
 import { BadInput, EXIT_OK, UsageError } from '../errors';
 import { makeOutputDir } from '../outputDir';
-import { loadSceneFile } from '../sceneFiles';
+import { loadSceneFile, sceneFileOf } from '../sceneFiles';
+import { onsetGapLines, pairsWithoutOnset } from '../../experiment/pairsWithoutOnset';
 import { loadObserver } from '../modelStore';
 import { progressReporter } from '../progress';
 import { useWasmBackend } from '../../predictor/backend';
@@ -75,6 +76,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const job = suiteJob(withViolation, modelNames, observers, pairs, seed, { mirror, split, stride, startStride });
   const report = progressReporter(io.stderr, Boolean(process.stderr.isTTY), shard ? `suite shard ${shard.index}/${shard.count}` : 'suite');
   const units = runSuiteUnits({ scenes: withViolation, observers, pairs, seed, mirror, split, stride, startStride }, (position) => inShard(position, shard), (done, total, label) => report(done, total, `pairs (${label})`));
+  for (const line of onsetGapLines(pairsWithoutOnset(withViolation, mirror, units), (id) => sceneFileOf(id) ?? id)) io.stderr(`note: ${line}\n`);
   if (shard) {
     writeShardManifest(out, { kind: 'suite', shard, job, payload: { units } });
     io.stderr(`wrote shard ${shard.index}/${shard.count} (${units.length} pairs) to ${out}; join the shards with: npm run lab -- merge --out DIR SHARD_DIR...\n`);

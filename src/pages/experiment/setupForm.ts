@@ -1,6 +1,6 @@
 // What the setup panel holds (scenes, observers, pairs, familiarization, seed, speed, looking),
 // read from and written to the page's URL so that a study can be shared as a link.
-import { formEncoded, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
+import { formEncoded, oneOf, readQuery, switchOn, wholeNumber, writeQuery, type QuerySpec } from '../../web/queryParams';
 import { LOOKING_MODELS, type LookingModelName } from '../../experiment/looking/lookingModel';
 import { MAX_INFANTS_PER_LEARNER } from '../../experiment/looking/infants';
 import { STUDY_ORDERS, type StudyOrders } from '../../experiment/looking/testOrders';
@@ -37,9 +37,12 @@ export const ORDER_LABELS: Readonly<Record<StudyOrders, string>> = { shared: 'th
 
 export const LIMITS = { pairs: [1, 200], familiarization: [0, 10], seed: [0, 0xffffffff], infants: [1, MAX_INFANTS_PER_LEARNER] } as const;
 
-/** Names from a comma-separated list that the page knows, each once; none known: the default. */
-const knownNames = (allowed: readonly string[]) => (text: string): string[] | undefined => {
-  const picked = text.split(',').map((x) => x.trim()).filter((x) => allowed.includes(x));
+/** Names from a comma-separated list that the page knows, each once; none known: the default. An
+ * unknown name is named to the person, not dropped silently. */
+const knownNames = (allowed: readonly string[]) => (text: string, ignore: (what: string) => void): string[] | undefined => {
+  const names = text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  for (const x of names) if (!allowed.includes(x)) ignore(x);
+  const picked = names.filter((x) => allowed.includes(x));
   return picked.length > 0 ? [...new Set(picked)] : undefined;
 };
 const count = (limits: readonly [number, number]) => wholeNumber(limits[0], limits[1], { clamp: true, trim: true });
@@ -52,12 +55,12 @@ export function setupQuerySpec(known: { scenes: readonly string[]; models: reado
     pairs: { type: `whole number ${LIMITS.pairs.join('–')}`, help: 'matched pairs per scene', default: 10, read: count(LIMITS.pairs), write: String },
     familiarization: { name: 'fam', type: `whole number ${LIMITS.familiarization.join('–')}`, help: 'familiarization trials per scene', default: 2, read: count(LIMITS.familiarization), write: String },
     seed: { type: `whole number ${LIMITS.seed.join('–')}`, help: 'the seed of variants and order', default: 1, read: count(LIMITS.seed), write: String },
-    speed: { type: SPEEDS.join(' | '), help: 'playback speed (instant: scored, not drawn)', default: 2, read: (t) => SPEEDS.find((x) => String(x) === t), write: (v) => formEncoded(String(v)) },
+    speed: { type: SPEEDS.join(' | '), help: 'playback speed (instant: scored, not drawn)', default: 2, read: oneOf(SPEEDS), write: (v) => formEncoded(String(v)) },
     looking: { type: 'switch (0: off)', help: 'a person records looking time with the L key', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
-    lookingModel: { name: 'look', type: LOOKING_CHOICES.join(' | '), help: "the observers' looking model (looking time in seconds)", default: 'none', read: (t) => LOOKING_CHOICES.find((x) => x === t), write: (v) => (v && v !== 'none' ? v : null) },
+    lookingModel: { name: 'look', type: LOOKING_CHOICES.join(' | '), help: "the observers' looking model (looking time in seconds)", default: 'none', read: oneOf(LOOKING_CHOICES), write: (v) => (v && v !== 'none' ? v : null) },
     habituate: { type: 'switch (0: off)', help: 'learners keep learning from familiarization trials', default: false, read: switchOn('0'), write: (v) => (v ? '1' : null) },
     infants: { type: `whole number ${LIMITS.infants.join('–')}`, help: 'infants per learner: each its own attention and, habituating, its own learning copy', default: 1, read: count(LIMITS.infants), write: (v) => (v > 1 ? String(v) : null) },
-    orders: { type: STUDY_ORDERS.join(' | '), help: 'test orders: every infant the drawn one, or counterbalanced (every other infant, learner by learner, sees each pair flipped)', default: 'shared', read: (t) => STUDY_ORDERS.find((x) => x === t), write: (v) => (v !== 'shared' ? v : null) },
+    orders: { type: STUDY_ORDERS.join(' | '), help: 'test orders: every infant the drawn one, or counterbalanced (every other infant, learner by learner, sees each pair flipped)', default: 'shared', read: oneOf(STUDY_ORDERS), write: (v) => (v !== 'shared' ? v : null) },
   };
 }
 
