@@ -9,7 +9,8 @@ import { DV_SCALE, DW_SCALE, type FeatureOptions } from './features';
 import { hasIntegrator } from './coreKnowledge';
 import { POSITION_NOISE_M } from './constants';
 import { STEP_S } from '../sim/units';
-import { disposeLayoutTensors, layoutFrames, layoutTensors, tensorFeatures, type LayoutTensors, type ReceiverState } from './tensorFeatures';
+import { disposeLayoutTensors, layoutTensors, tensorFeatures, type LayoutTensors, type ReceiverState } from './tensorFeatures';
+import { constantTensor, layoutFrames } from './frameLayout';
 
 /** Rolled-out positions are scored in units of the observer's 1 cm noise floor, the scale of
  * surprise itself (constants.ts): Huber, quadratic within 1 cm, linear beyond, so a rollout thrown
@@ -20,11 +21,11 @@ export interface RolloutBatch {
   layout: LayoutTensors;
   start: ReceiverState;
   steps: number;
-  /** Per step, [frames, r]: the true x, y, angle (0 where masked), and 1 where the object is scored. */
-  x: tf.Tensor[]; y: tf.Tensor[]; angle: tf.Tensor[]; mask: tf.Tensor[];
-  /** [frames, r]: an angle's error times this is the displacement of the object's corner in units
-   * of ROLLOUT_LOSS_SCALE_M (its half diagonal ÷ 1 cm); 0 for a ball, whose angle is not seen. */
-  angleScale: tf.Tensor;
+  /** [steps·frames·r, 3]: the true x, y, angle after each step (0 where not scored), and what each
+   * error is multiplied by: 1/ROLLOUT_LOSS_SCALE_M for x and y, and for the angle the object's half
+   * diagonal ÷ ROLLOUT_LOSS_SCALE_M (its corner's displacement in those units; 0 for a ball, whose
+   * angle is not seen); 0 where the object is not scored. */
+  target: tf.Tensor; scale: tf.Tensor;
   /** Object-steps scored (the loss is their mean). */
   scored: number;
 }
@@ -35,77 +36,67 @@ export function makeRolloutBatch(items: readonly Transition[], steps: number): R
   const usable = items.filter((tr) => tr.future !== undefined && tr.future.steps >= steps);
   if (usable.length === 0) return null;
   const l = layoutFrames(usable.map((tr) => tr.obs));
-  const { frames: M, r } = l;
-  const size = M * r;
-  const tx = new Float32Array(steps * size), ty = new Float32Array(steps * size), ta = new Float32Array(steps * size), mask = new Float32Array(steps * size);
+  const rows = l.frames * l.r;
+  const target = new Float32Array(steps * rows * 3), scale = new Float32Array(steps * rows * 3);
   let scored = 0;
   usable.forEach((tr, b) => {
     const f = tr.future!;
     for (let q = 0; q < f.movers; q++) {
+      const row = b * l.r + q;
       // An object whose change over the first step is unknown (held, or unseen at t+1) is not scored.
-      if (Number.isNaN(tr.dv[l.receiverIndex[b * r + q]! * 3]!)) continue;
+      if (Number.isNaN(tr.dv[l.receiverIndex[row]! * 3]!)) continue;
+      const turn = l.ball[row] ? 0 : Math.hypot(l.width[row]!, l.height[row]!) / 2 / ROLLOUT_LOSS_SCALE_M;
       for (let k = 0; k < steps; k++) {
         const from = (k * f.movers + q) * 3;
         if (Number.isNaN(f.values[from]!)) break;
-        const at = k * size + b * r + q;
-        tx[at] = f.values[from]!; ty[at] = f.values[from + 1]!; ta[at] = f.values[from + 2]!;
-        mask[at] = 1;
+        const at = (k * rows + row) * 3;
+        target.set(f.values.subarray(from, from + 3), at);
+        scale[at] = scale[at + 1] = 1 / ROLLOUT_LOSS_SCALE_M;
+        scale[at + 2] = turn;
         scored++;
       }
     }
   });
-  const angleScale = new Float32Array(size);
-  for (let q = 0; q < size; q++) angleScale[q] = l.ball[q] ? 0 : Math.hypot(l.width[q]!, l.height[q]!) / 2 / ROLLOUT_LOSS_SCALE_M;
-  const perStep = (a: Float32Array): tf.Tensor[] => Array.from({ length: steps }, (_, k) => tf.tensor(a.subarray(k * size, (k + 1) * size), [M, r]));
-  const [x, y, vx, vy, angle, spin] = l.start.map((a) => tf.tensor(a, [M, r]));
   return {
-    layout: layoutTensors(l), start: { x: x!, y: y!, vx: vx!, vy: vy!, angle: angle!, spin: spin! }, steps,
-    x: perStep(tx), y: perStep(ty), angle: perStep(ta), mask: perStep(mask), angleScale: tf.tensor(angleScale, [M, r]), scored,
+    layout: layoutTensors(l), start: { position: tf.tensor2d(l.position, [rows, 3]), velocity: tf.tensor2d(l.velocity, [rows, 3]) }, steps,
+    target: tf.tensor2d(target, [steps * rows, 3]), scale: tf.tensor2d(scale, [steps * rows, 3]), scored,
   };
 }
 
 export function disposeRolloutBatch(rb: RolloutBatch): void {
   disposeLayoutTensors(rb.layout);
-  for (const t of [...Object.values(rb.start), ...rb.x, ...rb.y, ...rb.angle, ...rb.mask, rb.angleScale]) t.dispose();
+  for (const t of [rb.start.position, rb.start.velocity, rb.target, rb.scale]) t.dispose();
 }
 
 /** The receivers' states after each of `steps` steps, each fed the network's mean prediction of the
  * one before: velocity += predicted change (or, without the integrator, = the predicted velocity),
- * position += new velocity · dt, angle += new spin · dt; static bodies stay put. Call inside tf.tidy. */
+ * position += new velocity · dt (x, y and angle alike); static bodies stay put. Call inside tf.tidy. */
 export function rollTensors(net: InteractionNetwork, rb: RolloutBatch, features: FeatureOptions, steps = rb.steps): ReceiverState[] {
   const { frames: M, r, n } = rb.layout;
   const integrator = hasIntegrator(features);
+  const unit = constantTensor(OUTPUT_SCALE, [1, 3]);
   const out: ReceiverState[] = [];
   let st = rb.start;
   for (let k = 0; k < steps; k++) {
     const { objects, pairs } = tensorFeatures(rb.layout, st, features.contactFeatures);
     const { mean } = net.forward(objects, pairs, rb.layout.pairMask, M, r, n);
-    const channel = (c: number, scale: number): tf.Tensor => tf.reshape(tf.mul(tf.slice(mean, [0, c], [M * r, 1]), scale), [M, r]);
-    const vx = integrator ? tf.add(st.vx, channel(0, DV_SCALE)) : channel(0, DV_SCALE);
-    const vy = integrator ? tf.add(st.vy, channel(1, DV_SCALE)) : channel(1, DV_SCALE);
-    const spin = integrator ? tf.add(st.spin, channel(2, DW_SCALE)) : channel(2, DW_SCALE);
-    st = { x: tf.add(st.x, tf.mul(vx, STEP_S)), y: tf.add(st.y, tf.mul(vy, STEP_S)), vx, vy, angle: tf.add(st.angle, tf.mul(spin, STEP_S)), spin };
+    const change = tf.mul(mean, unit);
+    const velocity = (integrator ? tf.add(st.velocity, change) : change) as tf.Tensor2D;
+    st = { position: tf.add(st.position, tf.mul(velocity, STEP_S)) as tf.Tensor2D, velocity };
     out.push(st);
   }
   return out;
 }
 
-const huber = (e: tf.Tensor): tf.Tensor => {
-  const a = tf.abs(e);
-  const q = tf.minimum(a, 1);
-  return tf.add(tf.mul(0.5, tf.square(q)), tf.sub(a, q));
-};
+/** The network's mean in m/s (vx, vy) and rad/s (spin): features.ts's output units. */
+const OUTPUT_SCALE = [DV_SCALE, DV_SCALE, DW_SCALE];
 
 /** Mean over the scored object-steps of Huber(x error) + Huber(y error) + Huber(corner displacement
  * by the angle error), each in units of ROLLOUT_LOSS_SCALE_M. Call inside tf.tidy (or variableGrads). */
 export function rolloutLoss(net: InteractionNetwork, rb: RolloutBatch, features: FeatureOptions): tf.Scalar {
-  const states = rollTensors(net, rb, features);
-  const terms = states.map((st, k) => {
-    const m = rb.mask[k]!;
-    const ex = tf.mul(tf.div(tf.sub(st.x, rb.x[k]!), ROLLOUT_LOSS_SCALE_M), m);
-    const ey = tf.mul(tf.div(tf.sub(st.y, rb.y[k]!), ROLLOUT_LOSS_SCALE_M), m);
-    const ea = tf.mul(tf.mul(tf.sub(st.angle, rb.angle[k]!), rb.angleScale), m);
-    return tf.sum(tf.add(tf.add(huber(ex), huber(ey)), huber(ea)));
-  });
-  return tf.div(tf.addN(terms), Math.max(1, rb.scored)) as tf.Scalar;
+  const positions = tf.concat(rollTensors(net, rb, features).map((st) => st.position), 0);
+  const e = tf.abs(tf.mul(tf.sub(positions, rb.target), rb.scale));
+  const q = tf.minimum(e, 1);
+  const huber = tf.add(tf.mul(0.5, tf.square(q)), tf.sub(e, q));
+  return tf.div(tf.sum(huber), Math.max(1, rb.scored)) as tf.Scalar;
 }

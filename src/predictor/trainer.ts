@@ -50,6 +50,10 @@ export interface TrainOptions {
   rolloutBatch?: number;
   /** Weight of the rollout loss beside the one-step loss's 1. */
   rolloutWeight?: number;
+  /** The rollout loss is added at every this-many-th gradient step (1: every step): a rollout costs
+   * about one one-step batch per step rolled, mostly TF.js's overhead per op, so fewer, larger
+   * rollout batches are cheaper for as many rollouts. */
+  rolloutEvery?: number;
 }
 
 /** `train --rollout-loss K` without --rollout-batch / --rollout-weight (docs/predictor.md, *Training options*). */
@@ -79,7 +83,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
     plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1, spinWeight: o.spinWeight ?? SHIPPED_SPIN_WEIGHT,
-    rolloutSteps: o.rolloutSteps ?? 0, rolloutBatch: o.rolloutBatch ?? DEFAULT_ROLLOUT_BATCH, rolloutWeight: o.rolloutWeight ?? DEFAULT_ROLLOUT_WEIGHT,
+    rolloutSteps: o.rolloutSteps ?? 0, rolloutBatch: o.rolloutBatch ?? DEFAULT_ROLLOUT_BATCH, rolloutWeight: o.rolloutWeight ?? DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: o.rolloutEvery ?? 1,
   };
 }
 
@@ -173,7 +177,7 @@ export class Trainer {
     }
     const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise, s.supportWeight, s.spinWeight);
     // The batch's first frames that have the steps, rolled out from their clean states (no draw of its own).
-    const rb = s.rolloutSteps > 0 ? makeRolloutBatch(items.filter((tr) => (tr.future?.steps ?? 0) >= s.rolloutSteps).slice(0, s.rolloutBatch), s.rolloutSteps) : null;
+    const rb = s.rolloutSteps > 0 && this.steps % s.rolloutEvery === 0 ? makeRolloutBatch(items.filter((tr) => (tr.future?.steps ?? 0) >= s.rolloutSteps).slice(0, s.rolloutBatch), s.rolloutSteps) : null;
     const net = this.network;
     if (s.learningRateDecayFrames > 0) setLearningRate(this.optimizer, s.learningRate / Math.sqrt(1 + this.memory.length / s.learningRateDecayFrames));
     const loss = tf.tidy(() => {

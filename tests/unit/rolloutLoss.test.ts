@@ -55,8 +55,8 @@ describe('tensorFeatures', () => {
       expect(Array.from(l.receiverIndex)).toEqual(Array.from(fb.receiverIndex));
       const lt = layoutTensors(l);
       const [objects, pairs] = tf.tidy(() => {
-        const st = l.start.map((a) => tf.tensor(a, [l.frames, l.r]));
-        const f = tensorFeatures(lt, { x: st[0]!, y: st[1]!, vx: st[2]!, vy: st[3]!, angle: st[4]!, spin: st[5]! }, contactFeatures);
+        const rows = l.frames * l.r;
+        const f = tensorFeatures(lt, { position: tf.tensor2d(l.position, [rows, 3]), velocity: tf.tensor2d(l.velocity, [rows, 3]) }, contactFeatures);
         return [f.objects.dataSync() as Float32Array, f.pairs.dataSync() as Float32Array];
       });
       disposeLayoutTensors(lt);
@@ -78,7 +78,11 @@ describe('rollTensors', () => {
     for (const features of [{ contactFeatures: true }, { contactFeatures: false }, { contactFeatures: false, integrator: false }] as FeatureOptions[]) {
       const rb = makeRolloutBatch(usable, K)!;
       const net = learner.network!;
-      const mine = tf.tidy(() => rollTensors(net, rb, features).map((st) => [st.x, st.y, st.angle, st.vx].map((t) => t.dataSync() as Float32Array)));
+      // Per step, x, y, angle of each receiver row.
+      const mine = tf.tidy(() => rollTensors(net, rb, features).map((st) => {
+        const p = st.position.dataSync();
+        return [0, 1, 2].map((c) => Float32Array.from({ length: p.length / 3 }, (_, q) => p[q * 3 + c]!));
+      }));
       const fb = buildFeatures(usable.map((t) => t.obs), features);
       const one = net.predict(fb).mean;
       const integrator = features.integrator !== false;
@@ -159,12 +163,10 @@ describe('rolloutLoss', () => {
     const rb = makeRolloutBatch(items.filter((t) => t.future), K)!;
     const net = learner.network!;
     const features = { contactFeatures: true };
-    const own = tf.tidy(() => rollTensors(net, rb, features).map((st) => [st.x, st.y, st.angle].map((t) => tf.keep(tf.mul(t, 1)))));
+    const own = tf.tidy(() => tf.concat(rollTensors(net, rb, features).map((st) => st.position), 0));
     const onTruth = tf.tidy(() => rolloutLoss(net, rb, features).dataSync()[0]!);
-    for (let k = 0; k < K; k++) {
-      [rb.x[k], rb.y[k], rb.angle[k]].forEach((t) => t!.dispose());
-      [rb.x[k], rb.y[k], rb.angle[k]] = own[k]! as [tf.Tensor, tf.Tensor, tf.Tensor];
-    }
+    rb.target.dispose();
+    rb.target = own;
     const onItself = tf.tidy(() => rolloutLoss(net, rb, features).dataSync()[0]!);
     expect(onItself).toBe(0);
     expect(onTruth).toBeGreaterThan(0.01);
