@@ -52,13 +52,14 @@ export interface TrainOptions {
   rolloutWeight?: number;
   /** The rollout loss is added at every this-many-th gradient step (1: every step): a rollout costs
    * about one one-step batch per step rolled, mostly TF.js's overhead per op, so fewer, larger
-   * rollout batches are cheaper for as many rollouts. */
+   * rollout batches are cheaper for as many rollouts (default DEFAULT_ROLLOUT_EVERY). */
   rolloutEvery?: number;
 }
 
 /** `train --rollout-loss K` without --rollout-batch / --rollout-weight (docs/predictor.md, *Training options*). */
-export const DEFAULT_ROLLOUT_BATCH = 8;
-export const DEFAULT_ROLLOUT_WEIGHT = 0.1;
+export const DEFAULT_ROLLOUT_BATCH = 32;
+export const DEFAULT_ROLLOUT_WEIGHT = 1;
+export const DEFAULT_ROLLOUT_EVERY = 4;
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
 
@@ -83,7 +84,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
     plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1, spinWeight: o.spinWeight ?? SHIPPED_SPIN_WEIGHT,
-    rolloutSteps: o.rolloutSteps ?? 0, rolloutBatch: o.rolloutBatch ?? DEFAULT_ROLLOUT_BATCH, rolloutWeight: o.rolloutWeight ?? DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: o.rolloutEvery ?? 1,
+    rolloutSteps: o.rolloutSteps ?? 0, rolloutBatch: o.rolloutBatch ?? DEFAULT_ROLLOUT_BATCH, rolloutWeight: o.rolloutWeight ?? DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: o.rolloutEvery ?? DEFAULT_ROLLOUT_EVERY,
   };
 }
 

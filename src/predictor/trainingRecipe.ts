@@ -7,7 +7,7 @@ import { DEFAULT_DIET, type ExperienceDiet } from './experience';
 import type { TrainOptions } from './trainer';
 import { DEFAULT_SHAPE } from './networkShape';
 import { SHIPPED_SPIN_WEIGHT } from './trainingBatch';
-import { DEFAULT_ROLLOUT_BATCH, DEFAULT_ROLLOUT_WEIGHT } from './trainer';
+import { DEFAULT_ROLLOUT_BATCH, DEFAULT_ROLLOUT_EVERY, DEFAULT_ROLLOUT_WEIGHT } from './trainer';
 
 export interface TrainingRecipe {
   /** Decay of the weight average the checkpoints hold (0: the raw weights). */
@@ -67,7 +67,7 @@ export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
   tipFocus: 0, pivotFocus: 0, supportWeight: 1, spinWeight: SHIPPED_SPIN_WEIGHT, relationWidth: DEFAULT_SHAPE.relationHidden,
-  rolloutSteps: 0, rolloutBatch: DEFAULT_ROLLOUT_BATCH, rolloutWeight: DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: 1,
+  rolloutSteps: 0, rolloutBatch: DEFAULT_ROLLOUT_BATCH, rolloutWeight: DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: DEFAULT_ROLLOUT_EVERY,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -133,6 +133,6 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.rolloutSteps > 0 ? ` --rollout-loss ${r.rolloutSteps}` : '',
     r.rolloutSteps > 0 && r.rolloutBatch !== DEFAULT_ROLLOUT_BATCH ? ` --rollout-batch ${r.rolloutBatch}` : '',
     r.rolloutSteps > 0 && r.rolloutWeight !== DEFAULT_ROLLOUT_WEIGHT ? ` --rollout-weight ${r.rolloutWeight}` : '',
-    r.rolloutSteps > 0 && r.rolloutEvery !== 1 ? ` --rollout-every ${r.rolloutEvery}` : '',
+    r.rolloutSteps > 0 && r.rolloutEvery !== DEFAULT_ROLLOUT_EVERY ? ` --rollout-every ${r.rolloutEvery}` : '',
   ].join('');
 }

@@ -1,6 +1,9 @@
 // The rollout loss (`train --rollout-loss K`, rolloutLoss.ts): its TF.js features agree with
 // buildFeatures, its rollout with the surprise rollout, its targets with the true future frames and
 // their masks; it is 0 on a rollout that hits its targets and falls as Adam trains on it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../src/predictor/backend';
@@ -18,6 +21,7 @@ import { DEFAULT_SHAPE, InteractionNetwork } from '../../src/predictor/network';
 import { createRng } from '../../src/sim/rng';
 import { STEP_S } from '../../src/sim/units';
 import { DEFAULT_MODELS_DIR, listCheckpoints, loadCheckpointDir } from '../../src/cli/modelStore';
+import { lab } from './support/lab';
 
 const K = 8;
 let items: Transition[];
@@ -191,4 +195,40 @@ describe('rolloutLoss', () => {
     net.dispose();
     disposeRolloutBatch(rb);
   });
+});
+
+describe('train --rollout-loss', () => {
+  it('is recorded in meta.json and the cohort command, changes the weights, and stays reproducible per seed, alone and in a cohort of two threads', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'surprise-lab-rollout-loss-'));
+    try {
+      const base = ['--frames', '300', '--checkpoints', '300', '--core', 'no-contact-geometry', '--diet', 'edges', '--skip-held', '--batch', '32', '--fast-gradient'];
+      const args = [...base, '--rollout-loss', '4', '--rollout-batch', '6', '--rollout-weight', '0.5', '--rollout-every', '2'];
+      const dir = (name: string): string => join(tmp, name);
+      for (const r of [
+        await lab('train', '--seeds', '2-3', '--jobs', '2', ...args, '--out', dir('cohort')),
+        await lab('train', '--seed', '3', ...args, '--out', dir('alone')),
+        await lab('train', '--seed', '3', ...args, '--out', dir('again')),
+        await lab('train', '--seed', '3', ...base, '--out', dir('plain')),
+      ]) expect(r.code, r.stderr).toBe(0);
+      const bytes = (d: string): Buffer => readFileSync(join(d, 'learner-300', 'weights.bin'));
+      expect(bytes(dir('alone')).equals(bytes(dir('again')))).toBe(true);
+      expect(bytes(join(dir('cohort'), 'seed-3')).equals(bytes(dir('alone')))).toBe(true);
+      expect(bytes(dir('alone')).equals(bytes(dir('plain')))).toBe(false);
+      type Meta = { training?: Record<string, unknown>; command: string };
+      const meta = (d: string): Meta => JSON.parse(readFileSync(join(d, 'learner-300', 'meta.json'), 'utf8')) as Meta;
+      expect(meta(dir('alone')).training).toEqual({ ema_decay: 0, lr_decay_frames: 0, batch_size: 32, rollout_steps: 4, rollout_batch: 6, rollout_weight: 0.5, rollout_every: 2 });
+      expect(meta(dir('plain')).training).toEqual({ ema_decay: 0, lr_decay_frames: 0, batch_size: 32 });
+      expect(meta(join(dir('cohort'), 'seed-3')).command).toContain('--batch 32 --rollout-loss 4 --rollout-batch 6 --rollout-weight 0.5 --rollout-every 2 --fast-gradient');
+      const listed = await lab('models', '--dir', dir('alone'), '--json');
+      expect(listed.stderr).not.toContain('warning');
+      expect(listed.stdout).toContain('"learner-300"');
+      for (const bad of [['--rollout-loss', '0'], ['--rollout-loss', '61'], ['--rollout-loss', '4', '--rollout-weight', 'heavy'], ['--rollout-batch', '4'], ['--rollout-every', '2']]) {
+        const r = await lab('train', '--seed', '3', '--frames', '300', ...bad, '--out', dir('bad'));
+        expect(r.code, bad.join(' ')).not.toBe(0);
+        expect(r.stderr).toContain('--rollout-');
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
