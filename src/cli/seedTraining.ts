@@ -47,8 +47,9 @@ export function codeVersion(): string {
 }
 
 /** meta.json's `training`: absent for the shipped settings; the averaging and decay when either is set
- * (as before the other keys existed), and each of replay, learning rate, batch size, support weight
- * spin weight and relation width that differs from the shipped one. */
+ * (as before the other keys existed), each of replay, learning rate, batch size, support weight
+ * spin weight and relation width that differs from the shipped one, and the rollout loss's steps,
+ * batch, weight and spacing when it is on. */
 function trainingRecord(s: TrainSettings): Pick<CheckpointMeta, 'training'> {
   const extra = {
     ...(s.replay !== SHIPPED_REPLAY ? { replay: s.replay } : {}),
@@ -57,6 +58,7 @@ function trainingRecord(s: TrainSettings): Pick<CheckpointMeta, 'training'> {
     ...(s.supportWeight !== 1 ? { support_weight: s.supportWeight } : {}),
     ...(s.spinWeight !== SHIPPED_SPIN_WEIGHT ? { spin_weight: s.spinWeight } : {}),
     ...(s.shape.relationHidden !== DEFAULT_SHAPE.relationHidden ? { relation_width: s.shape.relationHidden } : {}),
+    ...(s.rolloutSteps > 0 ? { rollout_steps: s.rolloutSteps, rollout_batch: s.rolloutBatch, rollout_weight: s.rolloutWeight, rollout_every: s.rolloutEvery } : {}),
   };
   if (s.emaDecay === 0 && s.learningRateDecayFrames === 0 && Object.keys(extra).length === 0) return {};
   return { training: { ema_decay: s.emaDecay, lr_decay_frames: s.learningRateDecayFrames, ...extra } };

@@ -31,7 +31,7 @@ export interface CheckpointMeta {
   features: FeatureOptions;
   /** Present when the run averaged its weights, decayed its learning rate (train --ema, --lr-decay) or
    * changed replay, learning rate or batch size (each recorded only when it differs from the shipped one). */
-  training?: { ema_decay: number; lr_decay_frames: number; replay?: number; learning_rate?: number; batch_size?: number; support_weight?: number; spin_weight?: number; relation_width?: number };
+  training?: { ema_decay: number; lr_decay_frames: number; replay?: number; learning_rate?: number; batch_size?: number; support_weight?: number; spin_weight?: number; relation_width?: number; rollout_steps?: number; rollout_batch?: number; rollout_weight?: number; rollout_every?: number };
   /** How training summed matMul's gradient (network.ts plainGradient); absent in checkpoints written before it was recorded. */
   matmul_gradient?: 'plain' | 'transposed';
   validation_loss: number;

@@ -52,6 +52,7 @@ export const metaJsonSchema = z.strictObject({
     ema_decay: z.number().min(0).max(1), lr_decay_frames: z.number().int().min(0).max(MAX_EXPERIENCE_FRAMES),
     replay: z.number().int().min(1).max(64).optional(), learning_rate: z.number().gt(0).max(0.1).optional(), batch_size: z.number().int().min(1).max(4096).optional(),
     support_weight: z.number().gt(0).max(100).optional(), spin_weight: z.number().gt(0).max(100).optional(), relation_width: hidden.optional(),
+    rollout_steps: z.number().int().min(1).max(60).optional(), rollout_batch: z.number().int().min(1).max(1024).optional(), rollout_weight: z.number().gt(0).max(100).optional(), rollout_every: z.number().int().min(1).max(1000).optional(),
   }).optional(),
   /** How training summed matMul's gradient (network.ts): absent in checkpoints written before it was recorded. */
   matmul_gradient: z.enum(['plain', 'transposed']).optional(),

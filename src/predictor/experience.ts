@@ -10,6 +10,7 @@ import { changesSupport, forgetHeld, pivots, startsToTip } from './supportFrames
 import { mirrorTransition } from './mirror';
 import { ballPlayEpisode } from './ballPlay';
 import { addCarry } from './carries';
+import { trueFuture, type TrueFuture } from './trueFutures';
 
 export { DEFAULT_DIET, type ExperienceDiet } from './experienceDiet';
 import type { ExperienceDiet } from './experienceDiet';
@@ -19,6 +20,8 @@ export interface Transition {
   obs: Observation;
   /** [objects × 3]: Δvx, Δvy (m/s), Δω (rad/s); NaN where the object is not seen at t+1. */
   dv: Float32Array;
+  /** The next frames' true positions, kept only for the rollout loss (`train --rollout-loss K`). */
+  future?: TrueFuture;
 }
 
 const WORLD_W = 8;
@@ -210,8 +213,9 @@ export function changesMotion(tr: Transition): boolean {
 
 export { changesSupport } from './supportFrames';
 
-/** Runs an episode and returns the transitions the learner watches. */
-export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher): Transition[] {
+/** Runs an episode and returns the transitions the learner watches; with `futureSteps` K > 0, each
+ * that has K frames after it in the episode carries them (trueFutures.ts). No random number depends on it. */
+export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatcher, futureSteps = 0): Transition[] {
   const spec = generateEpisode(rng, diet);
   const sim = new Simulation(spec, 'possible');
   const frames: Observation[] = [observe(sim.snapshot())];
@@ -239,22 +243,30 @@ export function watchEpisode(rng: Rng, diet: ExperienceDiet, seen?: EpisodeWatch
     if (diet.pivotFocus && pivots(tr)) pivoting.push(t);
   }
   const chosen: Transition[] = [];
+  const take = (t: number): Transition => {
+    const tr = all[t]!;
+    if (futureSteps > 0 && !tr.future) {
+      const future = trueFuture(frames, t, futureSteps, diet.skipHeld ? heldThrough : undefined);
+      if (future) tr.future = future;
+    }
+    return tr;
+  };
   for (let k = 0; k < diet.framesPerEpisode; k++) {
     if (diet.supportFocus && supportChanges.length > 0 && rng.chance(diet.supportFocus)) {
-      chosen.push(all[rng.pick(supportChanges)]!);
+      chosen.push(take(rng.pick(supportChanges)));
       continue;
     }
     if (diet.tipFocus && tips.length > 0 && rng.chance(diet.tipFocus)) {
-      chosen.push(all[rng.pick(tips)]!);
+      chosen.push(take(rng.pick(tips)));
       continue;
     }
     if (diet.pivotFocus && pivoting.length > 0 && rng.chance(diet.pivotFocus)) {
-      chosen.push(all[rng.pick(pivoting)]!);
+      chosen.push(take(rng.pick(pivoting)));
       continue;
     }
     const fromEvents = active.length > 0 && rng.chance(diet.eventFocus);
     const t = fromEvents ? rng.pick(active) : rng.int(0, all.length - 1);
-    chosen.push(all[t]!);
+    chosen.push(take(t));
   }
   // Drawn last, and only when the knob is on, so diets without it see exactly what they did before.
   const mirror = diet.mirror ?? 0;

@@ -3,6 +3,7 @@
 // exactly symmetric, and neither is a finite sample of episodes).
 import type { ObjectState, Observation } from './observation';
 import type { Transition } from './experience';
+import { mirrorFuture } from './trueFutures';
 
 /** The object reflected about the vertical line x = axis: position, horizontal velocity, angle and spin flip. */
 export function mirrorObject(o: ObjectState, axis: number): ObjectState {
@@ -22,5 +23,5 @@ export function mirrorTransition(tr: Transition, axis: number): Transition {
     dv[i + 1] = tr.dv[i + 1]!;
     dv[i + 2] = -tr.dv[i + 2]!;
   }
-  return { obs: mirrorObservation(tr.obs, axis), dv };
+  return { obs: mirrorObservation(tr.obs, axis), dv, ...(tr.future ? { future: mirrorFuture(tr.future, axis) } : {}) };
 }

@@ -7,6 +7,7 @@ import type { FeatureOptions } from './features';
 import { DEFAULT_SHAPE, InteractionNetwork, type NetworkShape } from './network';
 import { batchLoss, collectExperience, disposeBatch, evaluateLoss, makeBatch, SHIPPED_SPIN_WEIGHT } from './trainingBatch';
 import { WeightAverage } from './weightAverage';
+import { disposeRolloutBatch, makeRolloutBatch, rolloutLoss } from './rolloutLoss';
 
 export interface TrainOptions {
   /** Frames of experience (watched transitions) to train on in total. */
@@ -42,7 +43,23 @@ export interface TrainOptions {
   supportWeight?: number;
   /** Loss weight of the change of spin beside the velocity's 1 (shipped: 0.2, trainingBatch.ts). */
   spinWeight?: number;
+  /** The rollout loss (rolloutLoss.ts): the network rolled this many steps from true states at each
+   * gradient step, scored on the true future frames; 0 (the shipped training): off. */
+  rolloutSteps?: number;
+  /** Transitions rolled out per gradient step: the first this many of the batch that have the steps. */
+  rolloutBatch?: number;
+  /** Weight of the rollout loss beside the one-step loss's 1. */
+  rolloutWeight?: number;
+  /** The rollout loss is added at every this-many-th gradient step (1: every step): a rollout costs
+   * about one one-step batch per step rolled, mostly TF.js's overhead per op, so fewer, larger
+   * rollout batches are cheaper for as many rollouts (default DEFAULT_ROLLOUT_EVERY). */
+  rolloutEvery?: number;
 }
+
+/** `train --rollout-loss K` without --rollout-batch / --rollout-weight (docs/predictor.md, *Training options*). */
+export const DEFAULT_ROLLOUT_BATCH = 32;
+export const DEFAULT_ROLLOUT_WEIGHT = 1;
+export const DEFAULT_ROLLOUT_EVERY = 4;
 
 export interface TrainSettings extends Required<Omit<TrainOptions, 'checkpoints'>> { checkpoints: number[] }
 
@@ -67,6 +84,7 @@ export function trainSettings(o: TrainOptions): TrainSettings {
     validationFrames: o.validationFrames ?? 2048,
     learningRateDecayFrames: o.learningRateDecayFrames ?? 0, emaDecay: o.emaDecay ?? 0,
     plainGradient: o.plainGradient ?? false, supportWeight: o.supportWeight ?? 1, spinWeight: o.spinWeight ?? SHIPPED_SPIN_WEIGHT,
+    rolloutSteps: o.rolloutSteps ?? 0, rolloutBatch: o.rolloutBatch ?? DEFAULT_ROLLOUT_BATCH, rolloutWeight: o.rolloutWeight ?? DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: o.rolloutEvery ?? DEFAULT_ROLLOUT_EVERY,
   };
 }
 
@@ -143,7 +161,7 @@ export class Trainer {
     const c = (this.chunk ??= this.beginChunk());
     const s = this.settings;
     if (c.watching) {
-      c.watched.push(...watchEpisode(this.experienceRng, s.diet, this.watcher));
+      c.watched.push(...watchEpisode(this.experienceRng, s.diet, this.watcher, s.rolloutSteps));
       if (c.watched.length >= c.size) {
         for (let k = 0; k < c.size; k++) this.memory.push(c.watched[k]!);
         c.watched = [];
@@ -159,10 +177,12 @@ export class Trainer {
       items.push(this.memory[idx]!);
     }
     const tb = makeBatch(items, s.features, this.sampleRng, s.velocityNoise, s.supportWeight, s.spinWeight);
+    // The batch's first frames that have the steps, rolled out from their clean states (no draw of its own).
+    const rb = s.rolloutSteps > 0 && this.steps % s.rolloutEvery === 0 ? makeRolloutBatch(items.filter((tr) => (tr.future?.steps ?? 0) >= s.rolloutSteps).slice(0, s.rolloutBatch), s.rolloutSteps) : null;
     const net = this.network;
     if (s.learningRateDecayFrames > 0) setLearningRate(this.optimizer, s.learningRate / Math.sqrt(1 + this.memory.length / s.learningRateDecayFrames));
     const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => batchLoss(net, tb), net.variables);
+      const { value, grads } = tf.variableGrads(() => (rb ? tf.add(batchLoss(net, tb), tf.mul(s.rolloutWeight, rolloutLoss(net, rb, s.features))) as tf.Scalar : batchLoss(net, tb)), net.variables);
       const names = Object.keys(grads);
       const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n]!)))));
       const scale = tf.minimum(1, tf.div(5, tf.add(norm, 1e-6)));
@@ -170,6 +190,7 @@ export class Trainer {
       return value.dataSync()[0]!;
     });
     disposeBatch(tb);
+    if (rb) disposeRolloutBatch(rb);
     this.average?.update();
     c.lossSum += loss;
     this.lastStepLoss = loss;

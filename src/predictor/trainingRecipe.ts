@@ -7,6 +7,7 @@ import { DEFAULT_DIET, type ExperienceDiet } from './experience';
 import type { TrainOptions } from './trainer';
 import { DEFAULT_SHAPE } from './networkShape';
 import { SHIPPED_SPIN_WEIGHT } from './trainingBatch';
+import { DEFAULT_ROLLOUT_BATCH, DEFAULT_ROLLOUT_EVERY, DEFAULT_ROLLOUT_WEIGHT } from './trainer';
 
 export interface TrainingRecipe {
   /** Decay of the weight average the checkpoints hold (0: the raw weights). */
@@ -48,6 +49,12 @@ export interface TrainingRecipe {
   spinWeight: number;
   /** Width of the relation MLP's two hidden layers (shipped: 64; networkShape.ts). */
   relationWidth: number;
+  /** Steps of the rollout loss (rolloutLoss.ts; 0: off), transitions rolled out per gradient step
+   * that has it, its weight, and every how many gradient steps it is added. */
+  rolloutSteps: number;
+  rolloutBatch: number;
+  rolloutWeight: number;
+  rolloutEvery: number;
 }
 
 /** The shipped optimizer settings, the defaults of TrainOptions (trainer.ts). */
@@ -60,6 +67,7 @@ export const SHIPPED_RECIPE: TrainingRecipe = {
   emaDecay: 0, learningRateDecayFrames: 0, mirror: false, shortDrops: false, edgeRests: false, skipHeld: false, supportFocus: 0,
   learningRate: SHIPPED_LEARNING_RATE, batchSize: SHIPPED_BATCH_SIZE, overhangs: false, lowDrops: 0, ballPlay: 0, frictionlessBalls: false, carries: 0,
   tipFocus: 0, pivotFocus: 0, supportWeight: 1, spinWeight: SHIPPED_SPIN_WEIGHT, relationWidth: DEFAULT_SHAPE.relationHidden,
+  rolloutSteps: 0, rolloutBatch: DEFAULT_ROLLOUT_BATCH, rolloutWeight: DEFAULT_ROLLOUT_WEIGHT, rolloutEvery: DEFAULT_ROLLOUT_EVERY,
 };
 
 /** `train --stable`: the steadiest set measured in docs/development.md (*Stability across seeds*);
@@ -86,7 +94,7 @@ export function recipeDiet(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIE
 }
 
 /** The recipe's part of TrainOptions on top of a base diet (nothing set when it is the shipped one, so defaults stay defaults). */
-export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'spinWeight' | 'shape'> {
+export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_DIET): Pick<TrainOptions, 'diet' | 'emaDecay' | 'learningRateDecayFrames' | 'learningRate' | 'batchSize' | 'supportWeight' | 'spinWeight' | 'shape' | 'rolloutSteps' | 'rolloutBatch' | 'rolloutWeight' | 'rolloutEvery'> {
   return {
     ...(r.mirror || r.shortDrops || r.edgeRests || r.overhangs || r.lowDrops > 0 || r.skipHeld || r.supportFocus > 0 || r.tipFocus > 0 || r.pivotFocus > 0 || r.ballPlay > 0 || r.frictionlessBalls || r.carries > 0 ? { diet: recipeDiet(r, base) } : {}),
     ...(r.emaDecay > 0 ? { emaDecay: r.emaDecay } : {}),
@@ -96,6 +104,7 @@ export function recipeOptions(r: TrainingRecipe, base: ExperienceDiet = DEFAULT_
     ...(r.supportWeight !== 1 ? { supportWeight: r.supportWeight } : {}),
     ...(r.spinWeight !== SHIPPED_SPIN_WEIGHT ? { spinWeight: r.spinWeight } : {}),
     ...(r.relationWidth !== DEFAULT_SHAPE.relationHidden ? { shape: { ...DEFAULT_SHAPE, relationHidden: r.relationWidth } } : {}),
+    ...(r.rolloutSteps > 0 ? { rolloutSteps: r.rolloutSteps, rolloutBatch: r.rolloutBatch, rolloutWeight: r.rolloutWeight, rolloutEvery: r.rolloutEvery } : {}),
   };
 }
 
@@ -121,5 +130,9 @@ export function recipeFlags(r: TrainingRecipe): string {
     r.supportWeight !== 1 ? ` --support-weight ${r.supportWeight}` : '',
     r.spinWeight !== SHIPPED_SPIN_WEIGHT ? ` --spin-weight ${r.spinWeight}` : '',
     r.relationWidth !== DEFAULT_SHAPE.relationHidden ? ` --relation-width ${r.relationWidth}` : '',
+    r.rolloutSteps > 0 ? ` --rollout-loss ${r.rolloutSteps}` : '',
+    r.rolloutSteps > 0 && r.rolloutBatch !== DEFAULT_ROLLOUT_BATCH ? ` --rollout-batch ${r.rolloutBatch}` : '',
+    r.rolloutSteps > 0 && r.rolloutWeight !== DEFAULT_ROLLOUT_WEIGHT ? ` --rollout-weight ${r.rolloutWeight}` : '',
+    r.rolloutSteps > 0 && r.rolloutEvery !== DEFAULT_ROLLOUT_EVERY ? ` --rollout-every ${r.rolloutEvery}` : '',
   ].join('');
 }

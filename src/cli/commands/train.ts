@@ -16,6 +16,7 @@ import { modelIndexJson } from '../modelStore';
 import { writeShardManifest } from '../shardFiles';
 import { recipeFlags, SHIPPED_RECIPE, STABLE_RECIPE, type TrainingRecipe } from '../../predictor/trainingRecipe';
 import { NAMED_DIETS } from '../../predictor/namedDiets';
+import { DEFAULT_ROLLOUT_BATCH, DEFAULT_ROLLOUT_EVERY, DEFAULT_ROLLOUT_WEIGHT } from '../../predictor/trainer';
 import { ALL_CORE, coreLabel, parseCore, type CoreSettings } from '../../predictor/coreKnowledge';
 
 export { checkpointName, codeVersion } from '../seedTraining';
@@ -34,10 +35,10 @@ function parseMarks(text: string | undefined, frames: number): number[] {
 /** The training settings shared by every seed (what a shard manifest must agree on). */
 interface Recipe { frames: number; marks: number[]; replay: number; core: CoreSettings; diet: string; recipe?: TrainingRecipe; plainGradient?: true }
 
-/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --pivot-focus, --carries, --lr, --batch, --support-weight, --spin-weight, --relation-width on top (absent: the shipped training). */
+/** --stable, then --ema, --lr-decay, --mirror, --short-drops, --edge-rests, --overhangs, --low-drops, --skip-held, --support-focus, --tip-focus, --pivot-focus, --carries, --lr, --batch, --support-weight, --spin-weight, --relation-width, --rollout-loss on top (absent: the shipped training). */
 function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
   const v = parsed.values;
-  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'pivot-focus', 'support-weight', 'spin-weight', 'relation-width'].some((f) => v.has(f))) return undefined;
+  if (!['stable', 'ema', 'lr-decay', 'mirror', 'short-drops', 'edge-rests', 'overhangs', 'low-drops', 'skip-held', 'support-focus', 'ball-play', 'frictionless-balls', 'carries', 'lr', 'batch', 'tip-focus', 'pivot-focus', 'support-weight', 'spin-weight', 'relation-width', 'rollout-loss', 'rollout-batch', 'rollout-weight', 'rollout-every'].some((f) => v.has(f))) return undefined;
   const r: TrainingRecipe = { ...(v.has('stable') ? STABLE_RECIPE : SHIPPED_RECIPE) };
   const ema = v.get('ema');
   if (ema !== undefined) {
@@ -103,7 +104,25 @@ function parseTrainingRecipe(parsed: ParsedArgs): TrainingRecipe | undefined {
     r.spinWeight = Number(spin);
   }
   if (v.has('relation-width')) r.relationWidth = integerFlag(parsed, 'relation-width', 8, 1024)!;
+  parseRolloutLoss(parsed, r);
   return recipeFlags(r) === '' ? undefined : r;
+}
+
+/** --rollout-loss K, with --rollout-batch M, --rollout-weight W and --rollout-every G (rolloutLoss.ts). */
+function parseRolloutLoss(parsed: ParsedArgs, r: TrainingRecipe): void {
+  const v = parsed.values;
+  if (!v.has('rollout-loss')) {
+    for (const flag of ['rollout-batch', 'rollout-weight', 'rollout-every']) if (v.has(flag)) throw new UsageError(`--${flag} goes with --rollout-loss K`, 'train');
+    return;
+  }
+  r.rolloutSteps = integerFlag(parsed, 'rollout-loss', 1, 60)!;
+  if (v.has('rollout-batch')) r.rolloutBatch = integerFlag(parsed, 'rollout-batch', 1, 1024)!;
+  if (v.has('rollout-every')) r.rolloutEvery = integerFlag(parsed, 'rollout-every', 1, 1000)!;
+  const weight = v.get('rollout-weight');
+  if (weight !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(weight.trim()) || !(Number(weight) > 0 && Number(weight) <= 100)) throw new UsageError(`--rollout-weight expects the rollout loss's weight above 0 and at most 100, e.g. 0.3, got ${JSON.stringify(weight)}`, 'train');
+    r.rolloutWeight = Number(weight);
+  }
 }
 
 function dietFlag(parsed: ParsedArgs): string {
@@ -221,6 +240,10 @@ export const trainCommand: Command = {
       { name: 'support-weight', kind: 'string', valueName: 'W', description: 'loss weight of an object in a step where it starts to fall, lands or starts to tip, e.g. 4 (default 1: every object alike)' },
       { name: 'spin-weight', kind: 'string', valueName: 'W', description: "loss weight of the change of spin beside the velocity's 1, e.g. 1 (default 0.2)" },
       { name: 'relation-width', kind: 'string', valueName: 'N', description: 'width of the relation MLP\'s two hidden layers, e.g. 128 (default 64)' },
+      { name: 'rollout-loss', kind: 'string', valueName: 'K', description: 'also train the network rolled K steps forward on its own predictions from true states, scored on the true next K frames, e.g. 10 (default: off; docs/predictor.md, Training options)' },
+      { name: 'rollout-batch', kind: 'string', valueName: 'M', description: `with --rollout-loss: transitions rolled out per gradient step (default ${DEFAULT_ROLLOUT_BATCH})` },
+      { name: 'rollout-weight', kind: 'string', valueName: 'W', description: `with --rollout-loss: its weight beside the one-step loss's 1 (default ${DEFAULT_ROLLOUT_WEIGHT})` },
+      { name: 'rollout-every', kind: 'string', valueName: 'G', description: `with --rollout-loss: add it at every G-th gradient step (default ${DEFAULT_ROLLOUT_EVERY})` },
       { name: 'core', kind: 'string', valueName: 'LIST', description: 'core-knowledge switches that are on: all (default), none, e.g. contact-geometry,object-files,integrator, or no-integrator,… (docs/predictor.md)' },
       { name: 'diet', kind: 'string', valueName: 'NAME', description: 'experience diet: default, or edges (rich in edges and landings; docs/predictor.md)' },
       { name: 'no-contact-features', kind: 'switch', description: 'the same as --core no-contact-geometry (kept from before --core)' },
