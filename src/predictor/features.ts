@@ -45,18 +45,24 @@ export interface FeatureBatch {
 /** Scratch for one frame's bodies at a time. */
 const table = new BodyTable();
 
-export function buildFeatures(frames: readonly Observation[], options: FeatureOptions): FeatureBatch {
-  const B = frames.length;
-  let n = 1;
-  let r = 1;
-  let widest = 1;
+/** A batch's padding: receivers per frame r (its most moving objects), pair slots per receiver n
+ * (its most objects, at most MAX_SENDERS + 1), its widest frame, and its most static objects. */
+export function batchPadding(frames: readonly Observation[]): { r: number; n: number; widest: number; statics: number } {
+  let r = 1, n = 1, widest = 1, statics = 1;
   for (const f of frames) {
     widest = Math.max(widest, f.length);
     n = Math.max(n, Math.min(f.length, MAX_SENDERS + 1));
     let d = 0;
     for (const o of f) if (!o.isStatic) d++;
     r = Math.max(r, d);
+    statics = Math.max(statics, f.length - d);
   }
+  return { r, n, widest, statics };
+}
+
+export function buildFeatures(frames: readonly Observation[], options: FeatureOptions): FeatureBatch {
+  const B = frames.length;
+  const { r, n, widest } = batchPadding(frames);
   const objects = new Float32Array(B * r * OBJECT_FEATURES);
   const pairs = new Float32Array(B * r * n * PAIR_FEATURES);
   const pairMask = new Float32Array(B * r * n);

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Observation } from './observation';
 import { BodyTable, MAX_SENDERS, nearestSenders } from './featureRows';
+import { batchPadding } from './features';
 
 /** Receivers (the moving objects, in frame order, as buildFeatures orders them) are rows b·r + d,
  * padding rows zero; body columns are the receivers (0…frames·r−1), then each frame's static bodies
@@ -34,15 +35,7 @@ const table = new BodyTable();
  * slots (the nearest MAX_SENDERS in a crowd, chosen here once), the same padding r and n. */
 export function layoutFrames(frames: readonly Observation[]): FrameLayout {
   const M = frames.length;
-  let r = 1, s = 1, n = 1, widest = 1;
-  for (const f of frames) {
-    widest = Math.max(widest, f.length);
-    n = Math.max(n, Math.min(f.length, MAX_SENDERS + 1));
-    let d = 0;
-    for (const o of f) if (!o.isStatic) d++;
-    r = Math.max(r, d);
-    s = Math.max(s, f.length - d);
-  }
+  const { r, n, widest, statics: s } = batchPadding(frames);
   const rows = M * r;
   const bodies = rows + M * s;
   const perRow = (): Float32Array => new Float32Array(rows);
